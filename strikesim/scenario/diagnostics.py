@@ -1,0 +1,155 @@
+"""Located, human-readable problems found while loading a scenario.
+
+Every stage of loading (YAML parsing, model validation, formula compilation,
+cross-reference checks) reports problems as :class:`Diagnostic` values instead
+of raising at the first one, so a modder sees every mistake in one pass. A
+stage that cannot continue raises :class:`ScenarioError` carrying all the
+diagnostics gathered so far.
+
+A diagnostic prints as one line that editors and terminals can jump to::
+
+    x/scenario.yaml:41:7: error: issues[2].weight: expected a number between 0 and 1, got 'high'
+    x/scenario.yaml:12:3: error: parties.union: unknown key 'membrs' (did you mean 'members'?)
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+__all__ = [
+    "Diagnostic",
+    "ScenarioError",
+    "Severity",
+    "did_you_mean",
+    "has_errors",
+    "sort_diagnostics",
+]
+
+
+class Severity(StrEnum):
+    """How bad a problem is: errors stop loading, warnings and hints do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    HINT = "hint"
+
+
+_SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.HINT: 2}
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem at one place in one file.
+
+    ``line`` and ``column`` are 1-based; 0 means "unknown" (the position is
+    then left out of :meth:`format`). ``path`` is the key path in the scenario
+    in the dotted/indexed form a modder reads (``issues[2].weight``).
+    ``value`` is the offending value as written, ``expected`` says what would
+    have been accepted, and ``hint`` is a suggested replacement (usually the
+    closest valid key or name), printed as "(did you mean 'hint'?)".
+    """
+
+    severity: Severity
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+    value: str | None = None
+    expected: str | None = None
+    hint: str | None = None
+
+    def format(self) -> str:
+        """The one-line form ``file:line:col: severity: path: message (did you mean 'x'?)``."""
+        parts: list[str] = []
+        location = self.file or "<scenario>"
+        if self.line > 0:
+            location += f":{self.line}"
+            if self.column > 0:
+                location += f":{self.column}"
+        parts.append(location)
+        parts.append(str(self.severity))
+        if self.path:
+            parts.append(self.path)
+        text = ": ".join(parts) + ": " + self.message
+        if self.hint is not None and "did you mean" not in self.message:
+            text += f" (did you mean '{self.hint}'?)"
+        return text
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict with every field (for ``validate --format json``)."""
+        return {
+            "severity": str(self.severity),
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "path": self.path,
+            "message": self.message,
+            "value": self.value,
+            "expected": self.expected,
+            "hint": self.hint,
+            "text": self.format(),
+        }
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+class ScenarioError(Exception):
+    """Loading failed; ``diagnostics`` holds every problem found, sorted by place.
+
+    ``str(error)`` is all the diagnostics, one per line, so an uncaught error
+    still reads as a list of located mistakes.
+    """
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.diagnostics: tuple[Diagnostic, ...] = sort_diagnostics(diagnostics)
+        super().__init__("\n".join(d.format() for d in self.diagnostics))
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        """Only the diagnostics of severity ERROR."""
+        return tuple(d for d in self.diagnostics if d.severity is Severity.ERROR)
+
+
+def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    """Order by file, line, column, then severity; drop exact duplicates.
+
+    Unlocated diagnostics (line 0) of a file come first, before its located
+    ones, so file-level problems ("file is empty") lead.
+    """
+    unique = list(dict.fromkeys(diagnostics))
+    unique.sort(
+        key=lambda d: (d.file, d.line, d.column, _SEVERITY_RANK[d.severity], d.path, d.message)
+    )
+    return tuple(unique)
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    """True when any diagnostic is an ERROR (warnings and hints do not block loading)."""
+    return any(d.severity is Severity.ERROR for d in diagnostics)
+
+
+def did_you_mean(word: str, candidates: Collection[str], *, cutoff: float = 0.6) -> str | None:
+    """The candidate closest to a mistyped ``word``, or None if nothing is close.
+
+    A case-insensitive exact match wins; otherwise :func:`difflib.get_close_matches`
+    with ``cutoff`` (0-1, higher = stricter). ``word`` itself is never suggested.
+    """
+    pool = sorted(c for c in candidates if c != word)
+    if not pool:
+        return None
+    lowered = word.lower()
+    for candidate in pool:
+        if candidate.lower() == lowered:
+            return candidate
+    matches = difflib.get_close_matches(word, pool, n=1, cutoff=cutoff)
+    if matches:
+        return matches[0]
+    folded = {c.lower(): c for c in pool}
+    matches = difflib.get_close_matches(lowered, list(folded), n=1, cutoff=cutoff)
+    return folded[matches[0]] if matches else None
