@@ -1,0 +1,387 @@
+"""Pydantic models of a scenario file, format version 1.
+
+These classes are the single description of what a ``scenario.yaml`` may
+contain: the loader validates against them, the JSON Schema for editors and
+the reference document (``docs/scenario-format.md``) are generated from them.
+Every model forbids unknown keys and is frozen. Each optional field states its
+default in its description, so the generated reference documents it.
+
+Cross-references (ids named in offers, formulas, effects …) are checked after
+this stage, in :mod:`strikesim.scenario.checks`, where the whole file is known.
+A scenario marked ``abstract`` (a base for ``extends:``) may leave out the
+parts a playable scenario must have; :mod:`checks` requires them otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+__all__ = [
+    "ID_PATTERN",
+    "SCENARIO_ID_PATTERN",
+    "ActionModel",
+    "ActionsModel",
+    "AuthorizationModel",
+    "EventModel",
+    "ExpectationModel",
+    "IssueModel",
+    "IssueSideModel",
+    "NegotiatorsModel",
+    "ObjectiveModel",
+    "ObjectivesModel",
+    "OfferValue",
+    "OpeningOffersModel",
+    "OptionModel",
+    "PartiesModel",
+    "PartyModel",
+    "PersonalityModel",
+    "PhasesModel",
+    "ProjectionModel",
+    "RangeModel",
+    "RatificationModel",
+    "ScenarioModel",
+    "ScriptedOfferModel",
+    "VariableModel",
+]
+
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+"""Ids of issues, options, variables, actions, events … (snake_case)."""
+SCENARIO_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+"""Scenario ids may also contain '-' (they name folders)."""
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _formula_text(value: Any) -> Any:
+    """Numbers and booleans are accepted where a formula is expected."""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, int | float):
+        return repr(value)
+    return value
+
+
+def _date_text(value: Any) -> Any:
+    if isinstance(value, str) and not _DATE_RE.match(value):
+        raise ValueError("expected a date written YYYY-MM-DD")
+    return value
+
+
+Id = Annotated[str, Field(pattern=ID_PATTERN)]
+FormulaText = Annotated[
+    str,
+    BeforeValidator(_formula_text),
+    Field(json_schema_extra={"x-formula": True}),
+]
+"""A formula in the scenario's expression language, or a plain number."""
+DateText = Annotated[str, BeforeValidator(_date_text)]
+Side = Literal["union", "studio"]
+Weight = Annotated[float, Field(ge=0, le=1)]
+OfferValue = float | str
+"""A level of an issue: a number for a range issue, an option id for options."""
+EffectMap = dict[str, FormulaText]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _Item(_Model):
+    """An element of an id'd list; ``remove`` only matters under ``extends:``."""
+
+    remove: bool = Field(
+        False,
+        description="Default false. In a scenario that extends another: delete the "
+        "inherited item with this id.",
+    )
+
+
+class PartyModel(_Model):
+    name: str = Field(description="Full name shown in the game.")
+    short_name: str = Field(description="Short name for tight spaces (e.g. WGA).")
+    members: int = Field(0, ge=0, description="Default 0. People the side represents.")
+    description: str = Field("", description="Default empty. One paragraph about the side.")
+    funds: float | None = Field(
+        None,
+        description="Default: the core variable's initial value. Starting money in $M: "
+        "sets strike_fund (union) or studio_cash (studio).",
+    )
+    reservation: FormulaText = Field(
+        "0.3",
+        description='Default "0.3". Formula: the utility (0-1) below which this side '
+        "would rather keep fighting than sign.",
+    )
+
+
+class PartiesModel(_Model):
+    union: PartyModel
+    studio: PartyModel
+
+
+class RangeModel(_Model):
+    min: float = Field(description="Lowest level.")
+    max: float = Field(description="Highest level.")
+    step: float = Field(1.0, gt=0, description="Default 1. Distance between levels.")
+
+
+class OptionModel(_Item):
+    id: Id = Field(description="Stable id used in offers (snake_case).")
+    label: str = Field(description="Text shown to the player.")
+    value: float = Field(
+        description="The number the option stands for (used by cost and contract terms)."
+    )
+    description: str = Field("", description="Default empty.")
+
+
+class IssueSideModel(_Model):
+    weight: Weight = Field(description="Share of this side's utility (0-1; a side's sum to 1).")
+    ideal: OfferValue | None = Field(
+        None, description="Level scoring 1 (number or option id). Needs `reservation`."
+    )
+    reservation: OfferValue | None = Field(
+        None,
+        description="Level scoring 0; scores are linear in between and clipped (number "
+        "or option id). Needs `ideal`.",
+    )
+    scores: dict[str, Weight] | None = Field(
+        None, description="Options only, instead of ideal/reservation: option id -> score 0-1."
+    )
+
+
+class IssueModel(_Item):
+    id: Id = Field(description="Stable id (snake_case), also the name in contract terms.")
+    label: str = Field(description="Text shown to the player.")
+    unit: str = Field("", description="Default empty. Unit of a range issue's numbers.")
+    description: str = Field("", description="Default empty.")
+    range: RangeModel | None = Field(None, description="Numeric levels; give this or `options`.")
+    options: list[OptionModel] | None = Field(
+        None, description="Ordered options; give this or `range`."
+    )
+    union: IssueSideModel
+    studio: IssueSideModel
+    cost: FormulaText = Field(
+        "0", description='Default "0". Studio\'s cost of a level in $M/yr; formula in `value`.'
+    )
+
+
+class VariableModel(_Item):
+    id: Id = Field(description="Stable id; a core variable's id overrides its fields.")
+    label: str | None = Field(None, description="Default: the id (or the core label).")
+    unit: str | None = Field(None, description="Default empty (or the core unit).")
+    owner: Literal["union", "studio", "public", "ai", "industry"] | None = Field(
+        None, description='Default "industry" (or the core owner). Who the variable is about.'
+    )
+    description: str | None = Field(None, description="Default empty (or the core text).")
+    initial: float | None = Field(None, description="Default 0 (or the core initial value).")
+    min: float | None = Field(None, description="Default: no lower bound (or the core bound).")
+    max: float | None = Field(None, description="Default: no upper bound (or the core bound).")
+    update: FormulaText | None = Field(
+        None, description="Default none. Formula for next week's value (state variable)."
+    )
+    formula: FormulaText | None = Field(
+        None, description="Default none. Formula recomputed every week (derived variable)."
+    )
+    visible_to: list[Side] | None = Field(
+        None, description="Default both sides. Sides that may see the value."
+    )
+
+
+class ActionModel(_Item):
+    id: Id
+    label: str = Field(description="Button text.")
+    description: str = Field("", description="Default empty.")
+    condition: FormulaText = Field("1", description='Default "1" (always available).')
+    cooldown: int = Field(0, ge=0, description="Default 0. Weeks before it can be used again.")
+    cost: EffectMap = Field(
+        default_factory=dict,
+        description="Default none. Effects paid for taking it (same syntax as `effects`).",
+    )
+    effects: EffectMap = Field(
+        default_factory=dict,
+        description="Default none. variable -> formula; '+x'/'-x' or a plain formula add, "
+        "'=x' sets, '*x' multiplies.",
+    )
+    headline: str = Field("", description="Default empty. News line when taken.")
+
+
+class ActionsModel(_Model):
+    union: list[ActionModel] = Field(default_factory=list, description="Default none.")
+    studio: list[ActionModel] = Field(default_factory=list, description="Default none.")
+
+
+class EventModel(_Item):
+    id: Id
+    headline: str
+    body: str = Field("", description="Default empty.")
+    date: DateText | None = Field(None, description="Default none. Display date YYYY-MM-DD.")
+    week: int | None = Field(
+        None, ge=0, description="Default none. Shorthand for the condition 'week == N'."
+    )
+    condition: FormulaText | None = Field(
+        None, description="Default \"1\". Formula; combined with `week` by 'and'."
+    )
+    chance: FormulaText = Field(
+        "1", description="Default 1. Weekly chance (0-1) of firing while the condition holds."
+    )
+    repeat: bool = Field(False, description="Default false (fires at most once).")
+    effects: EffectMap = Field(default_factory=dict, description="Default none.")
+    favours: Literal["union", "studio", "neutral"] = Field(
+        "neutral", description="Default neutral. Badge colour in the news feed."
+    )
+    category: str = Field("news", description='Default "news". Free label for the feed.')
+
+
+class AuthorizationModel(_Model):
+    week: int | None = Field(
+        None, ge=0, description="Default: two weeks before expiry. Week of the vote."
+    )
+    yes: FormulaText = Field("0.9", description="Default 0.9. Formula: yes share.")
+    threshold: Weight = Field(0.5, description="Default 0.5. Yes share needed.")
+
+
+class RatificationModel(_Model):
+    weeks: int = Field(2, ge=1, description="Default 2. Weeks from deal to vote.")
+    yes: FormulaText = Field(
+        "ncdf((deal_union_utility - member_expectation + 0.15) / 0.1)",
+        description="Default ncdf((deal_union_utility - member_expectation + 0.15) / 0.1).",
+    )
+    threshold: Weight = Field(0.5, description="Default 0.5.")
+
+
+class PhasesModel(_Model):
+    expiry_week: int | None = Field(
+        None, ge=0, description="Required in a playable scenario. Week the contract expires."
+    )
+    authorization: AuthorizationModel = Field(
+        default_factory=AuthorizationModel, description="Default: see fields."
+    )
+    strike_at_expiry: bool = Field(True, description="Default true.")
+    ratification: RatificationModel = Field(
+        default_factory=RatificationModel, description="Default: see fields."
+    )
+    walkout_weeks: int = Field(2, ge=1, description="Default 2. Weeks talks stay suspended.")
+    max_weeks: int = Field(60, ge=1, le=520, description="Default 60. Last week of the game.")
+    union_capitulates: FormulaText = Field(
+        "strike_fund <= 0 and hardship > 0.85",
+        description='Default "strike_fund <= 0 and hardship > 0.85".',
+    )
+    studio_capitulates: FormulaText = Field(
+        "studio_cash <= 0", description='Default "studio_cash <= 0".'
+    )
+
+
+class PersonalityModel(_Item):
+    id: Id
+    label: str
+    side: Side | None = Field(None, description="Default: either side.")
+    tactic: str = Field(description="Name of a negotiation tactic (e.g. time_dependent).")
+    params: dict[str, float] = Field(default_factory=dict, description="Default none.")
+    description: str = Field("", description="Default empty.")
+
+
+class NegotiatorsModel(_Model):
+    union: str = Field(description="Personality id playing the union by default.")
+    studio: str = Field(description="Personality id playing the studio by default.")
+
+
+class ScriptedOfferModel(_Model):
+    side: Side
+    week: int = Field(ge=0)
+    label: str
+    offer: dict[str, OfferValue] = Field(description="Every issue id -> level (number/option).")
+    note: str = Field("", description="Default empty.")
+
+
+class ObjectiveModel(_Item):
+    id: Id
+    label: str
+    formula: FormulaText = Field(description="Formula over the final state.")
+    target: float
+    weight: Weight = Field(1.0, description="Default 1.")
+    higher_is_better: bool = Field(True, description="Default true.")
+
+
+class ObjectivesModel(_Model):
+    union: list[ObjectiveModel] = Field(default_factory=list, description="Default none.")
+    studio: list[ObjectiveModel] = Field(default_factory=list, description="Default none.")
+
+
+class ProjectionModel(_Model):
+    years: int = Field(10, ge=1, le=50, description="Default 10. Years projected after a deal.")
+    contract_terms: dict[str, FormulaText] = Field(
+        default_factory=dict,
+        description="Default none. term -> formula over issue ids (each = the level's value); "
+        "`guardrail` (0-1) caps AI adoption.",
+    )
+
+
+class ExpectationModel(_Item):
+    id: Id
+    metric: str = Field(description="strike_weeks, end_week, outcome_deal, deal_<issue>, ….")
+    min: float
+    max: float
+    share: Weight = Field(0.8, description="Default 0.8. Share of runs that must be in range.")
+    runs: int = Field(200, ge=1, le=100_000, description="Default 200 seeds.")
+    description: str = Field("", description="Default empty.")
+
+
+class OpeningOffersModel(_Model):
+    union: dict[str, OfferValue]
+    studio: dict[str, OfferValue]
+
+
+class ScenarioModel(_Model):
+    """A whole scenario file (format version 1)."""
+
+    format_version: Literal[1] = Field(description="Must be 1.")
+    id: str = Field(pattern=SCENARIO_ID_PATTERN, description="Stable id; names the folder.")
+    version: str = Field("1.0", description='Default "1.0". Version of this scenario.')
+    title: str
+    summary: str = Field("", description="Default empty. One paragraph for the card.")
+    extends: str | None = Field(
+        None, description="Default none. Base scenario id or relative path to merge onto."
+    )
+    abstract: bool = Field(False, description="Default false. Bases are not listed/playable.")
+    difficulty: Literal["easy", "normal", "hard", "expert"] = Field(
+        "normal", description="Default normal."
+    )
+    tags: list[str] = Field(default_factory=list, description="Default none.")
+    start_date: DateText | None = Field(None, description="Default none. Date of week 0.")
+    parties: PartiesModel | None = Field(None, description="Required in a playable scenario.")
+    issues: list[IssueModel] = Field(
+        default_factory=list, description="Required (at least one) in a playable scenario."
+    )
+    opening_offers: OpeningOffersModel | None = Field(
+        None, description="Required in a playable scenario: each side's first offer."
+    )
+    old_contract: dict[str, OfferValue] | None = Field(
+        None, description="Required in a playable scenario: the expiring contract's levels."
+    )
+    params: dict[str, float] = Field(
+        default_factory=dict, description="Default none. Override or add model parameters."
+    )
+    variables: list[VariableModel] = Field(
+        default_factory=list, description="Default none. Override core variables or add new."
+    )
+    actions: ActionsModel = Field(default_factory=ActionsModel, description="Default none.")
+    events: list[EventModel] = Field(default_factory=list, description="Default none.")
+    phases: PhasesModel = Field(default_factory=PhasesModel, description="Default: see fields.")
+    personalities: list[PersonalityModel] = Field(default_factory=list, description="Default none.")
+    negotiators: NegotiatorsModel | None = Field(
+        None, description="Default: the first personality fitting each side."
+    )
+    scripted_offers: list[ScriptedOfferModel] = Field(
+        default_factory=list, description="Default none. Offers of the historical negotiator."
+    )
+    objectives: ObjectivesModel = Field(
+        default_factory=ObjectivesModel, description="Default none."
+    )
+    projection: ProjectionModel = Field(
+        default_factory=ProjectionModel, description="Default: see fields."
+    )
+    expectations: list[ExpectationModel] = Field(
+        default_factory=list, description="Default none. Checks run headless over many seeds."
+    )
+    sources: list[str] = Field(default_factory=list, description="Default none. Citations.")
