@@ -25,6 +25,7 @@ __all__ = [
     "ScenarioError",
     "Severity",
     "did_you_mean",
+    "format_path",
     "has_errors",
     "sort_diagnostics",
 ]
@@ -127,6 +128,17 @@ def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...
         key=lambda d: (d.file, d.line, d.column, _SEVERITY_RANK[d.severity], d.path, d.message)
     )
     return tuple(unique)
+
+
+def format_path(path: Iterable[str | int]) -> str:
+    """A key path as a modder reads it: ``("issues", 2, "weight")`` -> ``issues[2].weight``."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
