@@ -141,12 +141,12 @@ CORE_VARIABLES: tuple[CoreVariable, ...] = (
        0.0, 1.0, True, "models §4.4"),
     _V("ai_adoption", "AI adoption", "share", "ai",
        "Share of automatable guild tasks the studios actually use AI for (Bass diffusion "
-       "towards capability allowed by the contract's guardrails).", 0.1, 0.0, 1.0, False,
+       "towards capability allowed by the contract's guardrails).", 0.05, 0.0, 1.0, False,
        "Bass (models §4.1), BTOS/McKinsey (models §4.3)"),
     _V("digital_replicas", "Digital replicas", "thousand", "ai",
        "Digital replicas of performers in use.", 0.0, 0.0, None, False, "design [D]"),
     _V("jobs_displaced", "Jobs displaced by AI", "thousand jobs", "ai",
-       "Entertainment jobs displaced: exposed jobs x adoption x capability.", 1.7, 0.0, None,
+       "Entertainment jobs displaced: exposed jobs x adoption x capability.", 0.85, 0.0, None,
        True, "CVL Economics ~204k jobs disrupted (models §4.3)"),
 )  # fmt: skip
 

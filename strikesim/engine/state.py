@@ -131,9 +131,21 @@ class State:
         kw = {
             name: getattr(self, name)[index]
             for name in (
-                "campaign", "values", "phase", "strike_weeks", "authorized", "offers",
-                "offer_week", "tentative", "ratify_week", "suspended_until", "cooldown",
-                "fired", "contract", "outcome", "end_week",
+                "campaign",
+                "values",
+                "phase",
+                "strike_weeks",
+                "authorized",
+                "offers",
+                "offer_week",
+                "tentative",
+                "ratify_week",
+                "suspended_until",
+                "cooldown",
+                "fired",
+                "contract",
+                "outcome",
+                "end_week",
             )
         }
         return replace(self, **kw)

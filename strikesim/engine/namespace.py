@@ -1,0 +1,237 @@
+"""The formula namespace of a week, and the per-spec tables behind it.
+
+Every formula (scenario updates, derived variables, event conditions, action
+effects, votes, capitulation tests) and every core equation reads one mapping:
+
+* parameters (``CORE_PARAMS`` defaults overridden by ``spec.params``): floats;
+* every variable by id: ``(B,)`` float64 rows of the working ``(V, B)`` array
+  (views, so in-place effect writes are seen by later formulas);
+* builtins (:data:`strikesim.engine.core.BUILTIN_NAMES`): ``week``,
+  ``strike_weeks``, phase flags, ``authorized``, ``talks_suspended``,
+  ``members``, ``guardrail`` and ``contract_<term>`` of the contract in force,
+  and the two sides' utilities of the standing offers, the tentative deal and
+  the contract in force (0 where there is none).
+
+:class:`EnginePlan` holds what is computed once per spec (bounds, the derived
+evaluation order, utility and value tables); :func:`plan_for` caches it.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .core import CORE_DERIVED, CORE_PARAMS
+from .spec import STUDIO, UNION, GameSpec
+from .state import Phase, State
+
+__all__ = ["EnginePlan", "build_namespace", "offer_utilities", "plan_for", "recompute_derived"]
+
+
+@dataclass(frozen=True, eq=False)
+class EnginePlan:
+    """Per-spec tables the engine reuses every week (never mutated)."""
+
+    var_ids: tuple[str, ...]
+    lo: np.ndarray  # (V, 1) lower bounds (-inf where none)
+    hi: np.ndarray  # (V, 1) upper bounds (+inf where none)
+    derived: tuple[tuple[int, str, Callable[[Mapping[str, Any]], Any]], ...]
+    """(row, id, equation) of every derived variable, in dependency order."""
+    params: Mapping[str, float]
+    members: float
+    n_levels: np.ndarray  # (I,) int
+    offsets: np.ndarray  # (I,) int64 row offsets into the flat tables
+    flat_utility: np.ndarray  # (2, I*W) weighted utility per side (0 in padding)
+    flat_value: np.ndarray  # (I*W,) level values
+    issue_ids: tuple[str, ...]
+    old_contract: np.ndarray  # (I,) int16
+    old_terms: Mapping[str, float]
+    old_utility: tuple[float, float]
+
+
+def _derived_order(spec: GameSpec) -> tuple[tuple[int, str, Callable[..., Any]], ...]:
+    """Derived variables sorted so each comes after the derived ones it reads."""
+    items: dict[str, tuple[int, Callable[..., Any], frozenset[str]]] = {}
+    for j, var in enumerate(spec.variables):
+        if var.formula is not None:
+            items[var.id] = (j, var.formula, var.formula.names)
+        elif var.update is None and var.id in CORE_DERIVED:
+            fn, deps = CORE_DERIVED[var.id]
+            items[var.id] = (j, fn, deps)
+    order: list[tuple[int, str, Callable[..., Any]]] = []
+    state: dict[str, int] = {}  # 1 = visiting, 2 = done
+
+    def visit(name: str, path: list[str]) -> None:
+        if state.get(name) == 2:
+            return
+        if state.get(name) == 1:
+            cycle = [*path[path.index(name) :], name]
+            raise ValueError("cycle between derived variables: " + " -> ".join(cycle))
+        state[name] = 1
+        j, fn, deps = items[name]
+        for dep in sorted(deps):
+            if dep in items and dep != name:
+                visit(dep, [*path, name])
+        state[name] = 2
+        order.append((j, name, fn))
+
+    for name in items:
+        visit(name, [])
+    return tuple(order)
+
+
+def _build_plan(spec: GameSpec) -> EnginePlan:
+    v = len(spec.variables)
+    lo = np.full((v, 1), -np.inf)
+    hi = np.full((v, 1), np.inf)
+    for j, var in enumerate(spec.variables):
+        if var.lo is not None:
+            lo[j, 0] = var.lo
+        if var.hi is not None:
+            hi[j, 0] = var.hi
+    params = {name: p.default for name, p in CORE_PARAMS.items()}
+    params.update({k: float(x) for k, x in spec.params.items()})
+    n_levels = np.array([i.n_levels for i in spec.issues], dtype=np.int64)
+    width = int(n_levels.max()) if len(n_levels) else 1
+    offsets = np.arange(len(spec.issues), dtype=np.int64) * width
+    tables = spec.issue_utility_tables() if spec.issues else (np.zeros((0, 1)),) * 2
+    flat_utility = np.nan_to_num(np.stack([t.reshape(-1) for t in tables]), nan=0.0)
+    flat_value = np.zeros(len(spec.issues) * width)
+    for i, issue in enumerate(spec.issues):
+        flat_value[i * width : i * width + issue.n_levels] = issue.values
+    old = np.asarray(spec.old_contract, dtype=np.int16)
+    issue_ids = tuple(i.id for i in spec.issues)
+    old_vals = flat_value[offsets + old] if len(old) else np.zeros(0)
+    term_ns = {iid: float(x) for iid, x in zip(issue_ids, old_vals, strict=True)}
+    term_ns.update(params)
+    old_terms = {
+        t: float(np.asarray(f(term_ns))) for t, f in spec.projection.contract_terms.items()
+    }
+    old_u = flat_utility[:, offsets + old].sum(axis=1) if len(old) else np.zeros(2)
+    return EnginePlan(
+        var_ids=tuple(x.id for x in spec.variables),
+        lo=lo,
+        hi=hi,
+        derived=_derived_order(spec),
+        params=params,
+        members=float(spec.parties[UNION].members),
+        n_levels=n_levels,
+        offsets=offsets,
+        flat_utility=flat_utility,
+        flat_value=flat_value,
+        issue_ids=issue_ids,
+        old_contract=old,
+        old_terms=old_terms,
+        old_utility=(float(old_u[UNION]), float(old_u[STUDIO])),
+    )
+
+
+_PLANS: dict[int, tuple[weakref.ref[GameSpec], EnginePlan]] = {}
+
+
+def plan_for(spec: GameSpec) -> EnginePlan:
+    """The cached :class:`EnginePlan` of ``spec`` (built on first use)."""
+    hit = _PLANS.get(id(spec))
+    if hit is not None and hit[0]() is spec:
+        return hit[1]
+    plan = _build_plan(spec)
+    key = id(spec)
+    _PLANS[key] = (weakref.ref(spec, lambda _r, k=key: _PLANS.pop(k, None)), plan)
+    return plan
+
+
+def offer_utilities(plan: EnginePlan, offers: np.ndarray) -> np.ndarray:
+    """Both sides' utilities of offers ``(..., I)`` level indices -> ``(..., 2)``.
+
+    ``[..., 0]`` is the union's utility, ``[..., 1]`` the studio's (weighted
+    sums of issue scores). An offer with any index ``< 0`` (none) scores 0.
+    """
+    offers = np.asarray(offers)
+    if offers.shape[-1] != len(plan.offsets):
+        raise ValueError(f"an offer has {len(plan.offsets)} issue levels, got shape {offers.shape}")
+    if offers.size and (offers >= plan.n_levels).any():
+        raise ValueError("an offer has a level index beyond its issue's levels")
+    none = (offers < 0).any(axis=-1)
+    idx = plan.offsets + np.maximum(offers, 0)
+    u = plan.flat_utility[UNION][idx].sum(axis=-1)
+    s = plan.flat_utility[STUDIO][idx].sum(axis=-1)
+    out = np.stack([u, s], axis=-1)
+    out[none] = 0.0
+    return out
+
+
+def contract_terms(spec: GameSpec, plan: EnginePlan, contract: np.ndarray) -> dict[str, Any]:
+    """Contract-term values (``guardrail`` …) of contracts ``(B, I)`` -> dict of ``(B,)``."""
+    if contract.shape[0] == 0 or (contract == plan.old_contract).all():
+        return dict(plan.old_terms)
+    vals = plan.flat_value[plan.offsets + np.maximum(contract, 0)]
+    tns: dict[str, Any] = dict(plan.params)
+    tns.update({iid: vals[:, i] for i, iid in enumerate(plan.issue_ids)})
+    b = contract.shape[0]
+    return {
+        t: np.broadcast_to(np.asarray(f(tns), dtype=np.float64), (b,))
+        for t, f in spec.projection.contract_terms.items()
+    }
+
+
+def build_namespace(
+    spec: GameSpec, plan: EnginePlan, state: State, rows: np.ndarray
+) -> dict[str, Any]:
+    """The namespace of ``state`` with variable values ``rows`` (``(V, B)``, viewed).
+
+    Derived variables are read from ``rows`` as they are; call
+    :func:`recompute_derived` after changing state variables.
+    """
+    ns: dict[str, Any] = dict(plan.params)
+    for j, vid in enumerate(plan.var_ids):
+        ns[vid] = rows[j]
+    phase = state.phase
+    ns["week"] = float(state.week)
+    ns["strike_weeks"] = state.strike_weeks.astype(np.float64)
+    ns["is_striking"] = (phase == Phase.STRIKE).astype(np.float64)
+    ns["is_talks"] = (phase == Phase.TALKS).astype(np.float64)
+    ns["is_ratification"] = (phase == Phase.RATIFICATION).astype(np.float64)
+    ns["authorized"] = state.authorized.astype(np.float64)
+    ns["talks_suspended"] = (state.week < state.suspended_until).astype(np.float64)
+    ns["members"] = plan.members
+    terms = contract_terms(spec, plan, state.contract)
+    ns["guardrail"] = terms.get("guardrail", 0.0)
+    for t, x in terms.items():
+        ns["contract_" + t] = x
+    set_offer_utilities(plan, state, ns)
+    return ns
+
+
+def set_offer_utilities(plan: EnginePlan, state: State, ns: dict[str, Any]) -> None:
+    """Put the utilities of standing offers, tentative deal and contract into ``ns``."""
+    u = offer_utilities(plan, state.offers)  # (B, 2 offers, 2 sides)
+    ns["union_offer_union_utility"] = u[:, UNION, UNION]
+    ns["union_offer_studio_utility"] = u[:, UNION, STUDIO]
+    ns["studio_offer_union_utility"] = u[:, STUDIO, UNION]
+    ns["studio_offer_studio_utility"] = u[:, STUDIO, STUDIO]
+    if (state.tentative < 0).all():
+        ns["deal_union_utility"] = 0.0
+        ns["deal_studio_utility"] = 0.0
+    else:
+        d = offer_utilities(plan, state.tentative)
+        ns["deal_union_utility"] = d[:, UNION]
+        ns["deal_studio_utility"] = d[:, STUDIO]
+    if (state.contract == plan.old_contract).all():
+        ns["contract_union_utility"], ns["contract_studio_utility"] = plan.old_utility
+    else:
+        c = offer_utilities(plan, state.contract)
+        ns["contract_union_utility"] = c[:, UNION]
+        ns["contract_studio_utility"] = c[:, STUDIO]
+
+
+def recompute_derived(plan: EnginePlan, ns: Mapping[str, Any], rows: np.ndarray) -> None:
+    """Recompute every derived variable into ``rows`` in place (dependency order),
+    clipped to bounds; ``ns`` views ``rows`` so later formulas see new values."""
+    batch = rows.shape[1]
+    for j, _vid, fn in plan.derived:
+        val = np.broadcast_to(np.asarray(fn(ns), dtype=np.float64), (batch,))
+        np.clip(val, plan.lo[j, 0], plan.hi[j, 0], out=rows[j])

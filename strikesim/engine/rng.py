@@ -1,0 +1,90 @@
+"""Counter-based random numbers keyed by (seed, campaign, week, stream, index).
+
+A draw is a pure function of its key: a SplitMix64-style integer hash chained
+over the key parts, turned into a uniform float in [0, 1). Because nothing is
+carried from draw to draw, a campaign's numbers never depend on which other
+campaigns share its batch, how many draws came before, or the order of
+evaluation; a single game (a batch of one with campaign id ``i``) and row ``i``
+of a big batch see exactly the same randomness.
+
+Streams separate the uses so that adding an event does not shift vote noise.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+__all__ = ["AI", "EVENTS", "NEGOTIATOR", "PROJECTION", "VOTES", "normal", "uniform"]
+
+EVENTS = 1
+"""Scenario events: index = event position."""
+VOTES = 2
+"""Vote noise: index 0 = authorisation, 1 = ratification."""
+AI = 3
+"""AI progress noise (core model and scenario use)."""
+NEGOTIATOR = 4
+"""Reserved for negotiators that want reproducible randomness."""
+PROJECTION = 5
+"""Parameter noise of the post-deal projection bands."""
+
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+_M1 = np.uint64(0xBF58476D1CE4E5B9)
+_M2 = np.uint64(0x94D049BB133111EB)
+_S30 = np.uint64(30)
+_S27 = np.uint64(27)
+_S31 = np.uint64(31)
+_S11 = np.uint64(11)
+_TO_UNIT = 1.0 / float(1 << 53)
+_MASK64 = (1 << 64) - 1
+
+
+def _mix(z: np.ndarray) -> np.ndarray:
+    """SplitMix64 finaliser (bijective on uint64); wraps modulo 2**64."""
+    z = z + _GOLDEN
+    z = (z ^ (z >> _S30)) * _M1
+    z = (z ^ (z >> _S27)) * _M2
+    return z ^ (z >> _S31)
+
+
+def _u64(x: Any) -> np.ndarray:
+    """Key part as a uint64 array; negative Python ints wrap like two's complement."""
+    if isinstance(x, int):
+        return np.asarray(x & _MASK64, dtype=np.uint64)
+    arr = np.asarray(x)
+    if arr.dtype.kind == "i":
+        return arr.astype(np.int64).view(np.uint64) if arr.ndim else arr.astype(np.uint64)
+    return arr.astype(np.uint64)
+
+
+def _hash(seed: int, campaign: Any, week: Any, stream: int, index: Any) -> np.ndarray:
+    h = _mix(np.atleast_1d(_u64(seed)))
+    h = _mix(h ^ _u64(campaign))
+    h = _mix(h ^ _u64(week))
+    h = _mix(h ^ _u64(stream))
+    return _mix(h ^ _u64(index))
+
+
+def uniform(seed: int, campaign: Any, week: Any, stream: int, index: Any = 0) -> np.ndarray:
+    """Uniform floats in [0, 1), one per broadcast element of the key parts.
+
+    ``campaign`` is usually ``(B,)`` uint64 ids (or ``(B, 1)`` to broadcast
+    against an ``index`` of shape ``(E,)`` giving ``(B, E)``); ``week``,
+    ``stream`` and ``index`` are ints or arrays. Returns float64 with the
+    broadcast shape (at least 1-d).
+    """
+    h = _hash(seed, campaign, week, stream, index)
+    return (h >> _S11).astype(np.float64) * _TO_UNIT
+
+
+def normal(seed: int, campaign: Any, week: Any, stream: int, index: Any = 0) -> np.ndarray:
+    """Standard normal draws (Box-Muller over two independent uniform keys).
+
+    Uses draw indices ``2*index`` and ``2*index + 1`` of the stream.
+    """
+    idx = _u64(index) * np.uint64(2)
+    u1 = uniform(seed, campaign, week, stream, idx)
+    u2 = uniform(seed, campaign, week, stream, idx + np.uint64(1))
+    r = np.sqrt(-2.0 * np.log1p(-u1))
+    return r * np.cos(2.0 * np.pi * u2)

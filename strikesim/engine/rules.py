@@ -1,0 +1,86 @@
+"""Who may do what in a week: legal table moves and pressure actions.
+
+Both masks are functions of the state at the start of the week only (never of
+this week's random events), so a negotiator that picks from them can never be
+refused by :func:`strikesim.engine.step`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from .namespace import EnginePlan, build_namespace, plan_for
+from .spec import SIDES, GameSpec
+from .state import Move, Phase, State
+
+__all__ = ["legal_moves", "legal_pressure", "moves_mask", "pressure_mask", "truthy"]
+
+
+def truthy(x: Any, batch: int) -> np.ndarray:
+    """A formula result as a ``(batch,)`` bool array (non-zero = true)."""
+    return np.broadcast_to(np.asarray(x) != 0, (batch,))
+
+
+def moves_mask(state: State) -> np.ndarray:
+    """``(B, 2, 4)`` bool: side ``s`` may make move ``m`` (indexed by :class:`Move`)."""
+    b = state.batch
+    at_table = (
+        (state.outcome == 0)
+        & ((state.phase == Phase.TALKS) | (state.phase == Phase.STRIKE))
+        & (state.week >= state.suspended_until)
+    )
+    has_offer = state.offers[:, :, 0] >= 0 if state.offers.shape[2] else np.zeros((b, 2), bool)
+    mask = np.zeros((b, 2, 4), dtype=bool)
+    mask[:, :, Move.HOLD] = True
+    mask[:, :, Move.OFFER] = at_table[:, None]
+    mask[:, :, Move.WALK_OUT] = at_table[:, None]
+    mask[:, 0, Move.ACCEPT] = at_table & has_offer[:, 1]
+    mask[:, 1, Move.ACCEPT] = at_table & has_offer[:, 0]
+    return mask
+
+
+def pressure_mask(
+    spec: GameSpec, plan: EnginePlan, state: State, ns: Mapping[str, Any]
+) -> np.ndarray:
+    """``(B, A)`` bool: the action's condition holds, its cooldown is over and the
+    campaign is live. ``ns`` is the start-of-week namespace of ``state``."""
+    b = state.batch
+    mask = np.zeros((b, len(spec.actions)), dtype=bool)
+    live = state.outcome == 0
+    if not live.any():
+        return mask
+    ready = (state.cooldown == 0) & live[:, None]
+    for a, action in enumerate(spec.actions):
+        ok = ready[:, a]
+        if action.condition is not None and ok.any():
+            ok = ok & truthy(action.condition(ns), b)
+        mask[:, a] = ok
+    return mask
+
+
+def legal_moves(spec: GameSpec, state: State, side: int) -> np.ndarray:
+    """``(B, 4)`` bool mask of the table moves ``side`` may make this week.
+
+    HOLD is always legal; OFFER and WALK_OUT need a live campaign in talks or on
+    strike with talks not suspended; ACCEPT also needs the other side's
+    standing offer.
+    """
+    if side not in (0, 1):
+        raise ValueError(f"side must be 0 (union) or 1 (studio), got {side!r}")
+    return moves_mask(state)[:, side, :]
+
+
+def legal_pressure(spec: GameSpec, state: State) -> np.ndarray:
+    """``(B, A)`` bool mask of the pressure actions that may be taken this week
+    (each action belongs to ``spec.actions[a].side``)."""
+    plan = plan_for(spec)
+    rows = np.ascontiguousarray(state.values.T)
+    ns = build_namespace(spec, plan, state, rows)
+    return pressure_mask(spec, plan, state, ns)
+
+
+def side_name(side: int) -> str:
+    return SIDES[side]
