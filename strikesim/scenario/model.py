@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 __all__ = [
     "ID_PATTERN",
@@ -73,10 +73,16 @@ Id = Annotated[str, Field(pattern=ID_PATTERN)]
 FormulaText = Annotated[
     str,
     BeforeValidator(_formula_text),
-    Field(json_schema_extra={"x-formula": True}),
+    WithJsonSchema(
+        {"type": ["string", "number", "boolean"], "description": "A formula or a number."}
+    ),
 ]
 """A formula in the scenario's expression language, or a plain number."""
-DateText = Annotated[str, BeforeValidator(_date_text)]
+DateText = Annotated[
+    str,
+    BeforeValidator(_date_text),
+    WithJsonSchema({"type": "string", "pattern": _DATE_RE.pattern}),
+]
 Side = Literal["union", "studio"]
 Weight = Annotated[float, Field(ge=0, le=1)]
 OfferValue = float | str
@@ -99,6 +105,8 @@ class _Item(_Model):
 
 
 class PartyModel(_Model):
+    """One bargaining side."""
+
     name: str = Field(description="Full name shown in the game.")
     short_name: str = Field(description="Short name for tight spaces (e.g. WGA).")
     members: int = Field(0, ge=0, description="Default 0. People the side represents.")
@@ -116,17 +124,23 @@ class PartyModel(_Model):
 
 
 class PartiesModel(_Model):
-    union: PartyModel
-    studio: PartyModel
+    """The two bargaining sides."""
+
+    union: PartyModel = Field(description="The guild.")
+    studio: PartyModel = Field(description="The employers' alliance.")
 
 
 class RangeModel(_Model):
+    """Numeric levels min, min+step, …, max (at most 201)."""
+
     min: float = Field(description="Lowest level.")
     max: float = Field(description="Highest level.")
     step: float = Field(1.0, gt=0, description="Default 1. Distance between levels.")
 
 
 class OptionModel(_Item):
+    """One level of an options issue, in order."""
+
     id: Id = Field(description="Stable id used in offers (snake_case).")
     label: str = Field(description="Text shown to the player.")
     value: float = Field(
@@ -136,6 +150,8 @@ class OptionModel(_Item):
 
 
 class IssueSideModel(_Model):
+    """How one side scores an issue's levels."""
+
     weight: Weight = Field(description="Share of this side's utility (0-1; a side's sum to 1).")
     ideal: OfferValue | None = Field(
         None, description="Level scoring 1 (number or option id). Needs `reservation`."
@@ -151,6 +167,8 @@ class IssueSideModel(_Model):
 
 
 class IssueModel(_Item):
+    """A contract issue with discrete levels (a `range` or `options`)."""
+
     id: Id = Field(description="Stable id (snake_case), also the name in contract terms.")
     label: str = Field(description="Text shown to the player.")
     unit: str = Field("", description="Default empty. Unit of a range issue's numbers.")
@@ -159,14 +177,16 @@ class IssueModel(_Item):
     options: list[OptionModel] | None = Field(
         None, description="Ordered options; give this or `range`."
     )
-    union: IssueSideModel
-    studio: IssueSideModel
+    union: IssueSideModel = Field(description="The union's weight and scores.")
+    studio: IssueSideModel = Field(description="The studio's weight and scores.")
     cost: FormulaText = Field(
         "0", description='Default "0". Studio\'s cost of a level in $M/yr; formula in `value`.'
     )
 
 
 class VariableModel(_Item):
+    """A state variable: a core one to override, or a new one."""
+
     id: Id = Field(description="Stable id; a core variable's id overrides its fields.")
     label: str | None = Field(None, description="Default: the id (or the core label).")
     unit: str | None = Field(None, description="Default empty (or the core unit).")
@@ -189,7 +209,9 @@ class VariableModel(_Item):
 
 
 class ActionModel(_Item):
-    id: Id
+    """A pressure action one side may take in a week."""
+
+    id: Id = Field(description="Stable id (snake_case).")
     label: str = Field(description="Button text.")
     description: str = Field("", description="Default empty.")
     condition: FormulaText = Field("1", description='Default "1" (always available).')
@@ -207,13 +229,17 @@ class ActionModel(_Item):
 
 
 class ActionsModel(_Model):
+    """Pressure actions per side."""
+
     union: list[ActionModel] = Field(default_factory=list, description="Default none.")
     studio: list[ActionModel] = Field(default_factory=list, description="Default none.")
 
 
 class EventModel(_Item):
-    id: Id
-    headline: str
+    """A news event that can fire during the game."""
+
+    id: Id = Field(description="Stable id (snake_case).")
+    headline: str = Field(description="News headline.")
     body: str = Field("", description="Default empty.")
     date: DateText | None = Field(None, description="Default none. Display date YYYY-MM-DD.")
     week: int | None = Field(
@@ -234,6 +260,8 @@ class EventModel(_Item):
 
 
 class AuthorizationModel(_Model):
+    """The strike-authorisation vote."""
+
     week: int | None = Field(
         None, ge=0, description="Default: two weeks before expiry. Week of the vote."
     )
@@ -242,6 +270,8 @@ class AuthorizationModel(_Model):
 
 
 class RatificationModel(_Model):
+    """The members' vote on a tentative deal."""
+
     weeks: int = Field(2, ge=1, description="Default 2. Weeks from deal to vote.")
     yes: FormulaText = Field(
         "ncdf((deal_union_utility - member_expectation + 0.15) / 0.1)",
@@ -251,6 +281,8 @@ class RatificationModel(_Model):
 
 
 class PhasesModel(_Model):
+    """The dispute's calendar in weeks from week 0, and how it can end."""
+
     expiry_week: int | None = Field(
         None, ge=0, description="Required in a playable scenario. Week the contract expires."
     )
@@ -273,8 +305,10 @@ class PhasesModel(_Model):
 
 
 class PersonalityModel(_Item):
-    id: Id
-    label: str
+    """A named negotiator profile: a tactic plus its parameters."""
+
+    id: Id = Field(description="Stable id (snake_case).")
+    label: str = Field(description="Name shown in menus.")
     side: Side | None = Field(None, description="Default: either side.")
     tactic: str = Field(description="Name of a negotiation tactic (e.g. time_dependent).")
     params: dict[str, float] = Field(default_factory=dict, description="Default none.")
@@ -282,33 +316,43 @@ class PersonalityModel(_Item):
 
 
 class NegotiatorsModel(_Model):
+    """Default personalities for headless runs."""
+
     union: str = Field(description="Personality id playing the union by default.")
     studio: str = Field(description="Personality id playing the studio by default.")
 
 
 class ScriptedOfferModel(_Model):
-    side: Side
-    week: int = Field(ge=0)
-    label: str
+    """An offer the historical negotiator makes in a given week."""
+
+    side: Side = Field(description="Who makes it.")
+    week: int = Field(ge=0, description="Week it is made.")
+    label: str = Field(description="Name of the package.")
     offer: dict[str, OfferValue] = Field(description="Every issue id -> level (number/option).")
     note: str = Field("", description="Default empty.")
 
 
 class ObjectiveModel(_Item):
-    id: Id
-    label: str
+    """A scored objective for one side."""
+
+    id: Id = Field(description="Stable id (snake_case).")
+    label: str = Field(description="Text shown to the player.")
     formula: FormulaText = Field(description="Formula over the final state.")
-    target: float
+    target: float = Field(description="Value of the formula that counts as met.")
     weight: Weight = Field(1.0, description="Default 1.")
     higher_is_better: bool = Field(True, description="Default true.")
 
 
 class ObjectivesModel(_Model):
+    """Objectives per side."""
+
     union: list[ObjectiveModel] = Field(default_factory=list, description="Default none.")
     studio: list[ObjectiveModel] = Field(default_factory=list, description="Default none.")
 
 
 class ProjectionModel(_Model):
+    """How the years after a deal are projected."""
+
     years: int = Field(10, ge=1, le=50, description="Default 10. Years projected after a deal.")
     contract_terms: dict[str, FormulaText] = Field(
         default_factory=dict,
@@ -318,18 +362,22 @@ class ProjectionModel(_Model):
 
 
 class ExpectationModel(_Item):
-    id: Id
+    """A headless check over many seeds: `metric` in [min, max] for `share` of runs."""
+
+    id: Id = Field(description="Stable id (snake_case).")
     metric: str = Field(description="strike_weeks, end_week, outcome_deal, deal_<issue>, ….")
-    min: float
-    max: float
+    min: float = Field(description="Lowest acceptable value.")
+    max: float = Field(description="Highest acceptable value.")
     share: Weight = Field(0.8, description="Default 0.8. Share of runs that must be in range.")
     runs: int = Field(200, ge=1, le=100_000, description="Default 200 seeds.")
     description: str = Field("", description="Default empty.")
 
 
 class OpeningOffersModel(_Model):
-    union: dict[str, OfferValue]
-    studio: dict[str, OfferValue]
+    """Each side's first offer: issue id -> level (number or option id)."""
+
+    union: dict[str, OfferValue] = Field(description="The union's opening demands.")
+    studio: dict[str, OfferValue] = Field(description="The studio's opening offer.")
 
 
 class ScenarioModel(_Model):
@@ -338,7 +386,7 @@ class ScenarioModel(_Model):
     format_version: Literal[1] = Field(description="Must be 1.")
     id: str = Field(pattern=SCENARIO_ID_PATTERN, description="Stable id; names the folder.")
     version: str = Field("1.0", description='Default "1.0". Version of this scenario.')
-    title: str
+    title: str = Field(description="Title shown on the scenario card.")
     summary: str = Field("", description="Default empty. One paragraph for the card.")
     extends: str | None = Field(
         None, description="Default none. Base scenario id or relative path to merge onto."

@@ -1,0 +1,297 @@
+"""Turn a checked scenario model into the engine's :class:`GameSpec`.
+
+Here every formula is compiled (errors become findings located inside the
+formula text), the core variables and parameters of :mod:`strikesim.engine.core`
+are merged with the scenario's overrides, issue levels get their utility scores
+and studio costs, and offers become level indices. Compiling never raises on a
+user mistake: it returns ``None`` plus the findings explaining why.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Literal
+
+import numpy as np
+
+from strikesim.engine import core
+from strikesim.engine import spec as S
+from strikesim.scenario import formula as F
+from strikesim.scenario.checks import Finding, IssueLevels, error, issue_levels, resolve_level
+from strikesim.scenario.compile_parts import (
+    CORE_IDS,
+    check_expectations,
+    compile_effects,
+    compile_event,
+    compile_variables,
+    default_negotiators,
+    unused_variables,
+)
+from strikesim.scenario.model import IssueModel, IssueSideModel, ScenarioModel
+
+__all__ = ["FormulaCompiler", "compile_model"]
+
+Kind = Literal["number", "condition"]
+_SIDE = {"union": S.UNION, "studio": S.STUDIO}
+_CACHE: dict[tuple[str, Kind, frozenset[str]], S.Formula] = {}
+_CACHE_LIMIT = 20_000
+
+
+class FormulaCompiler:
+    """Compiles formulas, remembering failures as findings (and results by source)."""
+
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+
+    def __call__(
+        self,
+        source: str,
+        names: frozenset[str],
+        path: tuple[str | int, ...],
+        *,
+        kind: Kind = "number",
+        offset: int = 0,
+    ) -> S.Formula | None:
+        key = (source, kind, names)
+        cached = _CACHE.get(key)
+        if cached is not None:
+            return cached
+        where = ".".join(str(p) for p in path)
+        try:
+            compiled = F.compile_formula(source, names, kind=kind, where=where)
+        except F.FormulaError as exc:
+            self.findings.append(
+                error(
+                    path,
+                    f"bad formula: {exc.message}",
+                    value=source,
+                    hint=exc.hint,
+                    column_offset=offset + exc.column,
+                )
+            )
+            return None
+        if len(_CACHE) >= _CACHE_LIMIT:
+            _CACHE.clear()
+        _CACHE[key] = compiled
+        return compiled
+
+
+def _scores(levels: IssueLevels, side: IssueSideModel) -> tuple[float, ...]:
+    if side.scores is not None:
+        return tuple(float(side.scores[i]) for i in levels.ids)
+    assert side.ideal is not None and side.reservation is not None
+
+    def anchor(v: float | str) -> float:
+        return levels.values[levels.ids.index(v)] if isinstance(v, str) else float(v)
+
+    ideal, res = anchor(side.ideal), anchor(side.reservation)
+    raw = (np.asarray(levels.values) - res) / (ideal - res)
+    return tuple(float(x) + 0.0 for x in np.clip(raw, 0.0, 1.0))
+
+
+def _issue(
+    issue: IssueModel,
+    k: int,
+    weights: tuple[float, float],
+    params: Mapping[str, float],
+    fc: FormulaCompiler,
+) -> S.IssueSpec | None:
+    levels = issue_levels(issue)
+    assert levels is not None
+    cost_f = fc(issue.cost, frozenset({"value", *params}), ("issues", k, "cost"))
+    if cost_f is None:
+        return None
+    costs = []
+    for v in levels.values:
+        c = float(np.asarray(cost_f({**params, "value": v}), dtype=float).reshape(-1)[0])
+        if not math.isfinite(c):
+            fc.findings.append(error(("issues", k, "cost"), f"cost is not finite at level {v:g}"))
+            return None
+        costs.append(c)
+    return S.IssueSpec(
+        id=issue.id,
+        label=issue.label,
+        unit=issue.unit,
+        kind="options" if issue.options is not None else "range",
+        values=levels.values,
+        level_ids=levels.ids,
+        level_labels=levels.labels,
+        utility=(_scores(levels, issue.union), _scores(levels, issue.studio)),
+        weight=weights,
+        cost=tuple(costs),
+        description=issue.description,
+    )
+
+
+def _weights(model: ScenarioModel) -> list[tuple[float, float]]:
+    totals = [sum(getattr(i, s).weight for i in model.issues) or 1.0 for s in ("union", "studio")]
+    return [(i.union.weight / totals[0], i.studio.weight / totals[1]) for i in model.issues]
+
+
+def _offer(
+    offer: Mapping[str, float | str], issues: Sequence[IssueModel]
+) -> tuple[int, ...] | None:
+    out = []
+    for issue in issues:
+        levels = issue_levels(issue)
+        idx = None if levels is None else resolve_level(levels, offer[issue.id])
+        if idx is None:
+            return None
+        out.append(idx)
+    return tuple(out)
+
+
+def compile_model(model: ScenarioModel) -> tuple[S.GameSpec | None, list[Finding]]:
+    """Compile ``model`` (already free of structural errors) into a GameSpec.
+
+    Returns ``(spec, findings)``; ``spec`` is None when any finding is an error.
+    """
+    fc = FormulaCompiler()
+    params = {name: p.default for name, p in core.CORE_PARAMS.items()}
+    params.update(model.params)
+    terms = model.projection.contract_terms
+    var_ids = [v.id for v in core.CORE_VARIABLES]
+    var_ids += [v.id for v in model.variables if v.id not in CORE_IDS]
+    builtins = frozenset(core.BUILTIN_NAMES)
+    clash = sorted(set(params) & (set(var_ids) | builtins))
+    for name in clash:
+        path = ("params", name) if name in model.params else ("variables",)
+        fc.findings.append(error(path, f"'{name}' is both a parameter and a variable name"))
+    names = frozenset({*params, *var_ids, *builtins, *(f"contract_{t}" for t in terms)})
+    variables = compile_variables(model, names, fc)
+    n = names
+    parties = []
+    for side in ("union", "studio"):
+        p = getattr(model.parties, side)
+        res = fc(p.reservation, n, ("parties", side, "reservation"))
+        parties.append((p, res))
+    issues = [
+        _issue(issue, k, w, params, fc)
+        for k, (issue, w) in enumerate(zip(model.issues, _weights(model), strict=True))
+    ]
+    actions = []
+    for side in ("union", "studio"):
+        for k, a in enumerate(getattr(model.actions, side)):
+            path = ("actions", side, k)
+            cond = fc(a.condition, n, (*path, "condition"), kind="condition")
+            cost = compile_effects(a.cost, (*path, "cost"), var_ids, n, fc)
+            eff = compile_effects(a.effects, (*path, "effects"), var_ids, n, fc)
+            actions.append(
+                S.ActionSpec(
+                    a.id,
+                    _SIDE[side],
+                    a.label,
+                    a.description,
+                    cond,
+                    a.cooldown,
+                    cost,
+                    eff,
+                    a.headline,
+                )
+            )
+    events = [compile_event(ev, k, var_ids, n, fc) for k, ev in enumerate(model.events)]
+    ph = model.phases
+    pp = ("phases",)
+    phase_formulas = {
+        "auth": fc(ph.authorization.yes, n, (*pp, "authorization", "yes")),
+        "rat": fc(ph.ratification.yes, n, (*pp, "ratification", "yes")),
+        "uc": fc(ph.union_capitulates, n, (*pp, "union_capitulates"), kind="condition"),
+        "sc": fc(ph.studio_capitulates, n, (*pp, "studio_capitulates"), kind="condition"),
+    }
+    objectives = []
+    for side in ("union", "studio"):
+        for k, o in enumerate(getattr(model.objectives, side)):
+            f = fc(o.formula, n, ("objectives", side, k, "formula"))
+            objectives.append((side, o, f))
+    issue_names = frozenset({*(i.id for i in model.issues), *params})
+    contract = {
+        t: fc(src, issue_names, ("projection", "contract_terms", t)) for t, src in terms.items()
+    }
+    fc.findings += check_expectations(model, var_ids)
+    fc.findings += unused_variables(model)
+    if any(f.severity == "error" for f in fc.findings):
+        return None, fc.findings
+    expiry = ph.expiry_week if ph.expiry_week is not None else 0
+    phases = S.PhaseSpec(
+        start_date=model.start_date or "",
+        expiry_week=expiry,
+        authorization_week=(
+            ph.authorization.week if ph.authorization.week is not None else max(0, expiry - 2)
+        ),
+        authorization_yes=phase_formulas["auth"],  # type: ignore[arg-type]
+        authorization_threshold=ph.authorization.threshold,
+        strike_at_expiry=ph.strike_at_expiry,
+        ratification_weeks=ph.ratification.weeks,
+        ratification_yes=phase_formulas["rat"],  # type: ignore[arg-type]
+        ratification_threshold=ph.ratification.threshold,
+        max_weeks=ph.max_weeks,
+        walkout_weeks=ph.walkout_weeks,
+        union_capitulates=phase_formulas["uc"],  # type: ignore[arg-type]
+        studio_capitulates=phase_formulas["sc"],  # type: ignore[arg-type]
+    )
+    assert model.parties and model.opening_offers and model.old_contract is not None
+    spec = S.GameSpec(
+        id=model.id,
+        version=model.version,
+        title=model.title,
+        summary=model.summary,
+        parties=tuple(  # type: ignore[arg-type]
+            S.PartySpec(side, p.name, p.short_name, p.members, p.description, res)  # type: ignore[arg-type]
+            for side, (p, res) in zip(("union", "studio"), parties, strict=True)
+        ),
+        issues=tuple(issues),  # type: ignore[arg-type]
+        variables=tuple(variables),
+        params=params,
+        actions=tuple(actions),
+        events=tuple(events),  # type: ignore[arg-type]
+        phases=phases,
+        personalities=tuple(
+            S.PersonalitySpec(
+                p.id,
+                p.label,
+                None if p.side is None else _SIDE[p.side],
+                p.tactic,
+                dict(p.params),
+                p.description,
+            )
+            for p in model.personalities
+        ),
+        default_negotiators=default_negotiators(model),
+        objectives=tuple(
+            S.ObjectiveSpec(
+                o.id,
+                _SIDE[side],
+                o.label,
+                f,
+                o.target,
+                o.weight,  # type: ignore[arg-type]
+                o.higher_is_better,
+            )
+            for side, o, f in objectives
+        ),
+        projection=S.ProjectionSpec(model.projection.years, contract),  # type: ignore[arg-type]
+        opening_offers=(
+            _offer(model.opening_offers.union, model.issues),  # type: ignore[arg-type]
+            _offer(model.opening_offers.studio, model.issues),  # type: ignore[arg-type]
+        ),
+        old_contract=_offer(model.old_contract, model.issues),  # type: ignore[arg-type]
+        scripted_offers=tuple(
+            S.ScriptedOffer(
+                _SIDE[so.side],
+                so.week,
+                _offer(so.offer, model.issues),  # type: ignore[arg-type]
+                so.label,
+                so.note,
+            )
+            for so in model.scripted_offers
+        ),
+        expectations=tuple(
+            S.Expectation(x.id, x.metric, x.min, x.max, x.share, x.runs, x.description)
+            for x in model.expectations
+        ),
+        sources=tuple(model.sources),
+        difficulty=model.difficulty,
+        tags=tuple(model.tags),
+    )
+    return spec, fc.findings

@@ -1,0 +1,221 @@
+"""Load a scenario: YAML -> merged data -> validated model -> compiled GameSpec.
+
+Every stage collects its problems instead of stopping at the first one, and
+each problem is located at ``file:line:col`` (inside the right file even when
+it comes from an ``extends:`` base). A user mistake surfaces as a
+:class:`ScenarioError` listing all of them, never a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from strikesim.engine.spec import GameSpec
+from strikesim.scenario.checks import Finding, check_model
+from strikesim.scenario.compile import compile_model
+from strikesim.scenario.diagnostics import (
+    Diagnostic,
+    ScenarioError,
+    Severity,
+    did_you_mean,
+    format_path,
+    has_errors,
+    sort_diagnostics,
+)
+from strikesim.scenario.merge import MergeProblem, Origin, line_col, merge, origin_of
+from strikesim.scenario.model import ScenarioModel
+from strikesim.scenario.resources import SCENARIO_FILE, list_scenarios, scenario_file
+from strikesim.scenario.validation import validate_model
+from strikesim.scenario.yaml_source import SourceDoc, load_yaml, position
+
+__all__ = ["load_model", "load_scenario", "resolve_scenario", "validate_path"]
+
+MAX_EXTENDS_DEPTH = 8
+
+
+@dataclass
+class _Result:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    model: ScenarioModel | None = None
+    spec: GameSpec | None = None
+
+
+def _plain(file: str, message: str, severity: Severity = Severity.ERROR, **kw: Any) -> Diagnostic:
+    return Diagnostic(severity, file, 0, 0, "", message, **kw)
+
+
+def resolve_scenario(id_or_path: str | Path, *, relative_to: Path | None = None) -> Path:
+    """The ``scenario.yaml`` for a shipped id, a folder or a file path.
+
+    Raises :class:`ScenarioError` (with suggestions) when nothing matches.
+    """
+    text = str(id_or_path)
+    candidate = Path(text)
+    if relative_to is not None and not candidate.is_absolute():
+        candidate = relative_to / candidate
+    looks_like_path = "/" in text or "\\" in text or text.endswith((".yaml", ".yml"))
+    if candidate.is_dir() and (candidate / SCENARIO_FILE).is_file():
+        return candidate / SCENARIO_FILE
+    if candidate.is_file():
+        return candidate
+    if not looks_like_path:
+        shipped = scenario_file(text)
+        if shipped is not None:
+            return shipped
+    known = list_scenarios(include_abstract=True)
+    raise ScenarioError(
+        [
+            _plain(
+                text,
+                "no such scenario file or shipped scenario id",
+                value=text,
+                expected="a shipped id (" + ", ".join(known) + ") or a path",
+                hint=None if looks_like_path else did_you_mean(text, known),
+            )
+        ]
+    )
+
+
+def _read_chain(path: Path, chain: tuple[Path, ...], out: list[Diagnostic]) -> Any:
+    """Merged data + origin of ``path`` with all its bases (None on fatal errors)."""
+    try:
+        doc = load_yaml(path, display_name=_display(path))
+    except ScenarioError as exc:
+        out.extend(exc.diagnostics)
+        return None
+    data, org = doc.data, origin_of(doc)
+    base = data.get("extends")
+    problems: list[MergeProblem] = []
+    base_data: Any = None
+    base_org: Origin | None = None
+    if isinstance(base, str) and base:
+        line, col = position(doc, ("extends",))
+        where = {"file": doc.file, "line": line, "column": col, "path": "extends"}
+        try:
+            base_path = resolve_scenario(base, relative_to=path.parent).resolve()
+        except ScenarioError as exc:
+            first = exc.diagnostics[0]
+            out.append(Diagnostic(Severity.ERROR, **where, message=f"unknown base scenario "
+                                  f"'{base}'", value=base, expected=first.expected,
+                                  hint=first.hint))  # fmt: skip
+            return None
+        if base_path in chain or base_path == path.resolve():
+            names = " -> ".join(_display(p) for p in (*chain, path.resolve(), base_path))
+            out.append(Diagnostic(Severity.ERROR, **where, message=f"extends cycle: {names}"))
+            return None
+        if len(chain) >= MAX_EXTENDS_DEPTH:
+            message = f"extends chain is deeper than {MAX_EXTENDS_DEPTH} files"
+            out.append(Diagnostic(Severity.ERROR, **where, message=message))
+            return None
+        loaded = _read_chain(base_path, (*chain, path.resolve()), out)
+        if loaded is None:
+            return None
+        base_data, base_org = loaded
+    merged, morg = merge(base_data, base_org, data, org, problems)
+    if "abstract" not in data:
+        merged.pop("abstract", None)
+    for p in problems:
+        file, line, col = line_col(p.origin, ())
+        out.append(Diagnostic(Severity.ERROR, file, line, col, format_path(p.path), p.message,
+                              value=p.value))  # fmt: skip
+    return merged, morg
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _to_diagnostic(root: Origin, f: Finding) -> Diagnostic:
+    file, line, col = line_col(root, f.path, at_key=f.at_key)
+    if f.column_offset is not None and line > 0:
+        doc = _doc_at(root, f.path)
+        col += _quote_width(doc, line, col) + f.column_offset
+    return Diagnostic(
+        f.severity, file, line, col, format_path(f.path), f.message,
+        value=f.value, expected=f.expected, hint=f.hint,
+    )  # fmt: skip
+
+
+def _doc_at(root: Origin, path: tuple[str | int, ...]) -> SourceDoc:
+    org = root
+    for part in path:
+        org = org.child(part)
+    return org.doc
+
+
+def _quote_width(doc: SourceDoc, line: int, col: int) -> int:
+    """1 if the scalar at (line, col) starts with a quote (its text starts after it)."""
+    lines = doc.text.splitlines()
+    if 0 < line <= len(lines) and 0 < col <= len(lines[line - 1]):
+        return 1 if lines[line - 1][col - 1] in "'\"" else 0
+    return 0
+
+
+def _run(path: Path, *, compile_spec: bool) -> _Result:
+    result = _Result()
+    loaded = _read_chain(path, (), result.diagnostics)
+    if loaded is None or has_errors(result.diagnostics):
+        return result
+    data, root = loaded
+    model, findings = validate_model(data)
+    if model is not None:
+        findings = check_model(model)
+        if not any(f.severity is Severity.ERROR for f in findings) and not model.abstract:
+            spec, more = compile_model(model)
+            findings += more
+            result.spec = spec
+        result.model = model
+    result.diagnostics += [_to_diagnostic(root, f) for f in findings]
+    return result
+
+
+def load_model(id_or_path: str | Path) -> tuple[ScenarioModel, tuple[Diagnostic, ...]]:
+    """The validated (merged) model and its warnings/hints; raises on errors."""
+    result = _run(resolve_scenario(id_or_path), compile_spec=False)
+    if has_errors(result.diagnostics) or result.model is None:
+        raise ScenarioError(result.diagnostics)
+    return result.model, sort_diagnostics(result.diagnostics)
+
+
+def load_scenario(id_or_path: str | Path, *, strict: bool = False) -> GameSpec:
+    """Load a shipped scenario id or a path into a compiled :class:`GameSpec`.
+
+    ``strict`` also refuses warnings. Raises :class:`ScenarioError` with every
+    problem found.
+    """
+    path = resolve_scenario(id_or_path)
+    result = _run(path, compile_spec=True)
+    blocking = [
+        d for d in result.diagnostics
+        if d.severity is Severity.ERROR or (strict and d.severity is Severity.WARNING)
+    ]  # fmt: skip
+    if blocking:
+        raise ScenarioError(blocking)
+    if result.model is not None and result.model.abstract:
+        message = "is an abstract base scenario (for extends:) and cannot be played"
+        raise ScenarioError([_plain(_display(path), message)])
+    assert result.spec is not None
+    return result.spec
+
+
+def validate_path(path: str | Path) -> list[Diagnostic]:
+    """Every diagnostic for a scenario file, a scenario folder, or a folder of them."""
+    target = Path(path)
+    if target.is_dir() and not (target / SCENARIO_FILE).is_file():
+        files = sorted(target.glob(f"*/{SCENARIO_FILE}"))
+        if not files:
+            return [_plain(str(target), f"no */{SCENARIO_FILE} files in this folder")]
+        out: list[Diagnostic] = []
+        for file in files:
+            out += _run(file, compile_spec=True).diagnostics
+        return list(sort_diagnostics(out))
+    try:
+        file = resolve_scenario(target)
+    except ScenarioError as exc:
+        return list(exc.diagnostics)
+    return list(sort_diagnostics(_run(file, compile_spec=True).diagnostics))
