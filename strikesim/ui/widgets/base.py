@@ -1,0 +1,92 @@
+"""The widget base class: a rectangle that handles events, draws itself and may take focus.
+
+Event contract (every widget, never raises on any event):
+- ``handle_event(event)`` gets mouse events (all widgets) and returns an :data:`EventResult`:
+  ``False`` = not for me, ``True`` = handled or my look changed (redraw), or a
+  :data:`~strikesim.ui.transitions.Transition` produced by a callback.
+- ``handle_action(action)`` gets keymap navigation actions (``activate``, ``increase``,
+  ``decrease``, ``increase_big``, ``decrease_big``) while the widget has keyboard focus.
+- ``update(dt_ms)`` returns True when an animation changed the look.
+The screen lays widgets out by assigning ``widget.rect``.
+"""
+
+from __future__ import annotations
+
+from typing import TypeAlias
+
+import pygame
+
+from strikesim.ui.context import UIContext
+from strikesim.ui.draw import focus_ring
+from strikesim.ui.transitions import Transition
+
+EventResult: TypeAlias = Transition | bool
+
+MOUSE_EVENTS = (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL)
+
+
+def event_pos(event: pygame.event.Event) -> tuple[int, int] | None:
+    """The event's integer mouse position, or None when absent or malformed."""
+    pos = getattr(event, "pos", None)
+    if isinstance(pos, tuple | list) and len(pos) == 2:
+        try:
+            return int(pos[0]), int(pos[1])
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
+def is_left_button(event: pygame.event.Event) -> bool:
+    return getattr(event, "button", None) == 1
+
+
+class Widget:
+    """Base for all widgets. Subclasses override ``draw`` and the handlers they need."""
+
+    focusable = True
+
+    def __init__(self, ctx: UIContext, *, enabled: bool = True, tooltip: str = "") -> None:
+        self.ctx = ctx
+        self.rect = pygame.Rect(0, 0, 0, 0)
+        self.enabled = enabled
+        self.visible = True
+        self.focused = False
+        self.hovered = False
+        self.tooltip = tooltip
+
+    @property
+    def can_focus(self) -> bool:
+        return self.focusable and self.enabled and self.visible and self.rect.width > 0
+
+    def contains(self, pos: tuple[int, int] | None) -> bool:
+        return pos is not None and self.visible and self.rect.collidepoint(pos)
+
+    def handle_event(self, event: pygame.event.Event) -> EventResult:
+        """Default: track hover; returns True when hover changed."""
+        if event.type == pygame.MOUSEMOTION:
+            hovered = self.contains(event_pos(event))
+            if hovered != self.hovered:
+                self.hovered = hovered
+                return True
+        return False
+
+    def handle_action(self, action: str) -> EventResult:
+        """Keymap action while focused; False lets the screen handle it."""
+        return False
+
+    def update(self, dt_ms: float) -> bool:
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        raise NotImplementedError
+
+    def draw_focus(self, surface: pygame.Surface) -> None:
+        """Call at the end of ``draw``: the ring shows only while focused."""
+        if self.focused and self.visible:
+            focus_ring(
+                surface,
+                self.rect,
+                self.ctx.colour("focus"),
+                max(2, self.ctx.px(self.ctx.theme.line["focus"] * 0.75)),
+                self.ctx.radius("md"),
+            )

@@ -1,0 +1,125 @@
+"""Scenario card: title, tags, summary, the two sides, difficulty/length chips and warnings.
+
+Focusable and clickable like a button (``on_press``); ``selected`` draws a gold frame so a
+row of cards can act as a choice. Text is wrapped and clamped to the card's height.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pygame
+
+from strikesim.ui.context import UIContext
+from strikesim.ui.draw import blit_aligned, ellipsize, panel, wrap_text
+from strikesim.ui.transitions import Transition
+from strikesim.ui.widgets.base import EventResult, Widget, event_pos, is_left_button
+
+
+@dataclass(frozen=True)
+class CardInfo:
+    """What a card shows. ``sides`` pairs a display name with ``"union"`` or ``"studio"``."""
+
+    title: str
+    summary: str
+    eyebrow: str = ""
+    chips: tuple[str, ...] = ()
+    sides: tuple[tuple[str, str], ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+class Card(Widget):
+    def __init__(
+        self,
+        ctx: UIContext,
+        info: CardInfo,
+        on_press: Callable[[], Transition | None],
+        *,
+        selected: bool = False,
+        enabled: bool = True,
+    ) -> None:
+        super().__init__(ctx, enabled=enabled)
+        self.info = info
+        self.on_press = on_press
+        self.selected = selected
+        self._down = False
+
+    def _press(self) -> EventResult:
+        result = self.on_press()
+        return True if result is None else result
+
+    def handle_event(self, event: pygame.event.Event) -> EventResult:
+        changed = super().handle_event(event)
+        if not self.enabled:
+            return changed
+        if event.type == pygame.MOUSEBUTTONDOWN and is_left_button(event) and self.contains(event_pos(event)):
+            self._down = True
+            return True
+        if event.type == pygame.MOUSEBUTTONUP and is_left_button(event):
+            was, self._down = self._down, False
+            if was and self.contains(event_pos(event)):
+                return self._press()
+        return changed
+
+    def handle_action(self, action: str) -> EventResult:
+        return self._press() if action == "activate" and self.enabled else False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        active = self.hovered or self.focused
+        fill = ctx.colour("surface_hover" if active else "surface")
+        border = ctx.colour("gold" if self.selected else "border_strong" if active else "border")
+        panel(surface, self.rect, fill, border, ctx.radius("lg"), max(1, ctx.px(2 if self.selected else 1)))
+        pad = ctx.space("lg")
+        inner = self.rect.inflate(-2 * pad, -2 * pad)
+        y = inner.y
+        if self.info.eyebrow:
+            img = ctx.text("caption", ellipsize(ctx.font("caption"), self.info.eyebrow.upper(), inner.width), "gold")
+            surface.blit(img, (inner.x, y))
+            y += img.get_height() + ctx.space("xs")
+        for line in wrap_text(ctx.font("h2"), self.info.title, inner.width)[:2]:
+            img = ctx.text("h2", line, "text")
+            surface.blit(img, (inner.x, y))
+            y += ctx.font("h2").get_linesize()
+        y += ctx.space("sm")
+        # bottom-up: chips row, then sides, then warnings; the summary fills what is left
+        bottom = inner.bottom
+        chip_h = ctx.font("caption").get_linesize() + ctx.space("sm")
+        if self.info.chips:
+            x = inner.x
+            for chip in self.info.chips:
+                img = ctx.text("caption", chip.upper(), "text_muted")
+                box = pygame.Rect(x, bottom - chip_h, img.get_width() + 2 * ctx.space("sm"), chip_h)
+                if box.right > inner.right:
+                    break
+                panel(surface, box, None, ctx.colour("border_strong"), ctx.radius("sm"), 1)
+                blit_aligned(surface, img, box)
+                x = box.right + ctx.space("sm")
+            bottom -= chip_h + ctx.space("md")
+        line_h = ctx.font("label").get_linesize()
+        for name, side in reversed(self.info.sides):
+            row = pygame.Rect(inner.x, bottom - line_h, inner.width, line_h)
+            dot = pygame.Rect(row.x, 0, ctx.px(10), ctx.px(10))
+            dot.centery = row.centery
+            panel(surface, dot, ctx.colour(side if side in ("union", "studio") else "neutral"), None, ctx.px(5))
+            text = ellipsize(ctx.font("label"), name, row.width - dot.width - ctx.space("sm"))
+            surface.blit(ctx.text("label", text, f"{side}_text" if side in ("union", "studio") else "text"), (dot.right + ctx.space("sm"), row.y))
+            bottom -= line_h + ctx.space("xxs")
+        if self.info.warnings:
+            bottom -= ctx.space("xs")
+            n = len(self.info.warnings)
+            text = f"⚠ {n} warning{'s' if n > 1 else ''}: {self.info.warnings[0]}"
+            img = ctx.text("small", ellipsize(ctx.font("small"), text, inner.width), "warning")
+            surface.blit(img, (inner.x, bottom - img.get_height()))
+            bottom -= img.get_height() + ctx.space("xs")
+        body_font = ctx.font("small")
+        lh = body_font.get_linesize()
+        lines = wrap_text(body_font, self.info.summary, inner.width)
+        room = max(0, (bottom - ctx.space("sm") - y) // lh)
+        if len(lines) > room and room > 0:
+            lines = [*lines[: room - 1], ellipsize(body_font, lines[room - 1] + " …", inner.width)]
+        for line in lines[:room]:
+            surface.blit(ctx.text("small", line, "text_muted"), (inner.x, y))
+            y += lh
+        self.draw_focus(surface)

@@ -1,0 +1,70 @@
+"""Axis arithmetic for charts: "nice" tick values and compact number formatting."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+
+def finite(values: Iterable[float]) -> list[float]:
+    return [float(v) for v in values if isinstance(v, int | float) and math.isfinite(v)]
+
+
+def nice_step(span: float, target: int) -> float:
+    """A 1/2/2.5/5×10^k step giving about ``target`` intervals over ``span``."""
+    if span <= 0 or not math.isfinite(span):
+        return 1.0
+    raw = span / max(1, target)
+    mag = 10 ** math.floor(math.log10(raw))
+    for m in (1, 2, 2.5, 5, 10):
+        if raw <= m * mag:
+            return m * mag
+    return 10 * mag
+
+
+def nice_range(lo: float, hi: float, target: int = 5) -> tuple[float, float, list[float]]:
+    """Extend [lo, hi] to tick boundaries; returns (lo, hi, ticks)."""
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        lo, hi = 0.0, 1.0
+    if hi < lo:
+        lo, hi = hi, lo
+    if hi - lo < 1e-12:
+        pad = abs(lo) * 0.1 or 1.0
+        lo, hi = lo - pad, hi + pad
+    step = nice_step(hi - lo, target)
+    start = math.floor(lo / step + 1e-9) * step
+    end = math.ceil(hi / step - 1e-9) * step
+    ticks = []
+    v = start
+    while v <= end + step * 1e-6 and len(ticks) < 50:
+        ticks.append(round(v, 10))
+        v += step
+    return start, end, ticks
+
+
+def compact(value: float, unit: str = "") -> str:
+    """Short readable number with unit: 1.2k, 3.4M, 45%, 0.62."""
+    if not math.isfinite(value):
+        return "—"
+    if unit == "%":
+        return f"{value:.0f}%" if abs(value) >= 10 else f"{value:.1f}%"
+    if unit == "share":
+        return f"{value * 100:.0f}%"
+    a = abs(value)
+    if a >= 1e9:
+        text = f"{value / 1e9:.1f}B"
+    elif a >= 1e6:
+        text = f"{value / 1e6:.1f}M"
+    elif a >= 1e4:
+        text = f"{value / 1e3:.0f}k"
+    elif a >= 100:
+        text = f"{value:.0f}"
+    elif a >= 10:
+        text = f"{value:.1f}"
+    else:
+        text = f"{value:.2f}"
+    if text.endswith(".0"):
+        text = text[:-2]
+    if unit.startswith("$"):
+        return f"${text}{unit[1:]}"
+    return f"{text} {unit}".strip() if unit else text

@@ -1,0 +1,176 @@
+"""Slider for a numeric range issue (min…max in steps), with markers for reference values.
+
+Mouse: click or drag on the track; wheel nudges one step. Keys while focused: ``increase`` /
+``decrease`` one step, ``increase_big`` / ``decrease_big`` a tenth of the range. Markers show
+e.g. the other side's standing offer or the old contract on the track in their side's colour.
+``on_change(value)`` fires whenever the value actually changes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pygame
+
+from strikesim.ui.context import UIContext
+from strikesim.ui.draw import blit_aligned, ellipsize, panel
+from strikesim.ui.widgets.base import EventResult, Widget, event_pos, is_left_button
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A reference position: ``value`` (number for sliders, option index for pickers)."""
+
+    value: float
+    label: str
+    colour: str = "neutral"
+
+
+def default_format(value: float) -> str:
+    return f"{value:g}"
+
+
+class Slider(Widget):
+    def __init__(
+        self,
+        ctx: UIContext,
+        label: str,
+        minimum: float,
+        maximum: float,
+        value: float,
+        *,
+        step: float = 1.0,
+        unit: str = "",
+        on_change: Callable[[float], None] | None = None,
+        fmt: Callable[[float], str] = default_format,
+        markers: tuple[Marker, ...] = (),
+        accent: str = "gold",
+        enabled: bool = True,
+    ) -> None:
+        if not maximum > minimum or step <= 0:
+            raise ValueError(f"slider {label!r}: need min < max and step > 0")
+        super().__init__(ctx, enabled=enabled)
+        self.label = label
+        self.minimum = float(minimum)
+        self.maximum = float(maximum)
+        self.step = float(step)
+        self.unit = unit
+        self.on_change = on_change
+        self.fmt = fmt
+        self.markers = markers
+        self.accent = accent
+        self.dragging = False
+        self.value = self.snap(value)
+
+    # --- value ------------------------------------------------------------------------
+    def snap(self, value: float) -> float:
+        """Clamp to [min, max] and round to the nearest step from min."""
+        if not math.isfinite(value):
+            value = self.minimum
+        value = min(self.maximum, max(self.minimum, value))
+        steps = round((value - self.minimum) / self.step)
+        return min(self.maximum, round(self.minimum + steps * self.step, 10))
+
+    def set_value(self, value: float) -> bool:
+        new = self.snap(value)
+        if new == self.value:
+            return False
+        self.value = new
+        if self.on_change is not None:
+            self.on_change(new)
+        return True
+
+    # --- geometry ---------------------------------------------------------------------
+    def preferred_height(self) -> int:
+        return self.ctx.font("label").get_linesize() + self.ctx.px(40)
+
+    def track_rect(self) -> pygame.Rect:
+        ctx = self.ctx
+        knob = ctx.px(9)
+        top = self.rect.y + ctx.font("label").get_linesize() + ctx.px(22)
+        return pygame.Rect(self.rect.x + knob, top, max(1, self.rect.width - 2 * knob), ctx.px(4))
+
+    def x_of(self, value: float) -> int:
+        track = self.track_rect()
+        frac = (value - self.minimum) / (self.maximum - self.minimum)
+        return track.x + round(frac * track.width)
+
+    def value_at(self, x: int) -> float:
+        track = self.track_rect()
+        frac = (x - track.x) / track.width
+        return self.minimum + frac * (self.maximum - self.minimum)
+
+    # --- input ------------------------------------------------------------------------
+    def handle_event(self, event: pygame.event.Event) -> EventResult:
+        changed = super().handle_event(event)
+        if not self.enabled:
+            return changed
+        pos = event_pos(event)
+        if event.type == pygame.MOUSEBUTTONDOWN and is_left_button(event) and self.contains(pos):
+            self.dragging = True
+            assert pos is not None
+            self.set_value(self.value_at(pos[0]))
+            return True
+        if event.type == pygame.MOUSEMOTION and self.dragging and pos is not None:
+            return self.set_value(self.value_at(pos[0])) or changed
+        if event.type == pygame.MOUSEBUTTONUP and is_left_button(event) and self.dragging:
+            self.dragging = False
+            return True
+        if event.type == pygame.MOUSEWHEEL and self.hovered:
+            dy = getattr(event, "y", 0)
+            if isinstance(dy, int | float) and dy:
+                return self.set_value(self.value + (self.step if dy > 0 else -self.step)) or True
+        return changed
+
+    def handle_action(self, action: str) -> EventResult:
+        big = max(self.step, self.step * round((self.maximum - self.minimum) / self.step / 10))
+        delta = {"increase": self.step, "decrease": -self.step, "increase_big": big, "decrease_big": -big}
+        if action not in delta:
+            return False
+        self.set_value(self.value + delta[action])
+        return True
+
+    # --- drawing ----------------------------------------------------------------------
+    def value_text(self) -> str:
+        text = self.fmt(self.value)
+        return f"{text} {self.unit}".strip() if self.unit and self.unit != "%" else text + self.unit
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        head = pygame.Rect(self.rect.x, self.rect.y, self.rect.width, ctx.font("label").get_linesize())
+        value_img = ctx.text("body_strong", self.value_text(), self.accent if self.enabled else "text_disabled")
+        blit_aligned(surface, value_img, head, "right")
+        label = ellipsize(ctx.font("label"), self.label, head.width - value_img.get_width() - ctx.space("md"))
+        blit_aligned(surface, ctx.text("label", label, "text_muted"), head, "left")
+        track = self.track_rect()
+        panel(surface, track, ctx.colour("border"), None, track.height // 2)
+        x = self.x_of(self.value)
+        filled = pygame.Rect(track.x, track.y, max(0, x - track.x), track.height)
+        accent = ctx.colour(self.accent if self.enabled else "text_disabled")
+        panel(surface, filled, accent, None, track.height // 2)
+        for m in self.markers:
+            mx = self.x_of(min(self.maximum, max(self.minimum, m.value)))
+            col = ctx.colour(m.colour)
+            tip = (mx, track.y - ctx.px(3))
+            size = ctx.px(6)
+            pygame.draw.polygon(surface, col, [tip, (mx - size, tip[1] - size - 2), (mx + size, tip[1] - size - 2)])
+        knob_r = ctx.px(9 if (self.hovered or self.dragging or self.focused) else 8)
+        pygame.draw.circle(surface, accent, (x, track.centery), knob_r)
+        pygame.draw.circle(surface, ctx.colour("bg_top"), (x, track.centery), max(2, knob_r // 3))
+        lo = ctx.text("small", self.fmt(self.minimum), "text_faint")
+        hi = ctx.text("small", self.fmt(self.maximum), "text_faint")
+        y = track.bottom + ctx.px(6)
+        surface.blit(lo, (track.x - ctx.px(9), y))
+        surface.blit(hi, (track.right + ctx.px(9) - hi.get_width(), y))
+        if self.markers:
+            legend_x = track.x - ctx.px(9) + lo.get_width() + ctx.space("lg")
+            right_limit = track.right + ctx.px(9) - hi.get_width() - ctx.space("lg")
+            for m in self.markers:
+                img = ctx.text("small", f"▼ {m.label}", m.colour)
+                if legend_x + img.get_width() > right_limit:
+                    break
+                surface.blit(img, (legend_x, y))
+                legend_x += img.get_width() + ctx.space("md")
+        self.draw_focus(surface)
