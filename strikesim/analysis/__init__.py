@@ -1,1 +1,71 @@
-"""analysis"""
+"""Bargaining analytics: the outcome space, Pareto frontier, Nash and
+Kalai–Smorodinsky points, deal efficiency and the kind of each move."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from strikesim.analysis.frontier import (
+    Frontier,
+    SolutionPoint,
+    frontier_distance,
+    ideal_point,
+    kalai_smorodinsky_point,
+    nash_point,
+    nash_product,
+    nash_ratio,
+    on_frontier,
+    pareto_frontier,
+    pareto_mask,
+)
+from strikesim.analysis.moves import (
+    MOVE_DESCRIPTIONS,
+    MoveKind,
+    classify_deltas,
+    classify_moves,
+    classify_trace,
+)
+from strikesim.analysis.space import (
+    OutcomeSpace,
+    OutcomeSpaceTooLarge,
+    enumerate_outcomes,
+    enumerate_tables,
+    offer_utility,
+    outcome_space,
+    utility_tables,
+)
+
+
+def pareto_mask_of(space: OutcomeSpace) -> np.ndarray:
+    """(N,) bool: outcomes of ``space`` whose utility pair is Pareto-optimal
+    (every outcome sharing a frontier pair is marked)."""
+    frontier = pareto_frontier(space)
+    return on_frontier(frontier, space.utility)
+
+
+__all__ = [
+    "MOVE_DESCRIPTIONS",
+    "Frontier",
+    "MoveKind",
+    "OutcomeSpace",
+    "OutcomeSpaceTooLarge",
+    "SolutionPoint",
+    "classify_deltas",
+    "classify_moves",
+    "classify_trace",
+    "enumerate_outcomes",
+    "enumerate_tables",
+    "frontier_distance",
+    "ideal_point",
+    "kalai_smorodinsky_point",
+    "nash_point",
+    "nash_product",
+    "nash_ratio",
+    "offer_utility",
+    "on_frontier",
+    "outcome_space",
+    "pareto_frontier",
+    "pareto_mask",
+    "pareto_mask_of",
+    "utility_tables",
+]

@@ -66,6 +66,10 @@ class OutcomeSpace:
         idx = np.ravel_multi_index(tuple(flat), self.n_levels)
         return np.asarray(idx, dtype=np.int64).reshape(offers.shape[:-1])
 
+    def flat_index(self, offers: np.ndarray) -> np.ndarray:
+        """Same as :meth:`index_of`."""
+        return self.index_of(offers)
+
 
 def utility_tables(spec: GameSpec) -> np.ndarray:
     """Weighted score tables of both sides: ``(2, I, L)`` float64, NaN padding."""
@@ -117,3 +121,19 @@ def enumerate_tables(tables: np.ndarray, n_levels: Sequence[int]) -> OutcomeSpac
 def enumerate_outcomes(spec: GameSpec) -> OutcomeSpace:
     """Enumerate every contract of ``spec`` (raises :class:`OutcomeSpaceTooLarge`)."""
     return enumerate_tables(utility_tables(spec), [issue.n_levels for issue in spec.issues])
+
+
+_CACHE: dict[int, tuple[GameSpec, OutcomeSpace]] = {}
+
+
+def outcome_space(spec: GameSpec) -> OutcomeSpace:
+    """The outcome space of ``spec``, enumerated once per spec object and cached
+    (a few recent specs are kept; specs are immutable)."""
+    hit = _CACHE.get(id(spec))
+    if hit is not None and hit[0] is spec:
+        return hit[1]
+    space = enumerate_outcomes(spec)
+    if len(_CACHE) >= 8:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[id(spec)] = (spec, space)
+    return space

@@ -1,0 +1,376 @@
+"""The tactical negotiator: tactics + opponent model + offer selection + pressure.
+
+Every week, for all campaigns of the batch at once:
+
+1. learn from the other side's standing offer (frequency model, if used);
+2. compute the tactic's target utility (``ai/tactics.py``), kept monotonic
+   (a negotiator never takes back what it conceded), jittered by the
+   difficulty's noise;
+3. accept the other side's offer if it is worth at least the target
+   (``AC_next``) — the union also only if its members would ratify it
+   (utility above their current expectation less a margin);
+4. otherwise post a new offer when the target has moved a step below the
+   standing one (or there is none): the candidate near the target the
+   estimated opponent likes best;
+5. take the pressure actions the state calls for (``ai/pressure.py``).
+
+Only legal moves and pressure actions are returned (the observation's masks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from strikesim.ai import explain
+from strikesim.ai.difficulty import Difficulty
+from strikesim.ai.negotiator import EXPLAIN_MAX_BATCH, SideDecision
+from strikesim.ai.offers import OfferBook
+from strikesim.ai.opponent_model import FrequencyModel
+from strikesim.ai.pressure import PressurePolicy
+from strikesim.ai.tactics import (
+    resource_target,
+    time_dependent_target,
+    tit_for_tat_target,
+    zeuthen_target,
+)
+from strikesim.analysis.space import outcome_space
+from strikesim.engine import rng
+from strikesim.engine.namespace import plan_for
+from strikesim.engine.spec import UNION, GameSpec
+from strikesim.engine.state import Move, Phase
+
+if TYPE_CHECKING:
+    from strikesim.engine.observe import Observation
+
+TACTICS = ("time_dependent", "resource", "tit_for_tat", "zeuthen", "adaptive")
+
+DEFAULTS: Mapping[str, float] = {
+    "e": 0.5,
+    "k": 0.0,
+    "horizon": 24.0,
+    "scale": 3.0,  # resource: how steeply staying power holds the target up
+    "gain": 1.0,  # tit-for-tat: share of the other's concession returned
+    "min_step": 0.02,  # zeuthen: smallest concession
+    "step": 0.01,  # re-offer when the target fell this far below the standing offer
+    "w_time": 0.4,  # adaptive mix weights
+    "w_resource": 0.4,
+    "w_tft": 0.2,
+    "ratify_margin": 0.12,  # union: accept down to member expectation minus this
+    "pressure_threshold": 0.0,
+    "walk_out": 0.0,  # 1 = leave the table when the other side takes back ground
+    "floor": 0.25,  # reservation used when the scenario's cannot be evaluated
+}
+
+
+def resource_level(side: int, ns: Mapping[str, Any], initial: Mapping[str, float]) -> np.ndarray:
+    """(B,) share of the side's staying power left, in [0, 1].
+
+    Union: the weaker of the strike fund left and members out of hardship.
+    Studio: the weakest of content stock, subscribers and cash left.
+    Variables the side cannot see are skipped (1 = untouched).
+    """
+    parts: list[np.ndarray] = []
+
+    def ratio(name: str) -> None:
+        if name in ns and initial.get(name, 0.0) > 0:
+            parts.append(np.asarray(ns[name], dtype=np.float64) / initial[name])
+
+    if side == UNION:
+        ratio("strike_fund")
+        if "hardship" in ns:
+            parts.append(1.0 - np.asarray(ns["hardship"], dtype=np.float64))
+    else:
+        ratio("content_stock")
+        ratio("subscribers")
+        ratio("studio_cash")
+    if not parts:
+        return np.ones(1)
+    return np.asarray(np.clip(np.minimum.reduce(np.broadcast_arrays(*parts)), 0.0, 1.0))
+
+
+def observation_namespace(spec: GameSpec, obs: Observation) -> dict[str, Any]:
+    """What the side's formulas may read: parameters, visible variables and the
+    public builtins (week, phase flags, weeks on strike)."""
+    ns: dict[str, Any] = dict(plan_for(spec).params)
+    ns.update(obs.variables)
+    phase = obs.phase
+    ns["week"] = float(obs.week)
+    ns["strike_weeks"] = obs.strike_weeks.astype(np.float64)
+    ns["is_striking"] = (phase == Phase.STRIKE).astype(np.float64)
+    ns["is_talks"] = (phase == Phase.TALKS).astype(np.float64)
+    ns["is_ratification"] = (phase == Phase.RATIFICATION).astype(np.float64)
+    ns["authorized"] = obs.authorized.astype(np.float64)
+    ns["talks_suspended"] = (obs.week < obs.talks_suspended_until).astype(np.float64)
+    ns["members"] = float(spec.parties[UNION].members)
+    return ns
+
+
+def row_keys(obs: Observation) -> np.ndarray:
+    """(B,) uint64 keys that depend only on each campaign's own observation.
+
+    Used to key a negotiator's random draws, so a campaign plays the same in
+    a batch of one and in a batch of thousands.
+    """
+    key = obs.offers.reshape(obs.batch, -1).astype(np.int64).sum(axis=1).astype(np.uint64)
+    for values in obs.variables.values():
+        bits = np.ascontiguousarray(values, dtype=np.float64).view(np.uint64)
+        key = (key * np.uint64(0x100000001B3)) ^ bits
+    return key
+
+
+class TacticalNegotiator:
+    """A negotiator following one tactic (or the adaptive mix) with a difficulty."""
+
+    def __init__(
+        self,
+        spec: GameSpec,
+        side: int,
+        tactic: str,
+        params: Mapping[str, float],
+        difficulty: Difficulty,
+        name: str,
+    ) -> None:
+        if tactic not in TACTICS:
+            raise ValueError(f"unknown tactic {tactic!r}; choose one of: {', '.join(TACTICS)}")
+        unknown = sorted(set(params) - set(DEFAULTS))
+        if unknown:
+            raise ValueError(
+                f"unknown parameter(s) {', '.join(unknown)} for tactic {tactic!r}; "
+                f"known: {', '.join(sorted(DEFAULTS))}"
+            )
+        self.side = side
+        self.name = name
+        self.tactic = tactic
+        self.params = {**DEFAULTS, **params}
+        self.difficulty = difficulty
+        self.spec = spec
+        self.book = OfferBook(outcome_space(spec), side)
+        self.pressure = PressurePolicy(spec, side, self.params["pressure_threshold"])
+        self.lookahead: Any = None  # set by the registry for hard/expert levels
+        self.reset(spec, 1, 0)
+
+    # ---- lifecycle ---------------------------------------------------------------
+    def reset(self, spec: GameSpec, batch: int, seed: int) -> None:
+        if spec is not self.spec:
+            self.spec = spec
+            self.book = OfferBook(outcome_space(spec), self.side)
+            self.pressure = PressurePolicy(spec, self.side, self.params["pressure_threshold"])
+        self.batch = batch
+        self.seed = seed
+        opening = np.asarray(spec.opening_offers[self.side], dtype=np.int16)
+        if opening.shape != (len(spec.issues),) or (opening < 0).any():
+            opening = self.book.levels[-1]
+        self.opening = opening
+        self.p_max = float(self.book.own_utility(opening))
+        self.target = np.full(batch, self.p_max)
+        self.model = (
+            FrequencyModel(batch, self.book.space.n_levels)
+            if self.difficulty.opponent_model
+            else None
+        )
+        self.prev_other = np.full(batch, np.nan)
+        self.initial = {v.id: float(v.initial) for v in spec.variables}
+        self._explanations: list[str] = [""] * batch
+
+    def explain(self, row: int) -> str:
+        return self._explanations[row] if row < len(self._explanations) else ""
+
+    # ---- the week's decision -----------------------------------------------------
+    def namespace(self, obs: Observation) -> dict[str, Any]:
+        return observation_namespace(self.spec, obs)
+
+    def reservation(self, ns: Mapping[str, Any], batch: int) -> np.ndarray:
+        """(B,) the side's walk-away utility, from the scenario's formula."""
+        try:
+            value = np.asarray(self.spec.parties[self.side].reservation(ns), dtype=np.float64)
+            value = np.broadcast_to(np.nan_to_num(value, nan=self.params["floor"]), (batch,))
+        except (KeyError, ValueError, TypeError, ZeroDivisionError):
+            value = np.full(batch, self.params["floor"])
+        return np.clip(value, self.book.worst, self.p_max)
+
+    def tactic_target(
+        self,
+        obs: Observation,
+        ns: Mapping[str, Any],
+        p_min: np.ndarray,
+        u_other: np.ndarray,
+        u_mine: np.ndarray,
+    ) -> tuple[np.ndarray, str]:
+        """(B,) target this week and the name of what drove it."""
+        p = self.params
+        horizon = max(p["horizon"] * self.difficulty.patience, 1.0)
+        t = obs.week / horizon
+        timed = time_dependent_target(t, p["k"], p["e"], p_min, self.p_max)
+        if self.tactic == "time_dependent":
+            return timed, "time"
+        level = resource_level(self.side, ns, self.initial)
+        resourced = resource_target(level, p["k"], p["scale"], p_min, self.p_max)
+        if self.tactic == "resource":
+            return resourced, "resource"
+        conceded = u_other - self.prev_other
+        tft = tit_for_tat_target(self.target, conceded, p["gain"], p_min)
+        if self.tactic == "tit_for_tat":
+            # mirror the other side; a slow time drift keeps a stalemate from lasting forever
+            return np.minimum(tft, np.maximum(timed, p_min)), "tit_for_tat"
+        if self.tactic == "zeuthen":
+            other_demand, other_value = self._estimated_other(obs)
+            x = np.where(np.isnan(u_other), p_min, u_other)
+            demand = np.where(np.isnan(u_mine), self.target, u_mine)
+            z, _ = zeuthen_target(demand, x, other_demand, other_value, p["min_step"], p_min)
+            return z, "zeuthen"
+        w = np.array([p["w_time"], p["w_resource"], p["w_tft"]])
+        w = w / max(w.sum(), 1e-9)
+        mixed = w[0] * timed + w[1] * resourced + w[2] * tft
+        drivers = ("time", "resource", "tit_for_tat")
+        gaps = [(self.p_max - x).mean() * wi for x, wi in zip((timed, resourced, tft), w)]
+        return mixed, drivers[int(np.argmax(gaps))]
+
+    def _estimated_other(self, obs: Observation) -> tuple[np.ndarray, np.ndarray]:
+        """(B,) the other side's estimated value of its own offer and of ours."""
+        batch = obs.offers.shape[0]
+        if self.model is None:
+            return np.ones(batch), np.zeros(batch)
+        rows = np.arange(batch)
+        pair = np.stack([obs.offers[:, 1 - self.side], obs.offers[:, self.side]], axis=1)
+        est = self.model.utility(rows, np.maximum(pair, 0))
+        est = np.where((pair < 0).any(axis=2), np.array([1.0, 0.0]), est)
+        return est[:, 0], est[:, 1]
+
+    def decide(self, obs: Observation) -> SideDecision:
+        spec, side, p = self.spec, self.side, self.params
+        batch = obs.offers.shape[0]
+        n_issues = len(spec.issues)
+        ns = self.namespace(obs)
+        legal = obs.legal_moves
+        live = legal.any(axis=1)
+        other_offer = obs.offers[:, 1 - side]
+        mine = obs.offers[:, side]
+        u_other = self.book.own_utility(other_offer)
+        u_mine = self.book.own_utility(mine)
+        if self.model is not None:
+            self.model.observe(other_offer)
+        p_min = self.reservation(ns, batch)
+        raw, driver = self.tactic_target(obs, ns, p_min, u_other, u_mine)
+        target = np.where(
+            live, np.clip(np.minimum(self.target, raw), p_min, self.p_max), self.target
+        )
+        noise = self.difficulty.noise
+        if noise > 0:
+            jitter = noise * rng.normal(self.seed, row_keys(obs), obs.week, rng.NEGOTIATOR, side)
+            offer_target = np.clip(target + jitter, p_min, self.p_max)
+        else:
+            offer_target = target
+
+        floor = target.copy()
+        if side == UNION and "member_expectation" in ns:
+            expect = np.asarray(ns["member_expectation"], dtype=np.float64) - p["ratify_margin"]
+            floor = np.maximum(floor, expect)
+        accept = legal[:, Move.ACCEPT] & (np.nan_to_num(u_other, nan=-1.0) >= floor - 1e-9)
+
+        opening = np.isnan(u_mine)
+        wants_offer = opening | (u_mine > offer_target + p["step"])
+        offer_rows = np.flatnonzero(legal[:, Move.OFFER] & ~accept & wants_offer)
+        offers = np.full((batch, n_issues), -1, dtype=np.int16)
+        if offer_rows.size:
+            chosen = self.book.select(
+                offer_target[offer_rows], offer_rows, self.model, width=0.04, count=12
+            )
+            first = opening[offer_rows] & (obs.week <= spec.phases.expiry_week)
+            chosen = np.where(first[:, None], self.opening[None, :], chosen)
+            if self.lookahead is not None and batch <= self.lookahead.max_batch:
+                chosen = self.lookahead.refine(self, obs, offer_rows, chosen, offer_target)
+            offers[offer_rows] = chosen
+        changed = np.zeros(batch, dtype=bool)
+        changed[offer_rows] = (offers[offer_rows] != mine[offer_rows]).any(axis=1)
+
+        retreat = (u_other < self.prev_other - 1e-9) & (p["walk_out"] > 0)
+        walk = legal[:, Move.WALK_OUT] & retreat & ~accept
+        move = np.full(batch, Move.HOLD, dtype=np.int8)
+        move[changed] = Move.OFFER
+        move[walk & ~changed] = Move.WALK_OUT
+        move[accept] = Move.ACCEPT
+        move = np.where(legal[np.arange(batch), move], move, Move.HOLD).astype(np.int8)
+        offers[move != Move.OFFER] = -1
+
+        pressure, drivers = self.pressure.choose(ns, obs.legal_pressure)
+        pressure &= live[:, None]
+        self.target = target
+        self.prev_other = np.where(np.isnan(u_other), self.prev_other, u_other)
+        texts: list[str] = []
+        if batch <= EXPLAIN_MAX_BATCH:
+            texts = [
+                self._explain_row(
+                    obs, ns, r, move, offers, mine, u_other, target, driver, pressure, drivers
+                )
+                for r in range(batch)
+            ]
+        self._explanations = texts or [""] * batch
+        return SideDecision(move=move, offer=offers, pressure=pressure, explanations=texts)
+
+    # ---- words ---------------------------------------------------------------------
+    def _reason(self, obs: Observation, ns: Mapping[str, Any], row: int, driver: str) -> str:
+        spec, side = self.spec, self.side
+        if driver == "resource":
+            names = (
+                ("strike_fund", "hardship")
+                if side == UNION
+                else ("content_stock", "subscribers", "studio_cash")
+            )
+            picks = [
+                (n, float(np.asarray(ns[n]).reshape(-1)[min(row, np.size(ns[n]) - 1)]))
+                for n in names
+                if n in ns
+            ]
+            if picks:
+                lows = sorted(picks, key=lambda nv: nv[1] / max(self.initial.get(nv[0], 1), 1e-9))
+                name, value = lows[0] if side == UNION or lows[0][0] != "hardship" else lows[-1]
+                return explain.driver_phrase(name, value)
+        if driver == "tit_for_tat":
+            return f"{explain.other_name(spec, side)} moved our way and we answer in kind"
+        if driver == "zeuthen":
+            return "we have more to lose from a breakdown than they do right now"
+        return explain.time_phrase(obs.week, self.params["horizon"] * self.difficulty.patience)
+
+    def _explain_row(
+        self,
+        obs: Observation,
+        ns: Mapping[str, Any],
+        row: int,
+        move: np.ndarray,
+        offers: np.ndarray,
+        mine: np.ndarray,
+        u_other: np.ndarray,
+        target: np.ndarray,
+        driver: str,
+        pressure: np.ndarray,
+        drivers: list[str],
+    ) -> str:
+        spec, side = self.spec, self.side
+        m = Move(int(move[row]))
+        if m == Move.ACCEPT:
+            text = explain.accept_sentence(spec, side, float(u_other[row]), float(target[row]))
+        elif m == Move.OFFER:
+            issue = explain.moved_issue(spec, side, mine[row], offers[row])
+            reason = self._reason(obs, ns, row, driver)
+            text = explain.offer_sentence(spec, side, issue, reason, bool(mine[row][0] < 0))
+        elif m == Move.WALK_OUT:
+            text = explain.walkout_sentence(spec, side)
+        elif obs.phase[row] == Phase.ENDED:
+            return ""
+        else:
+            value = None if np.isnan(u_other[row]) else float(u_other[row])
+            text = explain.hold_sentence(spec, side, value, float(target[row]))
+        taken = np.flatnonzero(pressure[row])
+        if taken.size:
+            j = int(taken[0])
+            var = drivers[j]
+            value = (
+                float(np.asarray(ns[var]).reshape(-1)[min(row, np.size(ns[var]) - 1)])
+                if var in ns
+                else None
+            )
+            text += " " + explain.pressure_sentence(spec.actions[j].label, var, value)
+        return text

@@ -1,0 +1,93 @@
+"""Difficulty levels, as data.
+
+A level changes how a negotiator plays, not what it wants:
+
+* ``patience`` stretches its concession horizon (more patient = concedes later);
+* ``noise`` is the standard deviation of a per-week jitter on its target
+  utility (sloppier offers, sometimes leaving value on the table);
+* ``opponent_model`` switches the frequency model and trade-off offers on;
+* ``lookahead_weeks`` / ``lookahead_candidates`` / ``lookahead_runs`` set the
+  Monte Carlo look-ahead (0 weeks = none): how far ahead it plays, how many
+  alternative offers it compares and how many continuations score each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Difficulty:
+    """How well a negotiator plays."""
+
+    id: str
+    label: str
+    patience: float
+    noise: float
+    opponent_model: bool
+    lookahead_weeks: int
+    lookahead_candidates: int
+    lookahead_runs: int
+    description: str
+
+
+DIFFICULTIES: dict[str, Difficulty] = {
+    d.id: d
+    for d in (
+        Difficulty(
+            id="easy",
+            label="Easy",
+            patience=0.7,
+            noise=0.04,
+            opponent_model=False,
+            lookahead_weeks=0,
+            lookahead_candidates=0,
+            lookahead_runs=0,
+            description="Concedes early, makes careless offers and does not read you.",
+        ),
+        Difficulty(
+            id="normal",
+            label="Normal",
+            patience=1.0,
+            noise=0.015,
+            opponent_model=True,
+            lookahead_weeks=0,
+            lookahead_candidates=0,
+            lookahead_runs=0,
+            description="Follows its personality and learns what you care about.",
+        ),
+        Difficulty(
+            id="hard",
+            label="Hard",
+            patience=1.15,
+            noise=0.0,
+            opponent_model=True,
+            lookahead_weeks=6,
+            lookahead_candidates=3,
+            lookahead_runs=8,
+            description="Patient, precise, and tests its offers against likely futures.",
+        ),
+        Difficulty(
+            id="expert",
+            label="Expert",
+            patience=1.3,
+            noise=0.0,
+            opponent_model=True,
+            lookahead_weeks=10,
+            lookahead_candidates=4,
+            lookahead_runs=12,
+            description="The most patient reader of the table, looking furthest ahead.",
+        ),
+    )
+}
+
+
+def get_difficulty(level: str | Difficulty) -> Difficulty:
+    """The :class:`Difficulty` named ``level`` (clear error for unknown names)."""
+    if isinstance(level, Difficulty):
+        return level
+    try:
+        return DIFFICULTIES[level]
+    except KeyError:
+        known = ", ".join(DIFFICULTIES)
+        raise ValueError(f"unknown difficulty {level!r}; choose one of: {known}") from None

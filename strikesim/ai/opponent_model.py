@@ -1,0 +1,87 @@
+"""Frequency opponent model (the Genius "HardHeaded" model), batched.
+
+research/models.md §3.5: start with equal issue weights and zero value counts.
+After each new offer of the other side, every issue whose level did *not*
+change since its previous offer gains ``golden = learn_coef / n_issues`` and the
+weights are renormalised (a side concedes on its unimportant issues first);
+the offered level of every issue gains ``learn_value_addition`` in its count.
+The estimated score of a level is ``count / max count`` on its issue, and the
+estimated utility of an outcome is the weighted sum of its level scores.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+LEARN_COEF = 0.2
+LEARN_VALUE_ADDITION = 1.0
+
+
+class FrequencyModel:
+    """Per campaign estimates of the other side's issue weights and level scores.
+
+    ``weights`` is ``(B, I)`` (rows sum to 1); ``counts`` is ``(B, I, L)``;
+    ``last`` is the other side's previous offer ``(B, I)`` (-1 = none yet).
+    """
+
+    def __init__(
+        self,
+        batch: int,
+        n_levels: tuple[int, ...],
+        learn_coef: float = LEARN_COEF,
+        learn_value_addition: float = LEARN_VALUE_ADDITION,
+    ) -> None:
+        n_issues = len(n_levels)
+        width = max(n_levels)
+        self.n_levels = n_levels
+        self.learn_coef = learn_coef
+        self.learn_value_addition = learn_value_addition
+        self.weights = np.full((batch, n_issues), 1.0 / n_issues)
+        self.counts = np.zeros((batch, n_issues, width))
+        self.last = np.full((batch, n_issues), -1, dtype=np.int16)
+        self.valid = np.zeros((n_issues, width), dtype=bool)
+        for j, n in enumerate(n_levels):
+            self.valid[j, :n] = True
+
+    def observe(self, offers: np.ndarray) -> np.ndarray:
+        """Learn from the other side's standing offers ``(B, I)`` (-1 = none).
+
+        Only rows whose offer differs from the last one seen count as a new
+        bid. Returns ``(B,)`` bool: rows that learned something.
+        """
+        offers = np.asarray(offers, dtype=np.int16)
+        has = offers[:, 0] >= 0
+        new = has & (offers != self.last).any(axis=1)
+        if not new.any():
+            return new
+        rows = np.flatnonzero(new)
+        issues = np.arange(offers.shape[1])
+        bids = offers[rows].astype(np.intp)
+        seen_before = self.last[rows, 0] >= 0
+        unchanged = (offers[rows] == self.last[rows]) & seen_before[:, None]
+        golden = self.learn_coef / offers.shape[1]
+        w = self.weights[rows] + golden * unchanged
+        self.weights[rows] = w / w.sum(axis=1, keepdims=True)
+        self.counts[rows[:, None], issues[None, :], bids] += self.learn_value_addition
+        self.last[rows] = offers[rows]
+        return new
+
+    def score_tables(self, rows: np.ndarray | None = None) -> np.ndarray:
+        """Estimated weighted level scores ``(b, I, L)`` (padding 0)."""
+        counts = self.counts if rows is None else self.counts[rows]
+        weights = self.weights if rows is None else self.weights[rows]
+        top = counts.max(axis=2, keepdims=True)
+        scores = np.where(top > 0, counts / np.where(top > 0, top, 1.0), 0.0)
+        return np.asarray(weights[:, :, None] * scores * self.valid[None])
+
+    def utility(self, rows: np.ndarray, outcomes: np.ndarray) -> np.ndarray:
+        """Estimated utility of ``outcomes`` ``(b, K, I)`` for campaigns ``rows`` ``(b,)``.
+
+        Returns ``(b, K)``. Uniform (0) estimates before any offer was seen.
+        """
+        tables = self.score_tables(rows)  # (b, I, L)
+        issues = np.arange(outcomes.shape[-1])
+        picked = tables[
+            np.arange(rows.shape[0])[:, None, None], issues[None, None, :], outcomes.astype(np.intp)
+        ]
+        return np.asarray(picked.sum(axis=-1))

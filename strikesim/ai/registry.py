@@ -1,0 +1,80 @@
+"""Negotiators by name: the scenario's personalities and the built-in ones.
+
+A personality (``spec.personalities``) is a tactic name plus parameters; the
+built-in names are fixed profiles of the same tactics, usable with any
+scenario. ``scripted`` replays the scenario's historical offers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from strikesim.ai.agent import TACTICS, TacticalNegotiator
+from strikesim.ai.difficulty import Difficulty, get_difficulty
+from strikesim.ai.negotiator import Negotiator
+from strikesim.ai.scripted import ScriptedNegotiator
+from strikesim.engine.spec import SIDES, GameSpec
+
+BUILTINS: Mapping[str, tuple[str, Mapping[str, float]]] = {
+    "time_dependent": ("time_dependent", {"e": 0.5, "k": 0.0, "horizon": 24.0}),
+    "boulware": ("time_dependent", {"e": 0.2, "k": 0.0, "horizon": 26.0}),
+    "linear": ("time_dependent", {"e": 1.0, "k": 0.0, "horizon": 24.0}),
+    "conceder": ("time_dependent", {"e": 2.5, "k": 0.05, "horizon": 20.0}),
+    "resource": ("resource", {"k": 0.05, "scale": 3.0}),
+    "tit_for_tat": ("tit_for_tat", {"gain": 1.0, "e": 0.3, "horizon": 30.0}),
+    "zeuthen": ("zeuthen", {"min_step": 0.02}),
+    "adaptive": (
+        "adaptive",
+        {"e": 0.3, "horizon": 26.0, "w_time": 0.4, "w_resource": 0.4, "w_tft": 0.2},
+    ),
+}
+"""Built-in name -> (tactic, parameters)."""
+
+SCRIPTED = "scripted"
+
+
+def negotiator_names(spec: GameSpec, side: int) -> list[str]:
+    """Names usable for ``side``: the scenario's personalities, then built-ins."""
+    names = [p.id for p in spec.personalities if p.side is None or p.side == side]
+    names += [n for n in BUILTINS if n not in names]
+    if any(o.side == side for o in spec.scripted_offers) and SCRIPTED not in names:
+        names.append(SCRIPTED)
+    return names
+
+
+def make_negotiator(
+    spec: GameSpec, name: str, side: int, difficulty: str | Difficulty = "normal"
+) -> Negotiator:
+    """The negotiator called ``name`` for ``side`` at ``difficulty``.
+
+    Raises ``ValueError`` with the known names when ``name`` is unknown, is a
+    personality of the other side, or names an unknown tactic.
+    """
+    if side not in (0, 1):
+        raise ValueError(f"side must be 0 (union) or 1 (studio), got {side!r}")
+    level = get_difficulty(difficulty)
+    personality = next((p for p in spec.personalities if p.id == name), None)
+    if personality is not None:
+        if personality.side is not None and personality.side != side:
+            raise ValueError(
+                f"personality '{name}' plays the {SIDES[personality.side]}, not the {SIDES[side]}"
+            )
+        if personality.tactic == SCRIPTED:
+            return ScriptedNegotiator(spec, side, name)
+        if personality.tactic not in TACTICS:
+            raise ValueError(
+                f"personality '{name}' uses unknown tactic '{personality.tactic}'; "
+                f"known tactics: {', '.join((*TACTICS, SCRIPTED))}"
+            )
+        neg = TacticalNegotiator(
+            spec, side, personality.tactic, dict(personality.params), level, name
+        )
+    elif name == SCRIPTED:
+        return ScriptedNegotiator(spec, side, name)
+    elif name in BUILTINS:
+        tactic, params = BUILTINS[name]
+        neg = TacticalNegotiator(spec, side, tactic, params, level, name)
+    else:
+        known = ", ".join(negotiator_names(spec, side))
+        raise ValueError(f"no {SIDES[side]} negotiator '{name}'; choose from: {known}")
+    return neg
