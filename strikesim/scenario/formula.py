@@ -127,6 +127,8 @@ def _parse(source: str, where: str) -> tuple[ast.Expression, int]:
     offset = len(flat) - len(body)
     if not body.strip():
         raise FormulaError("formula is empty", 0, source, where)
+    if "\x00" in flat:
+        raise FormulaError("formula contains a null character", flat.index("\x00"), source, where)
     depth = 0
     for i, char in enumerate(flat):
         if char in "([{":
@@ -179,7 +181,9 @@ def _build(body: ast.expr, kind: Literal["number", "condition"]) -> Callable[[Na
         def condition(ns: Namespace) -> Any:
             with np.errstate(all="ignore"):
                 value = inner(ns)
-            if isinstance(value, np.ndarray) and value.dtype == np.bool_:
+            if isinstance(value, bool | np.bool_) or (
+                isinstance(value, np.ndarray) and value.dtype == np.bool_
+            ):
                 return value
             return np.asarray(value, dtype=np.bool_)
 
