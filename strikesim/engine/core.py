@@ -435,7 +435,6 @@ def core_update(spec: Any, ns: NS, values: Array) -> Array:
     are not applied here.
     """
     out = np.array(values, dtype=np.float64, copy=True)
-    batch = out.shape[1]
     for j, var in enumerate(spec.variables):
         if var.formula is not None:
             continue
@@ -445,5 +444,5 @@ def core_update(spec: Any, ns: NS, values: Array) -> Array:
             new = CORE_UPDATES[var.id](ns)
         else:
             continue
-        out[j] = np.broadcast_to(np.asarray(new, dtype=np.float64), (batch,))
+        out[j] = new
     return out

@@ -29,7 +29,14 @@ from .core import CORE_DERIVED, CORE_PARAMS
 from .spec import STUDIO, UNION, GameSpec
 from .state import Phase, State
 
-__all__ = ["EnginePlan", "build_namespace", "offer_utilities", "plan_for", "recompute_derived"]
+__all__ = [
+    "EnginePlan",
+    "build_namespace",
+    "clip_rows",
+    "offer_utilities",
+    "plan_for",
+    "recompute_derived",
+]
 
 
 @dataclass(frozen=True, eq=False)
@@ -41,6 +48,9 @@ class EnginePlan:
     hi: np.ndarray  # (V, 1) upper bounds (+inf where none)
     derived: tuple[tuple[int, str, Callable[[Mapping[str, Any]], Any]], ...]
     """(row, id, equation) of every derived variable, in dependency order."""
+    derived_reads_week: bool
+    """A derived formula reads ``week`` or ``talks_suspended`` (so it changes
+    even when nothing else does)."""
     params: Mapping[str, float]
     members: float
     n_levels: np.ndarray  # (I,) int
@@ -104,6 +114,7 @@ def _build_plan(spec: GameSpec) -> EnginePlan:
     for i, issue in enumerate(spec.issues):
         flat_value[i * width : i * width + issue.n_levels] = issue.values
     old = np.asarray(spec.old_contract, dtype=np.int16)
+    derived = _derived_order(spec)
     issue_ids = tuple(i.id for i in spec.issues)
     old_vals = flat_value[offsets + old] if len(old) else np.zeros(0)
     term_ns = {iid: float(x) for iid, x in zip(issue_ids, old_vals, strict=True)}
@@ -116,7 +127,11 @@ def _build_plan(spec: GameSpec) -> EnginePlan:
         var_ids=tuple(x.id for x in spec.variables),
         lo=lo,
         hi=hi,
-        derived=_derived_order(spec),
+        derived=derived,
+        derived_reads_week=any(
+            f.formula is not None and f.formula.names & {"week", "talks_suspended"}
+            for f in spec.variables
+        ),
         params=params,
         members=float(spec.parties[UNION].members),
         n_levels=n_levels,
@@ -129,6 +144,8 @@ def _build_plan(spec: GameSpec) -> EnginePlan:
         old_utility=(float(old_u[UNION]), float(old_u[STUDIO])),
     )
 
+
+_TALKS, _STRIKE, _RATIFICATION = int(Phase.TALKS), int(Phase.STRIKE), int(Phase.RATIFICATION)
 
 _PLANS: dict[int, tuple[weakref.ref[GameSpec], EnginePlan]] = {}
 
@@ -144,23 +161,29 @@ def plan_for(spec: GameSpec) -> EnginePlan:
     return plan
 
 
-def offer_utilities(plan: EnginePlan, offers: np.ndarray) -> np.ndarray:
+def offer_utilities(plan: EnginePlan, offers: np.ndarray, *, check: bool = True) -> np.ndarray:
     """Both sides' utilities of offers ``(..., I)`` level indices -> ``(..., 2)``.
 
     ``[..., 0]`` is the union's utility, ``[..., 1]`` the studio's (weighted
     sums of issue scores). An offer with any index ``< 0`` (none) scores 0.
     """
     offers = np.asarray(offers)
-    if offers.shape[-1] != len(plan.offsets):
-        raise ValueError(f"an offer has {len(plan.offsets)} issue levels, got shape {offers.shape}")
-    if offers.size and (offers >= plan.n_levels).any():
-        raise ValueError("an offer has a level index beyond its issue's levels")
-    none = (offers < 0).any(axis=-1)
-    idx = plan.offsets + np.maximum(offers, 0)
-    u = plan.flat_utility[UNION][idx].sum(axis=-1)
-    s = plan.flat_utility[STUDIO][idx].sum(axis=-1)
+    if check:
+        if offers.shape[-1:] != plan.offsets.shape:
+            raise ValueError(
+                f"an offer has {len(plan.offsets)} issue levels, got shape {offers.shape}"
+            )
+        if offers.size and (offers >= plan.n_levels).any():
+            raise ValueError("an offer has a level index beyond its issue's levels")
+    lead = offers.shape[:-1]
+    u, s = np.zeros(lead), np.zeros(lead)
+    fu, fs = plan.flat_utility[UNION], plan.flat_utility[STUDIO]
+    for i, off in enumerate(plan.offsets.tolist()):
+        k = offers[..., i].astype(np.intp) + off  # -1 (none) is masked out below
+        u += fu[k]
+        s += fs[k]
     out = np.stack([u, s], axis=-1)
-    out[none] = 0.0
+    out[(offers < 0).any(axis=-1)] = 0.0
     return out
 
 
@@ -179,36 +202,49 @@ def contract_terms(spec: GameSpec, plan: EnginePlan, contract: np.ndarray) -> di
 
 
 def build_namespace(
-    spec: GameSpec, plan: EnginePlan, state: State, rows: np.ndarray
+    spec: GameSpec,
+    plan: EnginePlan,
+    state: State,
+    rows: np.ndarray,
+    base: Mapping[str, Any] | None = None,
+    *,
+    offers_changed: bool = True,
+    contract_changed: bool = True,
 ) -> dict[str, Any]:
     """The namespace of ``state`` with variable values ``rows`` (``(V, B)``, viewed).
 
     Derived variables are read from ``rows`` as they are; call
-    :func:`recompute_derived` after changing state variables.
+    :func:`recompute_derived` after changing state variables. With ``base`` (a
+    namespace of an earlier state of the same batch), entries that cannot have
+    changed are reused: offer utilities unless ``offers_changed`` (standing
+    offers or tentative deal), contract terms unless ``contract_changed``.
     """
-    ns: dict[str, Any] = dict(plan.params)
+    ns: dict[str, Any] = dict(plan.params if base is None else base)
     for j, vid in enumerate(plan.var_ids):
         ns[vid] = rows[j]
     phase = state.phase
     ns["week"] = float(state.week)
     ns["strike_weeks"] = state.strike_weeks.astype(np.float64)
-    ns["is_striking"] = (phase == Phase.STRIKE).astype(np.float64)
-    ns["is_talks"] = (phase == Phase.TALKS).astype(np.float64)
-    ns["is_ratification"] = (phase == Phase.RATIFICATION).astype(np.float64)
+    ns["is_striking"] = (phase == _STRIKE).astype(np.float64)
+    ns["is_talks"] = (phase == _TALKS).astype(np.float64)
+    ns["is_ratification"] = (phase == _RATIFICATION).astype(np.float64)
     ns["authorized"] = state.authorized.astype(np.float64)
     ns["talks_suspended"] = (state.week < state.suspended_until).astype(np.float64)
     ns["members"] = plan.members
-    terms = contract_terms(spec, plan, state.contract)
-    ns["guardrail"] = terms.get("guardrail", 0.0)
-    for t, x in terms.items():
-        ns["contract_" + t] = x
-    set_offer_utilities(plan, state, ns)
+    if base is None or contract_changed:
+        terms = contract_terms(spec, plan, state.contract)
+        ns["guardrail"] = terms.get("guardrail", 0.0)
+        for t, x in terms.items():
+            ns["contract_" + t] = x
+        _set_contract_utilities(plan, state, ns)
+    if base is None or offers_changed:
+        _set_offer_utilities(plan, state, ns)
     return ns
 
 
-def set_offer_utilities(plan: EnginePlan, state: State, ns: dict[str, Any]) -> None:
-    """Put the utilities of standing offers, tentative deal and contract into ``ns``."""
-    u = offer_utilities(plan, state.offers)  # (B, 2 offers, 2 sides)
+def _set_offer_utilities(plan: EnginePlan, state: State, ns: dict[str, Any]) -> None:
+    """Utilities of the standing offers and the tentative deal into ``ns``."""
+    u = offer_utilities(plan, state.offers, check=False)  # (B, 2 offers, 2 sides)
     ns["union_offer_union_utility"] = u[:, UNION, UNION]
     ns["union_offer_studio_utility"] = u[:, UNION, STUDIO]
     ns["studio_offer_union_utility"] = u[:, STUDIO, UNION]
@@ -217,13 +253,17 @@ def set_offer_utilities(plan: EnginePlan, state: State, ns: dict[str, Any]) -> N
         ns["deal_union_utility"] = 0.0
         ns["deal_studio_utility"] = 0.0
     else:
-        d = offer_utilities(plan, state.tentative)
+        d = offer_utilities(plan, state.tentative, check=False)
         ns["deal_union_utility"] = d[:, UNION]
         ns["deal_studio_utility"] = d[:, STUDIO]
+
+
+def _set_contract_utilities(plan: EnginePlan, state: State, ns: dict[str, Any]) -> None:
+    """Utilities of the contract in force into ``ns``."""
     if (state.contract == plan.old_contract).all():
         ns["contract_union_utility"], ns["contract_studio_utility"] = plan.old_utility
     else:
-        c = offer_utilities(plan, state.contract)
+        c = offer_utilities(plan, state.contract, check=False)
         ns["contract_union_utility"] = c[:, UNION]
         ns["contract_studio_utility"] = c[:, STUDIO]
 
@@ -231,7 +271,17 @@ def set_offer_utilities(plan: EnginePlan, state: State, ns: dict[str, Any]) -> N
 def recompute_derived(plan: EnginePlan, ns: Mapping[str, Any], rows: np.ndarray) -> None:
     """Recompute every derived variable into ``rows`` in place (dependency order),
     clipped to bounds; ``ns`` views ``rows`` so later formulas see new values."""
-    batch = rows.shape[1]
     for j, _vid, fn in plan.derived:
-        val = np.broadcast_to(np.asarray(fn(ns), dtype=np.float64), (batch,))
-        np.clip(val, plan.lo[j, 0], plan.hi[j, 0], out=rows[j])
+        row = rows[j]
+        row[...] = fn(ns)
+        lo, hi = plan.lo[j, 0], plan.hi[j, 0]
+        if lo > -np.inf:
+            np.maximum(row, lo, out=row)
+        if hi < np.inf:
+            np.minimum(row, hi, out=row)
+
+
+def clip_rows(plan: EnginePlan, rows: np.ndarray) -> None:
+    """Clip the ``(V, B)`` working values to every variable's bounds, in place."""
+    np.maximum(rows, plan.lo, out=rows)
+    np.minimum(rows, plan.hi, out=rows)
