@@ -10,6 +10,7 @@ from __future__ import annotations
 from .core import BUILTIN_NAMES, CORE_PARAMS, CORE_VARIABLES, CoreParam, CoreVariable
 from .mathfn import ncdf
 from .observe import Observation, observe
+from .projection import SERIES, Projection, counterfactuals, project
 from .rules import legal_moves, legal_pressure
 from .spec import SIDES, STUDIO, UNION, Formula, GameSpec
 from .state import (
@@ -28,6 +29,7 @@ __all__ = [
     "BUILTIN_NAMES",
     "CORE_PARAMS",
     "CORE_VARIABLES",
+    "SERIES",
     "SIDES",
     "STUDIO",
     "UNION",
@@ -42,13 +44,16 @@ __all__ = [
     "Observation",
     "Outcome",
     "Phase",
+    "Projection",
     "State",
     "StepEvents",
+    "counterfactuals",
     "initial_state",
     "legal_moves",
     "legal_pressure",
     "ncdf",
     "observe",
+    "project",
     "step",
     "utilities",
 ]

@@ -177,6 +177,12 @@ CORE_PARAMS: Mapping[str, CoreParam] = {
     "release_rate": _P(1.0, "Weeks of content released per week", "models §6.2 step 3"),
     "production_rate": _P(1.0, "Weeks of content produced per week at full production",
                           "models §6.2 step 3"),
+    "content_catch_up": _P(0.5, "Extra production (share) per unit of drought as studios "
+                           "refill the pipeline", "design [D]"),
+    "inflation": _P(3.0, "Consumer price inflation used for real pay (%/yr)",
+                    "2023 raises vs 9.1% peak inflation (strike-facts §1b) [D]"),
+    "ai_saving_per_kjob": _P(20.0, "Studio saving per thousand jobs displaced by AI, net of "
+                             "AI costs ($M/yr)", "design [D] (~$20k per job)"),
     "strike_production_impact": _P(0.8, "Share of production a solid strike stops",
                                    "design [D]"),
     "bass_p": _P(0.03 / 52, "Bass innovation coefficient per week", "models §4.1, §6.3"),
@@ -305,7 +311,8 @@ def _studio_cash(ns: NS) -> Array:
 
 
 def _content_stock(ns: NS) -> Array:
-    made = ns["production_rate"] * ns["production_level"]
+    refill = 1.0 + ns["content_catch_up"] * ns["content_drought"]
+    made = ns["production_rate"] * ns["production_level"] * refill
     return ns["content_stock"] - ns["release_rate"] + made
 
 
