@@ -115,7 +115,7 @@ def row_keys(obs: Observation) -> np.ndarray:
     a batch of one and in a batch of thousands.
     """
     key = obs.offers.reshape(obs.batch, -1).astype(np.int64).sum(axis=1).astype(np.uint64)
-    for values in obs.variables.values():
+    for values in list(obs.variables.values())[:6]:
         bits = np.ascontiguousarray(values, dtype=np.float64).view(np.uint64)
         key = (key * np.uint64(0x100000001B3)) ^ bits
     return key
@@ -225,7 +225,8 @@ class TacticalNegotiator:
         w = w / max(w.sum(), 1e-9)
         mixed = w[0] * timed + w[1] * resourced + w[2] * tft
         drivers = ("time", "resource", "tit_for_tat")
-        gaps = [(self.p_max - x).mean() * wi for x, wi in zip((timed, resourced, tft), w)]
+        parts = (timed, resourced, tft)
+        gaps = [(self.p_max - x).mean() * wi for x, wi in zip(parts, w, strict=True)]
         return mixed, drivers[int(np.argmax(gaps))]
 
     def _estimated_other(self, obs: Observation) -> tuple[np.ndarray, np.ndarray]:
@@ -248,8 +249,8 @@ class TacticalNegotiator:
         live = legal.any(axis=1)
         other_offer = obs.offers[:, 1 - side]
         mine = obs.offers[:, side]
-        u_other = self.book.own_utility(other_offer)
-        u_mine = self.book.own_utility(mine)
+        u_other = np.where(other_offer[:, 0] < 0, np.nan, obs.offer_utility[:, 1 - side])
+        u_mine = np.where(mine[:, 0] < 0, np.nan, obs.offer_utility[:, side])
         if self.model is not None:
             self.model.observe(other_offer)
         p_min = self.reservation(ns, batch)
@@ -276,7 +277,7 @@ class TacticalNegotiator:
         offers = np.full((batch, n_issues), -1, dtype=np.int16)
         if offer_rows.size:
             chosen = self.book.select(
-                offer_target[offer_rows], offer_rows, self.model, width=0.04, count=12
+                offer_target[offer_rows], offer_rows, self.model, width=0.04, count=8
             )
             first = opening[offer_rows] & (obs.week <= spec.phases.expiry_week)
             chosen = np.where(first[:, None], self.opening[None, :], chosen)

@@ -28,6 +28,10 @@ class OfferBook:
         """(N,) own utility, ascending."""
         self.levels = np.ascontiguousarray(space.levels[order])
         """(N, I) int16 level indices in the same order."""
+        width = max(space.n_levels)
+        offsets = np.arange(space.n_issues, dtype=np.intp) * width
+        self.flat = np.ascontiguousarray(self.levels.astype(np.intp) + offsets)
+        """(N, I) flat table index ``issue * L + level`` of each level (for the model)."""
         self.best = float(self.utility[-1])
         self.worst = float(self.utility[0])
 
@@ -56,11 +60,10 @@ class OfferBook:
         if model is None or rows.shape[0] == 0:
             return np.asarray(self.levels[self.rank_at(target)])
         ranks = self.candidates(target, width, count)  # (b, K)
-        outcomes = self.levels[ranks]  # (b, K, I)
-        estimate = model.utility(rows, outcomes)  # (b, K)
+        estimate = model.utility_flat(rows, self.flat[ranks])  # (b, K)
         # prefer the opponent's favourite; ties go to the candidate closest to target
         pick = np.argmax(estimate - 1e-9 * np.arange(count)[None, :], axis=1)
-        return np.asarray(outcomes[np.arange(rows.shape[0]), pick])
+        return np.asarray(self.levels[ranks[np.arange(rows.shape[0]), pick]])
 
     def own_utility(self, offers: np.ndarray) -> np.ndarray:
         """(...) own utility of ``(..., I)`` offers (NaN where an offer is -1)."""

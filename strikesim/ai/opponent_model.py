@@ -37,11 +37,15 @@ class FrequencyModel:
         self.learn_coef = learn_coef
         self.learn_value_addition = learn_value_addition
         self.weights = np.full((batch, n_issues), 1.0 / n_issues)
-        self.counts = np.zeros((batch, n_issues, width))
+        self.counts = np.zeros((batch, n_issues, width), dtype=np.float32)
         self.last = np.full((batch, n_issues), -1, dtype=np.int16)
+        self.width = width
         self.valid = np.zeros((n_issues, width), dtype=bool)
         for j, n in enumerate(n_levels):
             self.valid[j, :n] = True
+        self.offsets = (np.arange(n_issues) * width).astype(np.intp)
+        self.top = np.zeros((batch, n_issues), dtype=np.float32)
+        """(B, I) largest value count per issue (kept up to date by :meth:`observe`)."""
 
     def observe(self, offers: np.ndarray) -> np.ndarray:
         """Learn from the other side's standing offers ``(B, I)`` (-1 = none).
@@ -62,7 +66,9 @@ class FrequencyModel:
         golden = self.learn_coef / offers.shape[1]
         w = self.weights[rows] + golden * unchanged
         self.weights[rows] = w / w.sum(axis=1, keepdims=True)
-        self.counts[rows[:, None], issues[None, :], bids] += self.learn_value_addition
+        hit = (rows[:, None], issues[None, :], bids)
+        self.counts[hit] += self.learn_value_addition
+        self.top[rows] = np.maximum(self.top[rows], self.counts[hit])
         self.last[rows] = offers[rows]
         return new
 
@@ -79,9 +85,14 @@ class FrequencyModel:
 
         Returns ``(b, K)``. Uniform (0) estimates before any offer was seen.
         """
-        tables = self.score_tables(rows)  # (b, I, L)
-        issues = np.arange(outcomes.shape[-1])
-        picked = tables[
-            np.arange(rows.shape[0])[:, None, None], issues[None, None, :], outcomes.astype(np.intp)
-        ]
-        return np.asarray(picked.sum(axis=-1))
+        return self.utility_flat(rows, outcomes.astype(np.intp) + self.offsets)
+
+    def utility_flat(self, rows: np.ndarray, flat: np.ndarray) -> np.ndarray:
+        """Like :meth:`utility` with outcomes given as flat table indices
+        ``issue * L + level``, shape ``(b, K, I)``."""
+        stride = self.counts.shape[1] * self.counts.shape[2]
+        index = flat + (rows.astype(np.intp) * stride)[:, None, None]
+        picked = self.counts.reshape(-1)[index]  # (b, K, I) value counts
+        top = self.top[rows]
+        coef = (self.weights[rows] / np.maximum(top, 1.0)).astype(np.float32)
+        return np.asarray(np.einsum("bki,bi->bk", picked, coef), dtype=np.float64)
