@@ -1,0 +1,106 @@
+"""Title screen: the marquee art and the main menu (New game, Continue, Load, Settings, Quit).
+
+Menu entries that lead into a game go through ``ctx.route(name)`` so this screen does not
+know the game screens; an entry whose route is not registered is shown disabled.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from strikesim import __version__
+from strikesim.ui.context import UIContext
+from strikesim.ui.screen import Screen
+from strikesim.ui.screens.dialog import confirm
+from strikesim.ui.screens.settings_screen import SettingsScreen
+from strikesim.ui.screens.title_art import marquee, searchlights, skyline
+from strikesim.ui.transitions import Push, Quit, Transition
+from strikesim.ui.widgets.button import Button
+
+BULB_STEP_MS = 420
+MENU = (
+    ("new_game", "New game"),
+    ("continue_game", "Continue"),
+    ("load_game", "Load game"),
+    ("settings", "Settings"),
+    ("quit", "Quit"),
+)
+
+
+class TitleScreen(Screen):
+    key_context = "title"
+    title = "Title"
+
+    def __init__(self, ctx: UIContext) -> None:
+        super().__init__(ctx)
+        self.phase = 0
+        self._clock = 0.0
+        self.buttons: dict[str, Button] = {}
+        for action, label in MENU:
+            enabled = action in ("settings", "quit") or ctx.has_route(action)
+            self.buttons[action] = Button(
+                ctx,
+                label,
+                (lambda a=action: self.choose(a)),  # type: ignore[misc]
+                variant="primary" if action == "new_game" else "ghost",
+                hotkey=ctx.keymap.label("title", action),
+                enabled=enabled,
+                align="left",
+                role="h3",
+            )
+        self.set_widgets(list(self.buttons.values()), focus_first=True)
+
+    def choose(self, action: str) -> Transition | None:
+        if action == "settings":
+            return Push(SettingsScreen(self.ctx))
+        if action == "quit":
+            return Push(
+                confirm(self.ctx, "Leave StrikeSim?", "The picket line will still be here tomorrow.", yes="Quit", danger=True),
+                on_result=lambda yes: Quit() if yes else None,
+            )
+        return self.ctx.route(action) if self.buttons[action].enabled else None
+
+    def on_action(self, action: str) -> Transition | None:
+        button = self.buttons.get(action)
+        if button is None or not button.enabled:
+            return None
+        self.focus.focus(button)
+        return self.choose(action)
+
+    def on_back(self) -> Transition | None:
+        return self.choose("quit")
+
+    def layout(self) -> None:
+        ctx = self.ctx
+        w, h = ctx.size
+        mw = min(w - 2 * ctx.space("xl"), ctx.px(720))
+        mh = ctx.px(210)
+        top = max(ctx.space("xl"), int(h * 0.08))
+        self.marquee_rect = pygame.Rect((w - mw) // 2, top, mw, mh)
+        bw = min(w - 2 * ctx.space("xl"), ctx.px(340))
+        bh = max(b.preferred_height() for b in self.buttons.values())
+        gap = ctx.space("xs")
+        y = self.marquee_rect.bottom + ctx.space("xxl")
+        for b in self.buttons.values():
+            b.rect = pygame.Rect((w - bw) // 2, y, bw, bh)
+            y += bh + gap
+            if b.variant == "primary":
+                y += ctx.space("sm")
+
+    def update(self, dt_ms: float) -> Transition | None:
+        super().update(dt_ms)
+        if not self.ctx.reduced_motion:
+            self._clock += dt_ms
+            if self._clock >= BULB_STEP_MS:
+                self._clock %= BULB_STEP_MS
+                self.phase = (self.phase + 1) % 3
+                self.dirty = True
+        return None
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        searchlights(surface, ctx)
+        skyline(surface, ctx, max(ctx.px(60), ctx.size[1] // 7))
+        marquee(surface, self.marquee_rect, ctx, self.phase if not ctx.reduced_motion else 0)
+        foot = ctx.text("small", f"v{__version__}   ·   F11 full screen   ·   Ctrl +/− text size", "text_faint")
+        surface.blit(foot, (ctx.size[0] - foot.get_width() - ctx.space("lg"), ctx.size[1] - foot.get_height() - ctx.space("sm")))

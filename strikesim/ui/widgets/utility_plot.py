@@ -1,0 +1,175 @@
+"""Utility plane for the debrief: union utility (x) against studio utility (y), both 0–1.
+
+Shows the cloud of possible deals (faint points), the Pareto frontier (polyline), offer traces
+(each side's offers over time, in its colour) and labelled markers (your deal, Nash, KS, no
+deal). Marker labels are placed beside the marker and nudged to stay inside the plot. Hovering
+a marker or trace point shows its label and coordinates.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pygame
+
+from strikesim.ui.context import UIContext
+from strikesim.ui.draw import ellipsize, panel, with_alpha
+from strikesim.ui.widgets.base import EventResult, Widget, event_pos
+from strikesim.ui.widgets.chart import resolve_colour
+
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class PlaneMarker:
+    """A labelled point; ``shape`` is ``"circle"``, ``"diamond"`` or ``"star"``."""
+
+    point: Point
+    label: str
+    colour: str = "gold"
+    shape: str = "circle"
+
+
+@dataclass(frozen=True)
+class Trace:
+    """A sequence of offers by one side, drawn as a connected path with small dots."""
+
+    points: Sequence[Point]
+    label: str
+    colour: str
+
+
+class UtilityPlot(Widget):
+    def __init__(
+        self,
+        ctx: UIContext,
+        *,
+        cloud: Sequence[Point] = (),
+        frontier: Sequence[Point] = (),
+        traces: Sequence[Trace] = (),
+        markers: Sequence[PlaneMarker] = (),
+        x_label: str = "Union utility",
+        y_label: str = "Studio utility",
+    ) -> None:
+        super().__init__(ctx)
+        ok = lambda p: all(isinstance(v, int | float) and math.isfinite(v) for v in p)  # noqa: E731
+        self.cloud = [p for p in cloud if ok(p)]
+        self.frontier = sorted((p for p in frontier if ok(p)), key=lambda p: p[0])
+        self.traces = list(traces)
+        self.markers = [m for m in markers if ok(m.point)]
+        self.x_label = x_label
+        self.y_label = y_label
+        self.hover: tuple[str, Point] | None = None
+
+    def plot_rect(self) -> pygame.Rect:
+        ctx = self.ctx
+        side = min(self.rect.width - ctx.px(70), self.rect.height - ctx.px(56))
+        r = pygame.Rect(0, 0, max(1, side), max(1, side))
+        r.topleft = (self.rect.x + ctx.px(56), self.rect.y + ctx.space("sm"))
+        return r
+
+    def to_screen(self, p: Point) -> tuple[int, int]:
+        plot = self.plot_rect()
+        x = max(-0.05, min(1.05, p[0]))
+        y = max(-0.05, min(1.05, p[1]))
+        return round(plot.x + x * plot.width), round(plot.bottom - y * plot.height)
+
+    def _hit_items(self) -> list[tuple[str, Point]]:
+        items = [(m.label, m.point) for m in self.markers]
+        for t in self.traces:
+            items += [(f"{t.label} #{i + 1}", p) for i, p in enumerate(t.points)]
+        return items
+
+    def handle_event(self, event: pygame.event.Event) -> EventResult:
+        changed = super().handle_event(event)
+        if event.type != pygame.MOUSEMOTION:
+            return changed
+        pos = event_pos(event)
+        best: tuple[str, Point] | None = None
+        if pos is not None and self.hovered:
+            radius = self.ctx.px(10) ** 2
+            dists = [((sx - pos[0]) ** 2 + (sy - pos[1]) ** 2, item) for item in self._hit_items() for sx, sy in [self.to_screen(item[1])]]
+            near = [d for d in dists if d[0] <= radius]
+            if near:
+                best = min(near, key=lambda d: d[0])[1]
+        if best != self.hover:
+            self.hover = best
+            return True
+        return changed
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        plot = self.plot_rect()
+        if plot.width < ctx.px(60):
+            return
+        panel(surface, plot, ctx.colour("surface"), ctx.colour("border"), 0, 1)
+        for k in range(1, 5):
+            x = plot.x + plot.width * k // 4
+            y = plot.y + plot.height * k // 4
+            pygame.draw.line(surface, ctx.colour("grid"), (x, plot.y), (x, plot.bottom - 1), 1)
+            pygame.draw.line(surface, ctx.colour("grid"), (plot.x + 1, y), (plot.right - 1, y), 1)
+        for k in range(0, 5):
+            v = f"{k / 4:.2g}"
+            img = ctx.text("small", v, "text_faint")
+            surface.blit(img, (plot.x + plot.width * k // 4 - img.get_width() // 2, plot.bottom + ctx.px(4)))
+            surface.blit(img, (plot.x - img.get_width() - ctx.space("sm"), plot.bottom - plot.height * k // 4 - img.get_height() // 2))
+        xl = ctx.text("label", self.x_label, "union_text")
+        surface.blit(xl, (plot.centerx - xl.get_width() // 2, plot.bottom + ctx.px(4) + ctx.font("small").get_linesize()))
+        yl = pygame.transform.rotate(ctx.text("label", self.y_label, "studio_text"), 90)
+        surface.blit(yl, (plot.x - ctx.px(52), plot.centery - yl.get_height() // 2))
+        if self.cloud:
+            dot = with_alpha(ctx.colour("text_faint"), 150)
+            for p in self.cloud:
+                surface.set_at(self.to_screen(p), dot)
+        if len(self.frontier) >= 2:
+            pygame.draw.lines(surface, ctx.colour("text_muted"), False, [self.to_screen(p) for p in self.frontier], max(1, ctx.px(2)))
+            lab = ctx.text("caption", "PARETO FRONTIER", "text_muted")
+            fx, fy = self.to_screen(self.frontier[len(self.frontier) // 2])
+            surface.blit(lab, (min(plot.right - lab.get_width() - 4, fx + ctx.space("sm")), max(plot.y + 2, fy - lab.get_height() - ctx.space("xs"))))
+        for t in self.traces:
+            colour = resolve_colour(ctx, t.colour)
+            pts = [self.to_screen(p) for p in t.points]
+            if len(pts) >= 2:
+                pygame.draw.lines(surface, with_alpha(colour, 255), False, pts, 1)
+            for p in pts:
+                pygame.draw.circle(surface, colour, p, ctx.px(3))
+        taken: list[pygame.Rect] = []
+        for m in self.markers:
+            self._marker(surface, plot, m, taken)
+        if self.hover is not None:
+            label, p = self.hover
+            text = f"{label}: union {p[0]:.2f}, studio {p[1]:.2f}"
+            img = ctx.text("small", ellipsize(ctx.font("small"), text, plot.width), "text")
+            box = img.get_rect().inflate(ctx.space("md"), ctx.space("xs"))
+            box.bottomleft = (plot.x + ctx.space("sm"), plot.bottom - ctx.space("sm"))
+            panel(surface, box, ctx.colour("surface_alt"), ctx.colour("border_strong"), ctx.radius("sm"), 1)
+            surface.blit(img, (box.x + ctx.space("md") // 2, box.y + ctx.space("xs") // 2))
+
+    def _marker(self, surface: pygame.Surface, plot: pygame.Rect, m: PlaneMarker, taken: list[pygame.Rect]) -> None:
+        ctx = self.ctx
+        colour = resolve_colour(ctx, m.colour)
+        cx, cy = self.to_screen(m.point)
+        r = ctx.px(6)
+        if m.shape == "diamond":
+            pygame.draw.polygon(surface, colour, [(cx, cy - r - 1), (cx + r + 1, cy), (cx, cy + r + 1), (cx - r - 1, cy)])
+        elif m.shape == "star":
+            pts = []
+            for k in range(10):
+                ang = -math.pi / 2 + k * math.pi / 5
+                rad = (r + 3) if k % 2 == 0 else (r + 3) * 0.45
+                pts.append((cx + rad * math.cos(ang), cy + rad * math.sin(ang)))
+            pygame.draw.polygon(surface, colour, pts)
+        else:
+            pygame.draw.circle(surface, colour, (cx, cy), r)
+        pygame.draw.circle(surface, ctx.colour("bg_top"), (cx, cy), max(1, r // 3)) if m.shape == "circle" else None
+        img = ctx.text("label", m.label, colour)
+        box = img.get_rect()
+        for dx, dy in ((1, -1), (1, 1), (-1, -1), (-1, 1)):
+            box.center = (cx + dx * (r + ctx.space("sm") + box.width // 2), cy + dy * (r + box.height // 2 - ctx.px(2)))
+            box.clamp_ip(plot)
+            if box.collidelist(taken) < 0:
+                break
+        taken.append(box)
+        surface.blit(img, box)
