@@ -320,20 +320,31 @@ class TacticalNegotiator:
                 if side == UNION
                 else ("content_stock", "subscribers", "studio_cash")
             )
-            picks = [
-                (n, float(np.asarray(ns[n]).reshape(-1)[min(row, np.size(ns[n]) - 1)]))
-                for n in names
-                if n in ns
-            ]
-            if picks:
-                lows = sorted(picks, key=lambda nv: nv[1] / max(self.initial.get(nv[0], 1), 1e-9))
-                name, value = lows[0] if side == UNION or lows[0][0] != "hardship" else lows[-1]
-                return explain.driver_phrase(name, value)
+            present = [n for n in names if n in ns]
+            if present:
+                # cite the resource that is furthest run down
+                def left(n: str) -> float:
+                    v = float(np.asarray(ns[n], dtype=np.float64).reshape(-1)[row])
+                    if n == "hardship":
+                        return 1.0 - v
+                    return v / max(self.initial.get(n, 1.0), 1e-9)
+
+                return self._phrase(ns, row, min(present, key=left))
         if driver == "tit_for_tat":
             return f"{explain.other_name(spec, side)} moved our way and we answer in kind"
         if driver == "zeuthen":
             return "we have more to lose from a breakdown than they do right now"
         return explain.time_phrase(obs.week, self.params["horizon"] * self.difficulty.patience)
+
+    def _phrase(self, ns: Mapping[str, Any], row: int, var: str) -> str:
+        """A clause citing variable ``var`` in campaign ``row``."""
+        value = None
+        if var in ns:
+            arr = np.asarray(ns[var], dtype=np.float64).reshape(-1)
+            value = float(arr[min(row, arr.size - 1)])
+        index = self.spec.var_index.get(var)
+        label = self.spec.variables[index].label if index is not None else ""
+        return explain.driver_phrase(var, value, label)
 
     def _explain_row(
         self,
@@ -361,17 +372,16 @@ class TacticalNegotiator:
             text = explain.walkout_sentence(spec, side)
         elif obs.phase[row] == Phase.ENDED:
             return ""
+        elif obs.phase[row] == Phase.RATIFICATION:
+            text = explain.ratification_sentence(spec, side)
         else:
             value = None if np.isnan(u_other[row]) else float(u_other[row])
             text = explain.hold_sentence(spec, side, value, float(target[row]))
         taken = np.flatnonzero(pressure[row])
         if taken.size:
             j = int(taken[0])
-            var = drivers[j]
-            value = (
-                float(np.asarray(ns[var]).reshape(-1)[min(row, np.size(ns[var]) - 1)])
-                if var in ns
-                else None
+            var = explain.pressure_driver(side, drivers[j])
+            text += " " + explain.pressure_sentence(
+                spec.actions[j].label, self._phrase(ns, row, var)
             )
-            text += " " + explain.pressure_sentence(spec.actions[j].label, var, value)
         return text

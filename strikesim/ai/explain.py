@@ -15,7 +15,7 @@ import numpy as np
 from strikesim.engine.spec import SIDES, UNION, GameSpec
 
 DRIVER_TEXT: Mapping[str, str] = {
-    "strike_fund": "our strike fund is down to ${:.1f}M",
+    "strike_fund": "our strike fund stands at ${:.1f}M",
     "hardship": "{:.0%} of our members are in hardship",
     "member_expectation": "our members would now settle for less",
     "solidarity": "solidarity has slipped to {:.0%}",
@@ -23,7 +23,7 @@ DRIVER_TEXT: Mapping[str, str] = {
     "content_drought": "the content drought has reached {:.0%}",
     "subscribers": "subscribers are at {:.0%} of normal",
     "churn": "weekly churn is up to {:.1%}",
-    "studio_cash": "cash is down to ${:,.0f}M",
+    "studio_cash": "our cash stands at ${:,.0f}M",
     "public_support_union": "public support for the union is at {:.0%}",
     "public_support_studio": "public support for the studios is at {:.0%}",
     "ai_capability": "AI capability has reached {:.0%}",
@@ -37,11 +37,15 @@ def other_name(spec: GameSpec, side: int) -> str:
     return party.short_name or party.name or SIDES[1 - side]
 
 
-def driver_phrase(var: str, value: float | None) -> str:
-    """A clause about one variable, e.g. "our content stock is down to 6 weeks"."""
+def driver_phrase(var: str, value: float | None, label: str = "") -> str:
+    """A clause about one variable, e.g. "our content stock is down to 6 weeks"
+    (``label`` names variables without a phrase of their own)."""
     template = DRIVER_TEXT.get(var)
-    if template is None or value is None or not np.isfinite(value):
-        return var.replace("_", " ") + " has moved"
+    name = soft_lower(label or var.replace("_", " "))
+    if value is None or not np.isfinite(value):
+        return f"{name} calls for it"
+    if template is None:
+        return f"{name} stands at {value:.3g}"
     return template.format(value)
 
 
@@ -61,7 +65,14 @@ def moved_issue(spec: GameSpec, side: int, before: np.ndarray, after: np.ndarray
     if best is None:
         return None
     issue = spec.issues[best]
-    return f"{issue.label.lower()} (to {issue.level_labels[after[best]]})"
+    return f"{soft_lower(issue.label)} (to {issue.level_labels[after[best]]})"
+
+
+def soft_lower(label: str) -> str:
+    """Lower-case a label's first letter unless it starts an acronym ("AI ...")."""
+    if len(label) > 1 and label[1].isupper():
+        return label
+    return label[:1].lower() + label[1:]
 
 
 def time_phrase(week: int, horizon: float) -> str:
@@ -99,8 +110,28 @@ def walkout_sentence(spec: GameSpec, side: int) -> str:
     return f"We walked out because {other_name(spec, side)} took back ground it had given."
 
 
-def pressure_sentence(label: str, driver: str, value: float | None) -> str:
-    return f"We chose to {label[:1].lower() + label[1:]} because {driver_phrase(driver, value)}."
+PUBLIC_VARS = frozenset({"opinion_shift", "public_support_union", "public_support_studio"})
+AI_VARS = frozenset({"ai_investment", "ai_orders", "ai_capability", "ai_adoption"})
+
+
+def pressure_driver(side: int, driver: str) -> str:
+    """The variable worth citing for a pressure action driven by ``driver``:
+    public messages cite public support for the side, AI moves AI capability."""
+    if driver in PUBLIC_VARS:
+        return "public_support_union" if side == UNION else "public_support_studio"
+    if driver in AI_VARS:
+        return "ai_capability"
+    return driver
+
+
+def pressure_sentence(label: str, reason: str) -> str:
+    return f"We also acted — “{label}” — because {reason}."
+
+
+def ratification_sentence(spec: GameSpec, side: int) -> str:
+    if side == UNION:
+        return "Our members are voting on the tentative deal."
+    return f"We are waiting for {other_name(spec, side)}'s members to vote on the deal."
 
 
 def side_word(side: int) -> str:
