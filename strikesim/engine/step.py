@@ -370,7 +370,8 @@ def _end_checks(
         tentative[due] = -1
         ratify_week[due] = -1
 
-    striking = live & (phase == _PHASE_STRIKE)
+    # only campaigns that spent this week on strike can give in
+    striking = live & (st.phase == _PHASE_STRIKE) & (phase == _PHASE_STRIKE)
     if striking.any():
         uc = striking & truthy(ph.union_capitulates(ns), b)
         sc = striking & ~uc & truthy(ph.studio_capitulates(ns), b)

@@ -155,3 +155,39 @@ def _ncdf(x: Any) -> Any:
 @pytest.fixture
 def spec() -> GameSpec:
     return make_spec()
+
+
+def acts(
+    spec: GameSpec,
+    batch: int = 1,
+    union: int = 0,
+    studio: int = 0,
+    union_offer: tuple[int, ...] | None = None,
+    studio_offer: tuple[int, ...] | None = None,
+    pressure: tuple[str, ...] = (),
+) -> Any:
+    """Actions for every row of a batch: the same move/offer/pressure everywhere."""
+    from strikesim.engine import Actions
+
+    a = Actions.hold(batch, len(spec.issues), len(spec.actions))
+    a.move[:, 0], a.move[:, 1] = union, studio
+    if union_offer is not None:
+        a.offer[:, 0] = union_offer
+    if studio_offer is not None:
+        a.offer[:, 1] = studio_offer
+    for pid in pressure:
+        a.pressure[:, spec.action_index[pid]] = True
+    return a
+
+
+def run_to(spec: GameSpec, state: Any, week: int) -> Any:
+    """Hold both sides until ``state.week == week``."""
+    from strikesim.engine import step
+
+    while state.week < week:
+        state, _ = step(spec, state, acts(spec, state.batch))
+    return state
+
+
+def kinds(events: Any, row: int = 0) -> list[str]:
+    return [k.name for k, _r, _v in events.for_campaign(row)]
