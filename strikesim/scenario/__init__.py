@@ -11,11 +11,12 @@ Public surface::
 
 from __future__ import annotations
 
+from typing import Any
+
 from strikesim.scenario.diagnostics import Diagnostic, ScenarioError, Severity
 from strikesim.scenario.load import load_model, load_scenario, resolve_scenario, validate_path
 from strikesim.scenario.model import ScenarioModel
 from strikesim.scenario.resources import list_scenarios, resource_path, scenario_file
-from strikesim.scenario.schema import reference_markdown, scenario_json_schema
 
 __all__ = [
     "Diagnostic",
@@ -32,3 +33,14 @@ __all__ = [
     "scenario_json_schema",
     "validate_path",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The schema helpers are imported on first use, so that
+    # ``python -m strikesim.scenario.schema`` (which regenerates the docs)
+    # does not find its own module already imported.
+    if name in ("reference_markdown", "scenario_json_schema"):
+        from strikesim.scenario import schema  # noqa: PLC0415
+
+        return getattr(schema, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

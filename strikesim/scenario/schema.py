@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import types
 import typing
+from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
@@ -20,9 +21,11 @@ from pydantic_core import PydanticUndefined
 
 from strikesim.scenario.model import ScenarioModel
 
-__all__ = ["reference_markdown", "scenario_json_schema", "schema_json"]
+__all__ = ["DOC_FILES", "reference_markdown", "scenario_json_schema", "schema_json", "write_docs"]
 
 SCHEMA_ID = "https://strikesim.invalid/scenario.schema.json"
+DOC_FILES = ("docs/scenario.schema.json", "docs/scenario-format.md")
+"""The generated files, relative to the repository root."""
 
 
 def scenario_json_schema() -> dict[str, Any]:
@@ -38,7 +41,7 @@ def scenario_json_schema() -> dict[str, Any]:
 
 def schema_json() -> str:
     """The schema as the text committed in ``docs/scenario.schema.json``."""
-    return json.dumps(scenario_json_schema(), indent=2, sort_keys=True) + "\n"
+    return json.dumps(scenario_json_schema(), indent=2) + "\n"
 
 
 def _type_name(tp: Any) -> str:
@@ -118,8 +121,9 @@ def reference_markdown() -> str:
     lines = [
         "# Scenario file format, version 1",
         "",
-        "Generated from `strikesim/scenario/model.py` by `strikesim schema --markdown`;",
-        "do not edit by hand. Start a file with",
+        "Generated from `strikesim/scenario/model.py`; do not edit by hand. Regenerate",
+        "this file and `scenario.schema.json` with `python -m strikesim.scenario.schema`.",
+        "Start a scenario file with",
         "`# yaml-language-server: $schema=../../docs/scenario.schema.json` for editor help.",
         "",
         "Conventions: ids are snake_case (`^[a-z][a-z0-9_]*$`; a scenario id may also use",
@@ -153,3 +157,20 @@ def reference_markdown() -> str:
             lines.append("| " + " | ".join(row) + " |")
         lines.append("")
     return "\n".join(lines)
+
+
+def write_docs(root: Path) -> list[Path]:
+    """Write both generated documents under ``root`` (the repository root)."""
+    texts = (schema_json(), reference_markdown() + "\n")
+    paths = []
+    for name, text in zip(DOC_FILES, texts, strict=True):
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+if __name__ == "__main__":
+    for written in write_docs(Path(__file__).resolve().parents[2]):
+        print(f"wrote {written}")
