@@ -40,7 +40,7 @@ def __getattr__(name: str) -> Any:
     # ``python -m strikesim.scenario.schema`` (which regenerates the docs)
     # does not find its own module already imported.
     if name in ("reference_markdown", "scenario_json_schema"):
-        from strikesim.scenario import schema  # noqa: PLC0415
+        from strikesim.scenario import schema
 
         return getattr(schema, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
