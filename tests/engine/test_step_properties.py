@@ -1,0 +1,217 @@
+"""Purity, determinism, batch = many single games, illegal actions, effects, bounds."""
+
+from __future__ import annotations
+
+import copy
+import subprocess
+import sys
+from dataclasses import fields, replace
+
+import numpy as np
+import pytest
+from conftest import acts, const, make_spec, run_to
+
+from strikesim.engine import (
+    Actions,
+    EventKind,
+    GameSpec,
+    IllegalAction,
+    Move,
+    State,
+    initial_state,
+    legal_moves,
+    legal_pressure,
+    step,
+    utilities,
+)
+from strikesim.engine.spec import ActionSpec, Effect
+
+STATE_FIELDS = [f.name for f in fields(State)]
+
+
+def random_legal_actions(spec: GameSpec, state: State) -> Actions:
+    """Legal actions drawn per campaign from its id and the week only."""
+    b, n_i = state.batch, len(spec.issues)
+    a = Actions.hold(b, n_i, len(spec.actions))
+    masks = [legal_moves(spec, state, s) for s in (0, 1)]
+    pressure = legal_pressure(spec, state)
+    levels = [i.n_levels for i in spec.issues]
+    for row in range(b):
+        g = np.random.default_rng([int(state.campaign[row]), state.week])
+        for side in (0, 1):
+            allowed = np.flatnonzero(masks[side][row])
+            weights = np.array([6.0, 3.0, 0.4, 0.3])[allowed]
+            a.move[row, side] = g.choice(allowed, p=weights / weights.sum())
+            a.offer[row, side] = [g.integers(0, n) for n in levels]
+        a.pressure[row] = pressure[row] & (g.random(len(spec.actions)) < 0.4)
+    return a
+
+
+def play(spec: GameSpec, state: State, weeks: int) -> tuple[State, list[object]]:
+    log = []
+    for _ in range(weeks):
+        state, ev = step(spec, state, random_legal_actions(spec, state))
+        log.append(ev)
+    return state, log
+
+
+def test_engine_import_is_pure() -> None:
+    code = (
+        "import sys, strikesim.engine\n"
+        "bad = [m for m in ('pygame', 'yaml', 'pydantic') if m in sys.modules]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_same_seed_and_actions_give_identical_runs(spec: GameSpec) -> None:
+    a, log_a = play(spec, initial_state(spec, batch=5, seed=9), 20)
+    b, log_b = play(spec, initial_state(spec, batch=5, seed=9), 20)
+    for name in STATE_FIELDS:
+        assert np.array_equal(getattr(a, name), getattr(b, name)), name
+    for x, y in zip(log_a, log_b, strict=True):
+        assert x.week == y.week
+        for part in ("campaign", "kind", "ref", "value"):
+            assert np.array_equal(getattr(x, part), getattr(y, part))
+
+
+def test_other_seed_changes_the_run(spec: GameSpec) -> None:
+    a, _ = play(spec, initial_state(spec, batch=5, seed=1), 15)
+    b, _ = play(spec, initial_state(spec, batch=5, seed=2), 15)
+    assert not np.array_equal(a.fired, b.fired) or not np.array_equal(a.values, b.values)
+
+
+def test_batch_of_n_equals_n_single_games(spec: GameSpec) -> None:
+    n, weeks = 6, 30
+    batch, batch_log = play(spec, initial_state(spec, batch=n, seed=4), weeks)
+    for i in range(n):
+        single, single_log = play(spec, initial_state(spec, seed=4, campaigns=[i]), weeks)
+        row = batch.take(np.array([i]))
+        for name in STATE_FIELDS:
+            assert np.array_equal(getattr(row, name), getattr(single, name)), (i, name)
+        for bev, sev in zip(batch_log, single_log, strict=True):
+            assert bev.for_campaign(i) == sev.for_campaign(0)
+
+
+def test_inputs_are_not_mutated(spec: GameSpec) -> None:
+    state = run_to(spec, initial_state(spec, batch=3, seed=2), 4)
+    actions = acts(spec, 3, union=Move.OFFER, union_offer=(2, 1, 1), pressure=("picket",))
+    before_state = copy.deepcopy(state)
+    before_actions = copy.deepcopy(actions)
+    before_spec = copy.deepcopy(spec)
+    step(spec, state, actions)
+    for name in STATE_FIELDS:
+        assert np.array_equal(getattr(state, name), getattr(before_state, name)), name
+    for name in ("move", "offer", "pressure"):
+        assert np.array_equal(getattr(actions, name), getattr(before_actions, name))
+    assert spec == before_spec
+
+
+def test_illegal_accept_names_row_side_and_reason(spec: GameSpec) -> None:
+    spec = replace(spec, opening_offers=((3, 2, 1), (-1, -1, -1)))
+    st = initial_state(spec, batch=2)
+    a = acts(spec, 2)
+    a.move[1, 0] = Move.ACCEPT
+    with pytest.raises(IllegalAction, match=r"row 1 .*union cannot ACCEPT: the studio has no"):
+        step(spec, st, a)
+
+
+def test_illegal_pressure_condition_and_cooldown(spec: GameSpec) -> None:
+    st = initial_state(spec)
+    with pytest.raises(IllegalAction, match="union cannot take action 'picket': its condition"):
+        step(spec, st, acts(spec, pressure=("picket",)))
+    st = run_to(spec, st, 3)
+    st, ev = step(spec, st, acts(spec, pressure=("picket",)))
+    assert (EventKind.ACTION_TAKEN, 0, 0.0) in ev.for_campaign(0)
+    assert st.cooldown[0].tolist() == [2, 0]
+    with pytest.raises(IllegalAction, match="cooling down for 2 more"):
+        step(spec, st, acts(spec, pressure=("picket",)))
+    st, _ = step(spec, st, acts(spec))
+    assert not legal_pressure(spec, st)[0, 0]
+    st, _ = step(spec, st, acts(spec))
+    assert legal_pressure(spec, st)[0].tolist() == [True, True]
+
+
+def test_illegal_offer_level_and_shapes(spec: GameSpec) -> None:
+    st = initial_state(spec)
+    with pytest.raises(IllegalAction, match="level 4 of issue 'wage'"):
+        step(spec, st, acts(spec, studio=Move.OFFER, studio_offer=(4, 0, 0)))
+    with pytest.raises(IllegalAction, match=r"actions\.pressure has shape"):
+        step(spec, st, Actions.hold(1, 3, 5))
+    bad = acts(spec)
+    bad.move[0, 0] = 9
+    with pytest.raises(IllegalAction, match="no such move"):
+        step(spec, st, bad)
+
+
+def test_moves_in_an_ended_campaign_are_illegal(spec: GameSpec) -> None:
+    spec = replace(spec, phases=replace(spec.phases, max_weeks=1))
+    st, _ = step(spec, initial_state(spec), acts(spec))
+    with pytest.raises(IllegalAction, match="the campaign has ended"):
+        step(spec, st, acts(spec, union=Move.WALK_OUT))
+    assert not legal_pressure(spec, st).any()
+
+
+def test_effects_are_clipped_to_bounds_and_costs_applied(spec: GameSpec) -> None:
+    rally = ActionSpec(
+        id="rally", side=0, label="Rally", description="", condition=None, cooldown=0,
+        cost=(Effect("strike_fund", "add", const(-1.0)),),
+        effects=(Effect("solidarity", "set", const(7.0)), Effect("writers_fear", "mul",
+                 const(0.5))),
+    )  # fmt: skip
+    spec = replace(spec, actions=(*spec.actions, rally))
+    st = initial_state(spec)
+    st2, _ = step(spec, st, acts(spec, pressure=("rally",)))
+    v = spec.var_index
+    assert 0.9 < st2.values[0, v["solidarity"]] <= 1.0
+    assert st2.values[0, v["strike_fund"]] == pytest.approx(20.0 - 1.0 + 0.05)
+    fear = 0.4 * 0.5
+    assert st2.values[0, v["writers_fear"]] == pytest.approx(fear + 0.02 * 0.05, rel=1e-6)
+
+
+def test_values_stay_within_bounds_over_random_games(spec: GameSpec) -> None:
+    st, _ = play(spec, initial_state(spec, batch=20, seed=3), 40)
+    for j, var in enumerate(spec.variables):
+        col = st.values[:, j]
+        assert np.isfinite(col).all(), var.id
+        if var.lo is not None:
+            assert (col >= var.lo).all(), var.id
+        if var.hi is not None:
+            assert (col <= var.hi).all(), var.id
+
+
+def test_events_fire_once_or_repeat_with_their_chance(spec: GameSpec) -> None:
+    st = initial_state(spec, batch=4000, seed=8)
+    st, ev = step(spec, st, acts(spec, 4000))
+    viral = (ev.kind == EventKind.SCENARIO_EVENT) & (ev.ref == 1)
+    assert 0.27 < viral.sum() / 4000 < 0.33
+    st = run_to(spec, initial_state(spec, seed=1), 3)
+    st, ev = step(spec, st, acts(spec))
+    assert (EventKind.SCENARIO_EVENT, 0, 0.0) in ev.for_campaign(0)
+    assert st.fired[0, 0]
+    for _ in range(3):
+        st, ev = step(spec, st, acts(spec))
+        assert (EventKind.SCENARIO_EVENT, 0, 0.0) not in ev.for_campaign(0)
+
+
+def test_utilities_of_offers_of_any_shape(spec: GameSpec) -> None:
+    u = utilities(spec, [[3, 2, 1], [0, 0, 0], [-1, 0, 0]])
+    assert u.shape == (3, 2)
+    assert u[0] == pytest.approx([1.0, 0.0])
+    assert u[1] == pytest.approx([0.0, 1.0])
+    assert u[2].tolist() == [0.0, 0.0]
+    assert utilities(spec, np.zeros((2, 4, 3), int)).shape == (2, 4, 2)
+    assert utilities(spec, [1, 1, 0])[0] == pytest.approx(0.5 * 0.4 + 0.3 * 0.6)
+    with pytest.raises(ValueError, match="level index beyond"):
+        utilities(spec, [4, 0, 0])
+
+
+def test_state_derived_values_match_the_returned_state() -> None:
+    spec = make_spec()
+    st = run_to(spec, initial_state(spec), 6)
+    v = spec.var_index
+    row = st.values[0]
+    assert row[v["drought_pressure"]] == pytest.approx(
+        row[v["content_drought"]] * row[v["subscribers"]]
+    )
+    assert row[v["members_working"]] == pytest.approx(1.0 - row[v["solidarity"]])
