@@ -40,6 +40,7 @@ import numpy as np
 from strikesim.engine.spec import Formula, Namespace
 from strikesim.scenario.cycles import dependency_cycles, format_cycle
 from strikesim.scenario.formula_check import (
+    AT,
     FUNCTIONS,
     HELPERS,
     MAX_CONSTANT,
@@ -164,13 +165,10 @@ def _syntax_message(exc: SyntaxError, body: str) -> str:
 # ---- code generation --------------------------------------------------------
 def _build(body: ast.expr, kind: Literal["number", "condition"]) -> Callable[[Namespace], Any]:
     """Compile the rebuilt expression once into a plain function of the namespace."""
-    lam = ast.Lambda(
-        ast.arguments(
-            posonlyargs=[], args=[ast.arg("ns")], kwonlyargs=[], kw_defaults=[], defaults=[]
-        ),
-        body,
+    arguments = ast.arguments(
+        posonlyargs=[], args=[ast.arg("ns", **AT)], kwonlyargs=[], kw_defaults=[], defaults=[]
     )
-    tree = ast.fix_missing_locations(ast.Expression(lam))
+    tree = ast.Expression(ast.Lambda(arguments, body, **AT))
     code = compile(tree, "<formula>", "eval")
     inner: Callable[[Namespace], Any] = eval(code, {"__builtins__": {}, **HELPERS})
     if kind == "condition":

@@ -15,7 +15,7 @@ from __future__ import annotations
 import ast
 import functools
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, TypedDict
 
 import numpy as np
 
@@ -23,6 +23,7 @@ from strikesim.engine.mathfn import ncdf
 from strikesim.scenario.diagnostics import did_you_mean
 
 __all__ = [
+    "AT",
     "FUNCTIONS",
     "HELPERS",
     "MAX_CONSTANT",
@@ -189,12 +190,26 @@ class FormulaError(Exception):
         return f"{self.source}\n{' ' * self.column}^"
 
 
+class _Location(TypedDict):
+    lineno: int
+    col_offset: int
+    end_lineno: int
+    end_col_offset: int
+
+
+AT: _Location = {"lineno": 1, "col_offset": 0, "end_lineno": 1, "end_col_offset": 0}
+"""Location given to every generated node (setting it directly is much cheaper than
+:func:`ast.fix_missing_locations`; tracebacks never point into generated code)."""
+
+
 def _ns(name: str) -> ast.expr:
-    return ast.Subscript(ast.Name("ns", ast.Load()), ast.Constant(name), ast.Load())
+    return ast.Subscript(
+        ast.Name("ns", ast.Load(), **AT), ast.Constant(name, **AT), ast.Load(), **AT
+    )
 
 
 def _call(helper: str, *args: ast.expr) -> ast.expr:
-    return ast.Call(ast.Name(helper, ast.Load()), list(args), [])
+    return ast.Call(ast.Name(helper, ast.Load(), **AT), list(args), [], **AT)
 
 
 class Checker:
@@ -250,12 +265,12 @@ class Checker:
     def _Constant(self, node: ast.Constant, depth: int) -> ast.expr:
         value = node.value
         if isinstance(value, bool):
-            return ast.Constant(value)
+            return ast.Constant(value, **AT)
         if isinstance(value, int | float):
             if not abs(value) <= MAX_CONSTANT:
                 message = f"numbers must be between -1e12 and 1e12 (got {self.text_of(node)})"
                 raise self.fail(message, node)
-            return ast.Constant(float(value))
+            return ast.Constant(float(value), **AT)
         kinds = {
             str: "text (strings) is",
             bytes: "bytes are",
@@ -286,8 +301,8 @@ class Checker:
         operand = self.check(node.operand, depth)
         if isinstance(operand, ast.Constant) and isinstance(operand.value, float):
             value = operand.value if isinstance(node.op, ast.UAdd) else -operand.value
-            return ast.Constant(value)
-        return ast.UnaryOp(node.op, self.numeric(node.operand, operand))
+            return ast.Constant(value, **AT)
+        return ast.UnaryOp(node.op, self.numeric(node.operand, operand), **AT)
 
     def _BinOp(self, node: ast.BinOp, depth: int) -> ast.expr:
         op_type = type(node.op)
@@ -311,7 +326,7 @@ class Checker:
         right = self.numeric(node.right, self.check(node.right, depth))
         helper = _BINOPS[op_type]
         if helper is None:
-            return ast.BinOp(left, node.op, right)
+            return ast.BinOp(left, node.op, right, **AT)
         return _call(helper, left, right)
 
     def _BoolOp(self, node: ast.BoolOp, depth: int) -> ast.expr:
@@ -327,7 +342,7 @@ class Checker:
         originals = [node.left, *node.comparators]
         operands = [self.numeric(o, self.check(o, depth)) for o in originals]
         parts: list[ast.expr] = [
-            ast.Compare(operands[i], [op], [operands[i + 1]]) for i, op in enumerate(node.ops)
+            ast.Compare(operands[i], [op], [operands[i + 1]], **AT) for i, op in enumerate(node.ops)
         ]
         return functools.reduce(lambda a, b: _call("_and", a, b), parts)
 

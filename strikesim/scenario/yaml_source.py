@@ -70,6 +70,9 @@ _INT_RE = re.compile(
 _FLOAT_RE = re.compile(r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$")
 _INF_RE = re.compile(r"[-+]?\.(?:inf|Inf|INF)$")
 _NAN_RE = re.compile(r"\.(?:nan|NaN|NAN)$")
+_SCALAR_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "null"))
+_SEQ_TAGS = frozenset({_CORE + "seq"})
+_MAP_TAGS = frozenset({_CORE + "map"})
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUES = frozenset({"true", "True", "TRUE"})
 _FALSES = frozenset({"false", "False", "FALSE"})
@@ -254,7 +257,7 @@ class _Builder:
             message = f"the file nests too deeply (more than {MAX_DEPTH} levels)"
             raise _Fatal(_error(self.file, line, col, message, format_path(path)))
         if isinstance(event, yaml.SequenceStartEvent):
-            self._check_tag(event, path, ("seq",))
+            self._check_tag(event, path, _SEQ_TAGS)
             items: list[Any] = []
             while not isinstance(event := self._next(), yaml.SequenceEndEvent):
                 item_path = (*path, len(items))
@@ -262,7 +265,7 @@ class _Builder:
                     self.key_positions[item_path] = self._mark(event)
                 items.append(self._node(event, item_path, depth + 1, record=record))
             return items
-        self._check_tag(event, path, ("map",))
+        self._check_tag(event, path, _MAP_TAGS)
         return self._mapping(path, depth, record=record)
 
     def _mapping(self, path: KeyPath, depth: int, *, record: bool) -> dict[str, Any]:
@@ -273,7 +276,7 @@ class _Builder:
             line, col = self._mark(event)
             key: str | None = None
             if isinstance(event, yaml.ScalarEvent):
-                self._check_tag(event, path, ("str", "int", "float", "bool", "null"))
+                self._check_tag(event, path, _SCALAR_TAGS)
                 key = event.value
             else:
                 message = "a key must be plain text, not a list or mapping"
@@ -296,22 +299,24 @@ class _Builder:
 
     def _count(self, event: Any, path: KeyPath) -> None:
         self.nodes += 1
-        line, col = self._mark(event)
-        where = format_path(path)
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            shown = f"*{event.anchor}" if isinstance(event, yaml.AliasEvent) else f"&{event.anchor}"
+        is_alias = isinstance(event, yaml.AliasEvent)
+        if is_alias or event.anchor:
+            line, col = self._mark(event)
+            shown = f"*{event.anchor}" if is_alias else f"&{event.anchor}"
             message = f"YAML anchors and aliases are not allowed (found '{shown}')"
             expected = "every value written out in full"
+            where = format_path(path)
             raise _Fatal(
                 _error(self.file, line, col, message, where, value=shown, expected=expected)
             )
         if self.nodes > MAX_NODES:
+            line, col = self._mark(event)
             message = f"the file has too many values (more than {MAX_NODES:,})"
-            raise _Fatal(_error(self.file, line, col, message, where))
+            raise _Fatal(_error(self.file, line, col, message, format_path(path)))
 
-    def _check_tag(self, event: Any, path: KeyPath, allowed: tuple[str, ...]) -> bool:
+    def _check_tag(self, event: Any, path: KeyPath, allowed: frozenset[str]) -> bool:
         tag = event.tag
-        if tag is None or tag == "!" or tag in {_CORE + a for a in allowed}:
+        if tag is None or tag == "!" or tag in allowed:
             return True
         line, col = self._mark(event)
         message = f"YAML tag '{_tag_name(tag)}' is not allowed here; use plain values"
@@ -322,7 +327,7 @@ class _Builder:
 
     # ---- scalars -------------------------------------------------------
     def _scalar(self, event: Any, path: KeyPath) -> Any:
-        if not self._check_tag(event, path, ("str", "int", "float", "bool", "null")):
+        if not self._check_tag(event, path, _SCALAR_TAGS):
             return None
         value: str = event.value
         tag = event.tag
