@@ -1,0 +1,101 @@
+"""What each side may see, and the post-deal projection."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from conftest import run_to
+
+from strikesim.engine import (
+    SERIES,
+    GameSpec,
+    Move,
+    Phase,
+    counterfactuals,
+    initial_state,
+    observe,
+    project,
+)
+
+
+def test_each_side_sees_only_its_visible_variables(spec: GameSpec) -> None:
+    st = run_to(spec, initial_state(spec, batch=2), 4)
+    union, studio = observe(spec, st, 0), observe(spec, st, 1)
+    assert "writers_fear" in union.variables and "writers_fear" not in studio.variables
+    assert "drought_pressure" in studio.variables and "drought_pressure" not in union.variables
+    assert union.variables["strike_fund"].shape == (2,)
+    assert np.isnan(union.own_utility).sum() == np.isnan(studio.own_utility).sum()
+    assert union.own_utility[0, 3] == pytest.approx(0.5)
+    assert studio.own_utility[0, 0] == pytest.approx(0.6)
+    assert (union.phase == Phase.STRIKE).all() and union.strike_weeks.tolist() == [1, 1]
+    assert union.offer_utility[0].tolist() == pytest.approx([1.0, 0.0])
+    assert studio.offer_utility[0].tolist() == pytest.approx([0.0, 1.0])
+    assert union.legal_moves.shape == (2, 4) and union.legal_moves[:, Move.ACCEPT].all()
+    assert union.legal_pressure[:, 0].all() and not union.legal_pressure[:, 1].any()
+    assert studio.legal_pressure[:, 1].all() and not studio.legal_pressure[:, 0].any()
+    assert union.weeks_left == spec.phases.max_weeks - 4
+
+
+def test_observation_is_a_copy(spec: GameSpec) -> None:
+    st = initial_state(spec)
+    obs = observe(spec, st, 0)
+    obs.variables["strike_fund"][0] = -99.0
+    obs.offers[0, 0, 0] = 0
+    assert st.values[0, spec.var_index["strike_fund"]] == 20.0
+    assert st.offers[0, 0, 0] == 3
+
+
+def test_guardrails_protect_jobs_in_the_projection(spec: GameSpec) -> None:
+    st = initial_state(spec, batch=2)
+    guarded = project(spec, st.values, [3, 2, 1])
+    free = project(spec, st.values, [3, 0, 1])
+    assert guarded.years.tolist() == list(range(11))
+    assert set(guarded.mean) == set(SERIES)
+    assert guarded.mean["ai_adoption"].shape == (2, 11)
+    assert (guarded.mean["ai_adoption"][:, -1] < free.mean["ai_adoption"][:, -1]).all()
+    assert (guarded.mean["jobs_displaced"][:, -1] < free.mean["jobs_displaced"][:, -1]).all()
+    assert (guarded.mean["employment"][:, -1] > free.mean["employment"][:, -1]).all()
+    assert (np.diff(free.mean["ai_capability"][0]) > 0).all()
+    assert (np.diff(free.mean["digital_replicas"][0]) >= 0).all()
+    assert guarded.low == {} and guarded.high == {}
+
+
+def test_bigger_raises_mean_higher_real_pay(spec: GameSpec) -> None:
+    st = initial_state(spec)
+    low = project(spec, st.values, [0, 0, 0], years=3)
+    high = project(spec, st.values, [3, 0, 0], years=3)
+    assert low.mean["real_pay"][0, 0] == high.mean["real_pay"][0, 0] == 1.0
+    assert high.mean["real_pay"][0, -1] > 1.0 > low.mean["real_pay"][0, -1]
+    # 12% over the 3-year term against 3% inflation a year
+    assert high.mean["real_pay"][0, 3] == pytest.approx(1.12 / 1.03**3, rel=1e-9)
+
+
+def test_bands_are_seeded_and_bracket_the_mean_path(spec: GameSpec) -> None:
+    st = initial_state(spec)
+    a = project(spec, st.values, [3, 0, 1], samples=60, seed=3)
+    b = project(spec, st.values, [3, 0, 1], samples=60, seed=3)
+    c = project(spec, st.values, [3, 0, 1], samples=60, seed=4)
+    for k in SERIES:
+        assert np.array_equal(a.low[k], b.low[k]) and np.array_equal(a.high[k], b.high[k])
+        assert (a.low[k] <= a.high[k] + 1e-12).all()
+    mid = a.mean["ai_adoption"][0, 5]
+    assert a.low["ai_adoption"][0, 5] < mid < a.high["ai_adoption"][0, 5]
+    assert not np.array_equal(a.low["ai_adoption"], c.low["ai_adoption"])
+
+
+def test_counterfactuals(spec: GameSpec) -> None:
+    st = initial_state(spec)
+    cf = counterfactuals(spec, st.values, [3, 2, 1], nash_levels=[2, 1, 1], years=5)
+    assert set(cf) == {"deal", "no_deal", "no_guardrails", "nash"}
+    deal, free = cf["deal"].mean, cf["no_guardrails"].mean
+    assert free["ai_adoption"][0, -1] > deal["ai_adoption"][0, -1]
+    assert np.array_equal(free["real_pay"], deal["real_pay"])
+    assert cf["no_deal"].mean["real_pay"][0, -1] < deal["real_pay"][0, -1]
+
+
+def test_projection_rejects_missing_levels_and_bad_years(spec: GameSpec) -> None:
+    st = initial_state(spec)
+    with pytest.raises(ValueError, match="missing level"):
+        project(spec, st.values, [-1, 0, 0])
+    with pytest.raises(ValueError, match="at least 1"):
+        project(spec, st.values, [0, 0, 0], years=0)
