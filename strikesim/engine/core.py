@@ -32,7 +32,8 @@ __all__ = [
     "core_update",
 ]
 
-Array = np.ndarray
+Array = Any
+"""A ``(B,)`` float64 array, or a float that broadcasts (equation results)."""
 NS = Mapping[str, Any]
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from .state import EventKind, StepEvents
+from .state import StepEvents
 
 __all__ = ["EventLog"]
 
@@ -22,9 +22,9 @@ class EventLog:
         self._ref: list[np.ndarray] = []
         self._value: list[np.ndarray] = []
 
-    def add(self, mask: np.ndarray, kind: EventKind, ref: Any = 0, value: Any = 0.0) -> None:
-        """Record ``kind`` for every row where ``mask``; ``ref``/``value`` are
-        scalars or ``(B,)`` arrays aligned with ``mask``."""
+    def add(self, mask: np.ndarray, kind: int, ref: Any = 0, value: Any = 0.0) -> None:
+        """Record ``kind`` (an :class:`EventKind`) for every row where ``mask``;
+        ``ref``/``value`` are scalars or ``(B,)`` arrays aligned with ``mask``."""
         rows = np.flatnonzero(mask)
         if rows.size == 0:
             return

@@ -29,7 +29,8 @@ def _erf_array(x: np.ndarray) -> np.ndarray:
     t = 1.0 / (1.0 + _P * ax)
     poly = ((((_A5 * t + _A4) * t + _A3) * t + _A2) * t + _A1) * t
     y = 1.0 - poly * np.exp(-ax * ax)
-    return np.copysign(y, x)
+    out: np.ndarray = np.copysign(y, x)
+    return out
 
 
 @overload

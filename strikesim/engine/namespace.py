@@ -157,7 +157,11 @@ def plan_for(spec: GameSpec) -> EnginePlan:
         return hit[1]
     plan = _build_plan(spec)
     key = id(spec)
-    _PLANS[key] = (weakref.ref(spec, lambda _r, k=key: _PLANS.pop(k, None)), plan)
+
+    def forget(_ref: weakref.ref[GameSpec]) -> None:
+        _PLANS.pop(key, None)
+
+    _PLANS[key] = (weakref.ref(spec, forget), plan)
     return plan
 
 

@@ -45,7 +45,8 @@ def _mix(z: np.ndarray) -> np.ndarray:
     z = z + _GOLDEN
     z = (z ^ (z >> _S30)) * _M1
     z = (z ^ (z >> _S27)) * _M2
-    return z ^ (z >> _S31)
+    out: np.ndarray = z ^ (z >> _S31)
+    return out
 
 
 def _u64(x: Any) -> np.ndarray:
@@ -87,4 +88,5 @@ def normal(seed: int, campaign: Any, week: Any, stream: int, index: Any = 0) -> 
     u1 = uniform(seed, campaign, week, stream, idx)
     u2 = uniform(seed, campaign, week, stream, idx + np.uint64(1))
     r = np.sqrt(-2.0 * np.log1p(-u1))
-    return r * np.cos(2.0 * np.pi * u2)
+    out: np.ndarray = r * np.cos(2.0 * np.pi * u2)
+    return out

@@ -398,7 +398,7 @@ def _end_checks(
 
 
 def _end(
-    mask: np.ndarray, result: Outcome, phase: np.ndarray, outcome: np.ndarray,
+    mask: np.ndarray, result: int, phase: np.ndarray, outcome: np.ndarray,
     end_week: np.ndarray, week: int, log: EventLog,
 ) -> None:  # fmt: skip
     if mask.any():
