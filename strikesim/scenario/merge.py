@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Union
 
+from strikesim.scenario.diagnostics import format_path
 from strikesim.scenario.yaml_source import KeyPath, SourceDoc, key_position, position
 
 __all__ = ["NOT_INHERITED", "MergeProblem", "Origin", "line_col", "locate", "merge", "origin_of"]
@@ -125,8 +126,15 @@ def _merge_items(
     origins: list[Origin] = [bo.child(k) for k in range(len(base))] if bo else []
     index = {item["id"]: k for k, item in enumerate(base)}
     removed: set[int] = set()
+    seen: dict[str, int] = {}
     for k, item in enumerate(over):
         io = oo.child(k)
+        if item["id"] in seen:
+            first = format_path((*oo.path, seen[item["id"]]))
+            message = f"duplicate id '{item['id']}' (also used by {first})"
+            findings.append(MergeProblem(io.child("id"), (*path, k, "id"), message, item["id"]))
+            continue
+        seen[item["id"]] = k
         remove = item.get("remove") is True
         clean = {key: v for key, v in item.items() if not (key == "remove" and isinstance(v, bool))}
         ident = item["id"]

@@ -82,6 +82,19 @@ def _model_at(path: tuple[str | int, ...]) -> type[BaseModel] | None:
     return tp if _is_model(tp) else None
 
 
+def _bounds(path: tuple[str | int, ...]) -> tuple[float, float] | None:
+    """(lower, upper) when the field at ``path`` has both bounds (e.g. a weight)."""
+    if not path or not isinstance(path[-1], str):
+        return None
+    model = _model_at(path[:-1])
+    info = model.model_fields.get(path[-1]) if model else None
+    if info is None:
+        return None
+    lo = next((m.ge for m in info.metadata if getattr(m, "ge", None) is not None), None)
+    hi = next((m.le for m in info.metadata if getattr(m, "le", None) is not None), None)
+    return (float(lo), float(hi)) if lo is not None and hi is not None else None
+
+
 def _data_path(data: Any, loc: tuple[Any, ...], keep_last: bool) -> tuple[str | int, ...]:
     """Keep the location parts that exist in ``data`` (drop union/validator markers)."""
     out: list[str | int] = []
@@ -107,17 +120,19 @@ def _expected(err: Any) -> str:
     kind: str = err["type"]
     ctx = err.get("ctx") or {}
     if kind == "literal_error":
-        return f"one of {ctx.get('expected', '')}"
+        choices = str(ctx.get("expected", ""))
+        return f"one of {choices}" if " or " in choices else choices
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
-        if "-" in pattern:
+        if "_-]" in pattern:
             return "an id of lowercase letters, digits, '_' and '-'"
         return "a snake_case id (lowercase letters, digits and '_', starting with a letter)"
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         sign = {"greater_than_equal": ">=", "greater_than": ">", "less_than_equal": "<=",
                 "less_than": "<"}[kind]  # fmt: skip
         bound = next(iter(ctx.values()), "")
-        return f"a number {sign} {bound}"
+        shown = f"{bound:g}" if isinstance(bound, float) else str(bound)
+        return f"a number {sign} {shown}"
     if kind == "value_error":
         return str(ctx.get("error", err["msg"])).removeprefix("expected ")
     if kind == "int_from_float":
@@ -152,6 +167,9 @@ def _finding(data: Any, errs: list[Any]) -> Finding | None:
     path = _data_path(data, first["loc"], keep_last=False)
     value = first.get("input")
     expected = " or ".join(dict.fromkeys(_expected(e) for e in errs))
+    bounds = _bounds(path)
+    if bounds and kind.startswith(("float", "greater_than", "less_than")):
+        expected = f"a number between {bounds[0]:g} and {bounds[1]:g}"
     guess = None
     if kind == "literal_error" and isinstance(value, str):
         choices = [
