@@ -1,0 +1,196 @@
+"""Monte Carlo batches: many seeds of one scenario in one vectorised engine pass.
+
+Each run is campaign ``i`` of one batch: its random draws are keyed by
+``(seed, i, week, stream)``, so run ``i`` of a batch equals a single game played
+with campaign id ``i`` (tests hold this).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+import numpy as np
+
+from strikesim.ai import make_negotiator
+from strikesim.analysis import outcome_space, pareto_mask_of
+from strikesim.engine import Actions, GameSpec, Outcome, initial_state, observe, step, utilities
+from strikesim.engine.spec import STUDIO, UNION
+from strikesim.narrate import party_name
+from strikesim.records import Seat, write_atomic
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """Per-run outcomes of a batch, as arrays of shape ``(runs,)`` (or ``(runs, I)``)."""
+
+    seed: int
+    seats: tuple[Seat, Seat]
+    outcome: np.ndarray  # int8 Outcome
+    end_week: np.ndarray  # int32
+    strike_weeks: np.ndarray  # int32
+    contract: np.ndarray  # (runs, I) int16 levels of the final contract
+    union_utility: np.ndarray  # float64
+    studio_utility: np.ndarray  # float64
+    economic_loss: np.ndarray  # float64, $M
+    on_frontier: np.ndarray  # bool
+    final_values: np.ndarray  # (runs, V)
+
+    @property
+    def runs(self) -> int:
+        return int(self.outcome.shape[0])
+
+    @property
+    def settled(self) -> np.ndarray:
+        return self.outcome != Outcome.DEADLINE
+
+
+def run_batch(
+    spec: GameSpec,
+    seats: tuple[Seat, Seat],
+    *,
+    runs: int,
+    seed: int = 0,
+    progress: TextIO | None = None,
+    campaigns: np.ndarray | None = None,
+) -> BatchResult:
+    """Play ``runs`` AI-vs-AI campaigns at once and collect their outcomes."""
+    state = initial_state(spec, batch=runs, seed=seed, campaigns=campaigns)
+    negs = []
+    for side, seat in enumerate(seats):
+        neg = make_negotiator(spec, seat.personality, side, difficulty=seat.difficulty)
+        neg.reset(spec, runs, seed)
+        negs.append(neg)
+    n_issues, n_actions = len(spec.issues), len(spec.actions)
+    max_weeks = spec.phases.max_weeks
+    while not bool(state.is_over.all()):
+        acts = Actions.hold(runs, n_issues, n_actions)
+        for side in (UNION, STUDIO):
+            d = negs[side].decide(observe(spec, state, side))
+            acts.move[:, side] = d.move
+            acts.offer[:, side] = d.offer
+            acts.pressure[:] |= d.pressure
+        state, _ = step(spec, state, acts)
+        if progress is not None:
+            done = int(state.is_over.sum())
+            progress.write(f"\rweek {state.week:>3}/{max_weeks}: {done:>7,}/{runs:,} runs ended")
+            progress.flush()
+    if progress is not None:
+        progress.write("\n")
+    contract = state.contract.astype(np.int16)
+    u = utilities(spec, contract)
+    loss_col = spec.var_index.get("economic_loss")
+    loss = state.values[:, loss_col] if loss_col is not None else np.zeros(runs)
+    return BatchResult(
+        seed=seed,
+        seats=seats,
+        outcome=state.outcome.copy(),
+        end_week=state.end_week.copy(),
+        strike_weeks=state.strike_weeks.copy(),
+        contract=contract,
+        union_utility=u[:, UNION],
+        studio_utility=u[:, STUDIO],
+        economic_loss=loss.copy(),
+        on_frontier=_on_frontier(spec, contract),
+        final_values=state.values.copy(),
+    )
+
+
+def _on_frontier(spec: GameSpec, contract: np.ndarray) -> np.ndarray:
+    space = outcome_space(spec)
+    on = pareto_mask_of(space)
+    return on[space.flat_index(contract)]
+
+
+# ---- summary -----------------------------------------------------------------------
+
+
+def _pct(a: np.ndarray) -> str:
+    if a.size == 0:
+        return "—"
+    p = np.percentile(a, [10, 25, 50, 75, 90])
+    return " / ".join(f"{x:.0f}" for x in p)
+
+
+def summary_text(spec: GameSpec, r: BatchResult) -> str:
+    """The table ``strikesim batch`` prints."""
+    lines = [
+        f"{spec.title}: {r.runs:,} runs, seed {r.seed}, "
+        f"{party_name(spec, UNION)} {r.seats[0].describe()} vs "
+        f"{party_name(spec, STUDIO)} {r.seats[1].describe()}",
+        "",
+    ]
+    lines.append("Outcomes")
+    for o in Outcome:
+        if o == Outcome.ONGOING:
+            continue
+        share = float(np.mean(r.outcome == o))
+        lines.append(f"  {o.name.lower().replace('_', ' '):<22} {share:6.1%}")
+    struck = r.strike_weeks[r.strike_weeks > 0]
+    lines.append("")
+    lines.append(f"Strike length, weeks (p10 / p25 / median / p75 / p90): {_pct(r.strike_weeks)}")
+    lines.append(
+        f"  runs with a strike: {struck.size / r.runs:.1%}; mean {r.strike_weeks.mean():.1f} weeks"
+    )
+    lines.append(f"Dispute length, weeks (p10 / p25 / median / p75 / p90): {_pct(r.end_week)}")
+    lines.append("")
+    lines.append("Settlement terms (median value; most common level)")
+    deal = r.outcome != Outcome.DEADLINE
+    for j, issue in enumerate(spec.issues):
+        if not deal.any():
+            break
+        levels = r.contract[deal, j]
+        values = np.asarray(issue.values)[levels]
+        mode = int(np.bincount(levels, minlength=issue.n_levels).argmax())
+        share = float(np.mean(levels == mode))
+        lines.append(
+            f"  {issue.label:<40} {np.median(values):>8.2f} {issue.unit:<6} "
+            f"{issue.level_labels[mode]} ({share:.0%})"
+        )
+    lines.append("")
+    lines.append(
+        f"Utility of the contract: {party_name(spec, UNION)} "
+        f"{np.median(r.union_utility):.2f} (median), "
+        f"{party_name(spec, STUDIO)} {np.median(r.studio_utility):.2f}"
+    )
+    lines.append(f"Economic loss, $M (p10 / p25 / median / p75 / p90): {_pct(r.economic_loss)}")
+    efficient = float(np.mean(r.on_frontier[deal])) if deal.any() else 0.0
+    lines.append(f"Deals on the Pareto frontier: {efficient:.1%}")
+    return "\n".join(lines)
+
+
+def rows(spec: GameSpec, r: BatchResult) -> list[dict[str, object]]:
+    out = []
+    for i in range(r.runs):
+        row: dict[str, object] = {
+            "run": i,
+            "outcome": Outcome(int(r.outcome[i])).name.lower(),
+            "end_week": int(r.end_week[i]),
+            "strike_weeks": int(r.strike_weeks[i]),
+            "union_utility": round(float(r.union_utility[i]), 6),
+            "studio_utility": round(float(r.studio_utility[i]), 6),
+            "economic_loss": round(float(r.economic_loss[i]), 3),
+            "on_frontier": bool(r.on_frontier[i]),
+        }
+        for j, issue in enumerate(spec.issues):
+            row[issue.id] = issue.values[int(r.contract[i, j])]
+        out.append(row)
+    return out
+
+
+def write_rows(spec: GameSpec, r: BatchResult, path: Path) -> None:
+    data = rows(spec, r)
+    if path.suffix == ".json":
+        text = json.dumps(data, indent=1)
+    else:
+        import io
+
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=list(data[0].keys()))
+        writer.writeheader()
+        writer.writerows(data)
+        text = buf.getvalue()
+    write_atomic(path, text)

@@ -1,0 +1,149 @@
+"""The ``strikesim`` command: play, run headless, validate, batch, and more.
+
+Every user mistake (a bad path, a broken scenario, an unknown negotiator)
+ends in a clear message on stderr and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from strikesim import __version__
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+class UserError(Exception):
+    """A mistake in what the user asked for; printed without a traceback."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="strikesim",
+        description="A turn-based strike negotiation game about AI in film and television. "
+        "With no command, the game window opens.",
+    )
+    p.add_argument("--version", action="version", version=f"strikesim {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = sub.add_parser("run", help="play a whole dispute headless and print the log")
+    run.add_argument("scenario", help="a shipped scenario id (see 'strikesim list') or a path")
+    run.add_argument("--seed", type=_seed, default=0, help="random seed (default 0)")
+    run.add_argument("--union", metavar="NAME", help="union negotiator personality")
+    run.add_argument("--studio", metavar="NAME", help="studio negotiator personality")
+    run.add_argument("--difficulty", default="normal", help="AI level: easy, normal, hard, expert")
+    run.add_argument("--json", action="store_true", help="print the run as JSON")
+    run.add_argument("--save", metavar="FILE", help="also write the run record to FILE")
+
+    val = sub.add_parser("validate", help="check scenario files and report every problem")
+    val.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+    val.add_argument("--format", choices=("text", "json"), default="text")
+    val.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    sch = sub.add_parser("schema", help="write the scenario JSON Schema (for editors)")
+    sch.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+
+    sub.add_parser("list", help="list the shipped scenarios and campaigns")
+
+    bat = sub.add_parser("batch", help="play many seeds at once and summarise the outcomes")
+    bat.add_argument("scenario")
+    bat.add_argument("--runs", type=_positive, default=1000)
+    bat.add_argument("--seed", type=_seed, default=0)
+    bat.add_argument("--union", metavar="P")
+    bat.add_argument("--studio", metavar="P")
+    bat.add_argument("--difficulty", default="normal")
+    bat.add_argument("--out", metavar="FILE", help="write per-run rows to FILE (.csv or .json)")
+    bat.add_argument("--quiet", action="store_true", help="no progress display")
+
+    replay = sub.add_parser("replay", help="replay a saved run record and print its log")
+    replay.add_argument("record", metavar="FILE")
+
+    play = sub.add_parser("play", help="open the game at the briefing of a scenario")
+    play.add_argument("scenario")
+    play.add_argument("--side", choices=("union", "studio"), default="union")
+    play.add_argument("--difficulty", default="normal")
+    play.add_argument("--seed", type=_seed, default=0)
+
+    shots = sub.add_parser("screenshots", help="play a scripted game headless, save every screen")
+    shots.add_argument("--out", metavar="DIR", default="screenshots")
+    shots.add_argument("--size", default="1280x720", help="window size, e.g. 1920x1080")
+    return p
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a seed is a whole number, got {text!r}") from None
+    if not 0 <= value < 2**63:
+        raise argparse.ArgumentTypeError("a seed must be between 0 and 2^63-1")
+    return value
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1 or value > 1_000_000:
+        raise argparse.ArgumentTypeError("expected a number from 1 to 1,000,000")
+    return value
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Entry point of the ``strikesim`` console script."""
+    out = out or sys.stdout
+    args = _parser().parse_args(argv)
+    from strikesim.records import RecordError
+    from strikesim.scenario import ScenarioError
+
+    try:
+        return _dispatch(args, out)
+    except ScenarioError as exc:
+        for d in exc.diagnostics:
+            print(d.format(), file=sys.stderr)
+        return EXIT_PROBLEMS
+    except (UserError, RecordError) as exc:
+        print(f"strikesim: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("strikesim: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _dispatch(args: argparse.Namespace, out: TextIO) -> int:
+    from strikesim import commands
+
+    handler = {
+        None: commands.cmd_start,
+        "run": commands.cmd_run,
+        "validate": commands.cmd_validate,
+        "schema": commands.cmd_schema,
+        "list": commands.cmd_list,
+        "batch": commands.cmd_batch,
+        "replay": commands.cmd_replay,
+        "play": commands.cmd_play,
+        "screenshots": commands.cmd_screenshots,
+    }[args.command]
+    return handler(args, out)
+
+
+def write_json(data: object, out: TextIO) -> None:
+    json.dump(data, out, indent=2)
+    out.write("\n")
+
+
+def resolve_out_path(text: str) -> Path:
+    path = Path(text)
+    if path.exists() and path.is_dir():
+        raise UserError(f"{text} is a folder; give a file name")
+    return path

@@ -1,0 +1,226 @@
+"""The handlers behind each ``strikesim`` command (see :mod:`strikesim.cli`)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+from typing import TextIO
+
+from strikesim.cli import EXIT_OK, EXIT_PROBLEMS, UserError, resolve_out_path, write_json
+from strikesim.engine import GameSpec
+from strikesim.engine.spec import STUDIO, UNION
+from strikesim.records import Seat, load_record, save_record
+from strikesim.scenario import Severity, load_scenario, validate_path
+from strikesim.scenario.resources import list_scenarios
+from strikesim.session import Session
+
+DEFAULT_SCENARIO = "wga-2023"
+
+
+def _seat(spec: GameSpec, side: int, name: str | None, difficulty: str) -> Seat:
+    personality = name or spec.default_negotiators[side]
+    return Seat("ai", personality, difficulty)
+
+
+def _check_seats(spec: GameSpec, seats: tuple[Seat, Seat]) -> None:
+    from strikesim.ai import DIFFICULTIES, negotiator_names
+
+    for side, seat in enumerate(seats):
+        known = negotiator_names(spec, side)
+        if seat.personality not in known:
+            raise UserError(
+                f"no {('union', 'studio')[side]} negotiator '{seat.personality}'; "
+                f"choose from: {', '.join(known)}"
+            )
+        if seat.difficulty not in DIFFICULTIES:
+            raise UserError(
+                f"no difficulty '{seat.difficulty}'; choose from: {', '.join(DIFFICULTIES)}"
+            )
+
+
+def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
+    from strikesim import logtext
+
+    spec = load_scenario(args.scenario)
+    seats = (
+        _seat(spec, UNION, args.union, args.difficulty),
+        _seat(spec, STUDIO, args.studio, args.difficulty),
+    )
+    _check_seats(spec, seats)
+    session = Session(spec, seats, args.seed)
+    if not args.json:
+        out.write("\n".join(logtext.header(session)) + "\n")
+    while not session.is_over:
+        report = session.advance()
+        if not args.json:
+            out.write("\n".join(logtext.week_lines(session, report)) + "\n")
+    if args.save:
+        save_record(session.record, resolve_out_path(args.save))
+    if args.json:
+        write_json(logtext.run_to_json(session), out)
+    else:
+        out.write("\n".join(logtext.summary_lines(session)) + "\n")
+    return EXIT_OK
+
+
+def cmd_replay(args: argparse.Namespace, out: TextIO) -> int:
+    from strikesim import logtext
+
+    record = load_record(Path(args.record))
+    spec = load_scenario(record.scenario_id)
+    session = Session.replay(spec, record)
+    out.write("\n".join(logtext.header(session)) + "\n")
+    for report in session.reports:
+        out.write("\n".join(logtext.week_lines(session, report)) + "\n")
+    if session.is_over:
+        out.write("\n".join(logtext.summary_lines(session)) + "\n")
+    else:
+        out.write(f"\n(the record stops at week {session.week}; the dispute goes on)\n")
+    return EXIT_OK
+
+
+def _scenario_files(paths: list[str]) -> list[Path]:
+    files: list[Path] = []
+    for text in paths:
+        path = Path(text)
+        if path.is_dir():
+            found = sorted(path.glob("*/scenario.yaml")) or sorted(path.glob("scenario.yaml"))
+            if (path / "scenario.yaml").exists() and path / "scenario.yaml" not in found:
+                found.append(path / "scenario.yaml")
+            if not found:
+                raise UserError(f"{text}: no scenario.yaml in this folder or its sub-folders")
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            raise UserError(f"{text}: no such file or folder")
+    return files
+
+
+def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    files = _scenario_files(args.paths)
+    results = {str(f): validate_path(f) for f in files}
+    errors = sum(1 for ds in results.values() for d in ds if d.severity == Severity.ERROR)
+    warnings = sum(1 for ds in results.values() for d in ds if d.severity == Severity.WARNING)
+    if args.format == "json":
+        write_json(
+            {
+                "files": {f: [d.to_json() for d in ds] for f, ds in results.items()},
+                "errors": errors,
+                "warnings": warnings,
+            },
+            out,
+        )
+    else:
+        for f, ds in results.items():
+            for d in ds:
+                out.write(d.format() + "\n")
+            if not ds:
+                out.write(f"{f}: ok\n")
+        out.write(f"{len(files)} file(s): {errors} error(s), {warnings} warning(s)\n")
+    failed = errors > 0 or (args.strict and warnings > 0)
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+    from strikesim.scenario.schema import scenario_json_schema
+
+    schema = scenario_json_schema()
+    if args.out:
+        from strikesim.records import write_atomic
+
+        write_atomic(resolve_out_path(args.out), json.dumps(schema, indent=2) + "\n")
+    else:
+        write_json(schema, out)
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
+    rows = []
+    for sid in list_scenarios():
+        spec = load_scenario(sid)
+        rows.append((sid, spec.title, spec.difficulty, spec.phases.max_weeks))
+    width = max((len(r[0]) for r in rows), default=8)
+    out.write("Scenarios:\n")
+    for sid, title, difficulty, weeks in rows:
+        out.write(f"  {sid:<{width}}  {title} ({difficulty}, up to {weeks} weeks)\n")
+    try:
+        from strikesim.campaign import list_campaigns
+    except ImportError:
+        return EXIT_OK
+    campaigns = list_campaigns()
+    if campaigns:
+        out.write("Campaigns:\n")
+        for cid, title, chain in campaigns:
+            out.write(f"  {cid:<{width}}  {title}: {' → '.join(chain)}\n")
+    return EXIT_OK
+
+
+def cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
+    from strikesim.batch import run_batch, summary_text, write_rows
+
+    spec = load_scenario(args.scenario)
+    seats = (
+        _seat(spec, UNION, args.union, args.difficulty),
+        _seat(spec, STUDIO, args.studio, args.difficulty),
+    )
+    _check_seats(spec, seats)
+    target = resolve_out_path(args.out) if args.out else None
+    if target is not None and target.suffix not in (".csv", ".json"):
+        raise UserError("--out must end in .csv or .json")
+    result = run_batch(
+        spec, seats, runs=args.runs, seed=args.seed, progress=None if args.quiet else out
+    )
+    out.write(summary_text(spec, result) + "\n")
+    if target is not None:
+        write_rows(spec, result, target)
+        out.write(f"wrote {args.runs} rows to {target}\n")
+    return EXIT_OK
+
+
+def cmd_start(args: argparse.Namespace, out: TextIO) -> int:
+    return _launch_ui(out)
+
+
+def cmd_play(args: argparse.Namespace, out: TextIO) -> int:
+    spec = load_scenario(args.scenario)
+    side = UNION if args.side == "union" else STUDIO
+    from strikesim.ai import DIFFICULTIES
+
+    if args.difficulty not in DIFFICULTIES:
+        raise UserError(
+            f"no difficulty '{args.difficulty}'; choose from: {', '.join(DIFFICULTIES)}"
+        )
+    return _launch_ui(out, spec=spec, side=side, difficulty=args.difficulty, seed=args.seed)
+
+
+def _launch_ui(out: TextIO, **start: object) -> int:
+    if (
+        not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+        and os.environ.get("SDL_VIDEODRIVER") is None
+        and os.name == "posix"
+        and not Path("/System").exists()
+    ):
+        raise UserError(
+            "no display found to open the game window. To play headless, try:\n"
+            f"  strikesim run {DEFAULT_SCENARIO} --seed 1"
+        )
+    from strikesim.ui.app import run
+
+    return run(**start)  # type: ignore[arg-type]
+
+
+def cmd_screenshots(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        w, h = (int(x) for x in args.size.lower().split("x"))
+    except ValueError:
+        raise UserError(f"--size must look like 1280x720, got {args.size!r}") from None
+    from strikesim.ui.tour import take_screenshots
+
+    paths = take_screenshots(Path(args.out), (w, h))
+    for p in paths:
+        out.write(f"{p}\n")
+    return EXIT_OK if paths else EXIT_PROBLEMS

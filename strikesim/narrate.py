@@ -1,0 +1,157 @@
+"""Engine events in words: the news feed, the CLI log and the debrief share them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from strikesim.engine import EventKind, GameSpec, Outcome, StepEvents
+from strikesim.engine.spec import SIDES
+
+
+@dataclass(frozen=True)
+class Happening:
+    """One thing that happened in a week, ready for a headline."""
+
+    week: int
+    kind: EventKind
+    headline: str
+    body: str = ""
+    favours: str = "neutral"  # "union" | "studio" | "neutral"
+    category: str = "talks"
+    value: float = 0.0
+    ref: int = -1
+
+
+OUTCOME_TEXT = {
+    Outcome.DEAL_RATIFIED: "Deal ratified: the dispute is over",
+    Outcome.UNION_CAPITULATED: "The union gives in: members return on the studios' terms",
+    Outcome.STUDIO_CAPITULATED: "The studios give in and sign the union's terms",
+    Outcome.DEADLINE: "Time runs out with no contract",
+}
+
+
+def party_name(spec: GameSpec, side: int) -> str:
+    return spec.parties[side].short_name or spec.parties[side].name
+
+
+def week_date(spec: GameSpec, week: int) -> str:
+    """The calendar date of a week (``"May 8, 2023"``), or ``"Week N"`` without a start date."""
+    try:
+        start = dt.date.fromisoformat(spec.phases.start_date)
+    except (TypeError, ValueError):
+        return f"Week {week}"
+    day = start + dt.timedelta(weeks=week)
+    return f"{day:%b} {day.day}, {day.year}"
+
+
+def narrate(spec: GameSpec, events: StepEvents, row: int, week: int) -> list[Happening]:
+    """The events of batch row ``row`` in one step, as :class:`Happening` records."""
+    out: list[Happening] = []
+    for kind, ref, value in events.for_campaign(row):
+        out.append(_one(spec, week, kind, ref, value))
+    return out
+
+
+def _one(spec: GameSpec, week: int, kind: EventKind, ref: int, value: float) -> Happening:
+    if kind == EventKind.SCENARIO_EVENT:
+        ev = spec.events[ref]
+        return Happening(week, kind, ev.headline, ev.body, ev.favours, ev.category, value, ref)
+    if kind == EventKind.ACTION_TAKEN:
+        act = spec.actions[ref]
+        who = party_name(spec, act.side)
+        headline = act.headline or f"{who}: {act.label}"
+        return Happening(
+            week, kind, headline, act.description, SIDES[act.side], "pressure", value, ref
+        )
+    if kind in (
+        EventKind.OFFER_MADE,
+        EventKind.OFFER_ACCEPTED,
+        EventKind.WALKED_OUT,
+        EventKind.CAPITULATION,
+    ):
+        who = party_name(spec, ref)
+        other = party_name(spec, 1 - ref)
+        text = {
+            EventKind.OFFER_MADE: f"{who} puts a new package on the table",
+            EventKind.OFFER_ACCEPTED: f"{who} accepts the {other} package",
+            EventKind.WALKED_OUT: f"{who} walks out of talks",
+            EventKind.CAPITULATION: f"{who} gives in",
+        }[kind]
+        return Happening(week, kind, text, "", SIDES[ref], "talks", value, ref)
+    union = party_name(spec, 0)
+    if kind == EventKind.AUTHORIZATION_VOTE:
+        verdict = "authorise" if ref == 1 else "refuse"
+        return Happening(
+            week,
+            kind,
+            f"{union} members {verdict} a strike: {value:.1%} yes",
+            "",
+            "union",
+            "vote",
+            value,
+            ref,
+        )
+    if kind == EventKind.STRIKE_BEGAN:
+        return Happening(
+            week,
+            kind,
+            f"{union} on strike",
+            "The contract has expired with no deal; picket lines go up.",
+            "union",
+            "strike",
+            value,
+            ref,
+        )
+    if kind == EventKind.DEAL_REACHED:
+        return Happening(
+            week,
+            kind,
+            "Tentative agreement reached",
+            "The deal goes to the members for ratification.",
+            "neutral",
+            "talks",
+            value,
+            ref,
+        )
+    if kind == EventKind.RATIFICATION_VOTE:
+        verdict = "ratify" if ref == 1 else "reject"
+        return Happening(
+            week,
+            kind,
+            f"Members {verdict} the deal: {value:.1%} yes",
+            "",
+            "neutral",
+            "vote",
+            value,
+            ref,
+        )
+    if kind == EventKind.RATIFICATION_FAILED:
+        return Happening(
+            week,
+            kind,
+            "Back to the table",
+            "The members voted the tentative deal down.",
+            "union",
+            "vote",
+            value,
+            ref,
+        )
+    if kind == EventKind.TALKS_RESUMED:
+        return Happening(week, kind, "Talks resume", "", "neutral", "talks", value, ref)
+    if kind == EventKind.DEADLINE_REACHED:
+        return Happening(
+            week, kind, "No contract by the deadline", "", "neutral", "talks", value, ref
+        )
+    if kind == EventKind.GAME_ENDED:
+        return Happening(
+            week,
+            kind,
+            OUTCOME_TEXT.get(Outcome(int(value)), "The dispute ends"),
+            "",
+            "neutral",
+            "outcome",
+            value,
+            ref,
+        )
+    return Happening(week, kind, kind.name.replace("_", " ").title(), value=value, ref=ref)
