@@ -16,7 +16,8 @@ from strikesim.analysis.frontier import (
     pareto_mask,
 )
 from strikesim.analysis.space import enumerate_tables
-from tests.analysis.test_space import random_tables
+
+from .test_space import random_tables
 
 
 def brute_pareto_pairs(u: np.ndarray) -> set[tuple[float, float]]:

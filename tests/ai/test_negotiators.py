@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from strikesim.ai import (
+    BUILTINS,
+    DIFFICULTIES,
+    Negotiator,
+    TacticalNegotiator,
+    make_negotiator,
+    negotiator_names,
+)
+from strikesim.engine import Move, Outcome, observe
+from strikesim.engine.spec import STUDIO, UNION
+
+from .helpers import play, scenario, shipped
+
+FAST = ["easy", "normal"]
+
+
+@pytest.mark.parametrize("scenario_id", shipped())
+@pytest.mark.parametrize("name", [*BUILTINS, "defaults"])
+def test_builtins_play_only_legal_actions_to_an_outcome(scenario_id: str, name: str) -> None:
+    spec = scenario(scenario_id)
+    names = spec.default_negotiators if name == "defaults" else (name, name)
+    for level in FAST:
+        negs = (
+            make_negotiator(spec, names[0], UNION, difficulty=level),
+            make_negotiator(spec, names[1], STUDIO, difficulty=level),
+        )
+        state, decisions = play(spec, negs, batch=24, seed=5)
+        assert state.is_over.all()
+        assert (state.outcome != Outcome.ONGOING).all()
+        assert any((d.move == Move.OFFER).any() for d in decisions)
+
+
+@pytest.mark.parametrize("scenario_id", shipped())
+def test_every_personality_plays_legally(scenario_id: str) -> None:
+    spec = scenario(scenario_id)
+    for personality in spec.personalities:
+        sides = [personality.side] if personality.side is not None else [UNION, STUDIO]
+        for side in sides:
+            other = spec.default_negotiators[1 - side]
+            pair = [other, other]
+            pair[side] = personality.id
+            negs = (make_negotiator(spec, pair[0], UNION), make_negotiator(spec, pair[1], STUDIO))
+            state, _ = play(spec, negs, batch=8, seed=2)
+            assert state.is_over.all()
+
+
+def test_a_batch_plays_like_single_games() -> None:
+    spec = scenario(shipped()[0])
+    names = spec.default_negotiators
+
+    def fresh() -> tuple[Negotiator, Negotiator]:
+        return (
+            make_negotiator(spec, names[0], UNION, difficulty="normal"),
+            make_negotiator(spec, names[1], STUDIO, difficulty="normal"),
+        )
+
+    batch_state, _ = play(spec, fresh(), batch=6, seed=9)
+    for i in range(6):
+        single, _ = play(spec, fresh(), batch=1, seed=9, campaigns=[i])
+        assert single.outcome[0] == batch_state.outcome[i]
+        assert single.end_week[0] == batch_state.end_week[i]
+        assert np.array_equal(single.contract[0], batch_state.contract[i])
+        np.testing.assert_allclose(single.values[0], batch_state.values[i])
+
+
+def test_decisions_are_explained_in_small_batches_only() -> None:
+    spec = scenario(shipped()[0])
+    neg = make_negotiator(spec, "adaptive", UNION)
+    from strikesim.engine import initial_state
+
+    neg.reset(spec, 1, 0)
+    d = neg.decide(observe(spec, initial_state(spec, batch=1, seed=0), UNION))
+    assert len(d.explanations) == 1
+    assert d.explanations[0].startswith("We ")
+    assert neg.explain(0) == d.explanations[0]
+    neg.reset(spec, 64, 0)
+    big = neg.decide(observe(spec, initial_state(spec, batch=64, seed=0), UNION))
+    assert big.explanations == []
+
+
+def test_explanations_cite_the_state() -> None:
+    spec = scenario("sag-aftra-2023")
+    negs = (make_negotiator(spec, "resource", UNION), make_negotiator(spec, "boulware", STUDIO))
+    _, decisions = play(spec, negs, batch=1, seed=3)
+    union_texts = [d.explanations[0] for d in decisions[0::2] if d.explanations]
+    moved = [t for t in union_texts if t.startswith("We moved on")]
+    assert moved, "the resource-driven union conceded at some point"
+    assert any(("strike fund" in t or "hardship" in t) for t in moved)
+    # one or two sentences each
+    assert all(1 <= len(re.findall(r"[.!?](?:\s|$)", t)) <= 2 for t in union_texts)
+
+
+def test_registry_names_and_errors() -> None:
+    spec = scenario("sag-aftra-2023")
+    union_names = negotiator_names(spec, UNION)
+    studio_names = negotiator_names(spec, STUDIO)
+    assert set(BUILTINS) <= set(union_names)
+    assert "scripted" in studio_names  # the scenario scripts studio packages
+    union_only = next(p.id for p in spec.personalities if p.side == UNION)
+    assert union_only not in studio_names
+    with pytest.raises(ValueError, match="plays the union, not the studio"):
+        make_negotiator(spec, union_only, STUDIO)
+    with pytest.raises(ValueError, match=r"choose from: .*boulware"):
+        make_negotiator(spec, "bulware", UNION)
+    with pytest.raises(ValueError, match="unknown difficulty 'impossible'"):
+        make_negotiator(spec, "linear", UNION, difficulty="impossible")
+    with pytest.raises(ValueError, match="unknown parameter"):
+        TacticalNegotiator(
+            spec, UNION, "time_dependent", {"patience": 2.0}, DIFFICULTIES["normal"], "x"
+        )
+
+
+def test_a_more_patient_difficulty_concedes_later() -> None:
+    spec = scenario("sag-aftra-2023")
+    targets = {}
+    for level in ("easy", "normal", "expert"):
+        neg = make_negotiator(spec, "linear", STUDIO, difficulty=level)
+        assert isinstance(neg, TacticalNegotiator)
+        neg.lookahead = None
+        negs = (make_negotiator(spec, "boulware", UNION), neg)
+        play(spec, negs, batch=1, seed=1)
+        targets[level] = neg.target[0]
+    assert targets["easy"] < targets["normal"] <= targets["expert"] + 1e-9
