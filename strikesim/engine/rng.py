@@ -16,7 +16,17 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["AI", "EVENTS", "NEGOTIATOR", "PROJECTION", "VOTES", "normal", "uniform"]
+__all__ = [
+    "AI",
+    "EVENTS",
+    "NEGOTIATOR",
+    "PROJECTION",
+    "VOTES",
+    "normal",
+    "prefix",
+    "uniform",
+    "uniform_from",
+]
 
 EVENTS = 1
 """Scenario events: index = event position."""
@@ -59,12 +69,23 @@ def _u64(x: Any) -> np.ndarray:
     return arr.astype(np.uint64)
 
 
-def _hash(seed: int, campaign: Any, week: Any, stream: int, index: Any) -> np.ndarray:
+def prefix(seed: int, campaign: Any, week: Any) -> np.ndarray:
+    """The hash of ``(seed, campaign, week)``: reuse it for many draws of one week
+    with :func:`uniform_from` (the same numbers as :func:`uniform`, cheaper)."""
     h = _mix(np.atleast_1d(_u64(seed)))
     h = _mix(h ^ _u64(campaign))
-    h = _mix(h ^ _u64(week))
-    h = _mix(h ^ _u64(stream))
+    return _mix(h ^ _u64(week))
+
+
+def _hash(seed: int, campaign: Any, week: Any, stream: int, index: Any) -> np.ndarray:
+    h = _mix(prefix(seed, campaign, week) ^ _u64(stream))
     return _mix(h ^ _u64(index))
+
+
+def uniform_from(key: np.ndarray, stream: int, index: Any = 0) -> np.ndarray:
+    """Like :func:`uniform` for a ``key`` made by :func:`prefix`."""
+    h = _mix(_mix(key ^ _u64(stream)) ^ _u64(index))
+    return (h >> _S11).astype(np.float64) * _TO_UNIT
 
 
 def uniform(seed: int, campaign: Any, week: Any, stream: int, index: Any = 0) -> np.ndarray:

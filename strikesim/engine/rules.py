@@ -28,7 +28,8 @@ _PHASE_TALKS = int(Phase.TALKS)
 
 def truthy(x: Any, batch: int) -> np.ndarray:
     """A formula result as a ``(batch,)`` bool array (non-zero = true)."""
-    return np.broadcast_to(np.asarray(x) != 0, (batch,))
+    c = np.asarray(x) != 0
+    return c if c.shape == (batch,) else np.broadcast_to(c, (batch,))
 
 
 def moves_mask(state: State) -> np.ndarray:

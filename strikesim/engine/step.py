@@ -131,10 +131,11 @@ def initial_state(
 
 
 def _apply_effects(
-    spec: GameSpec, effects: Sequence[Effect], mask: np.ndarray, ns: Mapping[str, Any],
-    rows: np.ndarray,
+    spec: GameSpec, plan: EnginePlan, effects: Sequence[Effect], mask: np.ndarray,
+    ns: Mapping[str, Any], rows: np.ndarray,
 ) -> None:  # fmt: skip
-    """Apply effects where ``mask`` (in place on ``rows``, seen through ``ns``)."""
+    """Apply effects where ``mask``, in place on ``rows`` (seen through ``ns``),
+    each result clipped to its variable's bounds."""
     index = spec.var_index
     for eff in effects:
         j = index.get(eff.target)
@@ -143,6 +144,7 @@ def _apply_effects(
         x = np.asarray(eff.value(ns), dtype=np.float64)
         cur = rows[j]
         new = cur + x if eff.op == "add" else cur * x if eff.op == "mul" else x
+        new = np.minimum(np.maximum(new, plan.lo[j, 0]), plan.hi[j, 0])
         np.copyto(cur, np.broadcast_to(new, cur.shape), where=mask)
 
 
@@ -168,7 +170,9 @@ def _check_actions(spec: GameSpec, plan: EnginePlan, state: State, actions: Acti
         row, side = (int(x[0]) for x in np.nonzero((move < 0) | (move > 3)))
         raise _illegal(state, row, side, f"make move {int(move[row, side])}", "no such move")
     allowed = moves_mask(state)
-    ok = np.take_along_axis(allowed, move[:, :, None].astype(np.intp), axis=2)[:, :, 0]
+    ok = np.ones(move.shape, dtype=bool)
+    for m in (_MOVE_OFFER, _MOVE_ACCEPT, _MOVE_WALK_OUT):
+        ok &= (move != m) | allowed[:, :, m]
     if not ok.all():
         row, side = (int(x[0]) for x in np.nonzero(~ok))
         m = Move(int(move[row, side]))
@@ -228,18 +232,27 @@ def step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEve
     fired = state.fired.copy()
     changed = False
     if spec.events and live.any():
-        draws = rng.uniform(
-            state.seed, state.campaign[:, None], week, rng.EVENTS, np.arange(len(spec.events))
-        )
+        key = rng.prefix(state.seed, state.campaign, week)
+        spent = (fired | ~live[:, None]).all(axis=0)  # once-only events with no row left
         for e, event in enumerate(spec.events):
-            elig = live if event.repeat else live & ~fired[:, e]
-            if not elig.any():
+            if spent[e] and not event.repeat:
                 continue
+            elig = live if event.repeat else live & ~fired[:, e]
             if event.condition is not None:
                 elig = elig & truthy(event.condition(ns), b)
-            fire = elig & (draws[:, e] < np.asarray(event.chance(ns), dtype=np.float64))
+                if not elig.any():
+                    continue
+            chance = np.asarray(event.chance(ns), dtype=np.float64)
+            if chance.ndim == 0 and chance >= 1.0:
+                fire = elig
+            else:
+                # counter-based: drawing only for eligible rows changes no other draw
+                rows_e = np.flatnonzero(elig)
+                u = rng.uniform_from(key[rows_e], rng.EVENTS, e)
+                fire = np.zeros(b, dtype=bool)
+                fire[rows_e] = u < np.broadcast_to(chance, (b,))[rows_e]
             if fire.any():
-                _apply_effects(spec, event.effects, fire, ns, rows)
+                _apply_effects(spec, plan, event.effects, fire, ns, rows)
                 fired[:, e] |= fire
                 log.add(fire, _EV_SCENARIO_EVENT, e)
                 changed = True
@@ -250,8 +263,8 @@ def step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEve
         for a, act in enumerate(spec.actions):
             m = pressure[:, a]
             if m.any():
-                _apply_effects(spec, act.cost, m, ns, rows)
-                _apply_effects(spec, act.effects, m, ns, rows)
+                _apply_effects(spec, plan, act.cost, m, ns, rows)
+                _apply_effects(spec, plan, act.effects, m, ns, rows)
                 log.add(m, _EV_ACTION_TAKEN, a)
         changed = True
     if cooldown.size:
@@ -259,7 +272,6 @@ def step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEve
         dec = np.where(live[:, None], np.maximum(cooldown - 1, 0), cooldown)
         cooldown = np.where(pressure, cds, dec).astype(np.int32)
     if changed:
-        clip_rows(plan, rows)
         recompute_derived(plan, ns, rows)
 
     # 4. table moves
