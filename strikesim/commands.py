@@ -197,20 +197,19 @@ def cmd_play(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _launch_ui(out: TextIO, **start: object) -> int:
-    if (
-        not os.environ.get("DISPLAY")
-        and not os.environ.get("WAYLAND_DISPLAY")
-        and os.environ.get("SDL_VIDEODRIVER") is None
-        and os.name == "posix"
-        and not Path("/System").exists()
-    ):
-        raise UserError(
-            "no display found to open the game window. To play headless, try:\n"
-            f"  strikesim run {DEFAULT_SCENARIO} --seed 1"
-        )
-    from strikesim.ui.app import run
+    """Open the game window; without a display, say how to play headless instead."""
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    import pygame
 
-    return run(**start)  # type: ignore[arg-type]
+    from strikesim.ui.launch import start as start_ui
+
+    try:
+        return start_ui(**start)  # type: ignore[arg-type]
+    except pygame.error as exc:
+        raise UserError(
+            f"cannot open the game window ({exc}). To play headless, try:\n"
+            f"  strikesim run {DEFAULT_SCENARIO} --seed 1"
+        ) from None
 
 
 def cmd_screenshots(args: argparse.Namespace, out: TextIO) -> int:
