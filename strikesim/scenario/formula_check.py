@@ -242,11 +242,10 @@ class Checker:
             raise self.fail(f"formula is too complex (more than {MAX_NODES} parts)", node)
         if depth > MAX_DEPTH:
             raise self.fail(f"formula nests too deeply (more than {MAX_DEPTH} levels)", node)
-        method = getattr(self, f"_{type(node).__name__}", None)
+        method = _ACCEPTED.get(type(node))
         if method is None:
             raise self.fail(self._refusal(node), node)
-        result: ast.expr = method(node, depth + 1)
-        return result
+        return method(self, node, depth + 1)
 
     def _refusal(self, node: ast.AST) -> str:
         for kind, message in _CONSTRUCTS.items():
@@ -420,3 +419,18 @@ def _constant_value(node: ast.expr) -> float | None:
             return None
         return sign * float(node.value)
     return None
+
+
+_ACCEPTED: Mapping[type[ast.AST], Callable[[Checker, Any, int], ast.expr]] = {
+    ast.Attribute: Checker._Attribute,
+    ast.BinOp: Checker._BinOp,
+    ast.BoolOp: Checker._BoolOp,
+    ast.Call: Checker._Call,
+    ast.Compare: Checker._Compare,
+    ast.Constant: Checker._Constant,
+    ast.IfExp: Checker._IfExp,
+    ast.Name: Checker._Name,
+    ast.UnaryOp: Checker._UnaryOp,
+}
+"""The syntax-tree node types a formula may contain, each with its checker
+(``Attribute`` only to refuse it with the column of its dot)."""

@@ -11,6 +11,7 @@ from strikesim.scenario.diagnostics import (
     ScenarioError,
     Severity,
     did_you_mean,
+    format_path,
     has_errors,
     sort_diagnostics,
 )
@@ -96,3 +97,10 @@ def test_scenario_error_lists_every_line_sorted() -> None:
 )
 def test_did_you_mean(word: str, candidates: list[str], expected: str | None) -> None:
     assert did_you_mean(word, candidates) == expected
+
+
+def test_format_path() -> None:
+    assert format_path(("issues", 2, "weight")) == "issues[2].weight"
+    assert format_path(("parties", "union", "members")) == "parties.union.members"
+    assert format_path((0, "id")) == "[0].id"
+    assert format_path(()) == ""
