@@ -154,15 +154,17 @@ class IssueSideModel(_Model):
 
     weight: Weight = Field(description="Share of this side's utility (0-1; a side's sum to 1).")
     ideal: OfferValue | None = Field(
-        None, description="Level scoring 1 (number or option id). Needs `reservation`."
+        None,
+        description="Default none. Level scoring 1 (number or option id); needs `reservation`.",
     )
     reservation: OfferValue | None = Field(
         None,
-        description="Level scoring 0; scores are linear in between and clipped (number "
-        "or option id). Needs `ideal`.",
+        description="Default none. Level scoring 0; scores are linear in between and "
+        "clipped (number or option id); needs `ideal`.",
     )
     scores: dict[str, Weight] | None = Field(
-        None, description="Options only, instead of ideal/reservation: option id -> score 0-1."
+        None,
+        description="Default none. Options only, instead of ideal/reservation: option id -> score.",
     )
 
 
@@ -173,9 +175,11 @@ class IssueModel(_Item):
     label: str = Field(description="Text shown to the player.")
     unit: str = Field("", description="Default empty. Unit of a range issue's numbers.")
     description: str = Field("", description="Default empty.")
-    range: RangeModel | None = Field(None, description="Numeric levels; give this or `options`.")
+    range: RangeModel | None = Field(
+        None, description="Default none. Numeric levels; give this or `options`."
+    )
     options: list[OptionModel] | None = Field(
-        None, description="Ordered options; give this or `range`."
+        None, description="Default none. Ordered options; give this or `range`."
     )
     union: IssueSideModel = Field(description="The union's weight and scores.")
     studio: IssueSideModel = Field(description="The studio's weight and scores.")
