@@ -241,7 +241,9 @@ def create_app(
     keymap = load_keymap()
     window = open_window(settings)
     pygame.key.set_repeat(350, 40)
-    ctx = UIContext(theme, keymap, settings, window.get_size(), routes=dict(routes or {}))
+    ctx = UIContext(
+        theme, keymap, settings, window.get_size(), routes=dict(routes or {}), settings_file=settings_file
+    )
     if message:
         ctx.notices.append(message)
     if first is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
@@ -44,6 +45,7 @@ class UIContext:
     size: tuple[int, int]
     routes: Mapping[str, ScreenFactory] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
+    settings_file: Path | None = None
     scale: float = 1.0
     palette: Palette = field(init=False)
     _fonts: dict[tuple[str, int], pygame.font.Font] = field(default_factory=dict, repr=False)

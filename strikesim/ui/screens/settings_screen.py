@@ -102,7 +102,7 @@ class SettingsScreen(ModalScreen):
     def draw_content(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
         self.heading(surface, "Settings")
-        note = f"Saved automatically to {settings_path()}"
+        note = f"Saved automatically to {ctx.settings_file or settings_path()}"
         from strikesim.ui.draw import ellipsize
 
         text = ellipsize(ctx.font("small"), note, self.panel.width - 2 * ctx.space("xl"))

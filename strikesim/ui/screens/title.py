@@ -10,6 +10,7 @@ import pygame
 
 from strikesim import __version__
 from strikesim.ui.context import UIContext
+from strikesim.ui.draw import blit_aligned, panel, with_alpha
 from strikesim.ui.screen import Screen
 from strikesim.ui.screens.dialog import confirm
 from strikesim.ui.screens.settings_screen import SettingsScreen
@@ -103,4 +104,7 @@ class TitleScreen(Screen):
         skyline(surface, ctx, max(ctx.px(60), ctx.size[1] // 7))
         marquee(surface, self.marquee_rect, ctx, self.phase if not ctx.reduced_motion else 0)
         foot = ctx.text("small", f"v{__version__}   ·   F11 full screen   ·   Ctrl +/− text size", "text_faint")
-        surface.blit(foot, (ctx.size[0] - foot.get_width() - ctx.space("lg"), ctx.size[1] - foot.get_height() - ctx.space("sm")))
+        box = foot.get_rect().inflate(ctx.space("md"), ctx.space("xs"))
+        box.bottomright = (ctx.size[0] - ctx.space("md"), ctx.size[1] - ctx.space("sm"))
+        panel(surface, box, with_alpha(ctx.colour("bg_top"), 220), None, ctx.radius("sm"))
+        blit_aligned(surface, foot, box)

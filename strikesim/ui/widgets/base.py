@@ -56,7 +56,7 @@ class Widget:
 
     @property
     def can_focus(self) -> bool:
-        return self.focusable and self.enabled and self.visible and self.rect.width > 0
+        return self.focusable and self.enabled and self.visible
 
     def contains(self, pos: tuple[int, int] | None) -> bool:
         return pos is not None and self.visible and self.rect.collidepoint(pos)

@@ -107,7 +107,10 @@ class Button(Widget):
             bar = pygame.Rect(self.rect.x, self.rect.y + ctx.space("sm"), ctx.px(3), self.rect.height - 2 * ctx.space("sm"))
             panel(surface, bar, ctx.colour("gold"), None, ctx.px(2))
         if self.hotkey:
-            hint = ctx.text("caption", self.hotkey, "text_faint" if self.variant != "primary" else "on_gold")
+            hint_colour = "on_gold" if self.variant == "primary" and self.enabled else "text_faint"
+            if not self.enabled:
+                hint_colour = "text_disabled"
+            hint = ctx.text("caption", self.hotkey, hint_colour)
             box = hint.get_rect().inflate(ctx.space("md"), ctx.space("xs"))
             box.midright = inner.midright
             border_col = ctx.colour("border_strong") if self.variant != "primary" else ctx.colour("gold_dim")

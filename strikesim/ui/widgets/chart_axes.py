@@ -63,8 +63,9 @@ def compact(value: float, unit: str = "") -> str:
         text = f"{value:.1f}"
     else:
         text = f"{value:.2f}"
-    if text.endswith(".0"):
-        text = text[:-2]
+    head = text.rstrip("BMk")
+    if "." in head:
+        text = head.rstrip("0").rstrip(".") + text[len(head):]
     if unit.startswith("$"):
         return f"${text}{unit[1:]}"
     return f"{text} {unit}".strip() if unit else text

@@ -62,8 +62,17 @@ class UtilityPlot(Widget):
         self.x_label = x_label
         self.y_label = y_label
         self.hover: tuple[str, Point] | None = None
+        self._plot_key: tuple[object, ...] | None = None
+        self._plot = pygame.Rect(0, 0, 1, 1)
 
     def plot_rect(self) -> pygame.Rect:
+        key = (tuple(self.rect), self.ctx.scale)
+        if key != self._plot_key:
+            self._plot_key = key
+            self._plot = self._compute_plot_rect()
+        return self._plot
+
+    def _compute_plot_rect(self) -> pygame.Rect:
         ctx = self.ctx
         side = min(self.rect.width - ctx.px(70), self.rect.height - ctx.px(56))
         r = pygame.Rect(0, 0, max(1, side), max(1, side))
@@ -136,6 +145,10 @@ class UtilityPlot(Widget):
             for p in pts:
                 pygame.draw.circle(surface, colour, p, ctx.px(3))
         taken: list[pygame.Rect] = []
+        for m in self.markers:
+            spot = pygame.Rect(0, 0, ctx.px(14), ctx.px(14))
+            spot.center = self.to_screen(m.point)
+            taken.append(spot)
         for m in self.markers:
             self._marker(surface, plot, m, taken)
         if self.hover is not None:

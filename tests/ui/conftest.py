@@ -1,0 +1,42 @@
+"""Headless pygame for UI tests: dummy video/audio drivers before pygame is imported."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+from strikesim.ui.app import App, create_app  # noqa: E402
+from strikesim.ui.context import UIContext  # noqa: E402
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Iterator[App]:
+    """An app on the title screen with settings in a temporary folder."""
+    application = create_app(size=(1280, 720), settings_file=tmp_path / "settings.json")
+    yield application
+    pygame.display.quit()
+
+
+@pytest.fixture
+def ctx(app: App) -> UIContext:
+    return app.ctx
+
+
+def key(name: str, mod: int = 0) -> pygame.event.Event:
+    return pygame.event.Event(pygame.KEYDOWN, key=pygame.key.key_code(name), mod=mod, unicode="")
+
+
+def click(pos: tuple[int, int]) -> list[pygame.event.Event]:
+    return [
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1),
+        pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1),
+    ]
