@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import ast
 import math
+import re
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -363,3 +365,26 @@ def test_long_cycle_does_not_recurse() -> None:
     graph = {f"v{i}": {f"v{(i + 1) % n}"} for i in range(n)}
     (cycle,) = dependency_cycles(graph)
     assert len(cycle) == n
+
+
+# ---- the modder reference stays true ----------------------------------------
+DOC = Path(__file__).resolve().parents[2] / "docs" / "formulas.md"
+DOC_FORMULA = re.compile(
+    r"(?:update|formula|condition|chance|cost|yes|union_capitulates|strike_fund|"
+    r"public_support_union): \"([^\"]+)\""
+)
+
+
+def test_every_formula_in_the_reference_compiles() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    examples = DOC_FORMULA.findall(text)
+    assert len(examples) >= 8
+    for source in examples:
+        source = source.lstrip("+")  # effect sugar: "+x" adds x
+        compile_formula(source, formula_names(source))
+
+
+def test_reference_lists_every_function() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    for name in FUNCTIONS:
+        assert f"`{name}(" in text, name
