@@ -344,7 +344,8 @@ class TacticalNegotiator:
             value = float(arr[min(row, arr.size - 1)])
         index = self.spec.var_index.get(var)
         label = self.spec.variables[index].label if index is not None else ""
-        return explain.driver_phrase(var, value, label)
+        start = self.initial.get(var)
+        return explain.driver_phrase(var, value, label, start)
 
     def _explain_row(
         self,

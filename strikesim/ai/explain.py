@@ -14,21 +14,22 @@ import numpy as np
 
 from strikesim.engine.spec import SIDES, UNION, GameSpec
 
-DRIVER_TEXT: Mapping[str, str] = {
-    "strike_fund": "our strike fund stands at ${:.1f}M",
-    "hardship": "{:.0%} of our members are in hardship",
-    "member_expectation": "our members would now settle for less",
-    "solidarity": "solidarity has slipped to {:.0%}",
-    "content_stock": "our content stock is down to {:.0f} weeks",
-    "content_drought": "the content drought has reached {:.0%}",
-    "subscribers": "subscribers are at {:.0%} of normal",
-    "churn": "weekly churn is up to {:.1%}",
-    "studio_cash": "our cash stands at ${:,.0f}M",
-    "public_support_union": "public support for the union is at {:.0%}",
-    "public_support_studio": "public support for the studios is at {:.0%}",
-    "ai_capability": "AI capability has reached {:.0%}",
-    "ai_adoption": "AI adoption has reached {:.0%}",
+DRIVER_TEXT: Mapping[str, tuple[str, str]] = {
+    "strike_fund": ("our strike fund", "${:.1f}M"),
+    "hardship": ("hardship among our members", "{:.0%}"),
+    "solidarity": ("solidarity", "{:.0%}"),
+    "member_expectation": ("what our members expect", "{:.2f}"),
+    "content_stock": ("our content stock", "{:.0f} weeks"),
+    "content_drought": ("the content drought", "{:.0%}"),
+    "subscribers": ("subscribers", "{:.0%} of normal"),
+    "churn": ("weekly churn", "{:.1%}"),
+    "studio_cash": ("our cash", "${:,.0f}M"),
+    "public_support_union": ("public support for the union", "{:.0%}"),
+    "public_support_studio": ("public support for the studios", "{:.0%}"),
+    "ai_capability": ("AI capability", "{:.0%}"),
+    "ai_adoption": ("AI adoption", "{:.0%}"),
 }
+"""Variable id -> (noun phrase, value format) for explanations."""
 
 
 def other_name(spec: GameSpec, side: int) -> str:
@@ -37,16 +38,24 @@ def other_name(spec: GameSpec, side: int) -> str:
     return party.short_name or party.name or SIDES[1 - side]
 
 
-def driver_phrase(var: str, value: float | None, label: str = "") -> str:
-    """A clause about one variable, e.g. "our content stock is down to 6 weeks"
-    (``label`` names variables without a phrase of their own)."""
-    template = DRIVER_TEXT.get(var)
-    name = soft_lower(label or var.replace("_", " "))
+def driver_phrase(
+    var: str, value: float | None, label: str = "", start: float | None = None
+) -> str:
+    """A clause about one variable, e.g. "our content stock is down to 6 weeks".
+
+    ``start`` (the variable's value at the start) picks "is down to" / "is up
+    to" / "stands at"; ``label`` names variables without a phrase of their own.
+    """
+    noun, fmt = DRIVER_TEXT.get(var, (soft_lower(label or var.replace("_", " ")), "{:.3g}"))
     if value is None or not np.isfinite(value):
-        return f"{name} calls for it"
-    if template is None:
-        return f"{name} stands at {value:.3g}"
-    return template.format(value)
+        return f"of where {noun} stands"
+    verb = "stands at"
+    if start is not None and np.isfinite(start):
+        if value < start - 0.05 * max(abs(start), 1e-9):
+            verb = "is down to"
+        elif value > start + 0.05 * max(abs(start), 1e-9):
+            verb = "is up to"
+    return f"{noun} {verb} {fmt.format(value)}"
 
 
 def moved_issue(spec: GameSpec, side: int, before: np.ndarray, after: np.ndarray) -> str | None:

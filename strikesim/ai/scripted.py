@@ -74,7 +74,13 @@ class ScriptedNegotiator:
         mine = obs.offers[:, side]
         u_other = self.book.own_utility(obs.offers[:, 1 - side])
         u_package = float(self.book.own_utility(levels))
-        accept = legal[:, Move.ACCEPT] & (np.nan_to_num(u_other, nan=-1.0) >= u_package - 1e-9)
+        # in a week with a new package, history tables it rather than answer
+        answering = obs.week not in self.script
+        accept = (
+            legal[:, Move.ACCEPT]
+            & answering
+            & (np.nan_to_num(u_other, nan=-1.0) >= u_package - 1e-9)
+        )
         differs = (mine != levels[None, :]).any(axis=1)
         post = legal[:, Move.OFFER] & differs & ~accept
         move = np.full(batch, Move.HOLD, dtype=np.int8)
