@@ -28,6 +28,8 @@ _PHASE_TALKS = int(Phase.TALKS)
 
 def truthy(x: Any, batch: int) -> np.ndarray:
     """A formula result as a ``(batch,)`` bool array (non-zero = true)."""
+    if isinstance(x, np.ndarray) and x.dtype == np.bool_ and x.shape == (batch,):
+        return x
     c = np.asarray(x) != 0
     return c if c.shape == (batch,) else np.broadcast_to(c, (batch,))
 
@@ -51,10 +53,12 @@ def moves_mask(state: State) -> np.ndarray:
 
 
 def pressure_mask(
-    spec: GameSpec, plan: EnginePlan, state: State, ns: Mapping[str, Any]
-) -> np.ndarray:
+    spec: GameSpec, plan: EnginePlan, state: State, ns: Mapping[str, Any],
+    side: int | None = None,
+) -> np.ndarray:  # fmt: skip
     """``(B, A)`` bool: the action's condition holds, its cooldown is over and the
-    campaign is live. ``ns`` is the start-of-week namespace of ``state``."""
+    campaign is live. ``ns`` is the start-of-week namespace of ``state``. With
+    ``side``, the other side's actions are left false (and not evaluated)."""
     b = state.batch
     mask = np.zeros((b, len(spec.actions)), dtype=bool)
     live = state.outcome == 0
@@ -62,6 +66,8 @@ def pressure_mask(
         return mask
     ready = (state.cooldown == 0) & live[:, None]
     for a, action in enumerate(spec.actions):
+        if side is not None and action.side != side:
+            continue
         ok = ready[:, a]
         if action.condition is not None and ok.any():
             ok = ok & truthy(action.condition(ns), b)
