@@ -17,10 +17,8 @@ import functools
 from collections.abc import Callable, Mapping
 from typing import Any, TypedDict
 
-import numpy as np
-
-from strikesim.engine.mathfn import ncdf
 from strikesim.scenario.diagnostics import did_you_mean
+from strikesim.scenario.formula_functions import ARITY, FUNCTIONS, HELPERS
 
 __all__ = [
     "AT",
@@ -46,72 +44,8 @@ MAX_CONSTANT = 1e12
 MAX_EXPONENT = 8
 """Largest magnitude of the constant exponent of ``**``."""
 
-
-def _min(*args: Any) -> Any:
-    return functools.reduce(np.minimum, args)
-
-
-def _max(*args: Any) -> Any:
-    return functools.reduce(np.maximum, args)
-
-
-def _clip(x: Any, lo: Any, hi: Any) -> Any:
-    return np.minimum(np.maximum(x, lo), hi)
-
-
-def _round(x: Any) -> Any:
-    """Round to the nearest whole number, halves away from zero (2.5 -> 3, -2.5 -> -3)."""
-    return np.copysign(np.floor(np.abs(x) + 0.5), x)
-
-
-FUNCTIONS: Mapping[str, Callable[..., Any]] = {
-    "abs": np.abs,
-    "ceil": np.ceil,
-    "clip": _clip,
-    "exp": np.exp,
-    "floor": np.floor,
-    "log": np.log,
-    "max": _max,
-    "min": _min,
-    "ncdf": ncdf,
-    "round": _round,
-    "sqrt": np.sqrt,
-    "where": np.where,
-}
-"""The only functions a formula may call, all elementwise."""
-
-_ARITY: Mapping[str, tuple[int, int | None, str]] = {
-    "abs": (1, 1, "x"),
-    "ceil": (1, 1, "x"),
-    "clip": (3, 3, "x, lo, hi"),
-    "exp": (1, 1, "x"),
-    "floor": (1, 1, "x"),
-    "log": (1, 1, "x"),
-    "max": (2, None, "a, b, ..."),
-    "min": (2, None, "a, b, ..."),
-    "ncdf": (1, 1, "x"),
-    "round": (1, 1, "x"),
-    "sqrt": (1, 1, "x"),
-    "where": (3, 3, "condition, if_true, if_false"),
-}
 _CALLS_ALLOWED = "calls are only allowed to: " + ", ".join(sorted(FUNCTIONS))
 
-
-def _as_float(x: Any) -> Any:
-    return np.asarray(x, dtype=np.float64)
-
-
-HELPERS: dict[str, Callable[..., Any]] = {
-    **{f"_f_{name}": fn for name, fn in FUNCTIONS.items()},
-    "_div": np.true_divide,
-    "_floordiv": np.floor_divide,
-    "_mod": np.mod,
-    "_pow": np.float_power,
-    "_and": np.logical_and,
-    "_or": np.logical_or,
-    "_not": np.logical_not,
-    "_num": _as_float,
-}
 
 _BINOPS: Mapping[type[ast.operator], str | None] = {
     ast.Add: None,
@@ -285,7 +219,7 @@ class Checker:
             self.used.add(node.id)
             return _ns(node.id)
         if node.id in FUNCTIONS:
-            arity = _ARITY[node.id][2]
+            arity = ARITY[node.id][2]
             message = f"'{node.id}' is a function; call it like {node.id}({arity})"
             raise self.fail(message, node)
         hint = did_you_mean(node.id, self.names)
@@ -370,10 +304,10 @@ class Checker:
         if node.keywords:
             keyword = node.keywords[0]
             raise self.fail(
-                f"keyword arguments are not allowed; write {func.id}({_ARITY[func.id][2]})",
+                f"keyword arguments are not allowed; write {func.id}({ARITY[func.id][2]})",
                 keyword,
             )
-        low, high, signature = _ARITY[func.id]
+        low, high, signature = ARITY[func.id]
         count = len(node.args)
         if count < low or (high is not None and count > high):
             wanted = f"at least {low}" if high is None else str(low)
