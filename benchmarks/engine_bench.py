@@ -1,8 +1,9 @@
 """Engine speed (DESIGN.md §6): campaign-weeks per second and one whole game.
 
 ``campaign_weeks_per_s``: a 10,000-campaign batch stepped with both sides
-holding (the engine alone, no negotiators); ``single_game_ms``: one campaign
-played from week 0 to its end, median of several runs. Both use the shipped
+holding (the engine alone, no negotiators); ``single_game_ms``: one whole
+AI-vs-AI game (default negotiators), median of several runs;
+``engine_week_us_single``: one engine week of a batch of one. Both use the shipped
 ``wga-2023`` scenario when it loads, otherwise ``classroom-quick``.
 """
 
@@ -45,18 +46,44 @@ def campaign_weeks_per_s(spec: Any, batch: int = 10_000, weeks: int = 20) -> flo
 
 
 def single_game_ms(spec: Any, repeats: int = 7) -> float:
-    """Median milliseconds to play one campaign (both sides holding) to its end."""
-    from strikesim.engine import Actions, initial_state, step
+    """Median milliseconds of one whole game (a batch of one) with the
+    scenario's default negotiators on both sides, observations included."""
+    import numpy as np
 
-    hold = Actions.hold(1, len(spec.issues), len(spec.actions))
+    from strikesim.ai import make_negotiator
+    from strikesim.engine import Actions, initial_state, observe, step
+
     times = []
     for r in range(repeats):
         t0 = time.perf_counter()
+        negs = [make_negotiator(spec, spec.default_negotiators[s], s) for s in (0, 1)]
+        for neg in negs:
+            neg.reset(spec, 1, r)
         state = initial_state(spec, batch=1, seed=r)
         while not state.is_over[0]:
-            state, _ = step(spec, state, hold)
+            d = [negs[s].decide(observe(spec, state, s)) for s in (0, 1)]
+            actions = Actions(
+                move=np.stack([d[0].move, d[1].move], axis=1).astype(np.int8),
+                offer=np.stack([d[0].offer, d[1].offer], axis=1).astype(np.int16),
+                pressure=d[0].pressure | d[1].pressure,
+            )
+            state, _ = step(spec, state, actions)
         times.append((time.perf_counter() - t0) * 1000)
     return statistics.median(times)
+
+
+def engine_week_us(spec: Any, weeks: int = 30) -> float:
+    """Mean microseconds of one engine week for a batch of one (both holding)."""
+    from strikesim.engine import Actions, initial_state, step
+
+    hold = Actions.hold(1, len(spec.issues), len(spec.actions))
+    state = initial_state(spec, batch=1, seed=0)
+    t0 = time.perf_counter()
+    done = 0
+    while done < weeks and not state.is_over[0]:
+        state, _ = step(spec, state, hold)
+        done += 1
+    return (time.perf_counter() - t0) * 1e6 / max(done, 1)
 
 
 def run() -> dict[str, float]:
@@ -64,4 +91,5 @@ def run() -> dict[str, float]:
     return {
         "campaign_weeks_per_s": round(campaign_weeks_per_s(spec)),
         "single_game_ms": round(single_game_ms(spec), 2),
+        "engine_week_us_single": round(engine_week_us(spec), 1),
     }
