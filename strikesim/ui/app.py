@@ -8,6 +8,7 @@ screen, whose returned transitions are applied by :class:`~strikesim.ui.stack.Sc
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -195,7 +196,9 @@ class App:
         box.midbottom = (w // 2, h - pad)
         panel(self.window, box, ctx.colour("surface_alt"), ctx.colour("warning"), ctx.radius())
         for i, line in enumerate(lines):
-            self.window.blit(ctx.text("body", line, "text"), (box.x + pad, box.y + pad + i * line_h))
+            self.window.blit(
+                ctx.text("body", line, "text"), (box.x + pad, box.y + pad + i * line_h)
+            )
 
     def step(self, events: Iterable[pygame.event.Event], dt_ms: float) -> bool:
         """One frame; returns False once the game should end."""
@@ -242,7 +245,12 @@ def create_app(
     window = open_window(settings)
     pygame.key.set_repeat(350, 40)
     ctx = UIContext(
-        theme, keymap, settings, window.get_size(), routes=dict(routes or {}), settings_file=settings_file
+        theme,
+        keymap,
+        settings,
+        window.get_size(),
+        routes=dict(routes or {}),
+        settings_file=settings_file,
     )
     if message:
         ctx.notices.append(message)
@@ -270,9 +278,7 @@ def run(
     try:
         app.loop(max_frames)
     finally:
-        try:
+        with contextlib.suppress(OSError):
             save_settings(app.ctx.settings, settings_file)
-        except OSError:
-            pass
         pygame.quit()
     return 0

@@ -49,7 +49,9 @@ def panel(
         pygame.draw.rect(surface, border, rect, width=width, border_radius=radius)
 
 
-def focus_ring(surface: pygame.Surface, rect: pygame.Rect, colour: RGBA, width: int, radius: int) -> None:
+def focus_ring(
+    surface: pygame.Surface, rect: pygame.Rect, colour: RGBA, width: int, radius: int
+) -> None:
     """The visible keyboard-focus outline, drawn just outside ``rect``."""
     gap = max(2, width)
     ring = rect.inflate(2 * gap + 2 * width, 2 * gap + 2 * width)

@@ -42,10 +42,7 @@ class KeyBinding:
     def matches(self, key: int, mod: int) -> bool:
         if key != self.key:
             return False
-        for name, mask in _MODS.items():
-            if (name in self.mods) != bool(mod & mask):
-                return False
-        return True
+        return all((name in self.mods) == bool(mod & mask) for name, mask in _MODS.items())
 
     @property
     def label(self) -> str:
@@ -67,7 +64,9 @@ def parse_binding(text: str) -> KeyBinding:
     *mods, key_name = parts
     for m in mods:
         if m not in _MODS:
-            raise KeymapError(f"keymap: unknown modifier {m!r} in {text!r} (use ctrl, shift, alt, meta)")
+            raise KeymapError(
+                f"keymap: unknown modifier {m!r} in {text!r} (use ctrl, shift, alt, meta)"
+            )
     try:
         code = pygame.key.key_code(key_name)
     except ValueError:

@@ -62,7 +62,16 @@ def foundation_shots() -> dict[str, list[ScreenFactory]]:
     return {
         "title": [TitleScreen],
         "settings": [TitleScreen, SettingsScreen],
-        "dialog": [TitleScreen, lambda c: confirm(c, "Leave StrikeSim?", "The picket line will still be here tomorrow.", yes="Quit", danger=True)],
+        "dialog": [
+            TitleScreen,
+            lambda c: confirm(
+                c,
+                "Leave StrikeSim?",
+                "The picket line will still be here tomorrow.",
+                yes="Quit",
+                danger=True,
+            ),
+        ],
         "pause": [GalleryScreen, PauseMenu],
         "gallery": [GalleryScreen],
     }

@@ -8,14 +8,14 @@ os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pygame  # noqa: E402
-import pytest  # noqa: E402
+import pygame
+import pytest
 
-from strikesim.ui.app import App, create_app  # noqa: E402
-from strikesim.ui.context import UIContext  # noqa: E402
+from strikesim.ui.app import App, create_app
+from strikesim.ui.context import UIContext
 
 
 @pytest.fixture

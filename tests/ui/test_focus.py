@@ -52,7 +52,9 @@ def test_focus_ring_is_drawn(app: App) -> None:
     r = button.rect
     gap = max(2, app.ctx.px(app.ctx.theme.line["focus"] * 0.75))
     # a pixel on the ring just left of the button's vertical middle
-    found = any(app.window.get_at((r.x - d, r.centery)) == ring_colour for d in range(1, 3 * gap + 3))
+    found = any(
+        app.window.get_at((r.x - d, r.centery)) == ring_colour for d in range(1, 3 * gap + 3)
+    )
     assert found
 
 

@@ -16,8 +16,32 @@ from strikesim.ui.transitions import Push, Reset
 SEEDS = 4
 EVENTS_PER_SEED = 5000
 KEYS = [
-    "tab", "return", "space", "escape", "left", "right", "up", "down", "page up", "page down",
-    "f11", "=", "-", "0", "a", "n", "c", "l", "s", "q", "y", "r", "o", "t", "backspace", "keypad enter",
+    "tab",
+    "return",
+    "space",
+    "escape",
+    "left",
+    "right",
+    "up",
+    "down",
+    "page up",
+    "page down",
+    "f11",
+    "=",
+    "-",
+    "0",
+    "a",
+    "n",
+    "c",
+    "l",
+    "s",
+    "q",
+    "y",
+    "r",
+    "o",
+    "t",
+    "backspace",
+    "keypad enter",
 ]
 MODS = [0, 0, 0, pygame.KMOD_SHIFT, pygame.KMOD_CTRL, pygame.KMOD_ALT]
 
@@ -27,17 +51,28 @@ def random_event(rng: random.Random, size: tuple[int, int]) -> pygame.event.Even
     pos = (rng.randint(-20, w + 20), rng.randint(-20, h + 20))
     roll = rng.random()
     if roll < 0.35:
-        return pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(rng.random() < 0.2, 0, 0))
+        return pygame.event.Event(
+            pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(rng.random() < 0.2, 0, 0)
+        )
     if roll < 0.5:
         return pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=rng.randint(1, 5))
     if roll < 0.65:
         return pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=rng.randint(1, 5))
     if roll < 0.7:
-        return pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=rng.choice([-3, -1, 1, 2]), flipped=False)
+        return pygame.event.Event(
+            pygame.MOUSEWHEEL, x=0, y=rng.choice([-3, -1, 1, 2]), flipped=False
+        )
     if roll < 0.97:
-        return pygame.event.Event(pygame.KEYDOWN, key=pygame.key.key_code(rng.choice(KEYS)), mod=rng.choice(MODS), unicode="")
+        return pygame.event.Event(
+            pygame.KEYDOWN,
+            key=pygame.key.key_code(rng.choice(KEYS)),
+            mod=rng.choice(MODS),
+            unicode="",
+        )
     if roll < 0.975:
-        return pygame.event.Event(pygame.VIDEORESIZE, size=(rng.randint(300, 2600), rng.randint(200, 1500)))
+        return pygame.event.Event(
+            pygame.VIDEORESIZE, size=(rng.randint(300, 2600), rng.randint(200, 1500))
+        )
     return pygame.event.Event(pygame.MOUSEBUTTONDOWN)  # malformed: no pos, no button
 
 

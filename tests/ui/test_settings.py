@@ -11,7 +11,13 @@ from strikesim.ui.settings import Settings, load_settings, save_settings
 
 def test_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "cfg" / "settings.json"
-    s = Settings(window_size=(1600, 900), fullscreen=True, ui_scale=1.3, colourblind_palette=True, reduced_motion=True)
+    s = Settings(
+        window_size=(1600, 900),
+        fullscreen=True,
+        ui_scale=1.3,
+        colourblind_palette=True,
+        reduced_motion=True,
+    )
     save_settings(s, path)
     assert load_settings(path) == (s, None)
     assert [p.name for p in path.parent.iterdir()] == ["settings.json"]  # no temp files left

@@ -63,7 +63,9 @@ class Dialog(ModalScreen, Generic[T]):
             for c in self.choices
         ]
         self.set_widgets(list(self.buttons))
-        primary = next((b for b in self.buttons if b.variant in ("primary", "danger")), self.buttons[0])
+        primary = next(
+            (b for b in self.buttons if b.variant in ("primary", "danger")), self.buttons[0]
+        )
         self.focus.focus(primary)
 
     def _lines(self, width: int) -> list[str]:
@@ -76,7 +78,15 @@ class Dialog(ModalScreen, Generic[T]):
         lines = self._lines(width - 2 * pad)
         body_h = len(lines) * ctx.font("body").get_linesize()
         button_h = self.buttons[0].preferred_height()
-        height = pad + ctx.font("h1").get_linesize() + ctx.space("md") + body_h + ctx.space("xl") + button_h + pad
+        height = (
+            pad
+            + ctx.font("h1").get_linesize()
+            + ctx.space("md")
+            + body_h
+            + ctx.space("xl")
+            + button_h
+            + pad
+        )
         self.panel_size = (round(width / ctx.scale), round(height / ctx.scale) + 1)
         super().layout()
         x = self.panel.right - pad
@@ -105,14 +115,23 @@ class Dialog(ModalScreen, Generic[T]):
 
 
 def confirm(
-    ctx: UIContext, heading: str, text: str, *, yes: str = "Yes", no: str = "Cancel", danger: bool = False
+    ctx: UIContext,
+    heading: str,
+    text: str,
+    *,
+    yes: str = "Yes",
+    no: str = "Cancel",
+    danger: bool = False,
 ) -> Dialog[bool]:
     """A yes/no dialog returning True or False (Escape = False)."""
     return Dialog(
         ctx,
         heading,
         text,
-        [Choice(False, no, "secondary", "no"), Choice(True, yes, "danger" if danger else "primary", "yes")],
+        [
+            Choice(False, no, "secondary", "no"),
+            Choice(True, yes, "danger" if danger else "primary", "yes"),
+        ],
         cancel=False,
     )
 

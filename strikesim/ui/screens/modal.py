@@ -38,7 +38,14 @@ class ModalScreen(Screen):
         surface.blit(scrim, (0, 0))
         shadow = self.panel.move(0, ctx.px(6))
         panel(surface, shadow, (0, 0, 0, 90), None, ctx.radius("lg"))
-        panel(surface, self.panel, ctx.colour("surface"), ctx.colour("border_strong"), ctx.radius("lg"), 1)
+        panel(
+            surface,
+            self.panel,
+            ctx.colour("surface"),
+            ctx.colour("border_strong"),
+            ctx.radius("lg"),
+            1,
+        )
         top = pygame.Rect(self.panel.x, self.panel.y, self.panel.width, ctx.px(4))
         panel(surface, top.inflate(-2 * ctx.radius("lg"), 0), ctx.colour("gold"), None, ctx.px(2))
 

@@ -42,7 +42,9 @@ class PauseMenu(ModalScreen):
     key_context = "pause"
     title = "Paused"
 
-    def __init__(self, ctx: UIContext, *, can_save: bool = True, can_load: bool = True, subtitle: str = "") -> None:
+    def __init__(
+        self, ctx: UIContext, *, can_save: bool = True, can_load: bool = True, subtitle: str = ""
+    ) -> None:
         super().__init__(ctx)
         self.subtitle = subtitle
         enabled = {"save_game": can_save, "load_game": can_load}
@@ -65,7 +67,12 @@ class PauseMenu(ModalScreen):
             return Push(SettingsScreen(self.ctx))
         if key in ("quit_to_title", "quit"):
             choice = PauseChoice(key)
-            text = "Progress since the last save will be lost." if key == "quit" else "Progress since the last save will be lost; you can continue from the last save."
+            text = (
+                "Progress since the last save will be lost."
+                if key == "quit"
+                else "Progress since the last save will be lost; "
+                "you can continue from the last save."
+            )
             heading = "Quit the game?" if key == "quit" else "Quit to the title screen?"
             return Push(
                 confirm(self.ctx, heading, text, yes="Quit", danger=True),

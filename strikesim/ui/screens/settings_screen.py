@@ -31,24 +31,39 @@ class SettingsScreen(ModalScreen):
             sizes.append(s.window_size)
         self.sizes = sizes
         self.size_picker = OptionPicker(
-            ctx, "Window size", [f"{w}×{h}" for w, h in sizes], sizes.index(s.window_size),
+            ctx,
+            "Window size",
+            [f"{w}×{h}" for w, h in sizes],
+            sizes.index(s.window_size),
             on_change=lambda i: self._change(window_size=self.sizes[i]),
         )
         self.fullscreen = OptionPicker(
-            ctx, "Full screen", ["Off", "On"], int(s.fullscreen),
+            ctx,
+            "Full screen",
+            ["Off", "On"],
+            int(s.fullscreen),
             on_change=lambda i: self._change(fullscreen=bool(i)),
         )
         nearest = min(range(len(UI_SCALES)), key=lambda i: abs(UI_SCALES[i] - s.ui_scale))
         self.scale = OptionPicker(
-            ctx, "Text and interface size", [f"{round(v * 100)}%" for v in UI_SCALES], nearest,
+            ctx,
+            "Text and interface size",
+            [f"{round(v * 100)}%" for v in UI_SCALES],
+            nearest,
             on_change=lambda i: self._change(ui_scale=UI_SCALES[i]),
         )
         self.palette = OptionPicker(
-            ctx, "Colours", ["Standard", "Colour-blind safe"], int(s.colourblind_palette),
+            ctx,
+            "Colours",
+            ["Standard", "Colour-blind safe"],
+            int(s.colourblind_palette),
             on_change=lambda i: self._change(colourblind_palette=bool(i)),
         )
         self.motion = OptionPicker(
-            ctx, "Motion", ["Full", "Reduced"], int(s.reduced_motion),
+            ctx,
+            "Motion",
+            ["Full", "Reduced"],
+            int(s.reduced_motion),
             on_change=lambda i: self._change(reduced_motion=bool(i)),
         )
         self.pickers = [self.size_picker, self.fullscreen, self.scale, self.palette, self.motion]
@@ -106,7 +121,12 @@ class SettingsScreen(ModalScreen):
         from strikesim.ui.draw import ellipsize
 
         text = ellipsize(ctx.font("small"), note, self.panel.width - 2 * ctx.space("xl"))
-        surface.blit(ctx.text("small", text, "text_faint"), (self.panel.x + ctx.space("xl"), self._note_y))
+        surface.blit(
+            ctx.text("small", text, "text_faint"), (self.panel.x + ctx.space("xl"), self._note_y)
+        )
         if self.ctx.settings.fullscreen:
             hint = ctx.text("small", "Window size applies when full screen is off.", "text_faint")
-            surface.blit(hint, (self.panel.right - ctx.space("xl") - hint.get_width(), self.size_picker.rect.y))
+            surface.blit(
+                hint,
+                (self.panel.right - ctx.space("xl") - hint.get_width(), self.size_picker.rect.y),
+            )

@@ -56,7 +56,13 @@ class TitleScreen(Screen):
             return Push(SettingsScreen(self.ctx))
         if action == "quit":
             return Push(
-                confirm(self.ctx, "Leave StrikeSim?", "The picket line will still be here tomorrow.", yes="Quit", danger=True),
+                confirm(
+                    self.ctx,
+                    "Leave StrikeSim?",
+                    "The picket line will still be here tomorrow.",
+                    yes="Quit",
+                    danger=True,
+                ),
                 on_result=lambda yes: Quit() if yes else None,
             )
         return self.ctx.route(action) if self.buttons[action].enabled else None
@@ -103,7 +109,9 @@ class TitleScreen(Screen):
         searchlights(surface, ctx)
         skyline(surface, ctx, max(ctx.px(60), ctx.size[1] // 7))
         marquee(surface, self.marquee_rect, ctx, self.phase if not ctx.reduced_motion else 0)
-        foot = ctx.text("small", f"v{__version__}   ·   F11 full screen   ·   Ctrl +/− text size", "text_faint")
+        foot = ctx.text(
+            "small", f"v{__version__}   ·   F11 full screen   ·   Ctrl +/− text size", "text_faint"
+        )
         box = foot.get_rect().inflate(ctx.space("md"), ctx.space("xs"))
         box.bottomright = (ctx.size[0] - ctx.space("md"), ctx.size[1] - ctx.space("sm"))
         panel(surface, box, with_alpha(ctx.colour("bg_top"), 220), None, ctx.radius("sm"))

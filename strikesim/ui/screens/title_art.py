@@ -20,7 +20,11 @@ def searchlights(surface: pygame.Surface, ctx: UIContext) -> None:
     beam = with_alpha(ctx.colour("gold_bright"), 16)
     for base_x, top_x in ((0.22, -0.05), (0.78, 1.02), (0.35, 0.55)):
         bx, tx = base_x * w, top_x * w
-        pygame.draw.polygon(layer, beam, [(bx - w * 0.015, h), (bx + w * 0.015, h), (tx + w * 0.09, 0), (tx - w * 0.05, 0)])
+        pygame.draw.polygon(
+            layer,
+            beam,
+            [(bx - w * 0.015, h), (bx + w * 0.015, h), (tx + w * 0.09, 0), (tx - w * 0.05, 0)],
+        )
     surface.blit(layer, (0, 0))
 
 
@@ -40,14 +44,23 @@ def skyline(surface: pygame.Surface, ctx: UIContext, height: int) -> None:
         for wy in range(rect.y + unit, rect.bottom - unit, unit * 2):
             for wx in range(rect.x + unit, rect.right - unit, unit * 2):
                 if rng.random() < 0.12:
-                    pygame.draw.rect(surface, window_on, (wx, wy, max(2, unit // 2), max(2, unit // 2)))
+                    pygame.draw.rect(
+                        surface, window_on, (wx, wy, max(2, unit // 2), max(2, unit // 2))
+                    )
         x += bw + rng.randint(0, 2) * unit
 
 
 def marquee(surface: pygame.Surface, rect: pygame.Rect, ctx: UIContext, phase: int) -> None:
     """A marquee board: dark panel, double gold frame, chasing bulbs, the game's name."""
     panel(surface, rect.move(0, ctx.px(8)), (0, 0, 0, 110), None, ctx.radius("lg"))
-    panel(surface, rect, ctx.colour("surface"), ctx.colour("gold_dim"), ctx.radius("lg"), max(2, ctx.px(3)))
+    panel(
+        surface,
+        rect,
+        ctx.colour("surface"),
+        ctx.colour("gold_dim"),
+        ctx.radius("lg"),
+        max(2, ctx.px(3)),
+    )
     inner = rect.inflate(-ctx.px(34), -ctx.px(34))
     pygame.draw.rect(surface, ctx.colour("gold_dim"), inner, max(1, ctx.px(1)), ctx.radius("sm"))
     spacing = ctx.px(22)

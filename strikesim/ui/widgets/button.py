@@ -14,6 +14,7 @@ import pygame
 
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import blit_aligned, ellipsize, mix, panel
+from strikesim.ui.theme import RGBA
 from strikesim.ui.transitions import Transition
 from strikesim.ui.widgets.base import EventResult, Widget, event_pos, is_left_button
 
@@ -79,7 +80,9 @@ class Button(Widget):
     def handle_action(self, action: str) -> EventResult:
         return self.press() if action == "activate" else False
 
-    def _colours(self) -> tuple[tuple[int, int, int, int] | None, tuple[int, int, int, int] | None, str]:
+    def _colours(
+        self,
+    ) -> tuple[tuple[int, int, int, int] | None, tuple[int, int, int, int] | None, str]:
         c = self.ctx.colour
         if not self.enabled:
             return (None if self.variant == "ghost" else c("surface")), None, "text_disabled"
@@ -91,11 +94,19 @@ class Button(Widget):
             fill = c("surface_hover") if active else c("surface_alt")
             return fill, c("negative"), "negative"
         if self.variant == "ghost":
-            fill = c("surface_hover") if active else None
-            return (c("surface_pressed") if self.pressed else fill), None, (
-                "gold_bright" if active else "text"
+            ghost_fill: RGBA | None = c("surface_hover") if active else None
+            return (
+                (c("surface_pressed") if self.pressed else ghost_fill),
+                None,
+                ("gold_bright" if active else "text"),
             )
-        fill = c("surface_pressed") if self.pressed else c("surface_hover") if active else c("surface_alt")
+        fill = (
+            c("surface_pressed")
+            if self.pressed
+            else c("surface_hover")
+            if active
+            else c("surface_alt")
+        )
         return fill, (c("border_strong") if active else c("border")), "text"
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -104,7 +115,12 @@ class Button(Widget):
         panel(surface, self.rect, fill, border, ctx.radius("md"), max(1, ctx.px(1)))
         inner = self.rect.inflate(-2 * ctx.space("lg"), 0)
         if self.variant == "ghost" and (self.hovered or self.focused) and self.enabled:
-            bar = pygame.Rect(self.rect.x, self.rect.y + ctx.space("sm"), ctx.px(3), self.rect.height - 2 * ctx.space("sm"))
+            bar = pygame.Rect(
+                self.rect.x,
+                self.rect.y + ctx.space("sm"),
+                ctx.px(3),
+                self.rect.height - 2 * ctx.space("sm"),
+            )
             panel(surface, bar, ctx.colour("gold"), None, ctx.px(2))
         if self.hotkey:
             hint_colour = "on_gold" if self.variant == "primary" and self.enabled else "text_faint"
@@ -113,7 +129,9 @@ class Button(Widget):
             hint = ctx.text("caption", self.hotkey, hint_colour)
             box = hint.get_rect().inflate(ctx.space("md"), ctx.space("xs"))
             box.midright = inner.midright
-            border_col = ctx.colour("border_strong") if self.variant != "primary" else ctx.colour("gold_dim")
+            border_col = (
+                ctx.colour("border_strong") if self.variant != "primary" else ctx.colour("gold_dim")
+            )
             panel(surface, box, None, border_col, ctx.radius("sm"), max(1, ctx.px(1)))
             blit_aligned(surface, hint, box)
             inner.width -= box.width + ctx.space("sm")

@@ -53,7 +53,11 @@ class Card(Widget):
         changed = super().handle_event(event)
         if not self.enabled:
             return changed
-        if event.type == pygame.MOUSEBUTTONDOWN and is_left_button(event) and self.contains(event_pos(event)):
+        if (
+            event.type == pygame.MOUSEBUTTONDOWN
+            and is_left_button(event)
+            and self.contains(event_pos(event))
+        ):
             self._down = True
             return True
         if event.type == pygame.MOUSEBUTTONUP and is_left_button(event):
@@ -70,12 +74,23 @@ class Card(Widget):
         active = self.hovered or self.focused
         fill = ctx.colour("surface_hover" if active else "surface")
         border = ctx.colour("gold" if self.selected else "border_strong" if active else "border")
-        panel(surface, self.rect, fill, border, ctx.radius("lg"), max(1, ctx.px(2 if self.selected else 1)))
+        panel(
+            surface,
+            self.rect,
+            fill,
+            border,
+            ctx.radius("lg"),
+            max(1, ctx.px(2 if self.selected else 1)),
+        )
         pad = ctx.space("lg")
         inner = self.rect.inflate(-2 * pad, -2 * pad)
         y = inner.y
         if self.info.eyebrow:
-            img = ctx.text("caption", ellipsize(ctx.font("caption"), self.info.eyebrow.upper(), inner.width), "gold")
+            img = ctx.text(
+                "caption",
+                ellipsize(ctx.font("caption"), self.info.eyebrow.upper(), inner.width),
+                "gold",
+            )
             surface.blit(img, (inner.x, y))
             y += img.get_height() + ctx.space("xs")
         for line in wrap_text(ctx.font("h2"), self.info.title, inner.width)[:2]:
@@ -102,9 +117,18 @@ class Card(Widget):
             row = pygame.Rect(inner.x, bottom - line_h, inner.width, line_h)
             dot = pygame.Rect(row.x, 0, ctx.px(10), ctx.px(10))
             dot.centery = row.centery
-            panel(surface, dot, ctx.colour(side if side in ("union", "studio") else "neutral"), None, ctx.px(5))
+            panel(
+                surface,
+                dot,
+                ctx.colour(side if side in ("union", "studio") else "neutral"),
+                None,
+                ctx.px(5),
+            )
             text = ellipsize(ctx.font("label"), name, row.width - dot.width - ctx.space("sm"))
-            surface.blit(ctx.text("label", text, f"{side}_text" if side in ("union", "studio") else "text"), (dot.right + ctx.space("sm"), row.y))
+            surface.blit(
+                ctx.text("label", text, f"{side}_text" if side in ("union", "studio") else "text"),
+                (dot.right + ctx.space("sm"), row.y),
+            )
             bottom -= line_h + ctx.space("xxs")
         if self.info.warnings:
             bottom -= ctx.space("xs")

@@ -9,6 +9,7 @@ Non-finite values break the line instead of raising.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -43,16 +44,24 @@ def resolve_colour(ctx: UIContext, name: str) -> RGBA:
     return ctx.colour(name)
 
 
-def _dashed(surface: pygame.Surface, colour: RGBA, pts: list[tuple[float, float]], width: int, dash: int) -> None:
+def _dashed(
+    surface: pygame.Surface, colour: RGBA, pts: list[tuple[float, float]], width: int, dash: int
+) -> None:
     on, carry = True, 0.0
-    for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
+    for (x0, y0), (x1, y1) in itertools.pairwise(pts):
         seg = math.hypot(x1 - x0, y1 - y0)
         pos = 0.0
         while pos < seg:
             step = min(dash - carry, seg - pos)
             if on:
                 a, b = pos / seg, (pos + step) / seg
-                pygame.draw.line(surface, colour, (x0 + (x1 - x0) * a, y0 + (y1 - y0) * a), (x0 + (x1 - x0) * b, y0 + (y1 - y0) * b), width)
+                pygame.draw.line(
+                    surface,
+                    colour,
+                    (x0 + (x1 - x0) * a, y0 + (y1 - y0) * a),
+                    (x0 + (x1 - x0) * b, y0 + (y1 - y0) * b),
+                    width,
+                )
             pos += step
             carry += step
             if carry >= dash:
@@ -80,7 +89,9 @@ class LineChart(Widget):
         self.series = list(series)
         for s in self.series:
             if len(s.ys) != len(self.xs):
-                raise ValueError(f"series {s.id!r} has {len(s.ys)} values for {len(self.xs)} x positions")
+                raise ValueError(
+                    f"series {s.id!r} has {len(s.ys)} values for {len(self.xs)} x positions"
+                )
         self.title = title
         self.x_label = x_label
         self.y_unit = y_unit
@@ -95,8 +106,12 @@ class LineChart(Widget):
     # --- geometry ---------------------------------------------------------------------
     def _y_bounds(self) -> tuple[float, float, list[float]]:
         if self.y_range is not None:
-            lo, hi, ticks = nice_range(*self.y_range)
-            return self.y_range[0], self.y_range[1], [t for t in ticks if self.y_range[0] - 1e-9 <= t <= self.y_range[1] + 1e-9]
+            _lo, _hi, ticks = nice_range(*self.y_range)
+            return (
+                self.y_range[0],
+                self.y_range[1],
+                [t for t in ticks if self.y_range[0] - 1e-9 <= t <= self.y_range[1] + 1e-9],
+            )
         values: list[float] = []
         for s in self.series:
             values += finite(s.ys)
@@ -113,7 +128,9 @@ class LineChart(Widget):
 
     def plot_rect(self) -> pygame.Rect:
         ctx = self.ctx
-        top = self.rect.y + (ctx.font("h3").get_linesize() + ctx.space("sm") if self.title else ctx.space("sm"))
+        top = self.rect.y + (
+            ctx.font("h3").get_linesize() + ctx.space("sm") if self.title else ctx.space("sm")
+        )
         left = self.rect.x + ctx.px(52)
         bottom = self.rect.bottom - ctx.font("small").get_linesize() * 2 - ctx.space("sm")
         right = self.rect.right - self._label_width() - ctx.space("sm")
@@ -125,7 +142,9 @@ class LineChart(Widget):
         lo, hi = min(self.xs), max(self.xs)
         return (lo, hi) if hi > lo else (lo - 0.5, hi + 0.5)
 
-    def _to_screen(self, plot: pygame.Rect, x: float, y: float, ylo: float, yhi: float) -> tuple[float, float]:
+    def _to_screen(
+        self, plot: pygame.Rect, x: float, y: float, ylo: float, yhi: float
+    ) -> tuple[float, float]:
         xlo, xhi = self._x_span()
         sx = plot.x + (x - xlo) / (xhi - xlo) * plot.width
         sy = plot.bottom - (y - ylo) / (yhi - ylo) * plot.height
@@ -165,7 +184,10 @@ class LineChart(Widget):
         if self.rect.width < ctx.px(120) or self.rect.height < ctx.px(80):
             return
         if self.title:
-            surface.blit(ctx.text("h3", ellipsize(ctx.font("h3"), self.title, self.rect.width), "text"), self.rect.topleft)
+            surface.blit(
+                ctx.text("h3", ellipsize(ctx.font("h3"), self.title, self.rect.width), "text"),
+                self.rect.topleft,
+            )
         plot = self.plot_rect()
         ylo, yhi, yticks = self._y_bounds()
         if yhi <= ylo:
@@ -175,23 +197,38 @@ class LineChart(Widget):
             _, sy = self._to_screen(plot, 0, t, ylo, yhi)
             pygame.draw.line(surface, grid, (plot.x, round(sy)), (plot.right, round(sy)), 1)
             img = ctx.text("small", compact(t, self.y_unit), faint)
-            surface.blit(img, (plot.x - img.get_width() - ctx.space("sm"), round(sy) - img.get_height() // 2))
+            surface.blit(
+                img, (plot.x - img.get_width() - ctx.space("sm"), round(sy) - img.get_height() // 2)
+            )
         pygame.draw.line(surface, ctx.colour("border_strong"), plot.bottomleft, plot.bottomright, 1)
         xlo, xhi = self._x_span()
         _, _, xticks = nice_range(xlo, xhi, max(2, plot.width // ctx.px(90)))
         for t in xticks:
             if xlo - 1e-9 <= t <= xhi + 1e-9:
                 sx, _ = self._to_screen(plot, t, ylo, ylo, yhi)
-                pygame.draw.line(surface, ctx.colour("border_strong"), (round(sx), plot.bottom), (round(sx), plot.bottom + ctx.px(4)), 1)
+                pygame.draw.line(
+                    surface,
+                    ctx.colour("border_strong"),
+                    (round(sx), plot.bottom),
+                    (round(sx), plot.bottom + ctx.px(4)),
+                    1,
+                )
                 img = ctx.text("small", self.x_fmt(t), faint)
                 surface.blit(img, (round(sx) - img.get_width() // 2, plot.bottom + ctx.px(6)))
-        axis = ctx.text("small", self.x_label + (f"   ·   {self.y_unit}" if self.y_unit else ""), faint)
+        axis = ctx.text(
+            "small", self.x_label + (f"   ·   {self.y_unit}" if self.y_unit else ""), faint
+        )
         surface.blit(axis, (plot.x, self.rect.bottom - axis.get_height()))
         if self.marker_x is not None and xlo <= self.marker_x <= xhi:
             sx, _ = self._to_screen(plot, self.marker_x, ylo, ylo, yhi)
-            pygame.draw.line(surface, ctx.colour("gold_dim"), (round(sx), plot.y), (round(sx), plot.bottom), 1)
+            pygame.draw.line(
+                surface, ctx.colour("gold_dim"), (round(sx), plot.y), (round(sx), plot.bottom), 1
+            )
             if self.marker_label:
-                surface.blit(ctx.text("caption", self.marker_label.upper(), "gold"), (round(sx) + ctx.space("xs"), plot.y))
+                surface.blit(
+                    ctx.text("caption", self.marker_label.upper(), "gold"),
+                    (round(sx) + ctx.space("xs"), plot.y),
+                )
         clip = surface.get_clip()
         surface.set_clip(plot.inflate(ctx.px(4), ctx.px(4)).clip(clip) if clip.width else plot)
         ends: list[tuple[float, Series]] = []
@@ -218,7 +255,9 @@ class LineChart(Widget):
             self._readout(surface, plot, ylo, yhi)
         self.draw_focus(surface)
 
-    def _runs(self, plot: pygame.Rect, ys: Sequence[float], ylo: float, yhi: float) -> list[list[tuple[float, float]]]:
+    def _runs(
+        self, plot: pygame.Rect, ys: Sequence[float], ylo: float, yhi: float
+    ) -> list[list[tuple[float, float]]]:
         runs: list[list[tuple[float, float]]] = [[]]
         for x, y in zip(self.xs, ys, strict=False):
             if isinstance(y, int | float) and math.isfinite(y):
@@ -227,7 +266,15 @@ class LineChart(Widget):
                 runs.append([])
         return [r for r in runs if r]
 
-    def _band(self, surface: pygame.Surface, plot: pygame.Rect, s: Series, colour: RGBA, ylo: float, yhi: float) -> None:
+    def _band(
+        self,
+        surface: pygame.Surface,
+        plot: pygame.Rect,
+        s: Series,
+        colour: RGBA,
+        ylo: float,
+        yhi: float,
+    ) -> None:
         assert s.band is not None
         lo_pts, hi_pts = [], []
         for x, a, b in zip(self.xs, s.band[0], s.band[1], strict=False):
@@ -242,7 +289,9 @@ class LineChart(Widget):
         pygame.draw.polygon(layer, with_alpha(colour, 56), poly)
         surface.blit(layer, off)
 
-    def _end_labels(self, surface: pygame.Surface, plot: pygame.Rect, ends: list[tuple[float, Series]]) -> None:
+    def _end_labels(
+        self, surface: pygame.Surface, plot: pygame.Rect, ends: list[tuple[float, Series]]
+    ) -> None:
         ctx = self.ctx
         h = ctx.font("label").get_linesize()
         placed: list[tuple[float, Series]] = []
@@ -264,8 +313,12 @@ class LineChart(Widget):
         i = self.cursor
         assert i is not None
         sx, _ = self._to_screen(plot, self.xs[i], ylo, ylo, yhi)
-        pygame.draw.line(surface, ctx.colour("text_faint"), (round(sx), plot.y), (round(sx), plot.bottom), 1)
-        rows: list[tuple[str, RGBA]] = [(f"{self.x_label} {self.x_fmt(self.xs[i])}", ctx.colour("text"))]
+        pygame.draw.line(
+            surface, ctx.colour("text_faint"), (round(sx), plot.y), (round(sx), plot.bottom), 1
+        )
+        rows: list[tuple[str, RGBA]] = [
+            (f"{self.x_label} {self.x_fmt(self.xs[i])}", ctx.colour("text"))
+        ]
         nearest: tuple[float, Series] | None = None
         for s in self.series:
             y = s.ys[i]
@@ -276,7 +329,9 @@ class LineChart(Widget):
             pygame.draw.circle(surface, colour, (round(sx), round(sy)), ctx.px(4))
             text = f"{s.label}: {compact(float(y), self.y_unit)}"
             if s.band is not None and math.isfinite(s.band[0][i]) and math.isfinite(s.band[1][i]):
-                text += f"  ({compact(s.band[0][i], self.y_unit)}–{compact(s.band[1][i], self.y_unit)})"
+                text += (
+                    f"  ({compact(s.band[0][i], self.y_unit)}–{compact(s.band[1][i], self.y_unit)})"
+                )
             rows.append((text, colour))
             dist = abs(sy - (self.cursor_y if self.cursor_y is not None else sy))
             if nearest is None or dist < nearest[0]:
@@ -298,6 +353,18 @@ class LineChart(Widget):
         if box.right > plot.right:
             box.right = round(sx) - ctx.space("md")
         box.left = max(self.rect.x, box.left)
-        panel(surface, box, with_alpha(ctx.colour("surface_alt"), 240), ctx.colour("border_strong"), ctx.radius("sm"), 1)
+        panel(
+            surface,
+            box,
+            with_alpha(ctx.colour("surface_alt"), 240),
+            ctx.colour("border_strong"),
+            ctx.radius("sm"),
+            1,
+        )
         for k, (t, c) in enumerate(lines):
-            blit_aligned(surface, ctx.text("small", t, c), pygame.Rect(box.x + pad, box.y + pad + k * lh, w, lh), "left")
+            blit_aligned(
+                surface,
+                ctx.text("small", t, c),
+                pygame.Rect(box.x + pad, box.y + pad + k * lh, w, lh),
+                "left",
+            )

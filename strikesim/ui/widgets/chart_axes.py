@@ -15,7 +15,7 @@ def nice_step(span: float, target: int) -> float:
     if span <= 0 or not math.isfinite(span):
         return 1.0
     raw = span / max(1, target)
-    mag = 10 ** math.floor(math.log10(raw))
+    mag: float = 10.0 ** math.floor(math.log10(raw))
     for m in (1, 2, 2.5, 5, 10):
         if raw <= m * mag:
             return m * mag
@@ -34,7 +34,7 @@ def nice_range(lo: float, hi: float, target: int = 5) -> tuple[float, float, lis
     step = nice_step(hi - lo, target)
     start = math.floor(lo / step + 1e-9) * step
     end = math.ceil(hi / step - 1e-9) * step
-    ticks = []
+    ticks: list[float] = []
     v = start
     while v <= end + step * 1e-6 and len(ticks) < 50:
         ticks.append(round(v, 10))
@@ -65,7 +65,7 @@ def compact(value: float, unit: str = "") -> str:
         text = f"{value:.2f}"
     head = text.rstrip("BMk")
     if "." in head:
-        text = head.rstrip("0").rstrip(".") + text[len(head):]
+        text = head.rstrip("0").rstrip(".") + text[len(head) :]
     if unit.startswith("$"):
         return f"${text}{unit[1:]}"
     return f"{text} {unit}".strip() if unit else text

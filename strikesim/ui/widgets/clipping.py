@@ -50,9 +50,16 @@ class NewsClipping(Widget):
         ctx = self.ctx
         tw = self._text_width(width)
         h = self._pad() * 2 + ctx.font("caption").get_linesize() + ctx.space("sm")
-        h += len(wrap_text(ctx.font("headline"), self.headline.upper(), tw)) * ctx.font("headline").get_linesize()
+        h += (
+            len(wrap_text(ctx.font("headline"), self.headline.upper(), tw))
+            * ctx.font("headline").get_linesize()
+        )
         if self.body:
-            h += ctx.space("sm") + len(wrap_text(ctx.font("small"), self.body, tw)) * ctx.font("small").get_linesize()
+            h += (
+                ctx.space("sm")
+                + len(wrap_text(ctx.font("small"), self.body, tw))
+                * ctx.font("small").get_linesize()
+            )
         if self.dateline or self.category:
             h += ctx.space("sm") + ctx.font("caption").get_linesize()
         return h + ctx.px(8)
@@ -83,14 +90,18 @@ class NewsClipping(Widget):
         mast = ctx.text("caption", self.masthead, "ink_muted")
         surface.blit(mast, (x0, y))
         if self.badge:
-            img = ctx.text("caption", self.badge.upper(), "on_gold" if self.favours == "neutral" else "bg_top")
+            img = ctx.text(
+                "caption", self.badge.upper(), "on_gold" if self.favours == "neutral" else "bg_top"
+            )
             box = img.get_rect().inflate(ctx.space("sm") * 2, ctx.space("xxs") * 2)
             box.topright = (x0 + tw, y - ctx.space("xxs"))
             panel(surface, box, ctx.colour(self.favours), None, ctx.radius("sm"))
             blit_aligned(surface, img, box)
         y += ctx.font("caption").get_linesize()
         pygame.draw.line(surface, ctx.colour("ink"), (x0, y), (x0 + tw, y), max(1, ctx.px(2)))
-        pygame.draw.line(surface, ctx.colour("ink"), (x0, y + ctx.px(3)), (x0 + tw, y + ctx.px(3)), 1)
+        pygame.draw.line(
+            surface, ctx.colour("ink"), (x0, y + ctx.px(3)), (x0 + tw, y + ctx.px(3)), 1
+        )
         y += ctx.space("sm")
         for line in wrap_text(ctx.font("headline"), self.headline.upper(), tw):
             surface.blit(ctx.text("headline", line, "ink"), (x0, y + ctx.px(2)))

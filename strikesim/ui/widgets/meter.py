@@ -56,10 +56,14 @@ class Meter(Widget):
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        head = pygame.Rect(self.rect.x, self.rect.y, self.rect.width, ctx.font("label").get_linesize())
+        head = pygame.Rect(
+            self.rect.x, self.rect.y, self.rect.width, ctx.font("label").get_linesize()
+        )
         val = ctx.text("label", self.fmt(self.value), self.colour)
         blit_aligned(surface, val, head, "right")
-        label = ellipsize(ctx.font("label"), self.label, head.width - val.get_width() - ctx.space("sm"))
+        label = ellipsize(
+            ctx.font("label"), self.label, head.width - val.get_width() - ctx.space("sm")
+        )
         blit_aligned(surface, ctx.text("label", label, "text_muted"), head, "left")
         bar = pygame.Rect(self.rect.x, head.bottom + ctx.px(4), self.rect.width, ctx.px(8))
         panel(surface, bar, ctx.colour("surface_alt"), ctx.colour("border"), bar.height // 2, 1)
@@ -68,7 +72,19 @@ class Meter(Widget):
         panel(surface, fill, ctx.colour(self.colour), None, bar.height // 2)
         if self.compare is not None:
             x = bar.x + round(bar.width * self._frac(self.compare))
-            pygame.draw.line(surface, with_alpha(ctx.colour("text"), 255), (x, bar.y - ctx.px(2)), (x, bar.bottom + ctx.px(1)), max(1, ctx.px(2)))
+            pygame.draw.line(
+                surface,
+                with_alpha(ctx.colour("text"), 255),
+                (x, bar.y - ctx.px(2)),
+                (x, bar.bottom + ctx.px(1)),
+                max(1, ctx.px(2)),
+            )
         if self.threshold is not None:
             x = bar.x + round(bar.width * self._frac(self.threshold))
-            pygame.draw.line(surface, ctx.colour("warning"), (x, bar.y - ctx.px(3)), (x, bar.bottom + ctx.px(3)), max(1, ctx.px(1)))
+            pygame.draw.line(
+                surface,
+                ctx.colour("warning"),
+                (x, bar.y - ctx.px(3)),
+                (x, bar.bottom + ctx.px(3)),
+                max(1, ctx.px(1)),
+            )

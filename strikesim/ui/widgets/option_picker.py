@@ -93,7 +93,12 @@ class OptionPicker(Widget):
         return changed
 
     def handle_action(self, action: str) -> EventResult:
-        step = {"increase": 1, "decrease": -1, "increase_big": len(self.options), "decrease_big": -len(self.options)}
+        step = {
+            "increase": 1,
+            "decrease": -1,
+            "increase_big": len(self.options),
+            "decrease_big": -len(self.options),
+        }
         if action not in step:
             return False
         self.select(self.index + step[action])
@@ -101,11 +106,27 @@ class OptionPicker(Widget):
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        head = pygame.Rect(self.rect.x, self.rect.y, self.rect.width, ctx.font("label").get_linesize())
+        head = pygame.Rect(
+            self.rect.x, self.rect.y, self.rect.width, ctx.font("label").get_linesize()
+        )
         label_w = min(ctx.font("label").size(self.label)[0], head.width // 2)
-        blit_aligned(surface, ctx.text("label", ellipsize(ctx.font("label"), self.label, label_w), "text_muted"), head, "left")
-        chosen = ellipsize(ctx.font("body_strong"), self.options[self.index], head.width - label_w - ctx.space("md"))
-        blit_aligned(surface, ctx.text("body_strong", chosen, self.accent if self.enabled else "text_disabled"), head, "right")
+        blit_aligned(
+            surface,
+            ctx.text("label", ellipsize(ctx.font("label"), self.label, label_w), "text_muted"),
+            head,
+            "left",
+        )
+        chosen = ellipsize(
+            ctx.font("body_strong"),
+            self.options[self.index],
+            head.width - label_w - ctx.space("md"),
+        )
+        blit_aligned(
+            surface,
+            ctx.text("body_strong", chosen, self.accent if self.enabled else "text_disabled"),
+            head,
+            "right",
+        )
         accent = ctx.colour(self.accent if self.enabled else "text_disabled")
         radius = ctx.radius("sm")
         for i, r in enumerate(self.segment_rects()):
@@ -118,12 +139,23 @@ class OptionPicker(Widget):
                 fill = ctx.colour("surface_pressed")
             else:
                 fill = ctx.colour("surface_alt")
-            panel(surface, r, fill, None if selected else ctx.colour("border"), radius, max(1, ctx.px(1)))
-            text_colour = "on_gold" if selected else ("text_muted" if self.enabled else "text_disabled")
+            panel(
+                surface,
+                r,
+                fill,
+                None if selected else ctx.colour("border"),
+                radius,
+                max(1, ctx.px(1)),
+            )
+            text_colour = (
+                "on_gold" if selected else ("text_muted" if self.enabled else "text_disabled")
+            )
             text = ellipsize(ctx.font("small"), self.options[i], r.width - ctx.space("sm"))
             blit_aligned(surface, ctx.text("small", text, text_colour), r)
             for m in self.markers:
                 if round(m.value) == i:
-                    bar = pygame.Rect(r.x + ctx.px(3), r.bottom - ctx.px(4), r.width - ctx.px(6), ctx.px(3))
+                    bar = pygame.Rect(
+                        r.x + ctx.px(3), r.bottom - ctx.px(4), r.width - ctx.px(6), ctx.px(3)
+                    )
                     panel(surface, bar, ctx.colour(m.colour), None, 1)
         self.draw_focus(surface)

@@ -126,7 +126,12 @@ class Slider(Widget):
 
     def handle_action(self, action: str) -> EventResult:
         big = max(self.step, self.step * round((self.maximum - self.minimum) / self.step / 10))
-        delta = {"increase": self.step, "decrease": -self.step, "increase_big": big, "decrease_big": -big}
+        delta = {
+            "increase": self.step,
+            "decrease": -self.step,
+            "increase_big": big,
+            "decrease_big": -big,
+        }
         if action not in delta:
             return False
         self.set_value(self.value + delta[action])
@@ -139,10 +144,16 @@ class Slider(Widget):
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        head = pygame.Rect(self.rect.x, self.rect.y, self.rect.width, ctx.font("label").get_linesize())
-        value_img = ctx.text("body_strong", self.value_text(), self.accent if self.enabled else "text_disabled")
+        head = pygame.Rect(
+            self.rect.x, self.rect.y, self.rect.width, ctx.font("label").get_linesize()
+        )
+        value_img = ctx.text(
+            "body_strong", self.value_text(), self.accent if self.enabled else "text_disabled"
+        )
         blit_aligned(surface, value_img, head, "right")
-        label = ellipsize(ctx.font("label"), self.label, head.width - value_img.get_width() - ctx.space("md"))
+        label = ellipsize(
+            ctx.font("label"), self.label, head.width - value_img.get_width() - ctx.space("md")
+        )
         blit_aligned(surface, ctx.text("label", label, "text_muted"), head, "left")
         track = self.track_rect()
         panel(surface, track, ctx.colour("border"), None, track.height // 2)
@@ -155,7 +166,9 @@ class Slider(Widget):
             col = ctx.colour(m.colour)
             tip = (mx, track.y - ctx.px(3))
             size = ctx.px(6)
-            pygame.draw.polygon(surface, col, [tip, (mx - size, tip[1] - size - 2), (mx + size, tip[1] - size - 2)])
+            pygame.draw.polygon(
+                surface, col, [tip, (mx - size, tip[1] - size - 2), (mx + size, tip[1] - size - 2)]
+            )
         knob_r = ctx.px(9 if (self.hovered or self.dragging or self.focused) else 8)
         pygame.draw.circle(surface, accent, (x, track.centery), knob_r)
         pygame.draw.circle(surface, ctx.colour("bg_top"), (x, track.centery), max(2, knob_r // 3))

@@ -80,7 +80,12 @@ class TextBlock(Widget):
 
     def handle_action(self, action: str) -> EventResult:
         page = max(self.line_height(), self.rect.height - self.line_height())
-        amount = {"increase": self.line_height(), "decrease": -self.line_height(), "increase_big": page, "decrease_big": -page}
+        amount = {
+            "increase": self.line_height(),
+            "decrease": -self.line_height(),
+            "increase_big": page,
+            "decrease_big": -page,
+        }
         if action not in amount or not self.overflow:
             return False
         self.scroll_by(amount[action])
@@ -104,7 +109,10 @@ class TextBlock(Widget):
                 surface.blit(img, (x, ly))
         surface.set_clip(previous)
         if self.overflow:
-            bar_h = max(self.ctx.px(20), self.rect.height * self.rect.height // (self.rect.height + self.overflow))
+            bar_h = max(
+                self.ctx.px(20),
+                self.rect.height * self.rect.height // (self.rect.height + self.overflow),
+            )
             top = self.rect.y + (self.rect.height - bar_h) * self.scroll // self.overflow
             bar = pygame.Rect(self.rect.right - self.ctx.px(4), top, self.ctx.px(4), bar_h)
             panel(surface, bar, self.ctx.colour("border_strong"), None, self.ctx.px(2))

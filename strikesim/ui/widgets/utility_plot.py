@@ -54,7 +54,10 @@ class UtilityPlot(Widget):
         y_label: str = "Studio utility",
     ) -> None:
         super().__init__(ctx)
-        ok = lambda p: all(isinstance(v, int | float) and math.isfinite(v) for v in p)  # noqa: E731
+
+        def ok(p: Point) -> bool:
+            return all(isinstance(v, int | float) and math.isfinite(v) for v in p)
+
         self.cloud = [p for p in cloud if ok(p)]
         self.frontier = sorted((p for p in frontier if ok(p)), key=lambda p: p[0])
         self.traces = list(traces)
@@ -99,7 +102,11 @@ class UtilityPlot(Widget):
         best: tuple[str, Point] | None = None
         if pos is not None and self.hovered:
             radius = self.ctx.px(10) ** 2
-            dists = [((sx - pos[0]) ** 2 + (sy - pos[1]) ** 2, item) for item in self._hit_items() for sx, sy in [self.to_screen(item[1])]]
+            dists = [
+                ((sx - pos[0]) ** 2 + (sy - pos[1]) ** 2, item)
+                for item in self._hit_items()
+                for sx, sy in [self.to_screen(item[1])]
+            ]
             near = [d for d in dists if d[0] <= radius]
             if near:
                 best = min(near, key=lambda d: d[0])[1]
@@ -122,10 +129,24 @@ class UtilityPlot(Widget):
         for k in range(0, 5):
             v = f"{k / 4:.2g}"
             img = ctx.text("small", v, "text_faint")
-            surface.blit(img, (plot.x + plot.width * k // 4 - img.get_width() // 2, plot.bottom + ctx.px(4)))
-            surface.blit(img, (plot.x - img.get_width() - ctx.space("sm"), plot.bottom - plot.height * k // 4 - img.get_height() // 2))
+            surface.blit(
+                img, (plot.x + plot.width * k // 4 - img.get_width() // 2, plot.bottom + ctx.px(4))
+            )
+            surface.blit(
+                img,
+                (
+                    plot.x - img.get_width() - ctx.space("sm"),
+                    plot.bottom - plot.height * k // 4 - img.get_height() // 2,
+                ),
+            )
         xl = ctx.text("label", self.x_label, "union_text")
-        surface.blit(xl, (plot.centerx - xl.get_width() // 2, plot.bottom + ctx.px(4) + ctx.font("small").get_linesize()))
+        surface.blit(
+            xl,
+            (
+                plot.centerx - xl.get_width() // 2,
+                plot.bottom + ctx.px(4) + ctx.font("small").get_linesize(),
+            ),
+        )
         yl = pygame.transform.rotate(ctx.text("label", self.y_label, "studio_text"), 90)
         surface.blit(yl, (plot.x - ctx.px(52), plot.centery - yl.get_height() // 2))
         if self.cloud:
@@ -133,10 +154,22 @@ class UtilityPlot(Widget):
             for p in self.cloud:
                 surface.set_at(self.to_screen(p), dot)
         if len(self.frontier) >= 2:
-            pygame.draw.lines(surface, ctx.colour("text_muted"), False, [self.to_screen(p) for p in self.frontier], max(1, ctx.px(2)))
+            pygame.draw.lines(
+                surface,
+                ctx.colour("text_muted"),
+                False,
+                [self.to_screen(p) for p in self.frontier],
+                max(1, ctx.px(2)),
+            )
             lab = ctx.text("caption", "PARETO FRONTIER", "text_muted")
             fx, fy = self.to_screen(self.frontier[len(self.frontier) // 2])
-            surface.blit(lab, (min(plot.right - lab.get_width() - 4, fx + ctx.space("sm")), max(plot.y + 2, fy - lab.get_height() - ctx.space("xs"))))
+            surface.blit(
+                lab,
+                (
+                    min(plot.right - lab.get_width() - 4, fx + ctx.space("sm")),
+                    max(plot.y + 2, fy - lab.get_height() - ctx.space("xs")),
+                ),
+            )
         for t in self.traces:
             colour = resolve_colour(ctx, t.colour)
             pts = [self.to_screen(p) for p in t.points]
@@ -157,16 +190,29 @@ class UtilityPlot(Widget):
             img = ctx.text("small", ellipsize(ctx.font("small"), text, plot.width), "text")
             box = img.get_rect().inflate(ctx.space("md"), ctx.space("xs"))
             box.bottomleft = (plot.x + ctx.space("sm"), plot.bottom - ctx.space("sm"))
-            panel(surface, box, ctx.colour("surface_alt"), ctx.colour("border_strong"), ctx.radius("sm"), 1)
+            panel(
+                surface,
+                box,
+                ctx.colour("surface_alt"),
+                ctx.colour("border_strong"),
+                ctx.radius("sm"),
+                1,
+            )
             surface.blit(img, (box.x + ctx.space("md") // 2, box.y + ctx.space("xs") // 2))
 
-    def _marker(self, surface: pygame.Surface, plot: pygame.Rect, m: PlaneMarker, taken: list[pygame.Rect]) -> None:
+    def _marker(
+        self, surface: pygame.Surface, plot: pygame.Rect, m: PlaneMarker, taken: list[pygame.Rect]
+    ) -> None:
         ctx = self.ctx
         colour = resolve_colour(ctx, m.colour)
         cx, cy = self.to_screen(m.point)
         r = ctx.px(6)
         if m.shape == "diamond":
-            pygame.draw.polygon(surface, colour, [(cx, cy - r - 1), (cx + r + 1, cy), (cx, cy + r + 1), (cx - r - 1, cy)])
+            pygame.draw.polygon(
+                surface,
+                colour,
+                [(cx, cy - r - 1), (cx + r + 1, cy), (cx, cy + r + 1), (cx - r - 1, cy)],
+            )
         elif m.shape == "star":
             pts = []
             for k in range(10):
@@ -176,11 +222,16 @@ class UtilityPlot(Widget):
             pygame.draw.polygon(surface, colour, pts)
         else:
             pygame.draw.circle(surface, colour, (cx, cy), r)
-        pygame.draw.circle(surface, ctx.colour("bg_top"), (cx, cy), max(1, r // 3)) if m.shape == "circle" else None
+        pygame.draw.circle(
+            surface, ctx.colour("bg_top"), (cx, cy), max(1, r // 3)
+        ) if m.shape == "circle" else None
         img = ctx.text("label", m.label, colour)
         box = img.get_rect()
         for dx, dy in ((1, -1), (1, 1), (-1, -1), (-1, 1)):
-            box.center = (cx + dx * (r + ctx.space("sm") + box.width // 2), cy + dy * (r + box.height // 2 - ctx.px(2)))
+            box.center = (
+                cx + dx * (r + ctx.space("sm") + box.width // 2),
+                cy + dy * (r + box.height // 2 - ctx.px(2)),
+            )
             box.clamp_ip(plot)
             if box.collidelist(taken) < 0:
                 break

@@ -1,0 +1,212 @@
+"""The player's side of a game in progress, shared by every in-game screen.
+
+:class:`GamePlay` wraps a :class:`~strikesim.session.Session` with what the front end needs
+on top of it: which side the player holds, the offer being drafted (level index per issue),
+the pressure actions ticked for this week, an estimate of the other side's utilities learnt
+from its offers (the frequency opponent model), and playing a week: submit, advance,
+autosave. Rule violations come back as the :class:`~strikesim.session.Impossible` message in
+``last_error`` so a screen can show it; nothing here draws.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from strikesim.ai.opponent_model import FrequencyModel
+from strikesim.engine import Move, Outcome, Phase
+from strikesim.engine.spec import SIDES
+from strikesim.narrate import party_name
+from strikesim.session import Decision, Impossible, Session, WeekReport
+
+
+class GamePlay:
+    """A session seen from the player's seat (``side``: 0 union, 1 studio).
+
+    ``autosave`` writes the run to the "autosave" slot after every week (see
+    :func:`strikesim.saves.save_game`); a failed write is reported in ``save_error``
+    rather than interrupting play.
+    """
+
+    def __init__(self, session: Session, side: int | None = None, *, autosave: bool = True) -> None:
+        humans = session.human_sides()
+        if side is None:
+            side = humans[0] if humans else 0
+        if side not in (0, 1):
+            raise ValueError(f"side must be 0 (union) or 1 (studio), got {side!r}")
+        self.session = session
+        self.side = side
+        self.other = 1 - side
+        self.autosave = autosave
+        self.pressure: set[str] = set()
+        self.last_error = ""
+        self.save_error = ""
+        self.saves = 0
+        self.revision = 0
+        """Bumped whenever the draft or the game changes (screens cache on it)."""
+        spec = session.spec
+        self.n_levels = tuple(i.n_levels for i in spec.issues)
+        self.model = FrequencyModel(1, self.n_levels)
+        for _week, who, offer in session.offer_trace:
+            if who == self.other:
+                self.model.observe(np.asarray([offer], dtype=np.int16))
+        self._observe_other()
+        self.draft: list[int] = list(self.starting_draft())
+
+    # --- names ------------------------------------------------------------------------
+    @property
+    def spec(self):  # type: ignore[no-untyped-def]
+        return self.session.spec
+
+    @property
+    def side_key(self) -> str:
+        return SIDES[self.side]
+
+    @property
+    def other_key(self) -> str:
+        return SIDES[self.other]
+
+    def name(self, side: int) -> str:
+        return party_name(self.session.spec, side)
+
+    # --- offers -----------------------------------------------------------------------
+    def starting_draft(self) -> tuple[int, ...]:
+        """Own standing offer, else the scenario's opening offer for this side."""
+        own = self.session.standing_offer(self.side)
+        return own if own is not None else tuple(self.session.spec.opening_offers[self.side])
+
+    def set_level(self, issue: int, level: int) -> None:
+        level = max(0, min(self.n_levels[issue] - 1, int(level)))
+        if self.draft[issue] != level:
+            self.draft[issue] = level
+            self.revision += 1
+
+    def reset_draft(self) -> None:
+        self.draft = list(self.starting_draft())
+        self.revision += 1
+
+    def utilities(self, levels: tuple[int, ...] | list[int]) -> tuple[float, float]:
+        """True (union, studio) utilities of ``levels`` (the player only sees their own)."""
+        return self.session.offer_utilities(tuple(levels))
+
+    def own_utility(self, levels: tuple[int, ...] | list[int]) -> float:
+        return self.utilities(levels)[self.side]
+
+    def estimated_other_utility(self, levels: tuple[int, ...] | list[int]) -> float | None:
+        """The other side's utility of ``levels`` as estimated from its offers so far
+        (frequency model, 0–1); None before it has made any offer."""
+        if self.model.last[0, 0] < 0:
+            return None
+        offer = np.asarray(levels, dtype=np.int16)[None, None, :]
+        return float(self.model.utility(np.zeros(1, dtype=np.intp), offer)[0, 0])
+
+    def cost(self, levels: tuple[int, ...] | list[int]) -> float:
+        """Yearly cost of ``levels`` to the studio, $M/yr (sum of the issues' level costs)."""
+        return float(sum(issue.cost[lv] for issue, lv in zip(self.spec.issues, levels, strict=True)))
+
+    def other_offer(self) -> tuple[int, ...] | None:
+        return self.session.standing_offer(self.other)
+
+    def own_offer(self) -> tuple[int, ...] | None:
+        return self.session.standing_offer(self.side)
+
+    # --- the week ---------------------------------------------------------------------
+    def legal_moves(self) -> list[Move]:
+        return [] if self.session.is_over else self.session.legal_move_names(self.side)
+
+    def legal_pressure(self) -> list[str]:
+        return [] if self.session.is_over else self.session.legal_pressure_ids(self.side)
+
+    def toggle_pressure(self, action_id: str) -> bool:
+        """Tick or untick a pressure action for this week; False (with ``last_error``) if
+        it is not available."""
+        if action_id in self.pressure:
+            self.pressure.discard(action_id)
+            self.revision += 1
+            return True
+        if action_id not in self.legal_pressure():
+            action = self.spec.actions[self.spec.action_index[action_id]]
+            self.last_error = f"{action.label} is not available this week"
+            return False
+        self.pressure.add(action_id)
+        self.revision += 1
+        return True
+
+    def play(self, move: Move) -> WeekReport | None:
+        """Submit ``move`` (with the draft when it is an offer) and this week's pressure,
+        play the week and autosave. Returns the week's report, or None with ``last_error``
+        set when the rules forbid it."""
+        session = self.session
+        offer = tuple(self.draft) if move == Move.OFFER else None
+        decision = Decision(move, offer, tuple(sorted(self.pressure)))
+        try:
+            if self.side in session.human_sides():
+                session.submit(self.side, decision)
+            report = session.advance()
+        except Impossible as exc:
+            self.last_error = _sentence(str(exc))
+            return None
+        self.last_error = ""
+        self.pressure.clear()
+        self._observe_other()
+        self.revision += 1
+        self._save()
+        return report
+
+    def _observe_other(self) -> None:
+        offer = self.other_offer()
+        if offer is not None:
+            self.model.observe(np.asarray([offer], dtype=np.int16))
+
+    def _save(self) -> None:
+        if not self.autosave:
+            return
+        from strikesim.saves import save_game
+
+        try:
+            save_game(self.session, "autosave")
+            self.saves += 1
+            self.save_error = ""
+        except OSError as exc:
+            self.save_error = f"Autosave failed: {exc.strerror or exc}"
+
+    # --- status -----------------------------------------------------------------------
+    @property
+    def phase(self) -> Phase:
+        return self.session.phase
+
+    @property
+    def is_over(self) -> bool:
+        return self.session.is_over
+
+    @property
+    def outcome(self) -> Outcome:
+        return self.session.outcome
+
+    def last_explanation(self) -> str:
+        """The other side's explanation of its most recent decision ('' before week 1)."""
+        for report in reversed(self.session.reports):
+            text = report.decisions[self.other].explanation
+            if text:
+                return text
+        return ""
+
+    def last_move_text(self) -> str:
+        """What the other side did last week, in words."""
+        if not self.session.reports:
+            return f"{self.name(self.other)} opened with its first package."
+        d = self.session.reports[-1].decisions[self.other]
+        who = self.name(self.other)
+        return {
+            Move.OFFER: f"{who} put a new package on the table.",
+            Move.ACCEPT: f"{who} accepted your package.",
+            Move.WALK_OUT: f"{who} walked out of the talks.",
+            Move.HOLD: f"{who} held its position.",
+        }[d.move]
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
