@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from typing import Literal
+from typing import Literal, TypeVar
 
 import numpy as np
 
@@ -34,6 +34,8 @@ __all__ = ["FormulaCompiler", "compile_model"]
 
 Kind = Literal["number", "condition"]
 _SIDE = {"union": S.UNION, "studio": S.STUDIO}
+SIDES: tuple[Literal["union"], Literal["studio"]] = ("union", "studio")
+T = TypeVar("T")
 _CACHE: dict[tuple[str, Kind, frozenset[str]], S.Formula] = {}
 _CACHE_LIMIT = 20_000
 
@@ -156,13 +158,13 @@ def compile_model(model: ScenarioModel) -> tuple[S.GameSpec | None, list[Finding
     builtins = frozenset(core.BUILTIN_NAMES)
     clash = sorted(set(params) & (set(var_ids) | builtins))
     for name in clash:
-        path = ("params", name) if name in model.params else ("variables",)
+        path: tuple[str | int, ...] = ("params", name) if name in model.params else ("variables",)
         fc.findings.append(error(path, f"'{name}' is both a parameter and a variable name"))
     names = frozenset({*params, *var_ids, *builtins, *(f"contract_{t}" for t in terms)})
     variables = compile_variables(model, names, fc)
     n = names
     parties = []
-    for side in ("union", "studio"):
+    for side in SIDES:
         p = getattr(model.parties, side)
         res = fc(p.reservation, n, ("parties", side, "reservation"))
         parties.append((p, res))
@@ -212,39 +214,41 @@ def compile_model(model: ScenarioModel) -> tuple[S.GameSpec | None, list[Finding
     fc.findings += unused_variables(model)
     if any(f.severity == "error" for f in fc.findings):
         return None, fc.findings
+    assert model.parties is not None and model.opening_offers is not None
+    assert model.old_contract is not None
     expiry = ph.expiry_week if ph.expiry_week is not None else 0
+    auth_week = ph.authorization.week
     phases = S.PhaseSpec(
         start_date=model.start_date or "",
         expiry_week=expiry,
-        authorization_week=(
-            ph.authorization.week if ph.authorization.week is not None else max(0, expiry - 2)
-        ),
-        authorization_yes=phase_formulas["auth"],  # type: ignore[arg-type]
+        authorization_week=auth_week if auth_week is not None else max(0, expiry - 2),
+        authorization_yes=_must(phase_formulas["auth"]),
         authorization_threshold=ph.authorization.threshold,
         strike_at_expiry=ph.strike_at_expiry,
         ratification_weeks=ph.ratification.weeks,
-        ratification_yes=phase_formulas["rat"],  # type: ignore[arg-type]
+        ratification_yes=_must(phase_formulas["rat"]),
         ratification_threshold=ph.ratification.threshold,
         max_weeks=ph.max_weeks,
         walkout_weeks=ph.walkout_weeks,
-        union_capitulates=phase_formulas["uc"],  # type: ignore[arg-type]
-        studio_capitulates=phase_formulas["sc"],  # type: ignore[arg-type]
+        union_capitulates=_must(phase_formulas["uc"]),
+        studio_capitulates=_must(phase_formulas["sc"]),
     )
-    assert model.parties and model.opening_offers and model.old_contract is not None
+    (pu, ru), (ps, rs) = parties
+    party_specs = (
+        S.PartySpec("union", pu.name, pu.short_name, pu.members, pu.description, _must(ru)),
+        S.PartySpec("studio", ps.name, ps.short_name, ps.members, ps.description, _must(rs)),
+    )
     spec = S.GameSpec(
         id=model.id,
         version=model.version,
         title=model.title,
         summary=model.summary,
-        parties=tuple(  # type: ignore[arg-type]
-            S.PartySpec(side, p.name, p.short_name, p.members, p.description, res)  # type: ignore[arg-type]
-            for side, (p, res) in zip(("union", "studio"), parties, strict=True)
-        ),
-        issues=tuple(issues),  # type: ignore[arg-type]
+        parties=party_specs,
+        issues=tuple(_must(i) for i in issues),
         variables=tuple(variables),
         params=params,
         actions=tuple(actions),
-        events=tuple(events),  # type: ignore[arg-type]
+        events=tuple(events),
         phases=phases,
         personalities=tuple(
             S.PersonalitySpec(
@@ -260,29 +264,21 @@ def compile_model(model: ScenarioModel) -> tuple[S.GameSpec | None, list[Finding
         default_negotiators=default_negotiators(model),
         objectives=tuple(
             S.ObjectiveSpec(
-                o.id,
-                _SIDE[side],
-                o.label,
-                f,
-                o.target,
-                o.weight,  # type: ignore[arg-type]
-                o.higher_is_better,
+                o.id, _SIDE[side], o.label, _must(f), o.target, o.weight, o.higher_is_better
             )
             for side, o, f in objectives
         ),
-        projection=S.ProjectionSpec(model.projection.years, contract),  # type: ignore[arg-type]
-        opening_offers=(
-            _offer(model.opening_offers.union, model.issues),  # type: ignore[arg-type]
-            _offer(model.opening_offers.studio, model.issues),  # type: ignore[arg-type]
+        projection=S.ProjectionSpec(
+            model.projection.years, {t: _must(f) for t, f in contract.items()}
         ),
-        old_contract=_offer(model.old_contract, model.issues),  # type: ignore[arg-type]
+        opening_offers=(
+            _must(_offer(model.opening_offers.union, model.issues)),
+            _must(_offer(model.opening_offers.studio, model.issues)),
+        ),
+        old_contract=_must(_offer(model.old_contract, model.issues)),
         scripted_offers=tuple(
             S.ScriptedOffer(
-                _SIDE[so.side],
-                so.week,
-                _offer(so.offer, model.issues),  # type: ignore[arg-type]
-                so.label,
-                so.note,
+                _SIDE[so.side], so.week, _must(_offer(so.offer, model.issues)), so.label, so.note
             )
             for so in model.scripted_offers
         ),
@@ -295,3 +291,9 @@ def compile_model(model: ScenarioModel) -> tuple[S.GameSpec | None, list[Finding
         tags=tuple(model.tags),
     )
     return spec, fc.findings
+
+
+def _must(value: T | None) -> T:
+    """A part compiled without error (only called once no error was found)."""
+    assert value is not None
+    return value

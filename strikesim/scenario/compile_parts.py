@@ -124,7 +124,7 @@ def compile_variables(
     for spec in out:
         if spec.lo is not None and spec.hi is not None and spec.lo > spec.hi:
             k, _ = overrides.get(spec.id, (None, None))
-            where = ("variables", k) if k is not None else ("variables",)
+            where: tuple[str | int, ...] = ("variables", k) if k is not None else ("variables",)
             fc.findings.append(error(where, f"variable '{spec.id}': min is above max"))
     derived = set(graph)
     for cycle in F.dependency_cycles({v: deps & derived for v, deps in graph.items()}):

@@ -92,22 +92,24 @@ def _read_chain(path: Path, chain: tuple[Path, ...], out: list[Diagnostic]) -> A
     base_org: Origin | None = None
     if isinstance(base, str) and base:
         line, col = position(doc, ("extends",))
-        where = {"file": doc.file, "line": line, "column": col, "path": "extends"}
+
+        def located(message: str, **kw: str | None) -> Diagnostic:
+            return Diagnostic(Severity.ERROR, doc.file, line, col, "extends", message, **kw)
+
         try:
             base_path = resolve_scenario(base, relative_to=path.parent).resolve()
         except ScenarioError as exc:
             first = exc.diagnostics[0]
-            out.append(Diagnostic(Severity.ERROR, **where, message=f"unknown base scenario "
-                                  f"'{base}'", value=base, expected=first.expected,
-                                  hint=first.hint))  # fmt: skip
+            message = f"unknown base scenario '{base}'"
+            out.append(located(message, value=base, expected=first.expected, hint=first.hint))
             return None
         if base_path in chain or base_path == path.resolve():
             names = " -> ".join(_display(p) for p in (*chain, path.resolve(), base_path))
-            out.append(Diagnostic(Severity.ERROR, **where, message=f"extends cycle: {names}"))
+            out.append(located(f"extends cycle: {names}"))
             return None
         if len(chain) >= MAX_EXTENDS_DEPTH:
             message = f"extends chain is deeper than {MAX_EXTENDS_DEPTH} files"
-            out.append(Diagnostic(Severity.ERROR, **where, message=message))
+            out.append(located(message))
             return None
         loaded = _read_chain(base_path, (*chain, path.resolve()), out)
         if loaded is None:

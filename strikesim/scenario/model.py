@@ -98,7 +98,7 @@ class _Item(_Model):
     """An element of an id'd list; ``remove`` only matters under ``extends:``."""
 
     remove: bool = Field(
-        False,
+        default=False,
         description="Default false. In a scenario that extends another: delete the "
         "inherited item with this id.",
     )
@@ -109,15 +109,15 @@ class PartyModel(_Model):
 
     name: str = Field(description="Full name shown in the game.")
     short_name: str = Field(description="Short name for tight spaces (e.g. WGA).")
-    members: int = Field(0, ge=0, description="Default 0. People the side represents.")
-    description: str = Field("", description="Default empty. One paragraph about the side.")
+    members: int = Field(default=0, ge=0, description="Default 0. People the side represents.")
+    description: str = Field(default="", description="Default empty. One paragraph about the side.")
     funds: float | None = Field(
-        None,
+        default=None,
         description="Default: the core variable's initial value. Starting money in $M: "
         "sets strike_fund (union) or studio_cash (studio).",
     )
     reservation: FormulaText = Field(
-        "0.3",
+        default="0.3",
         description='Default "0.3". Formula: the utility (0-1) below which this side '
         "would rather keep fighting than sign.",
     )
@@ -135,7 +135,7 @@ class RangeModel(_Model):
 
     min: float = Field(description="Lowest level.")
     max: float = Field(description="Highest level.")
-    step: float = Field(1.0, gt=0, description="Default 1. Distance between levels.")
+    step: float = Field(default=1.0, gt=0, description="Default 1. Distance between levels.")
 
 
 class OptionModel(_Item):
@@ -146,7 +146,7 @@ class OptionModel(_Item):
     value: float = Field(
         description="The number the option stands for (used by cost and contract terms)."
     )
-    description: str = Field("", description="Default empty.")
+    description: str = Field(default="", description="Default empty.")
 
 
 class IssueSideModel(_Model):
@@ -154,16 +154,16 @@ class IssueSideModel(_Model):
 
     weight: Weight = Field(description="Share of this side's utility (0-1; a side's sum to 1).")
     ideal: OfferValue | None = Field(
-        None,
+        default=None,
         description="Default none. Level scoring 1 (number or option id); needs `reservation`.",
     )
     reservation: OfferValue | None = Field(
-        None,
+        default=None,
         description="Default none. Level scoring 0; scores are linear in between and "
         "clipped (number or option id); needs `ideal`.",
     )
     scores: dict[str, Weight] | None = Field(
-        None,
+        default=None,
         description="Default none. Options only, instead of ideal/reservation: option id -> score.",
     )
 
@@ -173,18 +173,19 @@ class IssueModel(_Item):
 
     id: Id = Field(description="Stable id (snake_case), also the name in contract terms.")
     label: str = Field(description="Text shown to the player.")
-    unit: str = Field("", description="Default empty. Unit of a range issue's numbers.")
-    description: str = Field("", description="Default empty.")
+    unit: str = Field(default="", description="Default empty. Unit of a range issue's numbers.")
+    description: str = Field(default="", description="Default empty.")
     range: RangeModel | None = Field(
-        None, description="Default none. Numeric levels; give this or `options`."
+        default=None, description="Default none. Numeric levels; give this or `options`."
     )
     options: list[OptionModel] | None = Field(
-        None, description="Default none. Ordered options; give this or `range`."
+        default=None, description="Default none. Ordered options; give this or `range`."
     )
     union: IssueSideModel = Field(description="The union's weight and scores.")
     studio: IssueSideModel = Field(description="The studio's weight and scores.")
     cost: FormulaText = Field(
-        "0", description='Default "0". Studio\'s cost of a level in $M/yr; formula in `value`.'
+        default="0",
+        description='Default "0". Studio\'s cost of a level in $M/yr; formula in `value`.',
     )
 
 
@@ -192,23 +193,30 @@ class VariableModel(_Item):
     """A state variable: a core one to override, or a new one."""
 
     id: Id = Field(description="Stable id; a core variable's id overrides its fields.")
-    label: str | None = Field(None, description="Default: the id (or the core label).")
-    unit: str | None = Field(None, description="Default empty (or the core unit).")
+    label: str | None = Field(default=None, description="Default: the id (or the core label).")
+    unit: str | None = Field(default=None, description="Default empty (or the core unit).")
     owner: Literal["union", "studio", "public", "ai", "industry"] | None = Field(
-        None, description='Default "industry" (or the core owner). Who the variable is about.'
+        default=None,
+        description='Default "industry" (or the core owner). Who the variable is about.',
     )
-    description: str | None = Field(None, description="Default empty (or the core text).")
-    initial: float | None = Field(None, description="Default 0 (or the core initial value).")
-    min: float | None = Field(None, description="Default: no lower bound (or the core bound).")
-    max: float | None = Field(None, description="Default: no upper bound (or the core bound).")
+    description: str | None = Field(default=None, description="Default empty (or the core text).")
+    initial: float | None = Field(
+        default=None, description="Default 0 (or the core initial value)."
+    )
+    min: float | None = Field(
+        default=None, description="Default: no lower bound (or the core bound)."
+    )
+    max: float | None = Field(
+        default=None, description="Default: no upper bound (or the core bound)."
+    )
     update: FormulaText | None = Field(
-        None, description="Default none. Formula for next week's value (state variable)."
+        default=None, description="Default none. Formula for next week's value (state variable)."
     )
     formula: FormulaText | None = Field(
-        None, description="Default none. Formula recomputed every week (derived variable)."
+        default=None, description="Default none. Formula recomputed every week (derived variable)."
     )
     visible_to: list[Side] | None = Field(
-        None, description="Default both sides. Sides that may see the value."
+        default=None, description="Default both sides. Sides that may see the value."
     )
 
 
@@ -217,9 +225,11 @@ class ActionModel(_Item):
 
     id: Id = Field(description="Stable id (snake_case).")
     label: str = Field(description="Button text.")
-    description: str = Field("", description="Default empty.")
-    condition: FormulaText = Field("1", description='Default "1" (always available).')
-    cooldown: int = Field(0, ge=0, description="Default 0. Weeks before it can be used again.")
+    description: str = Field(default="", description="Default empty.")
+    condition: FormulaText = Field(default="1", description='Default "1" (always available).')
+    cooldown: int = Field(
+        default=0, ge=0, description="Default 0. Weeks before it can be used again."
+    )
     cost: EffectMap = Field(
         default_factory=dict,
         description="Default none. Effects paid for taking it (same syntax as `effects`).",
@@ -229,7 +239,7 @@ class ActionModel(_Item):
         description="Default none. variable -> formula; '+x'/'-x' or a plain formula add, "
         "'=x' sets, '*x' multiplies.",
     )
-    headline: str = Field("", description="Default empty. News line when taken.")
+    headline: str = Field(default="", description="Default empty. News line when taken.")
 
 
 class ActionsModel(_Model):
@@ -244,67 +254,76 @@ class EventModel(_Item):
 
     id: Id = Field(description="Stable id (snake_case).")
     headline: str = Field(description="News headline.")
-    body: str = Field("", description="Default empty.")
-    date: DateText | None = Field(None, description="Default none. Display date YYYY-MM-DD.")
+    body: str = Field(default="", description="Default empty.")
+    date: DateText | None = Field(
+        default=None, description="Default none. Display date YYYY-MM-DD."
+    )
     week: int | None = Field(
-        None, ge=0, description="Default none. Shorthand for the condition 'week == N'."
+        default=None, ge=0, description="Default none. Shorthand for the condition 'week == N'."
     )
     condition: FormulaText | None = Field(
-        None, description="Default \"1\". Formula; combined with `week` by 'and'."
+        default=None, description="Default \"1\". Formula; combined with `week` by 'and'."
     )
     chance: FormulaText = Field(
-        "1", description="Default 1. Weekly chance (0-1) of firing while the condition holds."
+        default="1",
+        description="Default 1. Weekly chance (0-1) of firing while the condition holds.",
     )
-    repeat: bool = Field(False, description="Default false (fires at most once).")
+    repeat: bool = Field(default=False, description="Default false (fires at most once).")
     effects: EffectMap = Field(default_factory=dict, description="Default none.")
     favours: Literal["union", "studio", "neutral"] = Field(
-        "neutral", description="Default neutral. Badge colour in the news feed."
+        default="neutral", description="Default neutral. Badge colour in the news feed."
     )
-    category: str = Field("news", description='Default "news". Free label for the feed.')
+    category: str = Field(default="news", description='Default "news". Free label for the feed.')
 
 
 class AuthorizationModel(_Model):
     """The strike-authorisation vote."""
 
     week: int | None = Field(
-        None, ge=0, description="Default: two weeks before expiry. Week of the vote."
+        default=None, ge=0, description="Default: two weeks before expiry. Week of the vote."
     )
-    yes: FormulaText = Field("0.9", description="Default 0.9. Formula: yes share.")
-    threshold: Weight = Field(0.5, description="Default 0.5. Yes share needed.")
+    yes: FormulaText = Field(default="0.9", description="Default 0.9. Formula: yes share.")
+    threshold: Weight = Field(default=0.5, description="Default 0.5. Yes share needed.")
 
 
 class RatificationModel(_Model):
     """The members' vote on a tentative deal."""
 
-    weeks: int = Field(2, ge=1, description="Default 2. Weeks from deal to vote.")
+    weeks: int = Field(default=2, ge=1, description="Default 2. Weeks from deal to vote.")
     yes: FormulaText = Field(
-        "ncdf((deal_union_utility - member_expectation + 0.15) / 0.1)",
+        default="ncdf((deal_union_utility - member_expectation + 0.15) / 0.1)",
         description="Default ncdf((deal_union_utility - member_expectation + 0.15) / 0.1).",
     )
-    threshold: Weight = Field(0.5, description="Default 0.5.")
+    threshold: Weight = Field(default=0.5, description="Default 0.5.")
 
 
 class PhasesModel(_Model):
     """The dispute's calendar in weeks from week 0, and how it can end."""
 
     expiry_week: int | None = Field(
-        None, ge=0, description="Required in a playable scenario. Week the contract expires."
+        default=None,
+        ge=0,
+        description="Required in a playable scenario. Week the contract expires.",
     )
     authorization: AuthorizationModel = Field(
-        default_factory=AuthorizationModel, description="Default: see fields."
+        default_factory=lambda: AuthorizationModel(), description="Default: see fields."
     )
-    strike_at_expiry: bool = Field(True, description="Default true.")
+    strike_at_expiry: bool = Field(default=True, description="Default true.")
     ratification: RatificationModel = Field(
-        default_factory=RatificationModel, description="Default: see fields."
+        default_factory=lambda: RatificationModel(), description="Default: see fields."
     )
-    walkout_weeks: int = Field(2, ge=1, description="Default 2. Weeks talks stay suspended.")
-    max_weeks: int = Field(60, ge=1, le=520, description="Default 60. Last week of the game.")
+    walkout_weeks: int = Field(
+        default=2, ge=1, description="Default 2. Weeks talks stay suspended."
+    )
+    max_weeks: int = Field(
+        default=60, ge=1, le=520, description="Default 60. Last week of the game."
+    )
     union_capitulates: FormulaText = Field(
-        "strike_fund <= 0 and hardship > 0.85",
+        default="strike_fund <= 0 and hardship > 0.85",
         description='Default "strike_fund <= 0 and hardship > 0.85".',
     )
     studio_capitulates: FormulaText = Field(
-        "studio_cash <= 0", description='Default "studio_cash <= 0".'
+        default="studio_cash <= 0", description='Default "studio_cash <= 0".'
     )
 
 
@@ -313,10 +332,10 @@ class PersonalityModel(_Item):
 
     id: Id = Field(description="Stable id (snake_case).")
     label: str = Field(description="Name shown in menus.")
-    side: Side | None = Field(None, description="Default: either side.")
+    side: Side | None = Field(default=None, description="Default: either side.")
     tactic: str = Field(description="Name of a negotiation tactic (e.g. time_dependent).")
     params: dict[str, float] = Field(default_factory=dict, description="Default none.")
-    description: str = Field("", description="Default empty.")
+    description: str = Field(default="", description="Default empty.")
 
 
 class NegotiatorsModel(_Model):
@@ -333,7 +352,7 @@ class ScriptedOfferModel(_Model):
     week: int = Field(ge=0, description="Week it is made.")
     label: str = Field(description="Name of the package.")
     offer: dict[str, OfferValue] = Field(description="Every issue id -> level (number/option).")
-    note: str = Field("", description="Default empty.")
+    note: str = Field(default="", description="Default empty.")
 
 
 class ObjectiveModel(_Item):
@@ -343,8 +362,8 @@ class ObjectiveModel(_Item):
     label: str = Field(description="Text shown to the player.")
     formula: FormulaText = Field(description="Formula over the final state.")
     target: float = Field(description="Value of the formula that counts as met.")
-    weight: Weight = Field(1.0, description="Default 1.")
-    higher_is_better: bool = Field(True, description="Default true.")
+    weight: Weight = Field(default=1.0, description="Default 1.")
+    higher_is_better: bool = Field(default=True, description="Default true.")
 
 
 class ObjectivesModel(_Model):
@@ -357,7 +376,9 @@ class ObjectivesModel(_Model):
 class ProjectionModel(_Model):
     """How the years after a deal are projected."""
 
-    years: int = Field(10, ge=1, le=50, description="Default 10. Years projected after a deal.")
+    years: int = Field(
+        default=10, ge=1, le=50, description="Default 10. Years projected after a deal."
+    )
     contract_terms: dict[str, FormulaText] = Field(
         default_factory=dict,
         description="Default none. term -> formula over issue ids (each = the level's value); "
@@ -372,9 +393,11 @@ class ExpectationModel(_Item):
     metric: str = Field(description="strike_weeks, end_week, outcome_deal, deal_<issue>, ….")
     min: float = Field(description="Lowest acceptable value.")
     max: float = Field(description="Highest acceptable value.")
-    share: Weight = Field(0.8, description="Default 0.8. Share of runs that must be in range.")
-    runs: int = Field(200, ge=1, le=100_000, description="Default 200 seeds.")
-    description: str = Field("", description="Default empty.")
+    share: Weight = Field(
+        default=0.8, description="Default 0.8. Share of runs that must be in range."
+    )
+    runs: int = Field(default=200, ge=1, le=100_000, description="Default 200 seeds.")
+    description: str = Field(default="", description="Default empty.")
 
 
 class OpeningOffersModel(_Model):
@@ -389,27 +412,31 @@ class ScenarioModel(_Model):
 
     format_version: Literal[1] = Field(description="Must be 1.")
     id: str = Field(pattern=SCENARIO_ID_PATTERN, description="Stable id; names the folder.")
-    version: str = Field("1.0", description='Default "1.0". Version of this scenario.')
+    version: str = Field(default="1.0", description='Default "1.0". Version of this scenario.')
     title: str = Field(description="Title shown on the scenario card.")
-    summary: str = Field("", description="Default empty. One paragraph for the card.")
+    summary: str = Field(default="", description="Default empty. One paragraph for the card.")
     extends: str | None = Field(
-        None, description="Default none. Base scenario id or relative path to merge onto."
+        default=None, description="Default none. Base scenario id or relative path to merge onto."
     )
-    abstract: bool = Field(False, description="Default false. Bases are not listed/playable.")
+    abstract: bool = Field(
+        default=False, description="Default false. Bases are not listed/playable."
+    )
     difficulty: Literal["easy", "normal", "hard", "expert"] = Field(
-        "normal", description="Default normal."
+        default="normal", description="Default normal."
     )
     tags: list[str] = Field(default_factory=list, description="Default none.")
-    start_date: DateText | None = Field(None, description="Default none. Date of week 0.")
-    parties: PartiesModel | None = Field(None, description="Required in a playable scenario.")
+    start_date: DateText | None = Field(default=None, description="Default none. Date of week 0.")
+    parties: PartiesModel | None = Field(
+        default=None, description="Required in a playable scenario."
+    )
     issues: list[IssueModel] = Field(
         default_factory=list, description="Required (at least one) in a playable scenario."
     )
     opening_offers: OpeningOffersModel | None = Field(
-        None, description="Required in a playable scenario: each side's first offer."
+        default=None, description="Required in a playable scenario: each side's first offer."
     )
     old_contract: dict[str, OfferValue] | None = Field(
-        None, description="Required in a playable scenario: the expiring contract's levels."
+        default=None, description="Required in a playable scenario: the expiring contract's levels."
     )
     params: dict[str, float] = Field(
         default_factory=dict, description="Default none. Override or add model parameters."
@@ -417,21 +444,25 @@ class ScenarioModel(_Model):
     variables: list[VariableModel] = Field(
         default_factory=list, description="Default none. Override core variables or add new."
     )
-    actions: ActionsModel = Field(default_factory=ActionsModel, description="Default none.")
+    actions: ActionsModel = Field(
+        default_factory=lambda: ActionsModel(), description="Default none."
+    )
     events: list[EventModel] = Field(default_factory=list, description="Default none.")
-    phases: PhasesModel = Field(default_factory=PhasesModel, description="Default: see fields.")
+    phases: PhasesModel = Field(
+        default_factory=lambda: PhasesModel(), description="Default: see fields."
+    )
     personalities: list[PersonalityModel] = Field(default_factory=list, description="Default none.")
     negotiators: NegotiatorsModel | None = Field(
-        None, description="Default: the first personality fitting each side."
+        default=None, description="Default: the first personality fitting each side."
     )
     scripted_offers: list[ScriptedOfferModel] = Field(
         default_factory=list, description="Default none. Offers of the historical negotiator."
     )
     objectives: ObjectivesModel = Field(
-        default_factory=ObjectivesModel, description="Default none."
+        default_factory=lambda: ObjectivesModel(), description="Default none."
     )
     projection: ProjectionModel = Field(
-        default_factory=ProjectionModel, description="Default: see fields."
+        default_factory=lambda: ProjectionModel(), description="Default: see fields."
     )
     expectations: list[ExpectationModel] = Field(
         default_factory=list, description="Default none. Checks run headless over many seeds."
