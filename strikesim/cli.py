@@ -62,6 +62,11 @@ def _parser() -> argparse.ArgumentParser:
     bat.add_argument("--out", metavar="FILE", help="write per-run rows to FILE (.csv or .json)")
     bat.add_argument("--quiet", action="store_true", help="no progress display")
 
+    chk = sub.add_parser("check", help="play a scenario's expectations over many seeds")
+    chk.add_argument("scenario")
+    chk.add_argument("--runs", type=_positive, help="seeds to play (default: what each asks)")
+    chk.add_argument("--seed", type=_seed, default=0)
+
     replay = sub.add_parser("replay", help="replay a saved run record and print its log")
     replay.add_argument("record", metavar="FILE")
 
@@ -130,6 +135,7 @@ def _dispatch(args: argparse.Namespace, out: TextIO) -> int:
         "schema": commands.cmd_schema,
         "list": commands.cmd_list,
         "batch": commands.cmd_batch,
+        "check": commands.cmd_check,
         "replay": commands.cmd_replay,
         "play": commands.cmd_play,
         "screenshots": commands.cmd_screenshots,

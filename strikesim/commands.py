@@ -180,6 +180,24 @@ def cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    from strikesim.expectations import UnknownMetric, check
+
+    spec = load_scenario(args.scenario)
+    if not spec.expectations:
+        out.write(f"{spec.id}: no expectations to check\n")
+        return EXIT_OK
+    try:
+        results = check(spec, seed=args.seed, runs=args.runs)
+    except UnknownMetric as exc:
+        raise UserError(str(exc)) from None
+    for r in results:
+        out.write(r.describe() + "\n")
+    failed = sum(not r.passed for r in results)
+    out.write(f"{spec.id}: {len(results) - failed} of {len(results)} expectations met\n")
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
 def cmd_start(args: argparse.Namespace, out: TextIO) -> int:
     return _launch_ui(out)
 

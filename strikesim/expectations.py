@@ -1,0 +1,96 @@
+"""Scenario expectations checked headless over many seeds.
+
+A scenario's ``expectations:`` say things like "with the default opponents, a
+strike lasts 10–30 weeks in 80 % of seeds". :func:`check` plays the runs in
+one batch and reports, per expectation, the share of runs in range.
+
+Metrics: ``strike_weeks``, ``end_week``, ``outcome_deal`` (1 if a deal was
+ratified), ``union_utility``, ``studio_utility``, ``economic_loss``,
+``deal_<issue id>`` (the value of the contract's level on that issue, over runs
+that reached a contract) and any variable id (its final value).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from strikesim.batch import BatchResult, run_batch
+from strikesim.engine import GameSpec, Outcome
+from strikesim.engine.spec import STUDIO, UNION, Expectation
+from strikesim.records import Seat
+
+
+class UnknownMetric(ValueError):
+    """An expectation names a metric this scenario does not have."""
+
+
+@dataclass(frozen=True)
+class ExpectationResult:
+    expectation: Expectation
+    share_in_range: float
+    median: float
+    runs: int
+
+    @property
+    def passed(self) -> bool:
+        return self.share_in_range >= self.expectation.share
+
+    def describe(self) -> str:
+        e = self.expectation
+        verdict = "ok  " if self.passed else "FAIL"
+        return (
+            f"{verdict} {e.id}: {e.metric} in [{e.lo:g}, {e.hi:g}] in {self.share_in_range:.0%} "
+            f"of {self.runs} runs (needs {e.share:.0%}; median {self.median:.2f})"
+        )
+
+
+def metric_values(spec: GameSpec, result: BatchResult, metric: str) -> np.ndarray:
+    """The per-run values of ``metric`` (see the module docstring)."""
+    simple = {
+        "strike_weeks": result.strike_weeks,
+        "end_week": result.end_week,
+        "outcome_deal": (result.outcome == Outcome.DEAL_RATIFIED).astype(float),
+        "union_utility": result.union_utility,
+        "studio_utility": result.studio_utility,
+        "economic_loss": result.economic_loss,
+    }
+    if metric in simple:
+        return np.asarray(simple[metric], dtype=float)
+    if metric.startswith("deal_") and metric[5:] in spec.issue_index:
+        j = spec.issue_index[metric[5:]]
+        values = np.asarray(spec.issues[j].values)[result.contract[:, j]]
+        return np.asarray(values[result.outcome != Outcome.DEADLINE], dtype=float)
+    if metric in spec.var_index:
+        return np.asarray(result.final_values[:, spec.var_index[metric]], dtype=float)
+    raise UnknownMetric(f"expectation metric '{metric}' is not known in scenario '{spec.id}'")
+
+
+def default_seats(spec: GameSpec, difficulty: str = "normal") -> tuple[Seat, Seat]:
+    return (
+        Seat("ai", spec.default_negotiators[UNION], difficulty),
+        Seat("ai", spec.default_negotiators[STUDIO], difficulty),
+    )
+
+
+def check(
+    spec: GameSpec,
+    seats: tuple[Seat, Seat] | None = None,
+    *,
+    seed: int = 0,
+    runs: int | None = None,
+) -> list[ExpectationResult]:
+    """Play the scenario's expectations (one batch, the most runs any needs)."""
+    if not spec.expectations:
+        return []
+    n = runs or max(e.runs for e in spec.expectations)
+    result = run_batch(spec, seats or default_seats(spec), runs=n, seed=seed)
+    out = []
+    for e in spec.expectations:
+        values = metric_values(spec, result, e.metric)
+        inside = (values >= e.lo) & (values <= e.hi)
+        share = float(inside.mean()) if values.size else 0.0
+        median = float(np.median(values)) if values.size else float("nan")
+        out.append(ExpectationResult(e, share, median, n))
+    return out
