@@ -11,11 +11,18 @@ here raises.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from strikesim.scenario.diagnostics import Severity, did_you_mean
-from strikesim.scenario.model import IssueModel, IssueSideModel, OfferValue, ScenarioModel
+from strikesim.scenario.model import (
+    ID_PATTERN,
+    IssueModel,
+    IssueSideModel,
+    OfferValue,
+    ScenarioModel,
+)
 
 __all__ = ["Finding", "IssueLevels", "check_model", "issue_levels", "resolve_level"]
 
@@ -307,8 +314,17 @@ def check_model(model: ScenarioModel) -> list[Finding]:
             found += _check_offer(model.old_contract, issues, ("old_contract",))
         for k, so in enumerate(model.scripted_offers):
             found += _check_offer(so.offer, issues, ("scripted_offers", k, "offer"))
+    for term in model.projection.contract_terms:
+        if not re.match(ID_PATTERN, term):
+            found.append(
+                error(
+                    ("projection", "contract_terms", term),
+                    f"contract term name '{term}' must be a snake_case id "
+                    "(it is read as contract_<name> in formulas)",
+                    at_key=True,
+                )
+            )
     found += _check_calendar(model)
-    found += _check_personalities(model)
     for k, x in enumerate(model.expectations):
         if x.max < x.min:
             found.append(error(("expectations", k, "max"), "max must not be below min"))
@@ -362,28 +378,4 @@ def _check_calendar(model: ScenarioModel) -> list[Finding]:
             )
         if ev.chance.strip() in ("0", "0.0"):
             found.append(hint(("events", k, "chance"), f"event '{ev.id}' has chance 0"))
-    return found
-
-
-def _check_personalities(model: ScenarioModel) -> list[Finding]:
-    found: list[Finding] = []
-    known = {p.id: p for p in model.personalities}
-    if model.negotiators is None:
-        return found
-    for side in ("union", "studio"):
-        name = getattr(model.negotiators, side)
-        if name not in known:
-            found.append(
-                error(
-                    ("negotiators", side),
-                    f"unknown personality '{name}'",
-                    value=name,
-                    expected="a personality id",
-                    hint=did_you_mean(name, known),
-                )
-            )
-        elif known[name].side not in (None, side):
-            found.append(
-                error(("negotiators", side), f"personality '{name}' plays the {known[name].side}")
-            )
     return found

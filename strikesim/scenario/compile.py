@@ -22,6 +22,7 @@ from strikesim.scenario.checks import Finding, IssueLevels, error, issue_levels,
 from strikesim.scenario.compile_parts import (
     CORE_IDS,
     check_expectations,
+    check_personalities,
     compile_effects,
     compile_event,
     compile_variables,
@@ -212,6 +213,7 @@ def compile_model(model: ScenarioModel) -> tuple[S.GameSpec | None, list[Finding
     }
     fc.findings += check_expectations(model, var_ids)
     fc.findings += unused_variables(model)
+    fc.findings += check_personalities(model)
     if any(f.severity == "error" for f in fc.findings):
         return None, fc.findings
     assert model.parties is not None and model.opening_offers is not None

@@ -239,19 +239,98 @@ def _formula_texts(model: ScenarioModel) -> list[str]:
 
 
 def unused_variables(model: ScenarioModel) -> list[Finding]:
-    """A warning for each scenario-added variable no formula, objective or expectation reads."""
+    """Warnings for added variables and parameters that nothing reads.
+
+    A misspelled core id (``strike_fnd``) silently adds a new variable or
+    parameter instead of overriding the core one, so these warnings carry a
+    did-you-mean hint towards the core names.
+    """
     read: set[str] = set()
     for text in _formula_texts(model):
         read.update(_NAME_RE.findall(text))
     read.update(x.metric for x in model.expectations)
-    return [
+    found = [
         warning(
             ("variables", k, "id"),
             f"variable '{v.id}' is never read by any formula, objective or expectation",
+            hint=did_you_mean(v.id, CORE_IDS),
         )
         for k, v in enumerate(model.variables)
         if v.id not in CORE_IDS and v.id not in read
     ]
+    found += [
+        warning(
+            ("params", name),
+            f"parameter '{name}' is not a core parameter and no formula reads it",
+            hint=did_you_mean(name, core.CORE_PARAMS),
+            at_key=True,
+        )
+        for name in model.params
+        if name not in core.CORE_PARAMS and name not in read
+    ]
+    return found
+
+
+def check_personalities(model: ScenarioModel) -> list[Finding]:
+    """Tactic names and tactic parameters must be ones the AI knows."""
+    from strikesim.ai.agent import DEFAULTS  # the AI owns the tactic registry
+    from strikesim.ai.registry import BUILTINS, SCRIPTED, TACTICS
+
+    tactics = (*TACTICS, SCRIPTED)
+    found: list[Finding] = []
+    for k, p in enumerate(model.personalities):
+        if p.tactic not in tactics:
+            found.append(
+                error(
+                    ("personalities", k, "tactic"),
+                    f"unknown tactic '{p.tactic}'",
+                    value=p.tactic,
+                    expected="one of " + ", ".join(tactics),
+                    hint=did_you_mean(p.tactic, tactics),
+                )
+            )
+        for name in p.params:
+            if name not in DEFAULTS:
+                found.append(
+                    error(
+                        ("personalities", k, "params", name),
+                        f"unknown tactic parameter '{name}'",
+                        value=name,
+                        expected="one of " + ", ".join(sorted(DEFAULTS)),
+                        hint=did_you_mean(name, DEFAULTS),
+                        at_key=True,
+                    )
+                )
+    if model.negotiators is not None:
+        found += _check_negotiators(model, BUILTINS, SCRIPTED)
+    return found
+
+
+def _check_negotiators(
+    model: ScenarioModel, builtins: Mapping[str, object], scripted: str
+) -> list[Finding]:
+    assert model.negotiators is not None
+    found: list[Finding] = []
+    known = {p.id: p for p in model.personalities}
+    for side in ("union", "studio"):
+        name = getattr(model.negotiators, side)
+        usable = [p for p in known if known[p].side in (None, side)] + list(builtins)
+        if any(o.side == side for o in model.scripted_offers):
+            usable.append(scripted)
+        if name in known and known[name].side not in (None, side):
+            message = f"personality '{name}' plays the {known[name].side}"
+            found.append(error(("negotiators", side), message, value=name))
+        elif name not in usable:
+            found.append(
+                error(
+                    ("negotiators", side),
+                    f"unknown personality '{name}'",
+                    value=name,
+                    expected="a personality id or a built-in negotiator",
+                    hint=did_you_mean(name, usable),
+                )
+            )
+    return found
 
 
 def check_expectations(model: ScenarioModel, var_ids: Sequence[str]) -> list[Finding]:

@@ -164,10 +164,6 @@ def test_models_are_immutable() -> None:
             lambda d: d.pop("old_contract"),
             "missing required key 'old_contract'",
         ),
-        (
-            lambda d: d["personalities"][0].update(side="union"),
-            "personality 'calm' plays the union",
-        ),
     ],
 )
 def test_cross_checks(change: Any, message: str) -> None:
@@ -212,3 +208,67 @@ def test_schema_accepts_formulas_as_numbers_and_forbids_unknown_keys() -> None:
 def test_shipped_scenario_compiles_same_as_loader() -> None:
     spec = load_scenario("wga-2023")
     assert [i.id for i in spec.issues][:2] == ["wage_minimum", "streaming_residuals"]
+
+
+def _compile_findings(change: Any) -> list[tuple[str, str, str | None]]:
+    data = _minimal()
+    change(data)
+    model = ScenarioModel.model_validate(data)
+    assert check_model(model) == []
+    _, findings = compile_model(model)
+    return [(str(f.severity), f.message, f.hint) for f in findings]
+
+
+@pytest.mark.parametrize(
+    ("change", "finding"),
+    [
+        (
+            lambda d: d["personalities"][0].update(side="union"),
+            ("error", "personality 'calm' plays the union", None),
+        ),
+        (
+            lambda d: d["personalities"][0].update(tactic="time_dependant"),
+            ("error", "unknown tactic 'time_dependant'", "time_dependent"),
+        ),
+        (
+            lambda d: d["personalities"][0]["params"].update(horizn=20),
+            ("error", "unknown tactic parameter 'horizn'", "horizon"),
+        ),
+        (
+            lambda d: d.update(params={"tua0": 0.1}),
+            ("warning", "parameter 'tua0' is not a core parameter and no formula reads it", "tau0"),
+        ),
+        (
+            lambda d: d["variables"].append({"id": "strike_fnd", "initial": 5}),
+            (
+                "warning",
+                "variable 'strike_fnd' is never read by any formula, objective or expectation",
+                "strike_fund",
+            ),
+        ),
+        (
+            lambda d: d["projection"]["contract_terms"].update({"Wage Raise": "wage"}),
+            (
+                "error",
+                "contract term name 'Wage Raise' must be a snake_case id "
+                "(it is read as contract_<name> in formulas)",
+                None,
+            ),
+        ),
+    ],
+)
+def test_compile_checks(change: Any, finding: tuple[str, str, str | None]) -> None:
+    if finding[1].startswith("contract term"):
+        data = _minimal()
+        change(data)
+        model = ScenarioModel.model_validate(data)
+        assert [(str(f.severity), f.message, f.hint) for f in check_model(model)] == [finding]
+        return
+    assert _compile_findings(change) == [finding]
+
+
+def test_built_in_negotiator_names_are_accepted() -> None:
+    assert (
+        _compile_findings(lambda d: d.update(negotiators={"union": "calm", "studio": "boulware"}))
+        == []
+    )
