@@ -19,6 +19,7 @@ Only legal moves and pressure actions are returned (the observation's masks).
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -45,7 +46,11 @@ from strikesim.engine.state import Move, Phase
 if TYPE_CHECKING:
     from strikesim.engine.observe import Observation
 
-TACTICS = ("time_dependent", "resource", "tit_for_tat", "zeuthen", "adaptive")
+TACTICAL = ("time_dependent", "resource", "tit_for_tat", "zeuthen", "adaptive")
+"""Tactics played by :class:`TacticalNegotiator`."""
+TACTICS = (*TACTICAL, "scripted")
+"""Every tactic name a scenario personality may use ("scripted" replays the
+scenario's historical offers, see :mod:`strikesim.ai.scripted`)."""
 
 DEFAULTS: Mapping[str, float] = {
     "e": 0.5,
@@ -133,8 +138,8 @@ class TacticalNegotiator:
         difficulty: Difficulty,
         name: str,
     ) -> None:
-        if tactic not in TACTICS:
-            raise ValueError(f"unknown tactic {tactic!r}; choose one of: {', '.join(TACTICS)}")
+        if tactic not in TACTICAL:
+            raise ValueError(f"unknown tactic {tactic!r}; choose one of: {', '.join(TACTICAL)}")
         unknown = sorted(set(params) - set(DEFAULTS))
         if unknown:
             raise ValueError(
@@ -174,6 +179,19 @@ class TacticalNegotiator:
         self.prev_other = np.full(batch, np.nan)
         self.initial = {v.id: float(v.initial) for v in spec.variables}
         self._explanations: list[str] = [""] * batch
+
+    def fork(self, index: np.ndarray, seed: int | None = None) -> TacticalNegotiator:
+        """A copy playing the campaigns at ``index`` of this one (rows may repeat),
+        without look-ahead: the cheap continuation policy of Monte Carlo runs."""
+        out = copy.copy(self)
+        out.batch = int(index.shape[0])
+        out.seed = self.seed if seed is None else seed
+        out.target = self.target[index].copy()
+        out.prev_other = self.prev_other[index].copy()
+        out.model = None if self.model is None else self.model.take(index)
+        out.lookahead = None
+        out._explanations = [""] * out.batch
+        return out
 
     def explain(self, row: int) -> str:
         return self._explanations[row] if row < len(self._explanations) else ""
@@ -282,7 +300,12 @@ class TacticalNegotiator:
             first = opening[offer_rows] & (obs.week <= spec.phases.expiry_week)
             chosen = np.where(first[:, None], self.opening[None, :], chosen)
             if self.lookahead is not None and batch <= self.lookahead.max_batch:
-                chosen = self.lookahead.refine(self, obs, offer_rows, chosen, offer_target)
+                chosen = self.lookahead.refine(
+                    self, obs, offer_rows, chosen, offer_target[offer_rows]
+                )
+                # conceding more than planned moves the target down with it
+                picked = self.book.own_utility(chosen)
+                target[offer_rows] = np.minimum(target[offer_rows], picked)
             offers[offer_rows] = chosen
         changed = np.zeros(batch, dtype=bool)
         changed[offer_rows] = (offers[offer_rows] != mine[offer_rows]).any(axis=1)

@@ -73,9 +73,9 @@ DIFFICULTIES: dict[str, Difficulty] = {
             patience=1.3,
             noise=0.0,
             opponent_model=True,
-            lookahead_weeks=10,
+            lookahead_weeks=8,
             lookahead_candidates=4,
-            lookahead_runs=12,
+            lookahead_runs=10,
             description="The most patient reader of the table, looking furthest ahead.",
         ),
     )

@@ -11,6 +11,8 @@ estimated utility of an outcome is the weighted sum of its level scores.
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 
 LEARN_COEF = 0.2
@@ -46,6 +48,15 @@ class FrequencyModel:
         self.offsets = (np.arange(n_issues) * width).astype(np.intp)
         self.top = np.zeros((batch, n_issues), dtype=np.float32)
         """(B, I) largest value count per issue (kept up to date by :meth:`observe`)."""
+
+    def take(self, index: np.ndarray) -> FrequencyModel:
+        """A copy holding the campaigns at ``index`` (rows may repeat)."""
+        out = copy.copy(self)
+        out.weights = self.weights[index].copy()
+        out.counts = self.counts[index].copy()
+        out.last = self.last[index].copy()
+        out.top = self.top[index].copy()
+        return out
 
     def observe(self, offers: np.ndarray) -> np.ndarray:
         """Learn from the other side's standing offers ``(B, I)`` (-1 = none).

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from strikesim.ai.agent import TACTICS, TacticalNegotiator
 from strikesim.ai.difficulty import Difficulty, get_difficulty
+from strikesim.ai.lookahead import Lookahead
 from strikesim.ai.negotiator import Negotiator
 from strikesim.ai.scripted import ScriptedNegotiator
 from strikesim.engine.spec import SIDES, GameSpec
@@ -64,7 +65,7 @@ def make_negotiator(
         if personality.tactic not in TACTICS:
             raise ValueError(
                 f"personality '{name}' uses unknown tactic '{personality.tactic}'; "
-                f"known tactics: {', '.join((*TACTICS, SCRIPTED))}"
+                f"known tactics: {', '.join(TACTICS)}"
             )
         neg = TacticalNegotiator(
             spec, side, personality.tactic, dict(personality.params), level, name
@@ -77,4 +78,8 @@ def make_negotiator(
     else:
         known = ", ".join(negotiator_names(spec, side))
         raise ValueError(f"no {SIDES[side]} negotiator '{name}'; choose from: {known}")
+    if level.lookahead_weeks > 0:
+        neg.lookahead = Lookahead(
+            level.lookahead_weeks, level.lookahead_candidates, level.lookahead_runs
+        )
     return neg

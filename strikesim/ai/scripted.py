@@ -11,6 +11,7 @@ offer. Pressure actions are chosen from the state like any negotiator's.
 
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -53,6 +54,12 @@ class ScriptedNegotiator:
         self.batch = batch
         self.seed = seed
         self._texts = [""] * batch
+
+    def fork(self, index: np.ndarray, seed: int | None = None) -> ScriptedNegotiator:
+        """A copy for the campaigns at ``index`` (the script has no per-campaign state)."""
+        out = copy.copy(self)
+        out.reset(self.spec, int(index.shape[0]), self.seed if seed is None else seed)
+        return out
 
     def explain(self, row: int) -> str:
         return self._texts[row] if row < len(self._texts) else ""
