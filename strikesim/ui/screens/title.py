@@ -35,6 +35,7 @@ class TitleScreen(Screen):
     def __init__(self, ctx: UIContext) -> None:
         super().__init__(ctx)
         self.phase = 0
+        self._backdrop: tuple[tuple[object, ...], pygame.Surface] | None = None
         self._clock = 0.0
         self.buttons: dict[str, Button] = {}
         for action, label in MENU:
@@ -104,10 +105,19 @@ class TitleScreen(Screen):
                 self.dirty = True
         return None
 
+    def draw_background(self, surface: pygame.Surface) -> None:
+        """Gradient, searchlights and skyline never change between frames: cache them."""
+        key = (self.ctx.size, self.ctx.scale, self.ctx.palette.name)
+        if self._backdrop is None or self._backdrop[0] != key:
+            layer = pygame.Surface(self.ctx.size)
+            super().draw_background(layer)
+            searchlights(layer, self.ctx)
+            skyline(layer, self.ctx, max(self.ctx.px(60), self.ctx.size[1] // 7))
+            self._backdrop = (key, layer)
+        surface.blit(self._backdrop[1], (0, 0))
+
     def draw_content(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        searchlights(surface, ctx)
-        skyline(surface, ctx, max(ctx.px(60), ctx.size[1] // 7))
         marquee(surface, self.marquee_rect, ctx, self.phase if not ctx.reduced_motion else 0)
         foot = ctx.text(
             "small", f"v{__version__}   ·   F11 full screen   ·   Ctrl +/− text size", "text_faint"

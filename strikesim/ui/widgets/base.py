@@ -12,6 +12,7 @@ The screen lays widgets out by assigning ``widget.rect``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeAlias
 
 import pygame
@@ -53,6 +54,8 @@ class Widget:
         self.focused = False
         self.hovered = False
         self.tooltip = tooltip
+        self._static: pygame.Surface | None = None
+        self._static_key: tuple[object, ...] | None = None
 
     @property
     def can_focus(self) -> bool:
@@ -79,6 +82,24 @@ class Widget:
 
     def draw(self, surface: pygame.Surface) -> None:
         raise NotImplementedError
+
+    def blit_static(
+        self, surface: pygame.Surface, key: object, paint: Callable[[pygame.Surface], None]
+    ) -> None:
+        """Draw the widget's unchanging part from a cached layer, repainting it only when
+        ``key`` (the data version), the rect, the scale or the palette changed. ``paint``
+        draws with ``self.rect`` temporarily moved to the layer's origin."""
+        full_key = (key, tuple(self.rect), self.ctx.scale, self.ctx.palette.name)
+        if self._static is None or self._static_key != full_key:
+            layer = pygame.Surface(self.rect.size, pygame.SRCALPHA)
+            saved = self.rect
+            self.rect = pygame.Rect(0, 0, saved.width, saved.height)
+            try:
+                paint(layer)
+            finally:
+                self.rect = saved
+            self._static, self._static_key = layer, full_key
+        surface.blit(self._static, self.rect.topleft)
 
     def draw_focus(self, surface: pygame.Surface) -> None:
         """Call at the end of ``draw``: the ring shows only while focused."""

@@ -101,6 +101,7 @@ class LineChart(Widget):
         self.marker_label = marker_label
         self.explain = explain
         self.cursor: int | None = None
+        self.version = 0
         self.cursor_y: int | None = None
 
     # --- geometry ---------------------------------------------------------------------
@@ -179,10 +180,31 @@ class LineChart(Widget):
         return True
 
     # --- drawing ----------------------------------------------------------------------
+    def set_data(self, xs: Sequence[float], series: Sequence[Series]) -> None:
+        """Replace the data (e.g. after a week advanced); the cached drawing is rebuilt."""
+        for s in series:
+            if len(s.ys) != len(xs):
+                raise ValueError(
+                    f"series {s.id!r} has {len(s.ys)} values for {len(xs)} x positions"
+                )
+        self.xs = [float(x) for x in xs]
+        self.series = list(series)
+        self.version += 1
+        if self.cursor is not None and self.cursor >= len(self.xs):
+            self.cursor = None
+
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
         if self.rect.width < ctx.px(120) or self.rect.height < ctx.px(80):
             return
+        self.blit_static(surface, (self.version, self.title, self.marker_x), self._draw_static)
+        if self.cursor is not None and 0 <= self.cursor < len(self.xs):
+            ylo, yhi, _ = self._y_bounds()
+            self._readout(surface, self.plot_rect(), ylo, yhi if yhi > ylo else ylo + 1.0)
+        self.draw_focus(surface)
+
+    def _draw_static(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
         if self.title:
             surface.blit(
                 ctx.text("h3", ellipsize(ctx.font("h3"), self.title, self.rect.width), "text"),
@@ -251,9 +273,6 @@ class LineChart(Widget):
                 ends.append((runs[-1][-1][1], s))
         surface.set_clip(clip)
         self._end_labels(surface, plot, ends)
-        if self.cursor is not None and 0 <= self.cursor < len(self.xs):
-            self._readout(surface, plot, ylo, yhi)
-        self.draw_focus(surface)
 
     def _runs(
         self, plot: pygame.Rect, ys: Sequence[float], ylo: float, yhi: float

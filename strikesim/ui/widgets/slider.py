@@ -84,7 +84,8 @@ class Slider(Widget):
 
     # --- geometry ---------------------------------------------------------------------
     def preferred_height(self) -> int:
-        return self.ctx.font("label").get_linesize() + self.ctx.px(40)
+        ctx = self.ctx
+        return ctx.font("label").get_linesize() + ctx.px(34) + ctx.font("small").get_linesize()
 
     def track_rect(self) -> pygame.Rect:
         ctx = self.ctx

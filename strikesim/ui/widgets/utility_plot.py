@@ -117,9 +117,83 @@ class UtilityPlot(Widget):
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        plot = self.plot_rect()
-        if plot.width < ctx.px(60):
+        if self.plot_rect().width < ctx.px(60):
             return
+        self.blit_static(surface, None, self._draw_static)
+        plot = self.plot_rect()
+        self._draw_hover(surface, plot)
+
+    def _draw_static(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        plot = self.plot_rect()
+        self._draw_axes(surface, plot)
+        taken: list[pygame.Rect] = []
+        for m in self.markers:
+            spot = pygame.Rect(0, 0, ctx.px(14), ctx.px(14))
+            spot.center = self.to_screen(m.point)
+            taken.append(spot)
+        for m in self.markers:
+            self._marker(surface, plot, m, taken)
+
+    def _draw_hover(self, surface: pygame.Surface, plot: pygame.Rect) -> None:
+        ctx = self.ctx
+        if self.hover is not None:
+            label, p = self.hover
+            text = f"{label}: union {p[0]:.2f}, studio {p[1]:.2f}"
+            img = ctx.text("small", ellipsize(ctx.font("small"), text, plot.width), "text")
+            box = img.get_rect().inflate(ctx.space("md"), ctx.space("xs"))
+            box.bottomleft = (plot.x + ctx.space("sm"), plot.bottom - ctx.space("sm"))
+            panel(
+                surface,
+                box,
+                ctx.colour("surface_alt"),
+                ctx.colour("border_strong"),
+                ctx.radius("sm"),
+                1,
+            )
+            surface.blit(img, (box.x + ctx.space("md") // 2, box.y + ctx.space("xs") // 2))
+
+    def _marker(
+        self, surface: pygame.Surface, plot: pygame.Rect, m: PlaneMarker, taken: list[pygame.Rect]
+    ) -> None:
+        ctx = self.ctx
+        colour = resolve_colour(ctx, m.colour)
+        cx, cy = self.to_screen(m.point)
+        r = ctx.px(6)
+        if m.shape == "diamond":
+            pygame.draw.polygon(
+                surface,
+                colour,
+                [(cx, cy - r - 1), (cx + r + 1, cy), (cx, cy + r + 1), (cx - r - 1, cy)],
+            )
+        elif m.shape == "star":
+            pts = []
+            for k in range(10):
+                ang = -math.pi / 2 + k * math.pi / 5
+                rad = (r + 3) if k % 2 == 0 else (r + 3) * 0.45
+                pts.append((cx + rad * math.cos(ang), cy + rad * math.sin(ang)))
+            pygame.draw.polygon(surface, colour, pts)
+        else:
+            pygame.draw.circle(surface, colour, (cx, cy), r)
+        pygame.draw.circle(
+            surface, ctx.colour("bg_top"), (cx, cy), max(1, r // 3)
+        ) if m.shape == "circle" else None
+        img = ctx.text("label", m.label, colour)
+        box = img.get_rect()
+        for dx, dy in ((1, -1), (1, 1), (-1, -1), (-1, 1)):
+            box.center = (
+                cx + dx * (r + ctx.space("sm") + box.width // 2),
+                cy + dy * (r + box.height // 2 - ctx.px(2)),
+            )
+            box.clamp_ip(plot)
+            if box.collidelist(taken) < 0:
+                break
+        taken.append(box)
+        surface.blit(img, box)
+
+    def _draw_axes(self, surface: pygame.Surface, plot: pygame.Rect) -> None:
+        """Frame, grid, tick labels, axis titles, the deal cloud, frontier and traces."""
+        ctx = self.ctx
         panel(surface, plot, ctx.colour("surface"), ctx.colour("border"), 0, 1)
         for k in range(1, 5):
             x = plot.x + plot.width * k // 4
@@ -177,63 +251,3 @@ class UtilityPlot(Widget):
                 pygame.draw.lines(surface, with_alpha(colour, 255), False, pts, 1)
             for p in pts:
                 pygame.draw.circle(surface, colour, p, ctx.px(3))
-        taken: list[pygame.Rect] = []
-        for m in self.markers:
-            spot = pygame.Rect(0, 0, ctx.px(14), ctx.px(14))
-            spot.center = self.to_screen(m.point)
-            taken.append(spot)
-        for m in self.markers:
-            self._marker(surface, plot, m, taken)
-        if self.hover is not None:
-            label, p = self.hover
-            text = f"{label}: union {p[0]:.2f}, studio {p[1]:.2f}"
-            img = ctx.text("small", ellipsize(ctx.font("small"), text, plot.width), "text")
-            box = img.get_rect().inflate(ctx.space("md"), ctx.space("xs"))
-            box.bottomleft = (plot.x + ctx.space("sm"), plot.bottom - ctx.space("sm"))
-            panel(
-                surface,
-                box,
-                ctx.colour("surface_alt"),
-                ctx.colour("border_strong"),
-                ctx.radius("sm"),
-                1,
-            )
-            surface.blit(img, (box.x + ctx.space("md") // 2, box.y + ctx.space("xs") // 2))
-
-    def _marker(
-        self, surface: pygame.Surface, plot: pygame.Rect, m: PlaneMarker, taken: list[pygame.Rect]
-    ) -> None:
-        ctx = self.ctx
-        colour = resolve_colour(ctx, m.colour)
-        cx, cy = self.to_screen(m.point)
-        r = ctx.px(6)
-        if m.shape == "diamond":
-            pygame.draw.polygon(
-                surface,
-                colour,
-                [(cx, cy - r - 1), (cx + r + 1, cy), (cx, cy + r + 1), (cx - r - 1, cy)],
-            )
-        elif m.shape == "star":
-            pts = []
-            for k in range(10):
-                ang = -math.pi / 2 + k * math.pi / 5
-                rad = (r + 3) if k % 2 == 0 else (r + 3) * 0.45
-                pts.append((cx + rad * math.cos(ang), cy + rad * math.sin(ang)))
-            pygame.draw.polygon(surface, colour, pts)
-        else:
-            pygame.draw.circle(surface, colour, (cx, cy), r)
-        pygame.draw.circle(
-            surface, ctx.colour("bg_top"), (cx, cy), max(1, r // 3)
-        ) if m.shape == "circle" else None
-        img = ctx.text("label", m.label, colour)
-        box = img.get_rect()
-        for dx, dy in ((1, -1), (1, 1), (-1, -1), (-1, 1)):
-            box.center = (
-                cx + dx * (r + ctx.space("sm") + box.width // 2),
-                cy + dy * (r + box.height // 2 - ctx.px(2)),
-            )
-            box.clamp_ip(plot)
-            if box.collidelist(taken) < 0:
-                break
-        taken.append(box)
-        surface.blit(img, box)

@@ -1,0 +1,216 @@
+"""What the pre-game screens offer: scenario and campaign entries, opponents, briefing texts.
+
+Plain data gathered from the scenario package, the AI registry and (when present) the
+campaign module, with every failure turned into text for the player: a scenario that does
+not load is listed with its first error and cannot be chosen, never a crash. No pygame here,
+so the tests can check it without a window.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from strikesim.engine.spec import SIDES, GameSpec
+from strikesim.scenario import ScenarioError, Severity, load_scenario, validate_path
+from strikesim.scenario.resources import list_scenarios, scenario_file
+
+SIDE_TITLES = ("The union", "The studios")
+"""Eyebrow text for each side (index 0 union, 1 studio)."""
+
+BUILTIN_DESCRIPTIONS = {
+    "time_dependent": "Concedes steadily as the weeks pass.",
+    "boulware": "Holds its ground almost to the end, then gives way in a rush.",
+    "linear": "Gives the same amount of ground every week.",
+    "conceder": "Moves early and generously to get a deal done.",
+    "resource": "Concedes as its money or members' patience runs out.",
+    "tit_for_tat": "Answers each of your concessions with one of its own.",
+    "zeuthen": "Concedes when it has less to lose from a strike than you do.",
+    "adaptive": "Blends time, resources and your moves; hard to read.",
+    "scripted": "Tables the real packages of the time, in their real weeks.",
+}
+"""Descriptions of the built-in negotiators that any scenario can use."""
+
+
+@dataclass(frozen=True)
+class ScenarioEntry:
+    """One scenario card. ``spec`` is None when the scenario cannot be loaded (``error``)."""
+
+    id: str
+    title: str
+    summary: str
+    spec: GameSpec | None
+    tags: tuple[str, ...] = ()
+    difficulty: str = ""
+    max_weeks: int = 0
+    sides: tuple[str, str] = ("", "")
+    warnings: tuple[str, ...] = ()
+    error: str = ""
+
+    @property
+    def playable(self) -> bool:
+        return self.spec is not None
+
+
+@dataclass(frozen=True)
+class CampaignEntry:
+    """One campaign card: an id, a title and the scenario ids it chains, in order."""
+
+    id: str
+    title: str
+    chain: tuple[str, ...]
+    first: ScenarioEntry | None
+
+    @property
+    def playable(self) -> bool:
+        return self.first is not None and self.first.playable
+
+
+@dataclass(frozen=True)
+class Opponent:
+    """A negotiator the player can face: registry name, display label, description."""
+
+    name: str
+    label: str
+    description: str
+
+
+def _warnings(scenario_id: str) -> tuple[str, ...]:
+    path = scenario_file(scenario_id)
+    if path is None:
+        return ()
+    return tuple(
+        f"{d.path}: {d.message}" if d.path else d.message
+        for d in validate_path(path)
+        if d.severity == Severity.WARNING
+    )
+
+
+@lru_cache(maxsize=64)
+def scenario_entry(scenario_id: str) -> ScenarioEntry:
+    """Load one shipped scenario for its card (cached: the files do not change in play)."""
+    try:
+        spec = load_scenario(scenario_id)
+    except ScenarioError as exc:
+        first = exc.diagnostics[0] if exc.diagnostics else None
+        reason = first.format() if first is not None else str(exc)
+        return ScenarioEntry(scenario_id, scenario_id, "", None, error=reason)
+    except (OSError, ValueError) as exc:
+        return ScenarioEntry(scenario_id, scenario_id, "", None, error=str(exc))
+    return ScenarioEntry(
+        id=spec.id,
+        title=spec.title,
+        summary=spec.summary,
+        spec=spec,
+        tags=tuple(spec.tags),
+        difficulty=spec.difficulty,
+        max_weeks=spec.phases.max_weeks,
+        sides=(spec.parties[0].name, spec.parties[1].name),
+        warnings=_warnings(scenario_id),
+    )
+
+
+def scenario_entries() -> list[ScenarioEntry]:
+    """Every playable shipped scenario, in id order."""
+    return [scenario_entry(sid) for sid in list_scenarios()]
+
+
+def _campaign_lister() -> Callable[[], list[tuple[str, str, list[str]]]] | None:
+    try:
+        module = importlib.import_module("strikesim.campaign")
+    except ImportError:
+        return None
+    lister = getattr(module, "list_campaigns", None)
+    return lister if callable(lister) else None
+
+
+def campaign_entries() -> list[CampaignEntry]:
+    """The shipped campaigns (empty when the game has none or they cannot be read)."""
+    lister = _campaign_lister()
+    if lister is None:
+        return []
+    try:
+        raw = list(lister())
+    except Exception:  # a broken campaign file must not keep the player from playing
+        return []
+    out = []
+    for item in raw:
+        cid, title, chain = item[0], item[1], tuple(str(s) for s in item[2])
+        first = scenario_entry(chain[0]) if chain else None
+        out.append(CampaignEntry(str(cid), str(title), chain, first))
+    return out
+
+
+def length_label(weeks: int) -> str:
+    return f"Up to {weeks} weeks" if weeks else ""
+
+
+def opponents(spec: GameSpec, side: int) -> list[Opponent]:
+    """Negotiators that can play ``side`` (the scenario's personalities first)."""
+    from strikesim.ai import negotiator_names
+
+    personalities = {p.id: p for p in spec.personalities}
+    out = []
+    for name in negotiator_names(spec, side):
+        p = personalities.get(name)
+        if p is not None:
+            out.append(Opponent(name, p.label, p.description))
+        else:
+            label = name.replace("_", " ").capitalize()
+            out.append(Opponent(name, label, BUILTIN_DESCRIPTIONS.get(name, "")))
+    return out
+
+
+def scenario_folder(spec: GameSpec) -> Path | None:
+    path = scenario_file(spec.id)
+    return path.parent if path is not None else None
+
+
+def _read(folder: Path | None, name: str) -> str:
+    if folder is None:
+        return ""
+    try:
+        return (folder / name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def background_text(spec: GameSpec) -> str:
+    """The public background (``background.md``), or one built from the scenario file."""
+    text = _read(scenario_folder(spec), "background.md")
+    if text.strip():
+        return text
+    lines = [f"# {spec.title} — background", "", spec.summary.strip(), ""]
+    for party in spec.parties:
+        lines += [f"## {party.name}", "", party.description.strip() or "—", ""]
+    lines += ["## The issues on the table", ""]
+    for issue in spec.issues:
+        levels = " · ".join(issue.level_labels)
+        lines.append(f"- **{issue.label}**: {levels}")
+    return "\n".join(lines) + "\n"
+
+
+def brief_text(spec: GameSpec, side: int) -> str:
+    """The confidential brief of ``side`` (``brief-<side>.md``), or one built from the file."""
+    text = _read(scenario_folder(spec), f"brief-{SIDES[side]}.md")
+    if text.strip():
+        return text
+    party = spec.parties[side]
+    lines = [f"# Confidential — {party.name}", "", "## Your priorities", ""]
+    issues = sorted(spec.issues, key=lambda i: -i.weight[side])
+    for issue in issues:
+        best = max(range(issue.n_levels), key=lambda k: issue.utility[side][k])
+        worst = min(range(issue.n_levels), key=lambda k: issue.utility[side][k])
+        lines.append(
+            f"- **{issue.label}** ({issue.weight[side]:.0%} of your score): best "
+            f"{issue.level_labels[best]}, worst {issue.level_labels[worst]}"
+        )
+    goals = [o for o in spec.objectives if o.side == side]
+    if goals:
+        lines += ["", "## Your objectives", ""]
+        lines += [f"- {o.label} (weight {o.weight:g})" for o in goals]
+    lines += ["", f"**Reservation:** a deal below {party.reservation.source} is worse than a fight."]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,96 @@
+"""Shared behaviour of the in-game screens: the HUD, the pause menu, hotkeys and panels.
+
+Every in-game screen holds the same :class:`~strikesim.ui.screens.game.play.GamePlay`;
+Escape opens the pause menu whose choice (save, load, quit to title, quit) is acted on here.
+Sub-screens (pressure, news, dashboard) close with Escape instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pygame
+
+from strikesim.ui.context import UIContext
+from strikesim.ui.draw import panel
+from strikesim.ui.screen import Screen
+from strikesim.ui.screens.game.hud import draw_hud, hud_height
+from strikesim.ui.screens.game.play import GamePlay
+from strikesim.ui.screens.pause import PauseChoice, PauseMenu
+from strikesim.ui.transitions import Pop, Push, Quit, Reset, Transition
+
+
+class GameScreen(Screen):
+    """Base for in-game screens; subclasses call ``content_rect()`` in ``layout``."""
+
+    key_context = "game"
+    #: Sub-screens close on Escape; the hub screens open the pause menu instead.
+    closes_on_back = False
+
+    def __init__(self, ctx: UIContext, play: GamePlay) -> None:
+        super().__init__(ctx)
+        self.play = play
+        self.hud_reserved = 0
+
+    def content_rect(self) -> pygame.Rect:
+        """The area below the HUD, inside the page margins."""
+        ctx = self.ctx
+        m = ctx.space("xl")
+        top = hud_height(ctx) + ctx.space("lg")
+        return pygame.Rect(m, top, ctx.size[0] - 2 * m, ctx.size[1] - top - ctx.space("lg"))
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        draw_hud(surface, self.ctx, self.play, self.hud_reserved)
+        self.draw_body(surface)
+
+    def draw_body(self, surface: pygame.Surface) -> None:
+        """Screen content below the HUD (override)."""
+
+    def section(self, surface: pygame.Surface, rect: pygame.Rect, heading: str, colour: str = "text_muted") -> int:
+        """A panel with a small caps heading; returns the y below the heading."""
+        ctx = self.ctx
+        panel(surface, rect, ctx.colour("surface"), ctx.colour("border"), ctx.radius("lg"), 1)
+        pad = ctx.space("lg")
+        img = ctx.text("caption", heading.upper(), colour)
+        surface.blit(img, (rect.x + pad, rect.y + pad))
+        return rect.y + pad + img.get_height() + ctx.space("sm")
+
+    # --- pause ------------------------------------------------------------------------
+    def on_back(self) -> Transition | None:
+        if self.closes_on_back:
+            return Pop(None)
+        return self.open_pause()
+
+    def open_pause(self) -> Transition:
+        return Push(
+            PauseMenu(self.ctx, can_load=self.ctx.has_route("load_game"), subtitle=self.play.spec.title),
+            on_result=self.on_pause_choice,
+        )
+
+    def on_pause_choice(self, choice: object) -> Transition | None:
+        if choice == PauseChoice.SAVE:
+            self.save_now()
+            return None
+        if choice == PauseChoice.LOAD:
+            return self.ctx.route("load_game")
+        if choice == PauseChoice.QUIT_TO_TITLE:
+            from strikesim.ui.screens.title import TitleScreen
+
+            return Reset(TitleScreen(self.ctx))
+        if choice == PauseChoice.QUIT:
+            return Quit()
+        return None
+
+    def save_now(self) -> None:
+        """Save to a named slot ``<scenario>-week-<n>`` and tell the player where."""
+        from strikesim.saves import save_game
+
+        s = self.play.session
+        name = re.sub(r"[^a-z0-9-]+", "-", f"{s.spec.id}-{self.play.side_key}-week-{s.week}".lower())
+        try:
+            path = save_game(s, name)
+        except OSError as exc:
+            self.ctx.notices.append(f"The game could not be saved: {exc.strerror or exc}.")
+            return
+        self.ctx.notices.append(f"Saved as “{name}” ({path.parent}).")
+        self.dirty = True

@@ -1,0 +1,90 @@
+"""The in-game top bar: week counter in marquee gold, date, phase, and both parties.
+
+Drawn by every in-game screen above its own content. The party of the player is marked
+"you"; each party appears in its identity colour. Pure drawing: no widgets, no state.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from strikesim.engine import Phase
+from strikesim.narrate import week_date
+from strikesim.ui.context import UIContext
+from strikesim.ui.draw import blit_aligned, ellipsize, panel
+from strikesim.ui.screens.game.play import GamePlay
+
+PHASE_LABEL = {
+    Phase.TALKS: "Talks",
+    Phase.STRIKE: "On strike",
+    Phase.RATIFICATION: "Ratification vote",
+    Phase.ENDED: "Dispute over",
+}
+
+
+def hud_height(ctx: UIContext) -> int:
+    return ctx.font("h1").get_linesize() + 2 * ctx.space("sm")
+
+
+def phase_text(play: GamePlay) -> str:
+    """Phase label plus the fact that matters most in it (strike length, vote week …)."""
+    s = play.session
+    state = s.state
+    phase = s.phase
+    text = PHASE_LABEL[phase]
+    if phase == Phase.STRIKE:
+        text += f" · week {int(state.strike_weeks[0]) + 1} of the strike"
+    elif phase == Phase.TALKS and s.week < s.spec.phases.expiry_week:
+        left = s.spec.phases.expiry_week - s.week
+        text += f" · contract expires in {left} week{'s' if left != 1 else ''}"
+    elif phase == Phase.RATIFICATION and int(state.ratify_week[0]) >= 0:
+        text += f" · members vote in week {int(state.ratify_week[0])}"
+    if int(state.suspended_until[0]) > s.week and phase in (Phase.TALKS, Phase.STRIKE):
+        text += f" · talks suspended until week {int(state.suspended_until[0])}"
+    return text
+
+
+def draw_hud(surface: pygame.Surface, ctx: UIContext, play: GamePlay, right_reserved: int = 0) -> pygame.Rect:
+    """Draw the bar across the top; ``right_reserved`` pixels at the right are left free
+    for the screen's own buttons. Returns the bar's rect."""
+    w = ctx.size[0]
+    bar = pygame.Rect(0, 0, w, hud_height(ctx))
+    panel(surface, bar, ctx.colour("surface"), None)
+    pygame.draw.line(surface, ctx.colour("gold_dim"), bar.bottomleft, (bar.right, bar.bottom), 1)
+    pad = ctx.space("xl")
+    x = pad
+    week = ctx.text("h1", f"WEEK {play.session.week}", "gold")
+    blit_aligned(surface, week, pygame.Rect(x, bar.y, week.get_width(), bar.height), "left")
+    x += week.get_width() + ctx.space("lg")
+    line_h = ctx.font("label").get_linesize()
+    top = bar.centery - line_h
+    date = ctx.text("label", week_date(play.spec, play.session.week), "text")
+    surface.blit(date, (x, top))
+    phase_colour = "studio_text" if play.phase == Phase.STRIKE else "text_muted"
+    limit = max(ctx.px(120), w - right_reserved - x - ctx.px(360))
+    phase = ctx.text("small", ellipsize(ctx.font("small"), phase_text(play), limit), phase_colour)
+    surface.blit(phase, (x, top + line_h))
+    x += max(date.get_width(), phase.get_width()) + ctx.space("xl")
+    right = w - right_reserved - pad
+    dot = ctx.px(10)
+    gap = ctx.space("sm")
+    items: list[tuple[str, pygame.Surface]] = []
+    for side in (0, 1):
+        key = ("union", "studio")[side]
+        name = play.name(side) + ("  (you)" if side == play.side else "")
+        if side == 1:
+            items.append(("", ctx.text("caption", "VS", "text_faint")))
+        items.append((key, ctx.text("body_strong", name, f"{key}_text")))
+    total = sum(img.get_width() + (dot + gap if key else 0) for key, img in items)
+    total += ctx.space("lg") * (len(items) - 1)
+    if right - total >= x:
+        cx = right - total
+        for key, img in items:
+            if key:
+                spot = pygame.Rect(cx, 0, dot, dot)
+                spot.centery = bar.centery
+                panel(surface, spot, ctx.colour(key), None, dot // 2)
+                cx += dot + gap
+            blit_aligned(surface, img, pygame.Rect(cx, bar.y, img.get_width(), bar.height), "left")
+            cx += img.get_width() + ctx.space("lg")
+    return bar

@@ -1,0 +1,177 @@
+"""The offer preview on the table: chance the other side accepts, and 8-week spreads.
+
+:class:`OfferPreview` asks :func:`strikesim.ai.lookahead.preview_offer` (Monte Carlo
+continuations of the batch engine) about the draft offer. Requests are debounced: dragging a
+slider restarts a short timer and only the settled draft is simulated. Results are cached per
+(week, draft) so going back to an earlier draft is instant. When the preview API is not
+available the panel says so instead of showing numbers.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from strikesim.ui.screens.game.play import GamePlay
+
+DEBOUNCE_MS = 220.0
+RUNS = 200
+WEEKS = 8
+
+
+@dataclass(frozen=True)
+class Spread:
+    """Median and 10–90 % band of one variable over the next weeks (index 0 = next week)."""
+
+    id: str
+    label: str
+    unit: str
+    median: tuple[float, ...]
+    low: tuple[float, ...]
+    high: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class PreviewResult:
+    accept_chance: float
+    spreads: tuple[Spread, ...]
+    runs: int
+
+
+def _find_preview() -> Callable[..., Any] | None:
+    try:
+        from strikesim.ai import lookahead
+    except ImportError:
+        return None
+    fn = getattr(lookahead, "preview_offer", None)
+    return fn if callable(fn) else None
+
+
+def _get(obj: Any, *names: str) -> Any:
+    for name in names:
+        if isinstance(obj, Mapping) and name in obj:
+            return obj[name]
+        if hasattr(obj, name):
+            return getattr(obj, name)
+    return None
+
+
+def _floats(seq: Any) -> tuple[float, ...]:
+    return tuple(float(v) for v in np.asarray(seq, dtype=np.float64).reshape(-1))
+
+
+def adapt(play: GamePlay, raw: Any) -> PreviewResult:
+    """Turn the preview API's answer into a :class:`PreviewResult`."""
+    chance = _get(raw, "accept_chance", "accept_probability", "p_accept", "acceptance", "accept")
+    if chance is None:
+        raise TypeError(f"the offer preview returned no acceptance chance: {type(raw).__name__}")
+    spreads: list[Spread] = []
+    table = _get(raw, "spreads", "variables", "bands", "series")
+    spec = play.spec
+    if isinstance(table, Mapping):
+        items: Sequence[tuple[str, Any]] = list(table.items())
+    elif isinstance(table, Sequence):
+        items = [(str(_get(t, "id", "variable", "name")), t) for t in table]
+    else:
+        items = []
+    for vid, band in items:
+        median = _get(band, "median", "p50", "mid")
+        low = _get(band, "low", "p10", "lo")
+        high = _get(band, "high", "p90", "hi")
+        if median is None or low is None or high is None:
+            if isinstance(band, np.ndarray) and band.ndim == 2 and band.shape[0] == 3:
+                low, median, high = band
+            else:
+                continue
+        var = spec.variables[spec.var_index[vid]] if vid in spec.var_index else None
+        spreads.append(
+            Spread(
+                vid,
+                var.label if var is not None else vid.replace("_", " ").capitalize(),
+                var.unit if var is not None else "",
+                _floats(median),
+                _floats(low),
+                _floats(high),
+            )
+        )
+    runs = _get(raw, "runs", "n_runs")
+    return PreviewResult(float(np.asarray(chance).reshape(-1)[0]), tuple(spreads), int(runs or RUNS))
+
+
+class OfferPreview:
+    """Debounced, cached previews of the draft offer."""
+
+    def __init__(self, play: GamePlay, preview: Callable[..., Any] | None = None) -> None:
+        self.play = play
+        self.fn = preview if preview is not None else _find_preview()
+        self.result: PreviewResult | None = None
+        self.error = ""
+        self.pending_ms: float | None = None
+        self.last_ms = 0.0
+        self._cache: dict[tuple[int, tuple[int, ...]], PreviewResult] = {}
+
+    @property
+    def available(self) -> bool:
+        return self.fn is not None
+
+    def key(self) -> tuple[int, tuple[int, ...]]:
+        return (self.play.session.week, tuple(self.play.draft))
+
+    def request(self, immediate: bool = False) -> None:
+        """The draft changed: simulate it after the debounce delay (or now)."""
+        hit = self._cache.get(self.key())
+        if hit is not None:
+            self.result, self.pending_ms = hit, None
+            return
+        self.pending_ms = 0.0 if immediate else DEBOUNCE_MS
+
+    def update(self, dt_ms: float) -> bool:
+        """Advance the debounce timer; runs the simulation when due. True when the result
+        changed."""
+        if self.pending_ms is None:
+            return False
+        self.pending_ms -= dt_ms
+        if self.pending_ms > 0:
+            return False
+        self.pending_ms = None
+        return self.compute()
+
+    def compute(self) -> bool:
+        if self.fn is None or self.play.is_over:
+            return False
+        key = self.key()
+        import time
+
+        started = time.perf_counter()
+        try:
+            raw = self.fn(
+                self.play.spec,
+                self.play.session.state,
+                self.play.side,
+                np.asarray(self.play.draft, dtype=np.int16),
+                runs=RUNS,
+                weeks=WEEKS,
+            )
+            result = adapt(self.play, raw)
+        except (ValueError, TypeError, KeyError, IndexError) as exc:
+            self.error = f"Preview unavailable: {exc}"
+            self.result = None
+            return True
+        self.last_ms = (time.perf_counter() - started) * 1000.0
+        self.error = ""
+        if not math.isfinite(result.accept_chance):
+            self.error = "Preview unavailable for this offer"
+        self._cache[key] = result
+        if len(self._cache) > 64:
+            self._cache.pop(next(iter(self._cache)))
+        self.result = result
+        return True
+
+    def current(self) -> PreviewResult | None:
+        """The result for the draft as it is now (None while it is being recomputed)."""
+        hit = self._cache.get(self.key())
+        return hit
