@@ -27,6 +27,7 @@ from strikesim.scenario.diagnostics import (
 from strikesim.scenario.merge import MergeProblem, Origin, line_col, merge, origin_of
 from strikesim.scenario.model import ScenarioModel
 from strikesim.scenario.resources import SCENARIO_FILE, list_scenarios, scenario_file
+from strikesim.scenario.sweep import sweep_formulas
 from strikesim.scenario.validation import validate_model
 from strikesim.scenario.yaml_source import SourceDoc, load_yaml, position
 
@@ -165,13 +166,17 @@ def _run(path: Path, *, compile_spec: bool) -> _Result:
         return result
     data, root = loaded
     model, findings = validate_model(data)
+    compiled = False
     if model is not None:
         findings = check_model(model)
         if not any(f.severity is Severity.ERROR for f in findings) and not model.abstract:
             spec, more = compile_model(model)
             findings += more
             result.spec = spec
+            compiled = True
         result.model = model
+    if not compiled:
+        findings += sweep_formulas(data)
     result.diagnostics += [_to_diagnostic(root, f) for f in findings]
     return result
 

@@ -69,13 +69,23 @@ def test_every_problem_in_a_file_is_reported_at_once(tmp_path: Path) -> None:
     text = text.replace("members: 100", "membrs: 100")
     text = text.replace("weight: 0.4, scores", "weight: lots, scores")
     text = text.replace('"morale + 0.01 * is_striking"', '"morale + 0.01 * is_strking"')
+    text = text.replace('"5 * value"', '"5 * valeu"')
+    text = text.replace('{opinion_shift: "+0.01"}', '{opinion_shift: "=morale +"}')
     path = tmp_path / "scenario.yaml"
     path.write_text(text, encoding="utf-8")
-    messages = [d.message for d in validate_path(path)]
-    assert "unknown key 'membrs'" in messages
-    assert "expected a number between 0 and 1, got 'lots'" in messages
-    # formulas are compiled only once the structure is valid, so this one waits
-    assert not any("is_strking" in m for m in messages)
-    path.write_text(text.replace("membrs", "members").replace("lots", "0.4"), encoding="utf-8")
-    (only,) = validate_path(path)
-    assert "unknown name 'is_strking' (did you mean 'is_striking'?)" in only.message
+    found = {d.message: (d.line, d.column) for d in validate_path(path)}
+    lines = text.splitlines()
+
+    def at(message: str) -> str:
+        line, column = found[message]
+        return lines[line - 1][column - 1 :]
+
+    assert at("unknown key 'membrs'").startswith("membrs")
+    assert at("expected a number between 0 and 1, got 'lots'").startswith("lots")
+    # formulas are still checked although the structure is broken, each in its own scope
+    assert at("bad formula: unknown name 'is_strking' (did you mean 'is_striking'?)").startswith(
+        'is_strking"'
+    )
+    assert at("bad formula: unknown name 'valeu' (did you mean 'value'?)").startswith('valeu"')
+    assert at("bad formula: invalid formula syntax").startswith('"}')
+    assert len(found) == 5
