@@ -12,18 +12,12 @@ from typing import Any
 
 import numpy as np
 
+from . import codes as C
 from .namespace import EnginePlan, build_namespace, plan_for
 from .spec import SIDES, GameSpec
-from .state import Move, Phase, State
+from .state import State
 
 __all__ = ["legal_moves", "legal_pressure", "moves_mask", "pressure_mask", "truthy"]
-
-_MOVE_ACCEPT = int(Move.ACCEPT)
-_MOVE_HOLD = int(Move.HOLD)
-_MOVE_OFFER = int(Move.OFFER)
-_MOVE_WALK_OUT = int(Move.WALK_OUT)
-_PHASE_STRIKE = int(Phase.STRIKE)
-_PHASE_TALKS = int(Phase.TALKS)
 
 
 def truthy(x: Any, batch: int) -> np.ndarray:
@@ -39,16 +33,16 @@ def moves_mask(state: State) -> np.ndarray:
     b = state.batch
     at_table = (
         (state.outcome == 0)
-        & ((state.phase == _PHASE_TALKS) | (state.phase == _PHASE_STRIKE))
+        & ((state.phase == C.PHASE_TALKS) | (state.phase == C.PHASE_STRIKE))
         & (state.week >= state.suspended_until)
     )
     has_offer = state.offers[:, :, 0] >= 0 if state.offers.shape[2] else np.zeros((b, 2), bool)
     mask = np.zeros((b, 2, 4), dtype=bool)
-    mask[:, :, _MOVE_HOLD] = True
-    mask[:, :, _MOVE_OFFER] = at_table[:, None]
-    mask[:, :, _MOVE_WALK_OUT] = at_table[:, None]
-    mask[:, 0, _MOVE_ACCEPT] = at_table & has_offer[:, 1]
-    mask[:, 1, _MOVE_ACCEPT] = at_table & has_offer[:, 0]
+    mask[:, :, C.MOVE_HOLD] = True
+    mask[:, :, C.MOVE_OFFER] = at_table[:, None]
+    mask[:, :, C.MOVE_WALK_OUT] = at_table[:, None]
+    mask[:, 0, C.MOVE_ACCEPT] = at_table & has_offer[:, 1]
+    mask[:, 1, C.MOVE_ACCEPT] = at_table & has_offer[:, 0]
     return mask
 
 

@@ -1,0 +1,100 @@
+"""Step 6 of the week: votes, the strike at expiry, capitulation, deadline."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from . import codes as C
+from . import rng
+from .eventlog import EventLog
+from .namespace import EnginePlan
+from .rules import truthy
+from .spec import STUDIO, UNION, GameSpec
+from .state import State
+
+__all__ = ["end_checks"]
+
+VOTE_NOISE = 0.01
+"""Standard deviation of the vote-share noise (sampling of who turns out)."""
+
+
+def end_checks(
+    spec: GameSpec, plan: EnginePlan, st: State, ns: Mapping[str, Any], live: np.ndarray,
+    log: EventLog,
+) -> State:  # fmt: skip
+    """Step 6: votes, strike at expiry, capitulation, deadline (week not advanced)."""
+    ph = spec.phases
+    b, week = st.batch, st.week
+    phase, authorized = st.phase.copy(), st.authorized.copy()
+    contract, tentative = st.contract.copy(), st.tentative.copy()
+    ratify_week, outcome, end_week = st.ratify_week.copy(), st.outcome.copy(), st.end_week.copy()
+
+    if week == ph.authorization_week:
+        vote = live & (phase == C.PHASE_TALKS) & ~authorized
+        if vote.any():
+            noise = rng.normal(st.seed, st.campaign, week, rng.VOTES, 0) * VOTE_NOISE
+            yes = np.clip(np.asarray(ph.authorization_yes(ns), np.float64) + noise, 0.0, 1.0)
+            passed = vote & (yes >= ph.authorization_threshold)
+            authorized |= passed
+            log.add(vote, C.EV_AUTHORIZATION_VOTE, passed.astype(np.int32), yes)
+
+    begin = live & (phase == C.PHASE_TALKS) & authorized & (week + 1 >= ph.expiry_week)
+    if ph.strike_at_expiry and begin.any():
+        phase[begin] = C.PHASE_STRIKE
+        log.add(begin, C.EV_STRIKE_BEGAN, 0)
+
+    due = live & (phase == C.PHASE_RATIFICATION) & (week >= ratify_week)
+    if due.any():
+        noise = rng.normal(st.seed, st.campaign, week, rng.VOTES, 1) * VOTE_NOISE
+        yes = np.clip(np.asarray(ph.ratification_yes(ns), np.float64) + noise, 0.0, 1.0)
+        yes = np.broadcast_to(yes, (b,))
+        passed = due & (yes >= ph.ratification_threshold)
+        failed = due & ~passed
+        log.add(due, C.EV_RATIFICATION_VOTE, passed.astype(np.int32), yes)
+        contract[passed] = tentative[passed]
+        _end(passed, C.OUTCOME_DEAL_RATIFIED, phase, outcome, end_week, week, log)
+        if failed.any():
+            phase[failed] = np.where(st.strike_weeks[failed] > 0, C.PHASE_STRIKE, C.PHASE_TALKS)
+            log.add(failed, C.EV_RATIFICATION_FAILED, 0)
+        tentative[due] = -1
+        ratify_week[due] = -1
+
+    # only campaigns that spent this week on strike can give in
+    striking = live & (st.phase == C.PHASE_STRIKE) & (phase == C.PHASE_STRIKE)
+    if striking.any():
+        uc = striking & truthy(ph.union_capitulates(ns), b)
+        sc = striking & ~uc & truthy(ph.studio_capitulates(ns), b)
+        for mask, side, winner in ((uc, UNION, STUDIO), (sc, STUDIO, UNION)):
+            if mask.any():
+                standing = st.offers[:, winner]
+                has = mask & (standing[:, 0] >= 0) if standing.shape[1] else mask
+                contract[has] = standing[has]
+                log.add(mask, C.EV_CAPITULATION, side)
+        _end(uc, C.OUTCOME_UNION_CAPITULATED, phase, outcome, end_week, week, log)
+        _end(sc, C.OUTCOME_STUDIO_CAPITULATED, phase, outcome, end_week, week, log)
+
+    late = live & (outcome == C.OUTCOME_ONGOING) & (week + 1 >= ph.max_weeks)
+    if late.any():
+        log.add(late, C.EV_DEADLINE_REACHED, 0)
+        _end(late, C.OUTCOME_DEADLINE, phase, outcome, end_week, week, log)
+
+    resumed = live & (outcome == C.OUTCOME_ONGOING) & (st.suspended_until == week + 1)
+    log.add(resumed, C.EV_TALKS_RESUMED, 0)
+    return st.evolve(
+        phase=phase, authorized=authorized, contract=contract, tentative=tentative,
+        ratify_week=ratify_week, outcome=outcome, end_week=end_week,
+    )  # fmt: skip
+
+
+def _end(
+    mask: np.ndarray, result: int, phase: np.ndarray, outcome: np.ndarray,
+    end_week: np.ndarray, week: int, log: EventLog,
+) -> None:  # fmt: skip
+    if mask.any():
+        phase[mask] = C.PHASE_ENDED
+        outcome[mask] = result
+        end_week[mask] = week
+        log.add(mask, C.EV_GAME_ENDED, int(result), float(result))

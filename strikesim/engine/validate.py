@@ -1,0 +1,89 @@
+"""Checking a week's requested actions before anything changes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from . import codes as C
+from .namespace import EnginePlan
+from .rules import moves_mask, pressure_mask
+from .spec import SIDES, GameSpec
+from .state import Actions, IllegalAction, Move, State
+
+__all__ = ["check_actions", "check_pressure", "illegal"]
+
+
+def illegal(state: State, row: int, side: int, what: str, why: str) -> IllegalAction:
+    """The error for one refused action, naming the campaign row, week and side."""
+    return IllegalAction(
+        f"campaign row {row} (id {int(state.campaign[row])}), week {state.week}: "
+        f"{SIDES[side]} cannot {what}: {why}"
+    )
+
+
+def check_actions(spec: GameSpec, plan: EnginePlan, state: State, actions: Actions) -> None:
+    """Raise :class:`IllegalAction` for wrong shapes, unknown or illegal table
+    moves, or offers with a level outside an issue's levels."""
+    b, n_i, n_a = state.batch, len(spec.issues), len(spec.actions)
+    shapes = {
+        "move": (actions.move, (b, 2)),
+        "offer": (actions.offer, (b, 2, n_i)),
+        "pressure": (actions.pressure, (b, n_a)),
+    }
+    for name, (arr, shape) in shapes.items():
+        if np.shape(arr) != shape:
+            raise IllegalAction(f"actions.{name} has shape {np.shape(arr)}, expected {shape}")
+    move = np.asarray(actions.move)
+    if ((move < 0) | (move > 3)).any():
+        row, side = (int(x[0]) for x in np.nonzero((move < 0) | (move > 3)))
+        raise illegal(state, row, side, f"make move {int(move[row, side])}", "no such move")
+    allowed = moves_mask(state)
+    ok = np.ones(move.shape, dtype=bool)
+    for m in (C.MOVE_OFFER, C.MOVE_ACCEPT, C.MOVE_WALK_OUT):
+        ok &= (move != m) | allowed[:, :, m]
+    if not ok.all():
+        row, side = (int(x[0]) for x in np.nonzero(~ok))
+        m = Move(int(move[row, side]))
+        if state.outcome[row] != C.OUTCOME_ONGOING:
+            why = "the campaign has ended"
+        elif state.phase[row] == C.PHASE_RATIFICATION:
+            why = "a tentative deal is out for ratification"
+        elif state.week < state.suspended_until[row]:
+            why = f"talks are suspended until week {int(state.suspended_until[row])}"
+        else:
+            why = f"the {SIDES[1 - side]} has no standing offer"
+        raise illegal(state, row, side, m.name, why)
+    offering = move == C.MOVE_OFFER
+    if offering.any():
+        off = np.asarray(actions.offer)
+        bad = offering[:, :, None] & ((off < 0) | (off >= plan.n_levels))
+        if bad.any():
+            row, side, i = (int(x[0]) for x in np.nonzero(bad))
+            raise illegal(
+                state, row, side, "OFFER",
+                f"level {int(off[row, side, i])} of issue {spec.issues[i].id!r} is not one of "
+                f"its {int(plan.n_levels[i])} levels",
+            )  # fmt: skip
+
+
+def check_pressure(
+    spec: GameSpec, plan: EnginePlan, state: State, ns: Mapping[str, Any], pressure: np.ndarray
+) -> None:
+    """Raise :class:`IllegalAction` for a requested pressure action that is not
+    legal on the start-of-week state (``ns`` is its namespace)."""
+    if not pressure.any():
+        return
+    bad = pressure & ~pressure_mask(spec, plan, state, ns)
+    if bad.any():
+        row, a = (int(x[0]) for x in np.nonzero(bad))
+        act = spec.actions[a]
+        if state.outcome[row] != C.OUTCOME_ONGOING:
+            why = "the campaign has ended"
+        elif state.cooldown[row, a] > 0:
+            why = f"it is cooling down for {int(state.cooldown[row, a])} more week(s)"
+        else:
+            why = "its condition does not hold"
+        raise illegal(state, row, act.side, f"take action {act.id!r}", why)
