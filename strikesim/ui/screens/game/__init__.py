@@ -1,0 +1,30 @@
+"""The in-game screens: negotiation table (the hub), pressure, news, dashboard, deal and
+ratification, projection and debrief.
+
+:func:`game_screen` is the entry point used by the briefing: it wraps a
+:class:`~strikesim.session.Session` in the player's view and returns the table.
+"""
+
+from __future__ import annotations
+
+from strikesim.session import Session
+from strikesim.ui.context import UIContext
+from strikesim.ui.screen import Screen
+from strikesim.ui.screens.game.play import GamePlay
+
+
+def game_screen(ctx: UIContext, session: Session, *, autosave: bool = True) -> Screen:
+    """The negotiation table for ``session``, played from its (first) human seat.
+
+    A finished session opens on its debrief instead. Each played week is autosaved.
+    """
+    from strikesim.ui.screens.game.debrief import DebriefScreen
+    from strikesim.ui.screens.game.table import TableScreen
+
+    play = GamePlay(session, autosave=autosave)
+    if session.is_over:
+        return DebriefScreen(ctx, play)
+    return TableScreen(ctx, play)
+
+
+__all__ = ["GamePlay", "game_screen"]

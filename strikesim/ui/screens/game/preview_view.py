@@ -1,0 +1,83 @@
+"""Drawing of the offer preview panel: the acceptance chance and small 8-week band charts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from strikesim.ui.context import UIContext
+from strikesim.ui.draw import ellipsize, wrap_text
+from strikesim.ui.screens.game.play import GamePlay
+from strikesim.ui.screens.game.preview import OfferPreview, PreviewResult
+from strikesim.ui.widgets.chart import LineChart, Series
+
+Section = Callable[[pygame.Surface, pygame.Rect, str, str], int]
+_CHARTS: dict[tuple[int, int, tuple[int, int, int, int], float], list[LineChart]] = {}
+
+
+def _charts(ctx: UIContext, result: PreviewResult, area: pygame.Rect, week: int) -> list[LineChart]:
+    """Small band charts for up to four spreads, laid out two by two in ``area``."""
+    key = (id(result), week, tuple(area), ctx.scale)
+    hit = _CHARTS.get(key)
+    if hit is not None:
+        return hit
+    spreads = result.spreads[:4]
+    cols = 2 if len(spreads) > 1 else 1
+    rows = (len(spreads) + cols - 1) // cols
+    gap = ctx.space("md")
+    cw = (area.width - gap * (cols - 1)) // cols
+    ch = (area.height - gap * (rows - 1)) // max(1, rows)
+    charts = []
+    for k, sp in enumerate(spreads):
+        n = len(sp.median)
+        xs = [week + 1 + i for i in range(n)]
+        chart = LineChart(
+            ctx, xs,
+            [Series(sp.id, "", list(sp.median), "series:%d" % (k + 2), band=(list(sp.low), list(sp.high)))],
+            title=sp.label, x_label="Week", y_unit=sp.unit if sp.unit in ("%", "share") or sp.unit.startswith("$") else "",
+        )  # fmt: skip
+        chart.focusable = False  # type: ignore[misc]
+        chart.rect = pygame.Rect(area.x + (k % cols) * (cw + gap), area.y + (k // cols) * (ch + gap), cw, ch)
+        charts.append(chart)
+    if len(_CHARTS) > 16:
+        _CHARTS.clear()
+    _CHARTS[key] = charts
+    return charts
+
+
+def draw_preview(
+    surface: pygame.Surface, ctx: UIContext, rect: pygame.Rect, play: GamePlay, preview: OfferPreview, section: Section
+) -> None:
+    """The preview panel in ``rect``."""
+    y = section(surface, rect, f"Preview · {play.name(play.other)}'s answer and the next 8 weeks", "text_muted")
+    pad = ctx.space("lg")
+    x = rect.x + pad
+    width = rect.width - 2 * pad
+    result = preview.current()
+    small = ctx.font("small")
+    if not preview.available:
+        for line in wrap_text(small, "The forecast of the other side's answer is not available in this build.", width):
+            surface.blit(ctx.text("small", line, "text_faint"), (x, y))
+            y += small.get_linesize()
+        return
+    if preview.error:
+        surface.blit(ctx.text("small", ellipsize(small, preview.error, width), "warning"), (x, y))
+        return
+    if result is None:
+        surface.blit(ctx.text("small", "Simulating 200 continuations…", "text_faint"), (x, y))
+        return
+    pct = ctx.text("h1", f"{result.accept_chance * 100:.0f}%", play.other_key)
+    surface.blit(pct, (x, y))
+    label = f"chance {play.name(play.other)} accepts this next week"
+    cap = ctx.text("small", ellipsize(small, label, width - pct.get_width() - ctx.space("md")), "text_muted")
+    surface.blit(cap, (x + pct.get_width() + ctx.space("md"), y + pct.get_height() - cap.get_height() - ctx.px(4)))
+    y += pct.get_height() + ctx.space("xs")
+    note = ctx.text("caption", f"MEDIAN AND 10–90 % OF {result.runs} SIMULATED CONTINUATIONS", "text_faint")
+    surface.blit(note, (x, y))
+    y += note.get_height() + ctx.space("xs")
+    area = pygame.Rect(x, y, width, rect.bottom - pad - y)
+    if area.height < ctx.px(80) or not result.spreads:
+        return
+    for chart in _charts(ctx, result, area, play.session.week):
+        chart.draw(surface)

@@ -1,0 +1,333 @@
+"""The negotiation table: the hub of a game.
+
+Left: one control per contract issue (a slider for ranges, an option picker for options)
+holding the player's draft, with the other side's standing offer marked on the control and
+written beside it; below, the week's moves (counter-offer, accept, hold, walk out). Right:
+what the draft is worth (own utility, the other side's estimated utility, its yearly cost to
+the studio), the preview of the other side's answer and of the next eight weeks, and the
+other side's explanation of its last move. Pressure, news and dashboard open from the bar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from strikesim.engine import Move, Phase
+from strikesim.engine.spec import IssueSpec
+from strikesim.ui.context import UIContext
+from strikesim.ui.draw import ellipsize, wrap_text
+from strikesim.ui.motion import Tween
+from strikesim.ui.screens.game.base import GameScreen
+from strikesim.ui.screens.game.hud import hud_height
+from strikesim.ui.screens.game.play import GamePlay
+from strikesim.ui.screens.game.preview import OfferPreview
+from strikesim.ui.screens.game.preview_view import draw_preview
+from strikesim.ui.transitions import Push, Transition
+from strikesim.ui.widgets.base import Widget
+from strikesim.ui.widgets.button import Button
+from strikesim.ui.widgets.meter import Meter
+from strikesim.ui.widgets.option_picker import OptionPicker
+from strikesim.ui.widgets.slider import Marker, Slider
+from strikesim.ui.widgets.text_block import TextBlock
+
+MOVES = (
+    (Move.OFFER, "counter", "Send counter-offer", "primary"),
+    (Move.ACCEPT, "accept", "Accept their offer", "secondary"),
+    (Move.HOLD, "hold", "Hold", "secondary"),
+    (Move.WALK_OUT, "walk_out", "Walk out", "danger"),
+)
+
+
+def level_of(issue: IssueSpec, value: float) -> int:
+    """Nearest level index of a range issue to a slider value."""
+    return min(range(issue.n_levels), key=lambda k: abs(issue.values[k] - value))
+
+
+class TableScreen(GameScreen):
+    title = "Negotiation table"
+
+    def __init__(self, ctx: UIContext, play: GamePlay, preview: OfferPreview | None = None) -> None:
+        super().__init__(ctx, play)
+        self.preview = preview or OfferPreview(play)
+        self.controls: list[Slider | OptionPicker] = []
+        for j, issue in enumerate(play.spec.issues):
+            self.controls.append(self._control(j, issue))
+        key = ctx.keymap.label
+        self.move_buttons: dict[Move, Button] = {
+            move: Button(ctx, label, self._mover(move), variant=variant, hotkey=key("game", action))
+            for move, action, label, variant in MOVES
+        }
+        self.nav = {
+            "pressure": Button(ctx, "Pressure", lambda: self.open("pressure"), hotkey=key("game", "pressure"), variant="ghost"),
+            "news": Button(ctx, "News", lambda: self.open("news"), hotkey=key("game", "news"), variant="ghost"),
+            "dashboard": Button(ctx, "Dashboard", lambda: self.open("dashboard"), hotkey=key("game", "dashboard"), variant="ghost"),
+        }
+        self.reset_button = Button(ctx, "Reset draft", self._reset, hotkey=key("game", "reset_draft"), variant="ghost", role="label")
+        other = play.other_key
+        self.meter_own = Meter(ctx, "Your draft, for you", 0.0, colour=play.side_key, fmt=lambda v: f"{v:.2f}")
+        self.meter_other = Meter(ctx, f"For {play.name(play.other)} (estimated)", 0.0, colour=other, fmt=lambda v: f"{v:.2f}")
+        self.explain = TextBlock(ctx, "", role="small", colour="text")
+        self.week_glow: Tween | None = None
+        self._shown_week = play.session.week
+        widgets: list[Widget] = [*self.controls, self.reset_button, *self.move_buttons.values(), *self.nav.values(),
+                                 self.meter_own, self.meter_other, self.explain]
+        self.set_widgets(widgets, focus_first=True)
+        self.refresh()
+        self.preview.request(immediate=True)
+
+    # --- controls ---------------------------------------------------------------------
+    def _control(self, j: int, issue: IssueSpec) -> Slider | OptionPicker:
+        ctx, play = self.ctx, self.play
+        accent = play.side_key
+        if issue.kind == "range" and issue.n_levels >= 2:
+            step = (issue.values[-1] - issue.values[0]) / (issue.n_levels - 1)
+            return Slider(
+                ctx, issue.label, issue.values[0], issue.values[-1], issue.values[play.draft[j]],
+                step=step, on_change=lambda v, j=j, issue=issue: self._changed(j, level_of(issue, v)),  # type: ignore[misc]
+                fmt=lambda v, issue=issue: issue.level_labels[level_of(issue, v)],  # type: ignore[misc]
+                accent=accent,
+            )
+        return OptionPicker(ctx, issue.label, list(issue.level_labels), play.draft[j],
+                            on_change=lambda k, j=j: self._changed(j, k), accent=accent)  # type: ignore[misc]
+
+    def _changed(self, issue: int, level: int) -> None:
+        self.play.set_level(issue, level)
+        self.preview.request()
+        self._refresh_meters()
+
+    def _sync_controls(self) -> None:
+        """Put the draft into the controls and mark the other side's offer and the old contract."""
+        play = self.play
+        theirs = play.other_offer()
+        ours = play.own_offer()
+        for j, (issue, c) in enumerate(zip(play.spec.issues, self.controls, strict=True)):
+            marks: list[Marker] = []
+            if theirs is not None:
+                marks.append(Marker(self._pos(c, issue, theirs[j]), f"{play.name(play.other)}", play.other_key))
+            if ours is not None and ours[j] != play.draft[j]:
+                marks.append(Marker(self._pos(c, issue, ours[j]), "On the table", play.side_key))
+            marks.append(Marker(self._pos(c, issue, play.spec.old_contract[j]), "Old contract", "neutral"))
+            c.markers = tuple(marks)
+            if isinstance(c, Slider):
+                c.value = c.snap(issue.values[play.draft[j]])
+            else:
+                c.index = play.draft[j]
+
+    @staticmethod
+    def _pos(c: Slider | OptionPicker, issue: IssueSpec, level: int) -> float:
+        return issue.values[level] if isinstance(c, Slider) else level
+
+    # --- actions ----------------------------------------------------------------------
+    def _mover(self, move: Move) -> Callable[[], Transition | None]:
+        return lambda: self.make_move(move)
+
+    def make_move(self, move: Move) -> Transition | None:
+        play = self.play
+        report = play.play(move)
+        self.dirty = True
+        if report is None:
+            return None
+        if self.ctx.motion_ms("week") > 0:
+            self.week_glow = Tween(self.ctx.motion_ms("week"))
+        self.refresh()
+        self.preview.request(immediate=False)
+        if play.is_over or play.phase == Phase.RATIFICATION:
+            from strikesim.ui.screens.game.deal import DealScreen
+
+            return Push(DealScreen(self.ctx, play), on_result=self._after_deal)
+        return None
+
+    def _after_deal(self, result: object) -> Transition | None:
+        self.refresh()
+        self.preview.request(immediate=True)
+        return None
+
+    def _reset(self) -> Transition | None:
+        self.play.reset_draft()
+        self.refresh()
+        self.preview.request()
+        return None
+
+    def open(self, name: str) -> Transition | None:
+        from strikesim.ui.screens.game.dashboard import DashboardScreen
+        from strikesim.ui.screens.game.news import NewsScreen
+        from strikesim.ui.screens.game.pressure import PressureScreen
+
+        factories = {"pressure": PressureScreen, "news": NewsScreen, "dashboard": DashboardScreen}
+        return Push(factories[name](self.ctx, self.play), on_result=lambda _r: self._after_deal(None))
+
+    def on_action(self, action: str) -> Transition | None:
+        for move, name, _label, _variant in MOVES:
+            if action == name:
+                button = self.move_buttons[move]
+                self.focus.focus(button) if button.enabled else None
+                return self.make_move(move)
+        if action in self.nav:
+            return self.open(action)
+        if action == "reset_draft":
+            return self._reset()
+        return None
+
+    # --- state -> widgets -------------------------------------------------------------
+    def refresh(self) -> None:
+        play = self.play
+        legal = set(play.legal_moves())
+        for move, button in self.move_buttons.items():
+            button.enabled = move in legal
+        picked = len(play.pressure)
+        self.nav["pressure"].label = f"Pressure ({picked})" if picked else "Pressure"
+        for c in self.controls:
+            c.enabled = Move.OFFER in legal
+        self._sync_controls()
+        self._refresh_meters()
+        lines = [play.last_move_text()]
+        if play.last_explanation():
+            lines.append(f"“{play.last_explanation()}”")
+        if play.session.reports:
+            news = [h.headline for h in play.session.reports[-1].happenings if h.kind.name == "SCENARIO_EVENT"]
+            if news:
+                lines.append("In the news: " + "; ".join(news[:2]) + ".")
+        self.explain.set_text("\n".join(lines))
+        self.dirty = True
+
+    def _refresh_meters(self) -> None:
+        play = self.play
+        self.meter_own.value = play.own_utility(play.draft)
+        est = play.estimated_other_utility(play.draft)
+        self.meter_other.value = est if est is not None else float("nan")
+        self.meter_other.fmt = (lambda v: f"{v:.2f}") if est is not None else (lambda v: "no offers yet")
+        self.dirty = True
+
+    def update(self, dt_ms: float) -> Transition | None:
+        super().update(dt_ms)
+        if self.preview.update(dt_ms):
+            self.dirty = True
+        if self.week_glow is not None:
+            self.week_glow.advance(dt_ms)
+            self.dirty = True
+            if self.week_glow.done:
+                self.week_glow = None
+        return None
+
+    # --- layout -----------------------------------------------------------------------
+    def layout(self) -> None:
+        ctx = self.ctx
+        w, h = ctx.size
+        pad = ctx.space("lg")
+        # navigation buttons live in the top bar, right-aligned
+        bar_h = hud_height(ctx)
+        x = w - ctx.space("xl")
+        bh = min(bar_h - 2 * ctx.space("sm"), self.move_buttons[Move.HOLD].preferred_height())
+        for b in reversed(list(self.nav.values())):
+            bw = b.preferred_width()
+            x -= bw
+            b.rect = pygame.Rect(x, (bar_h - bh) // 2, bw, bh)
+            x -= ctx.space("xs")
+        self.hud_reserved = w - x
+        area = self.content_rect()
+        left_w = round(area.width * 0.6)
+        self.left = pygame.Rect(area.x, area.y, left_w, area.height)
+        self.right = pygame.Rect(self.left.right + ctx.space("lg"), area.y, area.right - self.left.right - ctx.space("lg"), area.height)
+        # moves along the bottom of the left panel
+        bh = self.move_buttons[Move.HOLD].preferred_height()
+        by = self.left.bottom - pad - bh
+        widths = [max(b.preferred_width(), ctx.px(96)) for b in self.move_buttons.values()]
+        room = self.left.width - 2 * pad - ctx.space("sm") * 3
+        scale = min(1.0, room / sum(widths))
+        bx = self.left.x + pad
+        for b, bw in zip(self.move_buttons.values(), widths, strict=True):
+            b.rect = pygame.Rect(bx, by, int(bw * scale), bh)
+            bx += b.rect.width + ctx.space("sm")
+        self.error_y = by - ctx.font("small").get_linesize() - ctx.space("sm")
+        # issue rows
+        head = ctx.font("caption").get_linesize() + ctx.space("sm") + pad
+        self.rows_top = self.left.y + head
+        rows_bottom = self.error_y - ctx.space("sm")
+        n = max(1, len(self.controls))
+        row_h = (rows_bottom - self.rows_top) // n
+        self.their_w = min(ctx.px(230), round((self.left.width - 2 * pad) * 0.32))
+        cw = self.left.width - 2 * pad - self.their_w - ctx.space("lg")
+        self.row_h = row_h
+        for k, c in enumerate(self.controls):
+            ch = min(row_h - ctx.space("sm"), c.preferred_height())
+            c.rect = pygame.Rect(self.left.x + pad, self.rows_top + k * row_h, cw, ch)
+        rb = self.reset_button
+        rw = rb.preferred_width()
+        rh = ctx.font("label").get_linesize() + ctx.space("sm")
+        heading_w = ctx.font("caption").size("YOUR PACKAGE (NO OFFERS THIS WEEK)")[0]
+        rb.rect = pygame.Rect(self.left.x + pad + heading_w + ctx.space("lg"), self.left.y + pad - ctx.space("sm") // 2 - ctx.space("xs"), rw, rh)
+        # right column: worth, preview, last move
+        ry = self.right.y
+        worth_h = ctx.px(150)
+        self.worth = pygame.Rect(self.right.x, ry, self.right.width, worth_h)
+        inner_x = self.worth.x + pad
+        inner_w = self.worth.width - 2 * pad
+        my = self.worth.y + pad + ctx.font("caption").get_linesize() + ctx.space("sm")
+        mh = self.meter_own.preferred_height()
+        self.meter_own.rect = pygame.Rect(inner_x, my, inner_w, mh)
+        self.meter_other.rect = pygame.Rect(inner_x, my + mh + ctx.space("sm"), inner_w, mh)
+        self.cost_y = self.meter_other.rect.bottom + ctx.space("sm")
+        explain_h = max(ctx.px(120), round(area.height * 0.26))
+        self.last = pygame.Rect(self.right.x, self.right.bottom - explain_h, self.right.width, explain_h)
+        ty = self.last.y + pad + ctx.font("caption").get_linesize() + ctx.space("sm")
+        self.explain.rect = pygame.Rect(self.last.x + pad, ty, self.last.width - 2 * pad, self.last.bottom - pad - ty)
+        gap = ctx.space("md")
+        self.preview_rect = pygame.Rect(self.right.x, self.worth.bottom + gap, self.right.width, self.last.y - gap - self.worth.bottom - gap)
+
+    # --- drawing ----------------------------------------------------------------------
+    def draw_content(self, surface: pygame.Surface) -> None:
+        super().draw_content(surface)
+        if self.week_glow is not None:
+            from strikesim.ui.draw import with_alpha
+
+            glow = pygame.Surface((self.ctx.px(160), hud_height(self.ctx)), pygame.SRCALPHA)
+            glow.fill(with_alpha(self.ctx.colour("gold"), round(90 * (1 - self.week_glow.progress))))
+            surface.blit(glow, (0, 0))
+
+    def draw_body(self, surface: pygame.Surface) -> None:
+        ctx, play = self.ctx, self.play
+        pad = ctx.space("lg")
+        self.section(surface, self.left, "Your package" if Move.OFFER in play.legal_moves() else "Your package (no offers this week)", "gold")
+        theirs = play.other_offer()
+        col_x = self.left.right - pad - self.their_w
+        head = ctx.text("caption", f"{play.name(play.other)} OFFERS", f"{play.other_key}_text")
+        surface.blit(head, (col_x, self.rows_top - head.get_height() - ctx.space("xs")))
+        font = ctx.font("small")
+        for j, issue in enumerate(play.spec.issues):
+            y = self.rows_top + j * self.row_h + ctx.space("xs")
+            if theirs is None:
+                text, colour = "no offer", "text_faint"
+            else:
+                text = issue.level_labels[theirs[j]]
+                colour = f"{play.other_key}_text" if theirs[j] != play.draft[j] else "positive"
+            lines = wrap_text(font, text, self.their_w)[:3]
+            for k, line in enumerate(lines):
+                surface.blit(ctx.text("small", line, colour), (col_x, y + k * font.get_linesize()))
+            if theirs is not None and theirs[j] == play.draft[j]:
+                tick = ctx.text("caption", "SAME AS YOURS", "positive")
+                surface.blit(tick, (col_x, y + len(lines) * font.get_linesize()))
+        if play.last_error:
+            msg = ellipsize(font, play.last_error, self.left.width - 2 * pad)
+            surface.blit(ctx.text("small", msg, "negative"), (self.left.x + pad, self.error_y))
+        elif play.pressure:
+            names = [play.spec.actions[play.spec.action_index[a]].label for a in sorted(play.pressure)]
+            msg = ellipsize(font, "This week's pressure: " + ", ".join(names), self.left.width - 2 * pad)
+            surface.blit(ctx.text("small", msg, "gold"), (self.left.x + pad, self.error_y))
+        self._draw_worth(surface)
+        draw_preview(surface, ctx, self.preview_rect, play, self.preview, self.section)
+        self.section(surface, self.last, f"{play.name(play.other)} · last move", f"{play.other_key}_text")
+
+    def _draw_worth(self, surface: pygame.Surface) -> None:
+        ctx, play = self.ctx, self.play
+        self.section(surface, self.worth, "What your draft is worth")
+        pad = ctx.space("lg")
+        x = self.worth.x + pad
+        cost = play.cost(play.draft)
+        parts = [f"Costs the studios ${cost:,.0f}M a year"]
+        theirs = play.other_offer()
+        if theirs is not None:
+            parts.append(f"their offer gives you {play.own_utility(theirs):.2f}")
+        text = ellipsize(ctx.font("small"), " · ".join(parts), self.worth.width - 2 * pad)
+        surface.blit(ctx.text("small", text, "text_muted"), (x, self.cost_y))
