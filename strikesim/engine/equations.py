@@ -37,6 +37,8 @@ def _churn(ns: NS) -> Array:
 
 def _hardship(ns: NS) -> Array:
     s = np.asarray(ns["strike_weeks"], dtype=np.float64)
+    if not (s > 0).any():
+        return np.zeros_like(s)
     z = (safe_log(s * ns["weekly_spend"]) - ns["savings_mu"]) / ns["savings_sigma"]
     return np.where(s > 0, ncdf(z), 0.0)
 

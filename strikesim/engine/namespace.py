@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -36,6 +36,7 @@ __all__ = [
     "offer_utilities",
     "plan_for",
     "recompute_derived",
+    "standing_utilities",
 ]
 
 
@@ -48,6 +49,8 @@ class EnginePlan:
     hi: np.ndarray  # (V, 1) upper bounds (+inf where none)
     derived: tuple[tuple[int, str, Callable[[Mapping[str, Any]], Any]], ...]
     """(row, id, equation) of every derived variable, in dependency order."""
+    derived_reads: tuple[frozenset[str], ...]
+    """Names each entry of ``derived`` reads (formula names or core dependencies)."""
     derived_reads_week: bool
     """A derived formula reads ``week`` or ``talks_suspended`` (so it changes
     even when nothing else does)."""
@@ -61,6 +64,8 @@ class EnginePlan:
     old_contract: np.ndarray  # (I,) int16
     old_terms: Mapping[str, float]
     old_utility: tuple[float, float]
+    cache: dict[str, Any] = field(default_factory=dict)
+    """Small memo of recent results (never part of any answer's meaning)."""
 
 
 def _derived_order(spec: GameSpec) -> tuple[tuple[int, str, Callable[..., Any]], ...]:
@@ -92,6 +97,13 @@ def _derived_order(spec: GameSpec) -> tuple[tuple[int, str, Callable[..., Any]],
     for name in items:
         visit(name, [])
     return tuple(order)
+
+
+def _reads(spec: GameSpec, vid: str) -> frozenset[str]:
+    var = spec.variables[spec.var_index[vid]]
+    if var.formula is not None:
+        return var.formula.names
+    return CORE_DERIVED[vid][1]
 
 
 def _build_plan(spec: GameSpec) -> EnginePlan:
@@ -128,6 +140,7 @@ def _build_plan(spec: GameSpec) -> EnginePlan:
         lo=lo,
         hi=hi,
         derived=derived,
+        derived_reads=tuple(_reads(spec, vid) for _j, vid, _fn in derived),
         derived_reads_week=any(
             f.formula is not None and f.formula.names & {"week", "talks_suspended"}
             for f in spec.variables
@@ -246,9 +259,23 @@ def build_namespace(
     return ns
 
 
+def standing_utilities(plan: EnginePlan, offers: np.ndarray) -> np.ndarray:
+    """``offer_utilities`` of standing offers, remembering the last answer: the
+    same offers are scored by the week's step and both sides' observations."""
+    key = (offers.shape, offers.tobytes())
+    hit = plan.cache.get("standing")
+    if hit is not None and hit[0] == key:
+        cached: np.ndarray = hit[1]
+        return cached
+    u = offer_utilities(plan, offers, check=False)
+    u.setflags(write=False)
+    plan.cache["standing"] = (key, u)
+    return u
+
+
 def _set_offer_utilities(plan: EnginePlan, state: State, ns: dict[str, Any]) -> None:
     """Utilities of the standing offers and the tentative deal into ``ns``."""
-    u = offer_utilities(plan, state.offers, check=False)  # (B, 2 offers, 2 sides)
+    u = standing_utilities(plan, state.offers)  # (B, 2 offers, 2 sides), read-only
     ns["union_offer_union_utility"] = u[:, UNION, UNION]
     ns["union_offer_studio_utility"] = u[:, UNION, STUDIO]
     ns["studio_offer_union_utility"] = u[:, STUDIO, UNION]
@@ -272,10 +299,22 @@ def _set_contract_utilities(plan: EnginePlan, state: State, ns: dict[str, Any]) 
         ns["contract_studio_utility"] = c[:, STUDIO]
 
 
-def recompute_derived(plan: EnginePlan, ns: Mapping[str, Any], rows: np.ndarray) -> None:
-    """Recompute every derived variable into ``rows`` in place (dependency order),
-    clipped to bounds; ``ns`` views ``rows`` so later formulas see new values."""
-    for j, _vid, fn in plan.derived:
+def recompute_derived(
+    plan: EnginePlan, ns: Mapping[str, Any], rows: np.ndarray, touched: set[str] | None = None
+) -> None:
+    """Recompute derived variables into ``rows`` in place (dependency order),
+    clipped to bounds; ``ns`` views ``rows`` so later formulas see new values.
+
+    With ``touched`` (names of variables changed since the last recompute),
+    only the derived variables that read them, directly or through another
+    derived variable, are recomputed.
+    """
+    stale = None if touched is None else set(touched)
+    for k, (j, vid, fn) in enumerate(plan.derived):
+        if stale is not None:
+            if stale.isdisjoint(plan.derived_reads[k]):
+                continue
+            stale.add(vid)
         row = rows[j]
         row[...] = fn(ns)
         lo, hi = plan.lo[j, 0], plan.hi[j, 0]

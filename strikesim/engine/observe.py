@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .namespace import build_namespace, offer_utilities, plan_for
+from .namespace import build_namespace, plan_for, standing_utilities
 from .rules import moves_mask, pressure_mask
 from .spec import GameSpec
 from .state import State
@@ -83,7 +83,7 @@ def observe(spec: GameSpec, state: State, side: int) -> Observation:
         tentative=state.tentative.copy(),
         contract=state.contract.copy(),
         own_utility=table,
-        offer_utility=offer_utilities(plan, state.offers)[:, :, side],
+        offer_utility=standing_utilities(plan, state.offers)[:, :, side].copy(),
         legal_moves=moves_mask(state)[:, side, :].copy(),
         legal_pressure=pressure,
         talks_suspended_until=state.suspended_until.copy(),

@@ -143,16 +143,20 @@ def step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEve
 
     # 2. scenario events
     fired = state.fired.copy()
-    changed = False
+    touched: set[str] = set()
     if spec.events and live.any():
         key = rng.prefix(state.seed, state.campaign, week)
         spent = (fired | ~live[:, None]).all(axis=0)  # once-only events with no row left
         for e, event in enumerate(spec.events):
             if spent[e] and not event.repeat:
                 continue
-            elig = live if event.repeat else live & ~fired[:, e]
-            if event.condition is not None:
-                elig = elig & truthy(event.condition(ns), b)
+            if event.condition is None:
+                elig = live if event.repeat else live & ~fired[:, e]
+            else:
+                cond = truthy(event.condition(ns), b)
+                if not cond.any():
+                    continue
+                elig = cond & live if event.repeat else cond & live & ~fired[:, e]
                 if not elig.any():
                     continue
             chance = np.asarray(event.chance(ns), dtype=np.float64)
@@ -166,9 +170,9 @@ def step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEve
                 fire[rows_e] = u < np.broadcast_to(chance, (b,))[rows_e]
             if fire.any():
                 _apply_effects(spec, plan, event.effects, fire, ns, rows)
+                touched.update(eff.target for eff in event.effects)
                 fired[:, e] |= fire
                 log.add(fire, C.EV_SCENARIO_EVENT, e)
-                changed = True
 
     # 3. pressure actions
     cooldown = state.cooldown
@@ -178,14 +182,14 @@ def step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEve
             if m.any():
                 _apply_effects(spec, plan, act.cost, m, ns, rows)
                 _apply_effects(spec, plan, act.effects, m, ns, rows)
+                touched.update(eff.target for eff in (*act.cost, *act.effects))
                 log.add(m, C.EV_ACTION_TAKEN, a)
-        changed = True
     if cooldown.size:
         cds = np.array([a.cooldown for a in spec.actions], dtype=np.int32)
         dec = np.where(live[:, None], np.maximum(cooldown - 1, 0), cooldown)
         cooldown = np.where(pressure, cds, dec).astype(np.int32)
-    if changed:
-        recompute_derived(plan, ns, rows)
+    if touched:
+        recompute_derived(plan, ns, rows, touched)
 
     # 4. table moves
     move = np.asarray(actions.move)
