@@ -215,3 +215,26 @@ def test_state_derived_values_match_the_returned_state() -> None:
         row[v["content_drought"]] * row[v["subscribers"]]
     )
     assert row[v["members_working"]] == pytest.approx(1.0 - row[v["solidarity"]])
+
+
+def test_effects_update_derived_variables_within_the_week() -> None:
+    from conftest import F
+
+    from strikesim.engine.spec import VariableSpec
+
+    spec = make_spec(events=())
+    echo = VariableSpec(
+        id="echo", label="Echo", unit="index", owner="studio", description="", initial=0.0,
+        lo=None, hi=None, update=F("drought_pressure", lambda ns: ns["drought_pressure"] + 0.0,
+                                   "drought_pressure"),
+    )  # fmt: skip
+    empty = ActionSpec(
+        id="empty_vault", side=1, label="", description="", condition=None, cooldown=0,
+        cost=(), effects=(Effect("content_stock", "set", const(0.0)),),
+    )  # fmt: skip
+    spec = replace(spec, variables=(*spec.variables, echo), actions=(*spec.actions, empty))
+    st, _ = step(spec, initial_state(spec), acts(spec, pressure=("empty_vault",)))
+    # drought 1 with subscribers 1 at the time of the update
+    assert st.values[0, spec.var_index["echo"]] == pytest.approx(1.0)
+    st2, _ = step(spec, initial_state(spec), acts(spec))
+    assert st2.values[0, spec.var_index["echo"]] == pytest.approx(0.0)
