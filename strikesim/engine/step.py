@@ -45,7 +45,7 @@ from .spec import STUDIO, UNION, Effect, GameSpec
 from .state import Actions, State, StepEvents
 from .validate import check_actions, check_pressure
 
-__all__ = ["initial_state", "step", "utilities"]
+__all__ = ["initial_state", "legal_moves", "legal_pressure", "step", "utilities"]
 
 
 def utilities(spec: GameSpec, offers: Any) -> np.ndarray:
@@ -68,6 +68,10 @@ def initial_state(
     """
     if campaigns is not None:
         ids = np.asarray(campaigns, dtype=np.uint64).reshape(-1)
+        if ids.size == 0:
+            raise ValueError("campaigns must name at least one campaign id")
+        if batch not in (1, ids.size):
+            raise ValueError(f"batch={batch} but {ids.size} campaign ids were given")
     else:
         if batch < 1:
             raise ValueError(f"batch must be at least 1, got {batch}")

@@ -238,3 +238,13 @@ def test_effects_update_derived_variables_within_the_week() -> None:
     assert st.values[0, spec.var_index["echo"]] == pytest.approx(1.0)
     st2, _ = step(spec, initial_state(spec), acts(spec))
     assert st2.values[0, spec.var_index["echo"]] == pytest.approx(0.0)
+
+
+def test_initial_state_campaign_ids(spec: GameSpec) -> None:
+    st = initial_state(spec, campaigns=[7, 3])
+    assert st.campaign.tolist() == [7, 3] and st.batch == 2
+    assert initial_state(spec, batch=4).campaign.tolist() == [0, 1, 2, 3]
+    with pytest.raises(ValueError, match="batch=3 but 2 campaign ids"):
+        initial_state(spec, batch=3, campaigns=[7, 3])
+    with pytest.raises(ValueError, match="at least 1"):
+        initial_state(spec, batch=0)
