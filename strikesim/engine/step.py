@@ -40,7 +40,7 @@ from .namespace import (
     plan_for,
     recompute_derived,
 )
-from .rules import truthy
+from .rules import legal_moves, legal_pressure, truthy
 from .spec import STUDIO, UNION, Effect, GameSpec
 from .state import Actions, State, StepEvents
 from .validate import check_actions, check_pressure
