@@ -87,7 +87,9 @@ def issue_levels(issue: IssueModel) -> IssueLevels | None:
         return None
     lo, hi, step = issue.range.min, issue.range.max, issue.range.step
     count = (hi - lo) / step
-    if hi < lo or abs(count - round(count)) > 1e-6 or round(count) + 1 > MAX_LEVELS:
+    if not math.isfinite(count) or count + 1 > MAX_LEVELS:
+        return None
+    if hi < lo or abs(count - round(count)) > 1e-6:
         return None
     n = round(count) + 1
     values = tuple(round(lo + k * step, 10) for k in range(n))
@@ -164,6 +166,8 @@ def _check_issue(issue: IssueModel, path: Path) -> list[Finding]:
         if r.max <= r.min:
             return [error((*path, "range", "max"), f"max ({_fmt(r.max)}) must exceed min")]
         count = (r.max - r.min) / r.step
+        if not math.isfinite(count) or count + 1 > MAX_LEVELS:
+            return [error((*path, "range", "step"), f"the range has more than {MAX_LEVELS} levels")]
         if abs(count - round(count)) > 1e-6:
             return [
                 error(

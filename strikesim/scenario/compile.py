@@ -107,7 +107,8 @@ def _issue(
         return None
     costs = []
     for v in levels.values:
-        c = float(np.asarray(cost_f({**params, "value": v}), dtype=float).reshape(-1)[0])
+        with np.errstate(all="ignore"):
+            c = float(np.asarray(cost_f({**params, "value": v}), dtype=float).reshape(-1)[0])
         if not math.isfinite(c):
             fc.findings.append(error(("issues", k, "cost"), f"cost is not finite at level {v:g}"))
             return None

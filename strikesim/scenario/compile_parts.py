@@ -126,6 +126,13 @@ def compile_variables(
             k, _ = overrides.get(spec.id, (None, None))
             where: tuple[str | int, ...] = ("variables", k) if k is not None else ("variables",)
             fc.findings.append(error(where, f"variable '{spec.id}': min is above max"))
+        elif (spec.lo is not None and spec.initial < spec.lo) or (
+            spec.hi is not None and spec.initial > spec.hi
+        ):
+            k, _ = overrides.get(spec.id, (None, None))
+            where = ("variables", k) if k is not None else ("variables",)
+            message = f"variable '{spec.id}': initial value {spec.initial:g} is outside its bounds"
+            fc.findings.append(warning(where, message + "; it is clipped on the first update"))
     derived = set(graph)
     for cycle in F.dependency_cycles({v: deps & derived for v, deps in graph.items()}):
         where = next((formula_path[v] for v in cycle if v in formula_path), ("variables",))

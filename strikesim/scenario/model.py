@@ -91,7 +91,7 @@ EffectMap = dict[str, FormulaText]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class _Item(_Model):

@@ -135,6 +135,8 @@ def _expected(err: Any) -> str:
         return f"a number {sign} {shown}"
     if kind == "value_error":
         return str(ctx.get("error", err["msg"])).removeprefix("expected ")
+    if kind == "finite_number":
+        return "a finite number"
     if kind == "int_from_float":
         return "a whole number"
     for prefix, name in _TYPE_NAMES.items():

@@ -272,3 +272,34 @@ def test_built_in_negotiator_names_are_accepted() -> None:
         _compile_findings(lambda d: d.update(negotiators={"union": "calm", "studio": "boulware"}))
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["issues"][0]["range"].update(max=float("inf")), "expected a finite number"),
+        (lambda d: d["params"].update(tau0=float("nan")), "expected a finite number"),
+        (lambda d: d["issues"][0]["range"].update(max=1e308), "the range has more than 201 levels"),
+    ],
+)
+def test_non_finite_and_huge_numbers_are_reported(change: Any, message: str) -> None:
+    data = _minimal()
+    data.setdefault("params", {})
+    change(data)
+    model, problems = validate_model(data)
+    found = [f.message for f in problems] + (
+        [] if model is None else [f.message for f in check_model(model)]
+    )
+    assert any(m.startswith(message) for m in found), found
+
+
+def test_initial_value_outside_bounds_warns() -> None:
+    findings = _compile_findings(lambda d: d["variables"][0].update(initial=3))
+    assert findings == [
+        (
+            "warning",
+            "variable 'morale': initial value 3 is outside its bounds; it is clipped on the "
+            "first update",
+            None,
+        )
+    ]
