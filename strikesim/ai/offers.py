@@ -44,6 +44,10 @@ class OfferBook:
         """(B, count) ranks of outcomes with own utility in ``[target, target + width]``."""
         lo = self.rank_at(target)
         hi = np.maximum(self.rank_at(np.asarray(target) + width), lo)
+        return self._spread(lo, hi, count)
+
+    @staticmethod
+    def _spread(lo: np.ndarray, hi: np.ndarray, count: int) -> np.ndarray:
         frac = np.linspace(0.0, 1.0, count)
         ranks = lo[:, None] + np.round((hi - lo)[:, None] * frac[None, :]).astype(np.int64)
         return np.asarray(ranks)
@@ -59,11 +63,18 @@ class OfferBook:
         """Offers ``(b, I)`` int16 for campaigns ``rows`` at targets ``target`` ``(b,)``."""
         if model is None or rows.shape[0] == 0:
             return np.asarray(self.levels[self.rank_at(target)])
-        ranks = self.candidates(target, width, count)  # (b, K)
-        estimate = model.utility_flat(rows, self.flat[ranks])  # (b, K)
+        lo = self.rank_at(target)
+        hi = np.maximum(self.rank_at(np.asarray(target) + width), lo)
+        # campaigns with the same bid history and window choose alike: solve each once
+        key = model.history[rows] ^ (lo.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
+        key = key ^ (hi.astype(np.uint64) * np.uint64(0xC2B2AE3D27D4EB4F))
+        _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+        ranks = self._spread(lo[first], hi[first], count)  # (u, K)
+        estimate = model.utility_flat(rows[first], self.flat[ranks])  # (u, K)
         # prefer the opponent's favourite; ties go to the candidate closest to target
         pick = np.argmax(estimate - 1e-9 * np.arange(count)[None, :], axis=1)
-        return np.asarray(self.levels[ranks[np.arange(rows.shape[0]), pick]])
+        chosen = ranks[np.arange(first.shape[0]), pick]
+        return np.asarray(self.levels[chosen[inverse.reshape(-1)]])
 
     def own_utility(self, offers: np.ndarray) -> np.ndarray:
         """(...) own utility of ``(..., I)`` offers (NaN where an offer is -1)."""

@@ -18,6 +18,11 @@ import numpy as np
 LEARN_COEF = 0.2
 LEARN_VALUE_ADDITION = 1.0
 
+_ISSUE_MIX = np.random.default_rng(20230502).integers(
+    1, 2**63, size=64, dtype=np.uint64
+) | np.uint64(1)
+"""Fixed odd multipliers that hash a bid's levels (up to 64 issues)."""
+
 
 class FrequencyModel:
     """Per campaign estimates of the other side's issue weights and level scores.
@@ -46,6 +51,8 @@ class FrequencyModel:
         for j, n in enumerate(n_levels):
             self.valid[j, :n] = True
         self.offsets = (np.arange(n_issues) * width).astype(np.intp)
+        self.history = np.zeros(batch, dtype=np.uint64)
+        """(B,) hash of the bids seen so far: equal keys mean equal estimates."""
         self.top = np.zeros((batch, n_issues), dtype=np.float32)
         """(B, I) largest value count per issue (kept up to date by :meth:`observe`)."""
 
@@ -56,6 +63,7 @@ class FrequencyModel:
         out.counts = self.counts[index].copy()
         out.last = self.last[index].copy()
         out.top = self.top[index].copy()
+        out.history = self.history[index].copy()
         return out
 
     def observe(self, offers: np.ndarray) -> np.ndarray:
@@ -70,17 +78,23 @@ class FrequencyModel:
         if not new.any():
             return new
         rows = np.flatnonzero(new)
-        issues = np.arange(offers.shape[1])
         bids = offers[rows].astype(np.intp)
         seen_before = self.last[rows, 0] >= 0
         unchanged = (offers[rows] == self.last[rows]) & seen_before[:, None]
         golden = self.learn_coef / offers.shape[1]
         w = self.weights[rows] + golden * unchanged
         self.weights[rows] = w / w.sum(axis=1, keepdims=True)
-        hit = (rows[:, None], issues[None, :], bids)
-        self.counts[hit] += self.learn_value_addition
-        self.top[rows] = np.maximum(self.top[rows], self.counts[hit])
+        stride = self.counts.shape[1] * self.counts.shape[2]
+        hit = (rows * stride)[:, None] + self.offsets[None, :] + bids
+        flat = self.counts.reshape(-1)
+        flat[hit] += self.learn_value_addition
+        self.top[rows] = np.maximum(self.top[rows], flat[hit])
         self.last[rows] = offers[rows]
+        bid_hash = (bids.astype(np.uint64) + np.uint64(1)) * _ISSUE_MIX[: bids.shape[1]]
+        mixed = self.history[rows] * np.uint64(0x100000001B3) ^ np.bitwise_xor.reduce(
+            bid_hash, axis=1
+        )
+        self.history[rows] = mixed ^ (mixed >> np.uint64(29))
         return new
 
     def score_tables(self, rows: np.ndarray | None = None) -> np.ndarray:

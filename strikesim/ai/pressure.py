@@ -110,16 +110,23 @@ class PressurePolicy:
             ]
             self.actions.append((j, effects))
 
-    def values(self, ns: Mapping[str, object], batch: int) -> tuple[np.ndarray, list[str]]:
-        """Value ``(B, a)`` of each of the side's actions and, per action, the id
-        of the variable that drives its value the most (for explanations)."""
+    def values(
+        self, ns: Mapping[str, object], batch: int, cols: list[int] | None = None
+    ) -> tuple[np.ndarray, list[str]]:
+        """Value ``(B, a)`` of each of the side's actions (only columns ``cols``
+        are computed when given; the others stay 0) and, per action, the id of
+        the variable that drives its value the most (for explanations)."""
         spec = self.spec
         support = np.asarray(ns.get(self.support_id, 0.5), dtype=np.float64)
         capability = np.asarray(ns.get("ai_capability", 0.3), dtype=np.float64)
         values = np.zeros((batch, len(self.actions)))
         drivers: list[str] = []
+        wanted = set(range(len(self.actions)) if cols is None else cols)
         for col, (_, effects) in enumerate(self.actions):
             best, best_abs = "", -1.0
+            if col not in wanted:
+                drivers.append(best)
+                continue
             for i, effect in effects:
                 var = spec.variables[i]
                 current = np.broadcast_to(
@@ -152,7 +159,7 @@ class PressurePolicy:
         cols = [c for c, (j, _) in enumerate(self.actions) if legal[:, j].any()]
         if not cols:
             return chosen, drivers
-        values, driver_ids = self.values(ns, batch)
+        values, driver_ids = self.values(ns, batch, cols)
         for col in cols:
             j = self.actions[col][0]
             chosen[:, j] = legal[:, j] & (values[:, col] > self.threshold)
