@@ -123,7 +123,7 @@ def row_keys(obs: Observation) -> np.ndarray:
     for values in list(obs.variables.values())[:6]:
         bits = np.ascontiguousarray(values, dtype=np.float64).view(np.uint64)
         key = (key * np.uint64(0x100000001B3)) ^ bits
-    return key
+    return np.asarray(key)
 
 
 class TacticalNegotiator:
@@ -264,7 +264,7 @@ class TacticalNegotiator:
         n_issues = len(spec.issues)
         ns = self.namespace(obs)
         legal = obs.legal_moves
-        live = legal.any(axis=1)
+        live = np.asarray(legal.any(axis=1))
         other_offer = obs.offers[:, 1 - side]
         mine = obs.offers[:, side]
         u_other = np.where(other_offer[:, 0] < 0, np.nan, obs.offer_utility[:, 1 - side])

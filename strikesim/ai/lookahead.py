@@ -20,7 +20,7 @@ import numpy as np
 
 from strikesim.ai.difficulty import Difficulty
 from strikesim.ai.rollout import belief_state, replicate, rollout
-from strikesim.engine.state import Outcome, Phase
+from strikesim.engine.state import Outcome, Phase, State
 
 if TYPE_CHECKING:
     from strikesim.ai.agent import TacticalNegotiator
@@ -79,7 +79,7 @@ class Lookahead:
                 break
         return np.stack(unique)
 
-    def score(self, neg: TacticalNegotiator, states: list, start_week: int) -> np.ndarray:
+    def score(self, neg: TacticalNegotiator, states: list[State], start_week: int) -> np.ndarray:
         """(B,) discounted own utility of each continuation's end."""
         final = states[-1]
         side = neg.side

@@ -38,7 +38,7 @@ class OfferBook:
     def rank_at(self, target: np.ndarray) -> np.ndarray:
         """(B,) rank of the cheapest outcome worth at least ``target`` (clipped)."""
         rank = np.searchsorted(self.utility, np.asarray(target) - 1e-12, side="left")
-        return np.minimum(rank, self.utility.shape[0] - 1)
+        return np.asarray(np.minimum(rank, self.utility.shape[0] - 1))
 
     def candidates(self, target: np.ndarray, width: float, count: int) -> np.ndarray:
         """(B, count) ranks of outcomes with own utility in ``[target, target + width]``."""

@@ -74,7 +74,7 @@ class FrequencyModel:
         """
         offers = np.asarray(offers, dtype=np.int16)
         has = offers[:, 0] >= 0
-        new = has & (offers != self.last).any(axis=1)
+        new: np.ndarray = has & (offers != self.last).any(axis=1)
         if not new.any():
             return new
         rows = np.flatnonzero(new)

@@ -82,10 +82,10 @@ def _change(effect: Effect, ns: Mapping[str, object], current: np.ndarray) -> np
         return np.zeros_like(current)
     amount = np.nan_to_num(np.broadcast_to(amount, current.shape), nan=0.0)
     if effect.op == "add":
-        return amount
+        return np.asarray(amount)
     if effect.op == "mul":
         return current * (amount - 1.0)
-    return amount - current
+    return np.asarray(amount - current)
 
 
 class PressurePolicy:

@@ -96,7 +96,7 @@ class ScriptedNegotiator:
         offers = np.full((batch, n_issues), -1, dtype=np.int16)
         offers[post] = levels
         pressure, _ = self.pressure.choose(observation_namespace(spec, obs), obs.legal_pressure)
-        pressure &= legal.any(axis=1)[:, None]
+        pressure &= np.asarray(legal.any(axis=1))[:, None]
         texts: list[str] = []
         if batch <= EXPLAIN_MAX_BATCH:
             for r in range(batch):
