@@ -19,17 +19,15 @@ from strikesim.engine import core
 from strikesim.engine import spec as S
 from strikesim.scenario import formula as F
 from strikesim.scenario.checks import Finding, IssueLevels, error, issue_levels, resolve_level
-from strikesim.scenario.compile_parts import (
+from strikesim.scenario.compile_parts import compile_effects, compile_event, compile_variables
+from strikesim.scenario.model import IssueModel, IssueSideModel, ScenarioModel
+from strikesim.scenario.references import (
     CORE_IDS,
     check_expectations,
     check_personalities,
-    compile_effects,
-    compile_event,
-    compile_variables,
     default_negotiators,
     unused_variables,
 )
-from strikesim.scenario.model import IssueModel, IssueSideModel, ScenarioModel
 
 __all__ = ["FormulaCompiler", "compile_model"]
 

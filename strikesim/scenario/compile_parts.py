@@ -9,7 +9,6 @@ variables nobody reads are reported.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, Protocol
 
@@ -22,23 +21,9 @@ from strikesim.scenario.checks import Finding, error, warning
 from strikesim.scenario.diagnostics import did_you_mean
 from strikesim.scenario.model import EventModel, ScenarioModel
 
-__all__ = [
-    "CORE_IDS",
-    "METRICS",
-    "check_expectations",
-    "compile_effects",
-    "compile_event",
-    "compile_variables",
-    "default_negotiators",
-    "unused_variables",
-]
+__all__ = ["compile_effects", "compile_event", "compile_variables"]
 
-CORE_IDS = frozenset(v.id for v in core.CORE_VARIABLES)
-METRICS = (
-    "strike_weeks", "end_week", "outcome_deal", "union_utility", "studio_utility",
-)  # fmt: skip
-"""Expectation metrics besides ``deal_<issue>`` and any variable id."""
-_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+from strikesim.scenario.references import CORE_IDS
 
 
 class Compiler(Protocol):
@@ -227,141 +212,3 @@ def compile_event(
         ev.id, ev.headline, ev.body, cond, chance,  # type: ignore[arg-type]
         ev.repeat, eff, ev.favours, ev.category, ev.date or "",
     )  # fmt: skip
-
-
-def _formula_texts(model: ScenarioModel) -> list[str]:
-    texts: list[str] = [model.phases.authorization.yes, model.phases.ratification.yes]
-    texts += [model.phases.union_capitulates, model.phases.studio_capitulates]
-    if model.parties:
-        texts += [model.parties.union.reservation, model.parties.studio.reservation]
-    for v in model.variables:
-        texts += [t for t in (v.update, v.formula) if t]
-    for a in [*model.actions.union, *model.actions.studio]:
-        texts += [a.condition, *a.cost.values(), *a.effects.values()]
-    for ev in model.events:
-        texts += [ev.condition or "", ev.chance, *ev.effects.values()]
-    for o in [*model.objectives.union, *model.objectives.studio]:
-        texts.append(o.formula)
-    return texts
-
-
-def unused_variables(model: ScenarioModel) -> list[Finding]:
-    """Warnings for added variables and parameters that nothing reads.
-
-    A misspelled core id (``strike_fnd``) silently adds a new variable or
-    parameter instead of overriding the core one, so these warnings carry a
-    did-you-mean hint towards the core names.
-    """
-    read: set[str] = set()
-    for text in _formula_texts(model):
-        read.update(_NAME_RE.findall(text))
-    read.update(x.metric for x in model.expectations)
-    found = [
-        warning(
-            ("variables", k, "id"),
-            f"variable '{v.id}' is never read by any formula, objective or expectation",
-            hint=did_you_mean(v.id, CORE_IDS),
-        )
-        for k, v in enumerate(model.variables)
-        if v.id not in CORE_IDS and v.id not in read
-    ]
-    found += [
-        warning(
-            ("params", name),
-            f"parameter '{name}' is not a core parameter and no formula reads it",
-            hint=did_you_mean(name, core.CORE_PARAMS),
-            at_key=True,
-        )
-        for name in model.params
-        if name not in core.CORE_PARAMS and name not in read
-    ]
-    return found
-
-
-def check_personalities(model: ScenarioModel) -> list[Finding]:
-    """Tactic names and tactic parameters must be ones the AI knows."""
-    from strikesim.ai.agent import DEFAULTS, TACTICS  # the AI owns the tactic registry
-    from strikesim.ai.registry import BUILTINS, SCRIPTED
-
-    tactics = (*TACTICS, SCRIPTED)
-    found: list[Finding] = []
-    for k, p in enumerate(model.personalities):
-        if p.tactic not in tactics:
-            found.append(
-                error(
-                    ("personalities", k, "tactic"),
-                    f"unknown tactic '{p.tactic}'",
-                    value=p.tactic,
-                    expected="one of " + ", ".join(tactics),
-                    hint=did_you_mean(p.tactic, tactics),
-                )
-            )
-        for name in p.params:
-            if name not in DEFAULTS:
-                found.append(
-                    error(
-                        ("personalities", k, "params", name),
-                        f"unknown tactic parameter '{name}'",
-                        value=name,
-                        expected="one of " + ", ".join(sorted(DEFAULTS)),
-                        hint=did_you_mean(name, DEFAULTS),
-                        at_key=True,
-                    )
-                )
-    if model.negotiators is not None:
-        found += _check_negotiators(model, BUILTINS, SCRIPTED)
-    return found
-
-
-def _check_negotiators(
-    model: ScenarioModel, builtins: Mapping[str, object], scripted: str
-) -> list[Finding]:
-    assert model.negotiators is not None
-    found: list[Finding] = []
-    known = {p.id: p for p in model.personalities}
-    for side in ("union", "studio"):
-        name = getattr(model.negotiators, side)
-        usable = [p for p in known if known[p].side in (None, side)] + list(builtins)
-        if any(o.side == side for o in model.scripted_offers):
-            usable.append(scripted)
-        if name in known and known[name].side not in (None, side):
-            message = f"personality '{name}' plays the {known[name].side}"
-            found.append(error(("negotiators", side), message, value=name))
-        elif name not in usable:
-            found.append(
-                error(
-                    ("negotiators", side),
-                    f"unknown personality '{name}'",
-                    value=name,
-                    expected="a personality id or a built-in negotiator",
-                    hint=did_you_mean(name, usable),
-                )
-            )
-    return found
-
-
-def check_expectations(model: ScenarioModel, var_ids: Sequence[str]) -> list[Finding]:
-    known = {*METRICS, *var_ids, *(f"deal_{i.id}" for i in model.issues)}
-    return [
-        error(
-            ("expectations", k, "metric"),
-            f"unknown metric '{x.metric}'",
-            value=x.metric,
-            expected="strike_weeks, end_week, outcome_deal, union_utility, studio_utility, "
-            "deal_<issue id> or a variable id",
-            hint=did_you_mean(x.metric, known),
-        )
-        for k, x in enumerate(model.expectations)
-        if x.metric not in known
-    ]
-
-
-def default_negotiators(model: ScenarioModel, fallback: str = "time_dependent") -> tuple[str, str]:
-    """The personalities playing each side by default (``negotiators:`` or the first fitting)."""
-    if model.negotiators is not None:
-        return (model.negotiators.union, model.negotiators.studio)
-    picks = []
-    for side in ("union", "studio"):
-        fit = [p.id for p in model.personalities if p.side in (None, side)]
-        picks.append(fit[0] if fit else fallback)
-    return (picks[0], picks[1])
