@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
+from strikesim.engine import core
 from strikesim.scenario.model import ScenarioModel
 
 __all__ = ["DOC_FILES", "reference_markdown", "scenario_json_schema", "schema_json", "write_docs"]
@@ -156,7 +157,47 @@ def reference_markdown() -> str:
             row = [f"`{name}`", _cell(kind), _default(info), _cell(desc)]
             lines.append("| " + " | ".join(row) + " |")
         lines.append("")
-    return "\n".join(lines)
+    return "\n".join(lines + _core_tables())
+
+
+def _bound(x: float | None) -> str:
+    return "—" if x is None else f"{x:g}"
+
+
+def _core_tables() -> list[str]:
+    """Reference tables of the names every scenario can read (from the engine's core)."""
+    lines = [
+        "## Names available in formulas",
+        "",
+        "Besides the scenario's own variables and `params`, every formula may read the",
+        "built-in names " + ", ".join(f"`{n}`" for n in core.BUILTIN_NAMES) + ", and",
+        "`contract_<term>` for each `projection.contract_terms` entry. The language",
+        "itself is described in `docs/formulas.md`.",
+        "",
+        "### Core variables",
+        "",
+        "Override any field with a `variables:` item of the same id.",
+        "",
+        "| Id | Unit | Owner | Initial | Min | Max | Kind | Description |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for v in core.CORE_VARIABLES:
+        kind = "derived" if v.derived else "state"
+        row = [f"`{v.id}`", v.unit, v.owner, f"{v.initial:g}", _bound(v.lo), _bound(v.hi), kind]
+        lines.append("| " + " | ".join([*map(_cell, row), _cell(v.description)]) + " |")
+    lines += [
+        "",
+        "### Core parameters",
+        "",
+        "Override any of them under `params:`.",
+        "",
+        "| Id | Default | Description | Basis |",
+        "|---|---|---|---|",
+    ]
+    for name, p in core.CORE_PARAMS.items():
+        lines.append(f"| `{name}` | {p.default:g} | {_cell(p.description)} | {_cell(p.source)} |")
+    lines.append("")
+    return lines
 
 
 def write_docs(root: Path) -> list[Path]:
