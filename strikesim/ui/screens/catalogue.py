@@ -212,5 +212,8 @@ def brief_text(spec: GameSpec, side: int) -> str:
     if goals:
         lines += ["", "## Your objectives", ""]
         lines += [f"- {o.label} (weight {o.weight:g})" for o in goals]
-    lines += ["", f"**Reservation:** a deal below {party.reservation.source} is worse than a fight."]
+    lines += [
+        "",
+        f"**Reservation:** a deal below {party.reservation.source} is worse than a fight.",
+    ]
     return "\n".join(lines) + "\n"

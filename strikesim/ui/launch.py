@@ -1,0 +1,104 @@
+"""Starting the game window: the title screen, or straight into a scenario's briefing.
+
+:func:`start` is what the ``strikesim`` and ``strikesim play`` commands call. It registers
+the routes the title and pause menus use (``new_game``, ``continue_game``, ``load_game``)
+and opens the window (:func:`strikesim.ui.app.run`). "Continue" is offered only while a
+save that can be read exists; the check is made each time a menu asks, so a game saved
+during play enables it on the next title screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from strikesim.engine.spec import GameSpec
+from strikesim.records import Seat
+from strikesim.ui.context import ScreenFactory, UIContext
+from strikesim.ui.screen import Screen
+
+
+def has_loadable_save() -> bool:
+    """True when at least one save in the data folder can be read."""
+    from strikesim.saves import list_saves
+
+    return any(not s.problem for s in list_saves())
+
+
+class GameRoutes(Mapping[str, ScreenFactory]):
+    """The menu routes; ``continue_game`` is present only while a readable save exists."""
+
+    def __init__(self) -> None:
+        from strikesim.ui.screens.choose_scenario import ChooseScenarioScreen
+        from strikesim.ui.screens.load_game import LoadGameScreen, continue_game
+
+        self._routes: dict[str, ScreenFactory] = {
+            "new_game": ChooseScenarioScreen,
+            "continue_game": continue_game,
+            "load_game": LoadGameScreen,
+        }
+
+    def _live(self) -> list[str]:
+        names = list(self._routes)
+        if not has_loadable_save():
+            names.remove("continue_game")
+        return names
+
+    def __getitem__(self, name: str) -> ScreenFactory:
+        if name not in self._live():
+            raise KeyError(name)
+        return self._routes[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._live())
+
+    def __len__(self) -> int:
+        return len(self._live())
+
+
+def side_index(side: int | str) -> int:
+    """0 (union) or 1 (studio) from an index or a side name."""
+    if side in (0, 1):
+        return int(side)
+    if side in ("union", "studio"):
+        return 0 if side == "union" else 1
+    raise ValueError(f"side must be 'union' or 'studio', got {side!r}")
+
+
+def briefing_factory(
+    spec: GameSpec, side: int | str = 0, difficulty: str = "normal", seed: int = 0
+) -> ScreenFactory:
+    """A factory for the briefing of ``spec`` against its default opponent (``play``)."""
+    from strikesim.ui.screens.briefing import BriefingScreen
+
+    s = side_index(side)
+    ai = Seat("ai", spec.default_negotiators[1 - s], difficulty)
+    seats = (Seat("human"), ai) if s == 0 else (ai, Seat("human"))
+
+    def make(ctx: UIContext) -> Screen:
+        return BriefingScreen(ctx, spec, s, seats, seed, can_go_back=False)
+
+    return make
+
+
+def start(
+    spec: GameSpec | None = None,
+    side: int | str = 0,
+    difficulty: str = "normal",
+    seed: int = 0,
+    *,
+    settings_file: Path | None = None,
+    size: tuple[int, int] | None = None,
+    max_frames: int | None = None,
+) -> int:
+    """Open the game: the title screen, or with ``spec`` the briefing of that scenario.
+
+    ``side`` is 0/"union" or 1/"studio"; the opponent is the scenario's default negotiator
+    for the other side at ``difficulty``. Returns the exit code.
+    """
+    from strikesim.ui.app import run
+
+    first = briefing_factory(spec, side, difficulty, seed) if spec is not None else None
+    return run(
+        first, routes=GameRoutes(), settings_file=settings_file, size=size, max_frames=max_frames
+    )

@@ -1,0 +1,269 @@
+"""New game, step 1: a grid of scenario and campaign cards.
+
+Each card shows the description, the two sides, difficulty, length and any validation
+warnings; a scenario that fails to load is shown with its first error and cannot be picked.
+Picking a card opens the side choice for that scenario (a campaign starts with its first
+scenario). Arrow keys move through the grid (Up/Down by rows), Enter picks, Escape goes back.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from strikesim.ui.context import UIContext
+from strikesim.ui.draw import ellipsize
+from strikesim.ui.screen import Screen
+from strikesim.ui.screens.catalogue import (
+    CampaignEntry,
+    ScenarioEntry,
+    campaign_entries,
+    length_label,
+    scenario_entries,
+)
+from strikesim.ui.transitions import Pop, Push, Transition
+from strikesim.ui.widgets.base import Widget
+from strikesim.ui.widgets.button import Button
+from strikesim.ui.widgets.card import Card, CardInfo
+
+CARD_MIN_WIDTH = 340
+CARD_HEIGHT = 272
+
+
+def _order(entry: ScenarioEntry) -> tuple[bool, bool, str, str]:
+    """History first (by start date), then projections, the classroom game last."""
+    spec = entry.spec
+    start = spec.phases.start_date if spec is not None else ""
+    return (not entry.playable, "classroom" in entry.tags, start or "9999", entry.title)
+
+
+def side_names(entry: ScenarioEntry) -> tuple[tuple[str, str], ...]:
+    """The two parties for a card: full names, or short names when a full one is long."""
+    if entry.spec is None:
+        return ()
+    out = []
+    for side, key in ((0, "union"), (1, "studio")):
+        party = entry.spec.parties[side]
+        name = party.name if len(party.name) <= 34 or not party.short_name else party.short_name
+        out.append((name, key))
+    return tuple(out)
+
+
+def scenario_card(entry: ScenarioEntry) -> CardInfo:
+    if not entry.playable:
+        return CardInfo(
+            entry.title,
+            "This scenario has a problem and cannot be played.",
+            eyebrow="Cannot be loaded",
+            warnings=(entry.error,),
+        )
+    spec = entry.spec
+    assert spec is not None
+    chips = tuple(
+        c
+        for c in (
+            entry.difficulty.capitalize(),
+            length_label(entry.max_weeks),
+            f"{len(spec.issues)} issues",
+        )
+        if c
+    )
+    return CardInfo(
+        entry.title,
+        entry.summary,
+        eyebrow=" · ".join(entry.tags[:3]),
+        chips=chips,
+        sides=side_names(entry),
+        warnings=entry.warnings,
+    )
+
+
+def campaign_card(entry: CampaignEntry) -> CardInfo:
+    from strikesim.ui.screens.catalogue import scenario_entry
+
+    titles = [scenario_entry(sid).title for sid in entry.chain]
+    summary = "Play the decade in order, the state of the industry carrying over: " + " → ".join(
+        titles
+    )
+    first = entry.first
+    warnings = () if entry.playable else ((first.error if first else "it lists no scenarios"),)
+    sides = side_names(first) if first is not None else ()
+    return CardInfo(
+        entry.title,
+        summary,
+        eyebrow=f"Campaign · {len(entry.chain)} scenarios",
+        chips=("Campaign", f"Starts with {titles[0]}" if titles else ""),
+        sides=sides,
+        warnings=warnings,
+    )
+
+
+class ChooseScenarioScreen(Screen):
+    """The scenario/campaign grid; pushes :class:`ChooseSideScreen` for the chosen one."""
+
+    title = "Choose a scenario"
+
+    def __init__(self, ctx: UIContext) -> None:
+        super().__init__(ctx)
+        self.entries: list[ScenarioEntry | CampaignEntry] = [
+            *sorted(scenario_entries(), key=_order),
+            *campaign_entries(),
+        ]
+        self.cards: list[Card] = []
+        for entry in self.entries:
+            if isinstance(entry, CampaignEntry):
+                info, playable = campaign_card(entry), entry.playable
+            else:
+                info, playable = scenario_card(entry), entry.playable
+            self.cards.append(
+                Card(ctx, info, (lambda e=entry: self.choose(e)), enabled=playable)  # type: ignore[misc]
+            )
+        self.back = Button(ctx, "Back", lambda: Pop(None), hotkey="Esc")
+        self.columns = 3
+        self.scroll = 0
+        self.grid = pygame.Rect(0, 0, 0, 0)
+        self._positions: list[pygame.Rect] = []
+        self.set_widgets([*self.cards, self.back], focus_first=True)
+
+    # --- choices ------------------------------------------------------------------------
+    def choose(self, entry: ScenarioEntry | CampaignEntry) -> Transition | None:
+        from strikesim.ui.screens.choose_side import ChooseSideScreen
+
+        if isinstance(entry, CampaignEntry):
+            first = entry.first
+            if first is None or first.spec is None:
+                return None
+            return Push(ChooseSideScreen(self.ctx, first.spec, campaign=entry.id))
+        if entry.spec is None:
+            return None
+        return Push(ChooseSideScreen(self.ctx, entry.spec))
+
+    def on_back(self) -> Transition | None:
+        return Pop(None)
+
+    def handle_event(self, event: pygame.event.Event) -> Transition | None:
+        key = getattr(event, "key", None)
+        current = self.focus.current
+        if (
+            event.type == pygame.KEYDOWN
+            and key in (pygame.K_UP, pygame.K_DOWN)
+            and not int(getattr(event, "mod", 0)) & (pygame.KMOD_CTRL | pygame.KMOD_ALT)
+            and isinstance(current, Card)
+            and current in self.cards
+        ):
+            self._move_rows(current, 1 if key == pygame.K_DOWN else -1)
+            self.dirty = True
+            return None
+        result = super().handle_event(event)
+        self._follow_focus()
+        return result
+
+    def _move_rows(self, current: Card, rows: int) -> None:
+        enabled = [c for c in self.cards if c.can_focus]
+        index = self.cards.index(current) + rows * self.columns
+        if index >= len(self.cards):
+            last_row_start = (len(self.cards) - 1) // self.columns * self.columns
+            here = self.cards.index(current)
+            target: Widget = self.back if here >= last_row_start else self.cards[-1]
+        elif index < 0:
+            return
+        else:
+            target = self.cards[index]
+        if target is not self.back and target not in enabled:
+            target = min(enabled, key=lambda c: abs(self.cards.index(c) - index), default=self.back)
+        self.focus.focus(target)
+        self._follow_focus()
+
+    # --- layout -------------------------------------------------------------------------
+    def layout(self) -> None:
+        ctx = self.ctx
+        w, h = ctx.size
+        m = ctx.space("xxl")
+        gap = ctx.space("lg")
+        header = ctx.font("caption").get_linesize() + ctx.font("h1").get_linesize()
+        header += ctx.font("small").get_linesize() + ctx.space("lg")
+        bh = self.back.preferred_height()
+        self.grid = pygame.Rect(m, m + header, w - 2 * m, h - 2 * m - header - bh - ctx.space("lg"))
+        self.columns = max(1, min(4, (self.grid.width + gap) // (ctx.px(CARD_MIN_WIDTH) + gap)))
+        cw = (self.grid.width - gap * (self.columns - 1)) // self.columns
+        rows_fit = max(1, (self.grid.height + gap) // (ctx.px(CARD_HEIGHT * 0.85) + gap))
+        rows = max(1, min(rows_fit, -(-len(self.cards) // self.columns)))
+        ch = min(ctx.px(CARD_HEIGHT * 1.2), (self.grid.height - gap * (rows - 1)) // rows)
+        self._positions = [
+            pygame.Rect(
+                self.grid.x + (i % self.columns) * (cw + gap),
+                self.grid.y + (i // self.columns) * (ch + gap),
+                cw,
+                ch,
+            )
+            for i in range(len(self.cards))
+        ]
+        bw = max(self.back.preferred_width(), ctx.px(140))
+        self.back.rect = pygame.Rect(m, h - m - bh, bw, bh)
+        self._place()
+        self._follow_focus()
+
+    def _place(self) -> None:
+        for card, pos in zip(self.cards, self._positions, strict=True):
+            card.rect = pos.move(0, -self.scroll)
+
+    def _follow_focus(self) -> None:
+        """Scroll the grid so the focused card is fully visible."""
+        current = self.focus.current
+        if current not in self.cards or not self._positions:
+            return
+        pos = self._positions[self.cards.index(current)]  # type: ignore[arg-type]
+        scroll = self.scroll
+        if pos.y - scroll < self.grid.y:
+            scroll = pos.y - self.grid.y
+        elif pos.bottom - scroll > self.grid.bottom:
+            scroll = pos.bottom - self.grid.bottom
+        if scroll != self.scroll:
+            self.scroll = max(0, scroll)
+            self._place()
+            self.dirty = True
+
+    # --- drawing ------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        self.ensure_layout()
+        self.draw_background(surface)
+        self.draw_content(surface)
+        ring = self.ctx.space("sm")
+        previous = surface.get_clip()
+        surface.set_clip(self.grid.inflate(2 * ring, 2 * ring))
+        for card in self.cards:
+            if card.rect.colliderect(self.grid.inflate(0, 2 * ring)):
+                card.draw(surface)
+        surface.set_clip(previous)
+        self.back.draw(surface)
+        self.dirty = False
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        x, y = self.grid.x, ctx.space("xxl")
+        eyebrow = ctx.text("caption", "NEW GAME  ·  STEP 1 OF 3", "gold")
+        surface.blit(eyebrow, (x, y))
+        y += ctx.font("caption").get_linesize()
+        surface.blit(ctx.text("h1", "Choose a scenario", "text"), (x, y))
+        y += ctx.font("h1").get_linesize()
+        sub = (
+            "Each card is one dispute. A campaign plays several in a row, "
+            "carrying the state of the industry forward."
+        )
+        text = ellipsize(ctx.font("small"), sub, self.grid.width)
+        surface.blit(ctx.text("small", text, "text_muted"), (x, y))
+        hint = ctx.text("small", "Arrows move  ·  Enter picks  ·  Esc goes back", "text_faint")
+        surface.blit(
+            hint,
+            (self.grid.right - hint.get_width(), self.back.rect.centery - hint.get_height() // 2),
+        )
+        if self.scroll > 0 or (self._positions and self._positions[-1].bottom > self.grid.bottom):
+            more = self._positions[-1].bottom - self.scroll > self.grid.bottom
+            label = "More below ▼" if more else "▲ More above"
+            img = ctx.text("caption", label.upper(), "text_faint")
+            surface.blit(
+                img,
+                (
+                    self.grid.centerx - img.get_width() // 2,
+                    self.back.rect.centery - img.get_height() // 2,
+                ),
+            )

@@ -1,0 +1,267 @@
+"""New game, step 2: your side, the opponent's personality, its difficulty and the seed.
+
+The two sides are cards (their party names, descriptions and member counts); the opponent
+is a stepper over the negotiators that can play the other side, each with its description;
+difficulty is a segmented picker; the seed is a number field (same seed + same moves = the
+same game, which teachers use to make groups comparable). "Read the briefing" goes on.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pygame
+
+from strikesim.engine.spec import GameSpec
+from strikesim.records import Seat
+from strikesim.ui.context import UIContext
+from strikesim.ui.draw import ellipsize, panel, wrap_text
+from strikesim.ui.screen import Screen
+from strikesim.ui.screens.catalogue import SIDE_TITLES, Opponent, opponents
+from strikesim.ui.screens.fields import Stepper, TextField, forward_text
+from strikesim.ui.transitions import Pop, Push, Transition
+from strikesim.ui.widgets.button import Button
+from strikesim.ui.widgets.card import Card, CardInfo
+from strikesim.ui.widgets.option_picker import OptionPicker
+
+MAX_SEED_DIGITS = 9
+
+
+def _difficulties() -> list[tuple[str, str, str]]:
+    from strikesim.ai import DIFFICULTIES
+
+    return [(d.id, d.label, d.description) for d in DIFFICULTIES.values()]
+
+
+class ChooseSideScreen(Screen):
+    """Choose a side and opponent for ``spec``; pushes the briefing."""
+
+    title = "Choose your side"
+
+    def __init__(
+        self,
+        ctx: UIContext,
+        spec: GameSpec,
+        *,
+        campaign: str | None = None,
+        side: int = 0,
+        difficulty: str = "normal",
+        seed: int = 0,
+    ) -> None:
+        super().__init__(ctx)
+        self.spec = spec
+        self.campaign = campaign
+        self.side = 1 if side == 1 else 0
+        self.side_cards = [
+            Card(ctx, self._side_info(s), (lambda s=s: self.pick_side(s)), selected=s == self.side)  # type: ignore[misc]
+            for s in (0, 1)
+        ]
+        self.opponents: list[Opponent] = []
+        self.opponent = Stepper(ctx, "Opponent", ["—"])
+        self.levels = _difficulties()
+        ids = [d[0] for d in self.levels]
+        self.difficulty = OptionPicker(
+            ctx,
+            "Difficulty",
+            [d[1] for d in self.levels],
+            ids.index(difficulty) if difficulty in ids else 0,
+        )
+        self.seed = TextField(
+            ctx,
+            "Seed (same seed and moves, same game)",
+            str(max(0, seed)),
+            max_length=MAX_SEED_DIGITS,
+            allowed=str.isdigit,
+            placeholder="0",
+        )
+        self.reseed = Button(ctx, "New seed", self.new_seed)
+        self.back = Button(ctx, "Back", lambda: Pop(None), hotkey="Esc")
+        self.next = Button(ctx, "Read the briefing", self.proceed, variant="primary")
+        self._fill_opponents()
+        self.set_widgets(
+            [
+                *self.side_cards,
+                self.opponent,
+                self.difficulty,
+                self.seed,
+                self.reseed,
+                self.back,
+                self.next,
+            ]
+        )
+        self.focus.focus(self.side_cards[self.side])
+
+    # --- state ---------------------------------------------------------------------------
+    def _side_info(self, side: int) -> CardInfo:
+        party = self.spec.parties[side]
+        chips = (f"{party.members:,} members",) if party.members > 1 else ()
+        eyebrow = SIDE_TITLES[side]
+        if party.short_name and party.short_name != party.name:
+            eyebrow += f" · {party.short_name}"
+        return CardInfo(
+            party.name,
+            party.description or "",
+            eyebrow=eyebrow,
+            chips=chips,
+            sides=((f"Play as the {('union', 'studios')[side]}", ("union", "studio")[side]),),
+        )
+
+    def _fill_opponents(self) -> None:
+        other = 1 - self.side
+        self.opponents = opponents(self.spec, other)
+        names = [o.name for o in self.opponents]
+        default = self.spec.default_negotiators[other]
+        self.opponent.options = [o.label for o in self.opponents]
+        self.opponent.index = names.index(default) if default in names else 0
+        self.opponent.label = f"Opponent: {self.spec.parties[other].short_name or 'the other side'}"
+
+    def pick_side(self, side: int) -> Transition | None:
+        if side != self.side:
+            self.side = side
+            for s, card in enumerate(self.side_cards):
+                card.selected = s == side
+            self._fill_opponents()
+            self.dirty = True
+        return None
+
+    def new_seed(self) -> Transition | None:
+        self.seed.set_text(str(random.randrange(1, 10**6)))
+        return None
+
+    @property
+    def seed_value(self) -> int:
+        return int(self.seed.text) if self.seed.text.isdigit() else 0
+
+    @property
+    def difficulty_id(self) -> str:
+        return self.levels[self.difficulty.index][0]
+
+    @property
+    def chosen_opponent(self) -> Opponent:
+        return self.opponents[self.opponent.index]
+
+    def seats(self) -> tuple[Seat, Seat]:
+        ai = Seat("ai", self.chosen_opponent.name, self.difficulty_id)
+        human = Seat("human")
+        return (human, ai) if self.side == 0 else (ai, human)
+
+    def proceed(self) -> Transition | None:
+        from strikesim.ui.screens.briefing import BriefingScreen
+
+        return Push(
+            BriefingScreen(
+                self.ctx,
+                self.spec,
+                self.side,
+                self.seats(),
+                self.seed_value,
+                campaign=self.campaign,
+            )
+        )
+
+    # --- input ----------------------------------------------------------------------------
+    def handle_event(self, event: pygame.event.Event) -> Transition | None:
+        if forward_text([self.seed], event):
+            self.dirty = True
+            return None
+        return super().handle_event(event)
+
+    def on_back(self) -> Transition | None:
+        return Pop(None)
+
+    # --- layout ----------------------------------------------------------------------------
+    def layout(self) -> None:
+        ctx = self.ctx
+        w, h = ctx.size
+        m = ctx.space("xxl")
+        gap = ctx.space("xl")
+        y = m + ctx.font("caption").get_linesize() + ctx.font("h1").get_linesize() + ctx.space("lg")
+        bh = self.next.preferred_height()
+        col = (w - 2 * m - gap) // 2
+        footer = h - m - bh
+        card_h = max(ctx.px(150), min(ctx.px(230), (footer - y) * 45 // 100))
+        for s, card in enumerate(self.side_cards):
+            card.rect = pygame.Rect(m + s * (col + gap), y, col, card_h)
+        y += card_h + gap
+        self.opponent.rect = pygame.Rect(m, y, col, self.opponent.preferred_height())
+        lh = ctx.font("small").get_linesize()
+        self.desc_rect = pygame.Rect(m, self.opponent.rect.bottom + ctx.space("sm"), col, 3 * lh)
+        x2 = m + col + gap
+        self.difficulty.rect = pygame.Rect(x2, y, col, self.difficulty.preferred_height())
+        self.level_y = self.difficulty.rect.bottom + ctx.space("xs")
+        sy = self.level_y + ctx.font("small").get_linesize() + ctx.space("md")
+        rw = max(self.reseed.preferred_width(), ctx.px(120))
+        field_w = min(ctx.px(300), col - rw - ctx.space("md"))
+        self.seed.rect = pygame.Rect(x2, sy, field_w, self.seed.preferred_height())
+        self.reseed.rect = pygame.Rect(
+            self.seed.rect.right + ctx.space("md"), self.seed.box().y, rw, self.seed.box().height
+        )
+        bw = max(self.back.preferred_width(), ctx.px(140))
+        self.back.rect = pygame.Rect(m, footer, bw, bh)
+        nw = max(self.next.preferred_width(), ctx.px(240))
+        self.next.rect = pygame.Rect(w - m - nw, footer, nw, bh)
+        top = max(self.desc_rect.bottom, self.seed.rect.bottom) + gap
+        self.summary_rect = pygame.Rect(m, top, w - 2 * m, max(0, footer - gap - top))
+
+    def summary_lines(self) -> list[str]:
+        """The game as chosen, in words (shown above the footer)."""
+        spec, side = self.spec, self.side
+        other = spec.parties[1 - side]
+        level = self.levels[self.difficulty.index][1].lower()
+        first = (
+            f"You lead {spec.parties[side].name} against {other.short_name or other.name}, "
+            f"played by the “{self.chosen_opponent.label}” negotiator at {level} difficulty."
+        )
+        when = f"Talks open {spec.phases.start_date}; t" if spec.phases.start_date else "T"
+        second = (
+            f"{when}he contract expires in week {spec.phases.expiry_week}; the dispute lasts "
+            f"at most {spec.phases.max_weeks} weeks. Seed {self.seed_value}."
+        )
+        return [first, second]
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        m = ctx.space("xxl")
+        eyebrow = f"NEW GAME  ·  STEP 2 OF 3  ·  {self.spec.title.upper()}"
+        width = ctx.size[0] - 2 * m
+        surface.blit(
+            ctx.text("caption", ellipsize(ctx.font("caption"), eyebrow, width), "gold"), (m, m)
+        )
+        surface.blit(
+            ctx.text("h1", "Choose your side", "text"), (m, m + ctx.font("caption").get_linesize())
+        )
+        lh = ctx.font("small").get_linesize()
+        desc = self.chosen_opponent.description or "No description."
+        lines = wrap_text(ctx.font("small"), desc, self.desc_rect.width)
+        room = max(1, self.desc_rect.height // lh)
+        if len(lines) > room:
+            lines = [
+                *lines[: room - 1],
+                ellipsize(ctx.font("small"), lines[room - 1] + " …", self.desc_rect.width),
+            ]
+        for i, line in enumerate(lines):
+            surface.blit(
+                ctx.text("small", line, "text_muted"), (self.desc_rect.x, self.desc_rect.y + i * lh)
+            )
+        self._draw_summary(surface)
+        level = self.levels[self.difficulty.index][2]
+        text = ellipsize(ctx.font("small"), level, self.difficulty.rect.width)
+        surface.blit(ctx.text("small", text, "text_muted"), (self.difficulty.rect.x, self.level_y))
+
+    def _draw_summary(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        box = self.summary_rect
+        pad = ctx.space("lg")
+        lines: list[str] = []
+        for para in self.summary_lines():
+            lines += wrap_text(ctx.font("body"), para, box.width - 2 * pad)
+        lh = ctx.font("body").get_linesize()
+        head = ctx.font("caption").get_linesize() + ctx.space("xs")
+        need = 2 * pad + head + len(lines) * lh
+        if box.height < need:
+            return
+        box = pygame.Rect(box.x, box.bottom - need, box.width, need)
+        panel(surface, box, ctx.colour("surface"), ctx.colour("border"), ctx.radius("lg"), 1)
+        surface.blit(ctx.text("caption", "YOUR GAME", "gold"), (box.x + pad, box.y + pad))
+        for i, line in enumerate(lines):
+            surface.blit(ctx.text("body", line, "text"), (box.x + pad, box.y + pad + head + i * lh))
