@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from strikesim.engine.spec import GameSpec
-from strikesim.scenario.checks import Finding, check_model
+from strikesim.scenario.checks import Finding, check_model, warning
 from strikesim.scenario.compile import compile_model
 from strikesim.scenario.diagnostics import (
     Diagnostic,
@@ -159,7 +159,7 @@ def _quote_width(doc: SourceDoc, line: int, col: int) -> int:
     return 0
 
 
-def _run(path: Path, *, compile_spec: bool) -> _Result:
+def _run(path: Path) -> _Result:
     result = _Result()
     loaded = _read_chain(path, (), result.diagnostics)
     if loaded is None or has_errors(result.diagnostics):
@@ -175,15 +175,25 @@ def _run(path: Path, *, compile_spec: bool) -> _Result:
             result.spec = spec
             compiled = True
         result.model = model
+        findings += _folder_name(model, path)
     if not compiled:
         findings += sweep_formulas(data)
     result.diagnostics += [_to_diagnostic(root, f) for f in findings]
     return result
 
 
+def _folder_name(model: ScenarioModel, path: Path) -> list[Finding]:
+    """A ``scenario.yaml`` is listed by its folder name, so the id should match it."""
+    folder = path.resolve().parent.name
+    if path.name != SCENARIO_FILE or model.id == folder:
+        return []
+    message = f"the id '{model.id}' differs from the folder name '{folder}'"
+    return [warning(("id",), message + "; the game lists scenarios by folder", hint=folder)]
+
+
 def load_model(id_or_path: str | Path) -> tuple[ScenarioModel, tuple[Diagnostic, ...]]:
     """The validated (merged) model and its warnings/hints; raises on errors."""
-    result = _run(resolve_scenario(id_or_path), compile_spec=False)
+    result = _run(resolve_scenario(id_or_path))
     if has_errors(result.diagnostics) or result.model is None:
         raise ScenarioError(result.diagnostics)
     return result.model, sort_diagnostics(result.diagnostics)
@@ -196,7 +206,7 @@ def load_scenario(id_or_path: str | Path, *, strict: bool = False) -> GameSpec:
     problem found.
     """
     path = resolve_scenario(id_or_path)
-    result = _run(path, compile_spec=True)
+    result = _run(path)
     blocking = [
         d for d in result.diagnostics
         if d.severity is Severity.ERROR or (strict and d.severity is Severity.WARNING)
@@ -219,10 +229,10 @@ def validate_path(path: str | Path) -> list[Diagnostic]:
             return [_plain(str(target), f"no */{SCENARIO_FILE} files in this folder")]
         out: list[Diagnostic] = []
         for file in files:
-            out += _run(file, compile_spec=True).diagnostics
+            out += _run(file).diagnostics
         return list(sort_diagnostics(out))
     try:
         file = resolve_scenario(target)
     except ScenarioError as exc:
         return list(exc.diagnostics)
-    return list(sort_diagnostics(_run(file, compile_spec=True).diagnostics))
+    return list(sort_diagnostics(_run(file).diagnostics))

@@ -207,3 +207,16 @@ def test_wga_default_negotiators_meet_the_scenario_expectations() -> None:
         inside = (metrics[x.metric] >= x.lo) & (metrics[x.metric] <= x.hi)
         assert inside.mean() >= x.share, (x.id, float(inside.mean()))
     assert result.strike_weeks.min() > 1  # not settled in the first week
+
+
+def test_scenario_id_should_match_its_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "my-strike"
+    folder.mkdir()
+    _write(folder, "scenario.yaml", MINIMAL.read_text(encoding="utf-8"))
+    (d,) = validate_path(folder)
+    assert d.severity is Severity.WARNING and d.path == "id" and d.hint == "my-strike"
+    assert d.message == (
+        "the id 'minimal' differs from the folder name 'my-strike'; "
+        "the game lists scenarios by folder"
+    )
+    assert load_scenario(folder).id == "minimal"  # a warning does not stop loading
