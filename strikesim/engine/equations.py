@@ -16,7 +16,7 @@ import numpy as np
 
 from .mathfn import logistic, ncdf, safe_log
 
-__all__ = ["CORE_DERIVED", "CORE_UPDATES", "core_update"]
+__all__ = ["CORE_DERIVED", "CORE_UPDATES", "core_update", "update_plan"]
 
 Array = Any
 """A ``(B,)`` float64 array, or a float that broadcasts (equation results)."""
@@ -225,14 +225,20 @@ def core_update(spec: Any, ns: NS, values: Array) -> Array:
     are not applied here.
     """
     out = np.array(values, dtype=np.float64, copy=True)
+    for j, fn in update_plan(spec):
+        out[j] = fn(ns)
+    return out
+
+
+def update_plan(spec: Any) -> tuple[tuple[int, Callable[[NS], Array]], ...]:
+    """(row, equation) of every variable that changes in the dynamics step:
+    its scenario ``update`` if any, else its built-in core equation."""
+    plan = []
     for j, var in enumerate(spec.variables):
         if var.formula is not None:
             continue
         if var.update is not None:
-            new = var.update(ns)
+            plan.append((j, var.update))
         elif var.id in CORE_UPDATES:
-            new = CORE_UPDATES[var.id](ns)
-        else:
-            continue
-        out[j] = new
-    return out
+            plan.append((j, CORE_UPDATES[var.id]))
+    return tuple(plan)

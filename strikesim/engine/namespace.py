@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from .core import CORE_DERIVED, CORE_PARAMS
+from .equations import update_plan
 from .spec import STUDIO, UNION, GameSpec
 from .state import Phase, State
 
@@ -49,6 +50,8 @@ class EnginePlan:
     hi: np.ndarray  # (V, 1) upper bounds (+inf where none)
     derived: tuple[tuple[int, str, Callable[[Mapping[str, Any]], Any]], ...]
     """(row, id, equation) of every derived variable, in dependency order."""
+    updates: tuple[tuple[int, Callable[[Mapping[str, Any]], Any]], ...]
+    """(row, equation) of every variable the dynamics step changes."""
     derived_reads: tuple[frozenset[str], ...]
     """Names each entry of ``derived`` reads (formula names or core dependencies)."""
     derived_reads_week: bool
@@ -64,6 +67,7 @@ class EnginePlan:
     old_contract: np.ndarray  # (I,) int16
     old_terms: Mapping[str, float]
     old_utility: tuple[float, float]
+    cooldowns: np.ndarray  # (A,) int32 cooldown of each pressure action
     cache: dict[str, Any] = field(default_factory=dict)
     """Small memo of recent results (never part of any answer's meaning)."""
 
@@ -140,6 +144,7 @@ def _build_plan(spec: GameSpec) -> EnginePlan:
         lo=lo,
         hi=hi,
         derived=derived,
+        updates=update_plan(spec),
         derived_reads=tuple(_reads(spec, vid) for _j, vid, _fn in derived),
         derived_reads_week=any(
             f.formula is not None and f.formula.names & {"week", "talks_suspended"}
@@ -155,6 +160,7 @@ def _build_plan(spec: GameSpec) -> EnginePlan:
         old_contract=old,
         old_terms=old_terms,
         old_utility=(float(old_u[UNION]), float(old_u[STUDIO])),
+        cooldowns=np.array([a.cooldown for a in spec.actions], dtype=np.int32),
     )
 
 

@@ -48,11 +48,12 @@ def moves_mask(state: State) -> np.ndarray:
 
 def pressure_mask(
     spec: GameSpec, plan: EnginePlan, state: State, ns: Mapping[str, Any],
-    side: int | None = None,
+    side: int | None = None, only: np.ndarray | None = None,
 ) -> np.ndarray:  # fmt: skip
     """``(B, A)`` bool: the action's condition holds, its cooldown is over and the
     campaign is live. ``ns`` is the start-of-week namespace of ``state``. With
-    ``side``, the other side's actions are left false (and not evaluated)."""
+    ``side``, the other side's actions are left false (and not evaluated); with
+    ``only`` (``(A,)`` bool), so are actions outside it."""
     b = state.batch
     mask = np.zeros((b, len(spec.actions)), dtype=bool)
     live = state.outcome == 0
@@ -60,7 +61,7 @@ def pressure_mask(
         return mask
     ready = (state.cooldown == 0) & live[:, None]
     for a, action in enumerate(spec.actions):
-        if side is not None and action.side != side:
+        if (side is not None and action.side != side) or (only is not None and not only[a]):
             continue
         ok = ready[:, a]
         if action.condition is not None and ok.any():

@@ -29,7 +29,6 @@ import numpy as np
 
 from . import codes as C
 from . import rng
-from .core import core_update
 from .endchecks import end_checks
 from .eventlog import EventLog
 from .namespace import (
@@ -114,15 +113,23 @@ def _apply_effects(
     """Apply effects where ``mask``, in place on ``rows`` (seen through ``ns``),
     each result clipped to its variable's bounds."""
     index = spec.var_index
+    everywhere = bool(mask.all())
     for eff in effects:
         j = index.get(eff.target)
         if j is None:
             raise ValueError(f"effect on unknown variable {eff.target!r}")
-        x = np.asarray(eff.value(ns), dtype=np.float64)
+        x = eff.value(ns)
         cur = rows[j]
         new = cur + x if eff.op == "add" else cur * x if eff.op == "mul" else x
-        new = np.minimum(np.maximum(new, plan.lo[j, 0]), plan.hi[j, 0])
-        np.copyto(cur, np.broadcast_to(new, cur.shape), where=mask)
+        lo, hi = plan.lo[j, 0], plan.hi[j, 0]
+        if lo > -np.inf:
+            new = np.maximum(new, lo)
+        if hi < np.inf:
+            new = np.minimum(new, hi)
+        if everywhere:
+            cur[...] = new
+        else:
+            np.copyto(cur, np.broadcast_to(np.asarray(new, np.float64), cur.shape), where=mask)
 
 
 def step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEvents]:
@@ -189,9 +196,8 @@ def step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEve
                 touched.update(eff.target for eff in (*act.cost, *act.effects))
                 log.add(m, C.EV_ACTION_TAKEN, a)
     if cooldown.size:
-        cds = np.array([a.cooldown for a in spec.actions], dtype=np.int32)
         dec = np.where(live[:, None], np.maximum(cooldown - 1, 0), cooldown)
-        cooldown = np.where(pressure, cds, dec).astype(np.int32)
+        cooldown = np.where(pressure, plan.cooldowns, dec).astype(np.int32)
     if touched:
         recompute_derived(plan, ns, rows, touched)
 
@@ -225,7 +231,9 @@ def step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEve
             log.add(walk[:, side], C.EV_WALKED_OUT, side)
 
     # 5. dynamics (this week's phase: a strike week counts even if a deal came)
-    new_rows = core_update(spec, ns, rows)
+    new_rows = rows.copy()
+    for j, fn in plan.updates:
+        new_rows[j] = fn(ns)
     if frozen.any():
         new_rows[:, frozen] = rows[:, frozen]
     clip_rows(plan, new_rows)
