@@ -5,6 +5,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from strikesim.analysis.bargaining import (
+    BargainingPicture,
+    DealScores,
+    bargaining_picture,
+    classify_offer_trace,
+    deal_scores,
+    disagreement_point,
+)
 from strikesim.analysis.frontier import (
     Frontier,
     SolutionPoint,
@@ -34,6 +42,14 @@ from strikesim.analysis.space import (
     outcome_space,
     utility_tables,
 )
+from strikesim.analysis.stats import (
+    Distribution,
+    describe,
+    level_shares,
+    outcome_shares,
+    settlement_terms,
+    share_within,
+)
 
 
 def pareto_mask_of(space: OutcomeSpace) -> np.ndarray:
@@ -45,27 +61,39 @@ def pareto_mask_of(space: OutcomeSpace) -> np.ndarray:
 
 __all__ = [
     "MOVE_DESCRIPTIONS",
+    "BargainingPicture",
+    "DealScores",
+    "Distribution",
     "Frontier",
     "MoveKind",
     "OutcomeSpace",
     "OutcomeSpaceTooLarge",
     "SolutionPoint",
+    "bargaining_picture",
     "classify_deltas",
     "classify_moves",
+    "classify_offer_trace",
     "classify_trace",
+    "deal_scores",
+    "describe",
+    "disagreement_point",
     "enumerate_outcomes",
     "enumerate_tables",
     "frontier_distance",
     "ideal_point",
     "kalai_smorodinsky_point",
+    "level_shares",
     "nash_point",
     "nash_product",
     "nash_ratio",
     "offer_utility",
     "on_frontier",
+    "outcome_shares",
     "outcome_space",
     "pareto_frontier",
     "pareto_mask",
     "pareto_mask_of",
+    "settlement_terms",
+    "share_within",
     "utility_tables",
 ]

@@ -128,3 +128,43 @@ def test_a_more_patient_difficulty_concedes_later() -> None:
         play(spec, negs, batch=1, seed=1)
         targets[level] = neg.target[0]
     assert targets["easy"] < targets["normal"] <= targets["expert"] + 1e-9
+
+
+@pytest.mark.parametrize("name", ["boulware", "linear", "conceder"])
+def test_a_negotiators_targets_follow_its_concession_curve(name: str) -> None:
+    from strikesim.ai.registry import BUILTINS
+    from strikesim.ai.tactics import time_dependent_target
+    from strikesim.engine import Actions, initial_state, step
+
+    spec = scenario("wga-2023")
+    neg = make_negotiator(spec, name, STUDIO)
+    other = make_negotiator(spec, "boulware", UNION)
+    assert isinstance(neg, TacticalNegotiator)
+    params = BUILTINS[name][1]
+    horizon = params["horizon"] * neg.difficulty.patience
+    neg.reset(spec, 1, 0)
+    other.reset(spec, 1, 0)
+    state = initial_state(spec, batch=1, seed=0)
+    running = neg.p_max
+    checked = 0
+    while not state.is_over.all():
+        acts = Actions.hold(1, len(spec.issues), len(spec.actions))
+        obs = observe(spec, state, STUDIO)
+        d = neg.decide(obs)
+        if obs.legal_moves[0].any():
+            p_min = neg.reservation(neg.namespace(obs), 1)[0]
+            want = time_dependent_target(
+                obs.week / horizon, params["k"], params["e"], p_min, neg.p_max
+            )
+            running = float(np.clip(min(running, float(want)), p_min, neg.p_max))
+            assert neg.target[0] == pytest.approx(running, abs=1e-12)
+            checked += 1
+        acts.move[:, STUDIO] = d.move
+        acts.offer[:, STUDIO] = d.offer
+        acts.pressure[:] |= d.pressure
+        du = other.decide(observe(spec, state, UNION))
+        acts.move[:, UNION] = du.move
+        acts.offer[:, UNION] = du.offer
+        acts.pressure[:] |= du.pressure
+        state, _ = step(spec, state, acts)
+    assert checked > 5
