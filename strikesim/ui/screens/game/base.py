@@ -46,7 +46,9 @@ class GameScreen(Screen):
     def draw_body(self, surface: pygame.Surface) -> None:
         """Screen content below the HUD (override)."""
 
-    def section(self, surface: pygame.Surface, rect: pygame.Rect, heading: str, colour: str = "text_muted") -> int:
+    def section(
+        self, surface: pygame.Surface, rect: pygame.Rect, heading: str, colour: str = "text_muted"
+    ) -> int:
         """A panel with a small caps heading; returns the y below the heading."""
         ctx = self.ctx
         panel(surface, rect, ctx.colour("surface"), ctx.colour("border"), ctx.radius("lg"), 1)
@@ -63,7 +65,9 @@ class GameScreen(Screen):
 
     def open_pause(self) -> Transition:
         return Push(
-            PauseMenu(self.ctx, can_load=self.ctx.has_route("load_game"), subtitle=self.play.spec.title),
+            PauseMenu(
+                self.ctx, can_load=self.ctx.has_route("load_game"), subtitle=self.play.spec.title
+            ),
             on_result=self.on_pause_choice,
         )
 
@@ -86,7 +90,9 @@ class GameScreen(Screen):
         from strikesim.saves import save_game
 
         s = self.play.session
-        name = re.sub(r"[^a-z0-9-]+", "-", f"{s.spec.id}-{self.play.side_key}-week-{s.week}".lower())
+        name = re.sub(
+            r"[^a-z0-9-]+", "-", f"{s.spec.id}-{self.play.side_key}-week-{s.week}".lower()
+        )
         try:
             path = save_game(s, name)
         except OSError as exc:

@@ -44,7 +44,9 @@ def phase_text(play: GamePlay) -> str:
     return text
 
 
-def draw_hud(surface: pygame.Surface, ctx: UIContext, play: GamePlay, right_reserved: int = 0) -> pygame.Rect:
+def draw_hud(
+    surface: pygame.Surface, ctx: UIContext, play: GamePlay, right_reserved: int = 0
+) -> pygame.Rect:
     """Draw the bar across the top; ``right_reserved`` pixels at the right are left free
     for the screen's own buttons. Returns the bar's rect."""
     w = ctx.size[0]

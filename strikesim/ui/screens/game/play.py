@@ -101,7 +101,9 @@ class GamePlay:
 
     def cost(self, levels: tuple[int, ...] | list[int]) -> float:
         """Yearly cost of ``levels`` to the studio, $M/yr (sum of the issues' level costs)."""
-        return float(sum(issue.cost[lv] for issue, lv in zip(self.spec.issues, levels, strict=True)))
+        return float(
+            sum(issue.cost[lv] for issue, lv in zip(self.spec.issues, levels, strict=True))
+        )
 
     def other_offer(self) -> tuple[int, ...] | None:
         return self.session.standing_offer(self.other)

@@ -1,16 +1,17 @@
 """The offer preview on the table: chance the other side accepts, and 8-week spreads.
 
-:class:`OfferPreview` asks :func:`strikesim.ai.lookahead.preview_offer` (Monte Carlo
+:class:`OfferPreview` asks :func:`strikesim.ai.preview.preview_offer` (Monte Carlo
 continuations of the batch engine) about the draft offer. Requests are debounced: dragging a
 slider restarts a short timer and only the settled draft is simulated. Results are cached per
 (week, draft) so going back to an earlier draft is instant. When the preview API is not
-available the panel says so instead of showing numbers.
+available the panel says so instead of showing numbers. The other side is simulated with its
+own negotiator (forked, never changed), as :func:`strikesim.ai.preview.preview_offer` does.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,66 +41,48 @@ class PreviewResult:
     accept_chance: float
     spreads: tuple[Spread, ...]
     runs: int
+    first_week: int
+
+
+KEY_VARIABLES: dict[int, tuple[str, ...]] = {
+    0: ("strike_fund", "solidarity", "public_support_union", "member_expectation"),
+    1: ("studio_cash", "content_stock", "subscribers", "public_support_union"),
+}
+"""Variables charted in the preview, per player side (those the scenario has)."""
 
 
 def _find_preview() -> Callable[..., Any] | None:
     try:
-        from strikesim.ai import lookahead
+        from strikesim.ai.preview import preview_offer
     except ImportError:
         return None
-    fn = getattr(lookahead, "preview_offer", None)
-    return fn if callable(fn) else None
-
-
-def _get(obj: Any, *names: str) -> Any:
-    for name in names:
-        if isinstance(obj, Mapping) and name in obj:
-            return obj[name]
-        if hasattr(obj, name):
-            return getattr(obj, name)
-    return None
+    return preview_offer
 
 
 def _floats(seq: Any) -> tuple[float, ...]:
     return tuple(float(v) for v in np.asarray(seq, dtype=np.float64).reshape(-1))
 
 
+def key_variables(play: GamePlay, available: Sequence[str]) -> list[str]:
+    """Up to four variables to chart: the side's key ones, then its own others."""
+    chosen = [v for v in KEY_VARIABLES[play.side] if v in available]
+    for var in play.spec.variables:
+        if len(chosen) >= 4:
+            break
+        if var.id in available and var.owner == play.side_key and var.id not in chosen:
+            chosen.append(var.id)
+    return chosen[:4]
+
+
 def adapt(play: GamePlay, raw: Any) -> PreviewResult:
-    """Turn the preview API's answer into a :class:`PreviewResult`."""
-    chance = _get(raw, "accept_chance", "accept_probability", "p_accept", "acceptance", "accept")
-    if chance is None:
-        raise TypeError(f"the offer preview returned no acceptance chance: {type(raw).__name__}")
-    spreads: list[Spread] = []
-    table = _get(raw, "spreads", "variables", "bands", "series")
+    """Turn a :class:`strikesim.ai.preview.Preview` into what the panel draws."""
     spec = play.spec
-    if isinstance(table, Mapping):
-        items: Sequence[tuple[str, Any]] = list(table.items())
-    elif isinstance(table, Sequence):
-        items = [(str(_get(t, "id", "variable", "name")), t) for t in table]
-    else:
-        items = []
-    for vid, band in items:
-        median = _get(band, "median", "p50", "mid")
-        low = _get(band, "low", "p10", "lo")
-        high = _get(band, "high", "p90", "hi")
-        if median is None or low is None or high is None:
-            if isinstance(band, np.ndarray) and band.ndim == 2 and band.shape[0] == 3:
-                low, median, high = band
-            else:
-                continue
-        var = spec.variables[spec.var_index[vid]] if vid in spec.var_index else None
-        spreads.append(
-            Spread(
-                vid,
-                var.label if var is not None else vid.replace("_", " ").capitalize(),
-                var.unit if var is not None else "",
-                _floats(median),
-                _floats(low),
-                _floats(high),
-            )
-        )
-    runs = _get(raw, "runs", "n_runs")
-    return PreviewResult(float(np.asarray(chance).reshape(-1)[0]), tuple(spreads), int(runs or RUNS))
+    spreads = []
+    for vid in key_variables(play, raw.variables):
+        low, median, high = raw.band(vid)
+        var = spec.variables[spec.var_index[vid]]
+        spreads.append(Spread(vid, var.label, var.unit, _floats(median), _floats(low), _floats(high)))
+    return PreviewResult(float(raw.accept_chance), tuple(spreads), int(raw.runs), int(raw.weeks[0]))
 
 
 class OfferPreview:
@@ -155,6 +138,7 @@ class OfferPreview:
                 np.asarray(self.play.draft, dtype=np.int16),
                 runs=RUNS,
                 weeks=WEEKS,
+                opponent=self.play.session.negotiators[self.play.other],
             )
             result = adapt(self.play, raw)
         except (ValueError, TypeError, KeyError, IndexError) as exc:

@@ -8,6 +8,7 @@ import pygame
 
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, wrap_text
+from strikesim.ui.screens.game.effects_text import display_unit
 from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.screens.game.preview import OfferPreview, PreviewResult
 from strikesim.ui.widgets.chart import LineChart, Series
@@ -22,23 +23,27 @@ def _charts(ctx: UIContext, result: PreviewResult, area: pygame.Rect, week: int)
     hit = _CHARTS.get(key)
     if hit is not None:
         return hit
-    spreads = result.spreads[:4]
+    gap = ctx.space("md")
+    rows = 2 if area.height >= 2 * ctx.px(150) + gap else 1
+    spreads = result.spreads[: 2 * rows]
     cols = 2 if len(spreads) > 1 else 1
     rows = (len(spreads) + cols - 1) // cols
-    gap = ctx.space("md")
     cw = (area.width - gap * (cols - 1)) // cols
     ch = (area.height - gap * (rows - 1)) // max(1, rows)
     charts = []
     for k, sp in enumerate(spreads):
         n = len(sp.median)
-        xs = [week + 1 + i for i in range(n)]
+        xs = [result.first_week + i for i in range(n)]
+        scale, y_unit, shown = display_unit(sp.unit)
+        band = ([v * scale for v in sp.low], [v * scale for v in sp.high])
         chart = LineChart(
-            ctx, xs,
-            [Series(sp.id, "", list(sp.median), "series:%d" % (k + 2), band=(list(sp.low), list(sp.high)))],
-            title=sp.label, x_label="Week", y_unit=sp.unit if sp.unit in ("%", "share") or sp.unit.startswith("$") else "",
+            ctx, xs, [Series(sp.id, "", [v * scale for v in sp.median], "series:%d" % (k + 2), band=band)],
+            title=f"{sp.label} ({shown})" if shown else sp.label, x_label="Week", y_unit=y_unit,
         )  # fmt: skip
         chart.focusable = False  # type: ignore[misc]
-        chart.rect = pygame.Rect(area.x + (k % cols) * (cw + gap), area.y + (k // cols) * (ch + gap), cw, ch)
+        chart.rect = pygame.Rect(
+            area.x + (k % cols) * (cw + gap), area.y + (k // cols) * (ch + gap), cw, ch
+        )
         charts.append(chart)
     if len(_CHARTS) > 16:
         _CHARTS.clear()
@@ -47,17 +52,29 @@ def _charts(ctx: UIContext, result: PreviewResult, area: pygame.Rect, week: int)
 
 
 def draw_preview(
-    surface: pygame.Surface, ctx: UIContext, rect: pygame.Rect, play: GamePlay, preview: OfferPreview, section: Section
+    surface: pygame.Surface,
+    ctx: UIContext,
+    rect: pygame.Rect,
+    play: GamePlay,
+    preview: OfferPreview,
+    section: Section,
 ) -> None:
     """The preview panel in ``rect``."""
-    y = section(surface, rect, f"Preview · {play.name(play.other)}'s answer and the next 8 weeks", "text_muted")
+    y = section(
+        surface,
+        rect,
+        f"Preview · {play.name(play.other)}'s answer and the next 8 weeks",
+        "text_muted",
+    )
     pad = ctx.space("lg")
     x = rect.x + pad
     width = rect.width - 2 * pad
     result = preview.current()
     small = ctx.font("small")
     if not preview.available:
-        for line in wrap_text(small, "The forecast of the other side's answer is not available in this build.", width):
+        for line in wrap_text(
+            small, "The forecast of the other side's answer is not available in this build.", width
+        ):
             surface.blit(ctx.text("small", line, "text_faint"), (x, y))
             y += small.get_linesize()
         return
@@ -70,10 +87,20 @@ def draw_preview(
     pct = ctx.text("h1", f"{result.accept_chance * 100:.0f}%", play.other_key)
     surface.blit(pct, (x, y))
     label = f"chance {play.name(play.other)} accepts this next week"
-    cap = ctx.text("small", ellipsize(small, label, width - pct.get_width() - ctx.space("md")), "text_muted")
-    surface.blit(cap, (x + pct.get_width() + ctx.space("md"), y + pct.get_height() - cap.get_height() - ctx.px(4)))
+    cap = ctx.text(
+        "small", ellipsize(small, label, width - pct.get_width() - ctx.space("md")), "text_muted"
+    )
+    surface.blit(
+        cap,
+        (
+            x + pct.get_width() + ctx.space("md"),
+            y + pct.get_height() - cap.get_height() - ctx.px(4),
+        ),
+    )
     y += pct.get_height() + ctx.space("xs")
-    note = ctx.text("caption", f"MEDIAN AND 10–90 % OF {result.runs} SIMULATED CONTINUATIONS", "text_faint")
+    note = ctx.text(
+        "caption", f"MEDIAN AND 10–90 % OF {result.runs} SIMULATED CONTINUATIONS", "text_faint"
+    )
     surface.blit(note, (x, y))
     y += note.get_height() + ctx.space("xs")
     area = pygame.Rect(x, y, width, rect.bottom - pad - y)

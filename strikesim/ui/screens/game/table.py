@@ -60,19 +60,55 @@ class TableScreen(GameScreen):
             for move, action, label, variant in MOVES
         }
         self.nav = {
-            "pressure": Button(ctx, "Pressure", lambda: self.open("pressure"), hotkey=key("game", "pressure"), variant="ghost"),
-            "news": Button(ctx, "News", lambda: self.open("news"), hotkey=key("game", "news"), variant="ghost"),
-            "dashboard": Button(ctx, "Dashboard", lambda: self.open("dashboard"), hotkey=key("game", "dashboard"), variant="ghost"),
+            "pressure": Button(
+                ctx,
+                "Pressure",
+                lambda: self.open("pressure"),
+                hotkey=key("game", "pressure"),
+                variant="ghost",
+            ),
+            "news": Button(
+                ctx, "News", lambda: self.open("news"), hotkey=key("game", "news"), variant="ghost"
+            ),
+            "dashboard": Button(
+                ctx,
+                "Dashboard",
+                lambda: self.open("dashboard"),
+                hotkey=key("game", "dashboard"),
+                variant="ghost",
+            ),
         }
-        self.reset_button = Button(ctx, "Reset draft", self._reset, hotkey=key("game", "reset_draft"), variant="ghost", role="label")
+        self.reset_button = Button(
+            ctx,
+            "Reset draft",
+            self._reset,
+            hotkey=key("game", "reset_draft"),
+            variant="ghost",
+            role="label",
+        )
         other = play.other_key
-        self.meter_own = Meter(ctx, "Your draft, for you", 0.0, colour=play.side_key, fmt=lambda v: f"{v:.2f}")
-        self.meter_other = Meter(ctx, f"For {play.name(play.other)} (estimated)", 0.0, colour=other, fmt=lambda v: f"{v:.2f}")
+        self.meter_own = Meter(
+            ctx, "Your draft, for you", 0.0, colour=play.side_key, fmt=lambda v: f"{v:.2f}"
+        )
+        self.meter_other = Meter(
+            ctx,
+            f"For {play.name(play.other)} (estimated)",
+            0.0,
+            colour=other,
+            fmt=lambda v: f"{v:.2f}",
+        )
         self.explain = TextBlock(ctx, "", role="small", colour="text")
         self.week_glow: Tween | None = None
         self._shown_week = play.session.week
-        widgets: list[Widget] = [*self.controls, self.reset_button, *self.move_buttons.values(), *self.nav.values(),
-                                 self.meter_own, self.meter_other, self.explain]
+        widgets: list[Widget] = [
+            *self.controls,
+            self.reset_button,
+            *self.move_buttons.values(),
+            *self.nav.values(),
+            self.meter_own,
+            self.meter_other,
+            self.explain,
+        ]
         self.set_widgets(widgets, focus_first=True)
         self.refresh()
         self.preview.request(immediate=True)
@@ -84,13 +120,24 @@ class TableScreen(GameScreen):
         if issue.kind == "range" and issue.n_levels >= 2:
             step = (issue.values[-1] - issue.values[0]) / (issue.n_levels - 1)
             return Slider(
-                ctx, issue.label, issue.values[0], issue.values[-1], issue.values[play.draft[j]],
-                step=step, on_change=lambda v, j=j, issue=issue: self._changed(j, level_of(issue, v)),  # type: ignore[misc]
+                ctx,
+                issue.label,
+                issue.values[0],
+                issue.values[-1],
+                issue.values[play.draft[j]],
+                step=step,
+                on_change=lambda v, j=j, issue=issue: self._changed(j, level_of(issue, v)),  # type: ignore[misc]
                 fmt=lambda v, issue=issue: issue.level_labels[level_of(issue, v)],  # type: ignore[misc]
                 accent=accent,
             )
-        return OptionPicker(ctx, issue.label, list(issue.level_labels), play.draft[j],
-                            on_change=lambda k, j=j: self._changed(j, k), accent=accent)  # type: ignore[misc]
+        return OptionPicker(
+            ctx,
+            issue.label,
+            list(issue.level_labels),
+            play.draft[j],
+            on_change=lambda k, j=j: self._changed(j, k),
+            accent=accent,
+        )  # type: ignore[misc]
 
     def _changed(self, issue: int, level: int) -> None:
         self.play.set_level(issue, level)
@@ -105,10 +152,16 @@ class TableScreen(GameScreen):
         for j, (issue, c) in enumerate(zip(play.spec.issues, self.controls, strict=True)):
             marks: list[Marker] = []
             if theirs is not None:
-                marks.append(Marker(self._pos(c, issue, theirs[j]), f"{play.name(play.other)}", play.other_key))
+                marks.append(
+                    Marker(
+                        self._pos(c, issue, theirs[j]), f"{play.name(play.other)}", play.other_key
+                    )
+                )
             if ours is not None and ours[j] != play.draft[j]:
                 marks.append(Marker(self._pos(c, issue, ours[j]), "On the table", play.side_key))
-            marks.append(Marker(self._pos(c, issue, play.spec.old_contract[j]), "Old contract", "neutral"))
+            marks.append(
+                Marker(self._pos(c, issue, play.spec.old_contract[j]), "Old contract", "neutral")
+            )
             c.markers = tuple(marks)
             if isinstance(c, Slider):
                 c.value = c.snap(issue.values[play.draft[j]])
@@ -156,7 +209,9 @@ class TableScreen(GameScreen):
         from strikesim.ui.screens.game.pressure import PressureScreen
 
         factories = {"pressure": PressureScreen, "news": NewsScreen, "dashboard": DashboardScreen}
-        return Push(factories[name](self.ctx, self.play), on_result=lambda _r: self._after_deal(None))
+        return Push(
+            factories[name](self.ctx, self.play), on_result=lambda _r: self._after_deal(None)
+        )
 
     def on_action(self, action: str) -> Transition | None:
         for move, name, _label, _variant in MOVES:
@@ -186,7 +241,11 @@ class TableScreen(GameScreen):
         if play.last_explanation():
             lines.append(f"“{play.last_explanation()}”")
         if play.session.reports:
-            news = [h.headline for h in play.session.reports[-1].happenings if h.kind.name == "SCENARIO_EVENT"]
+            news = [
+                h.headline
+                for h in play.session.reports[-1].happenings
+                if h.kind.name == "SCENARIO_EVENT"
+            ]
             if news:
                 lines.append("In the news: " + "; ".join(news[:2]) + ".")
         self.explain.set_text("\n".join(lines))
@@ -197,7 +256,9 @@ class TableScreen(GameScreen):
         self.meter_own.value = play.own_utility(play.draft)
         est = play.estimated_other_utility(play.draft)
         self.meter_other.value = est if est is not None else float("nan")
-        self.meter_other.fmt = (lambda v: f"{v:.2f}") if est is not None else (lambda v: "no offers yet")
+        self.meter_other.fmt = (
+            (lambda v: f"{v:.2f}") if est is not None else (lambda v: "no offers yet")
+        )
         self.dirty = True
 
     def update(self, dt_ms: float) -> Transition | None:
@@ -229,7 +290,12 @@ class TableScreen(GameScreen):
         area = self.content_rect()
         left_w = round(area.width * 0.6)
         self.left = pygame.Rect(area.x, area.y, left_w, area.height)
-        self.right = pygame.Rect(self.left.right + ctx.space("lg"), area.y, area.right - self.left.right - ctx.space("lg"), area.height)
+        self.right = pygame.Rect(
+            self.left.right + ctx.space("lg"),
+            area.y,
+            area.right - self.left.right - ctx.space("lg"),
+            area.height,
+        )
         # moves along the bottom of the left panel
         bh = self.move_buttons[Move.HOLD].preferred_height()
         by = self.left.bottom - pad - bh
@@ -257,7 +323,12 @@ class TableScreen(GameScreen):
         rw = rb.preferred_width()
         rh = ctx.font("label").get_linesize() + ctx.space("sm")
         heading_w = ctx.font("caption").size("YOUR PACKAGE (NO OFFERS THIS WEEK)")[0]
-        rb.rect = pygame.Rect(self.left.x + pad + heading_w + ctx.space("lg"), self.left.y + pad - ctx.space("sm") // 2 - ctx.space("xs"), rw, rh)
+        rb.rect = pygame.Rect(
+            self.left.x + pad + heading_w + ctx.space("lg"),
+            self.left.y + pad - ctx.space("sm") // 2 - ctx.space("xs"),
+            rw,
+            rh,
+        )
         # right column: worth, preview, last move
         ry = self.right.y
         worth_h = ctx.px(150)
@@ -270,11 +341,20 @@ class TableScreen(GameScreen):
         self.meter_other.rect = pygame.Rect(inner_x, my + mh + ctx.space("sm"), inner_w, mh)
         self.cost_y = self.meter_other.rect.bottom + ctx.space("sm")
         explain_h = max(ctx.px(120), round(area.height * 0.26))
-        self.last = pygame.Rect(self.right.x, self.right.bottom - explain_h, self.right.width, explain_h)
+        self.last = pygame.Rect(
+            self.right.x, self.right.bottom - explain_h, self.right.width, explain_h
+        )
         ty = self.last.y + pad + ctx.font("caption").get_linesize() + ctx.space("sm")
-        self.explain.rect = pygame.Rect(self.last.x + pad, ty, self.last.width - 2 * pad, self.last.bottom - pad - ty)
+        self.explain.rect = pygame.Rect(
+            self.last.x + pad, ty, self.last.width - 2 * pad, self.last.bottom - pad - ty
+        )
         gap = ctx.space("md")
-        self.preview_rect = pygame.Rect(self.right.x, self.worth.bottom + gap, self.right.width, self.last.y - gap - self.worth.bottom - gap)
+        self.preview_rect = pygame.Rect(
+            self.right.x,
+            self.worth.bottom + gap,
+            self.right.width,
+            self.last.y - gap - self.worth.bottom - gap,
+        )
 
     # --- drawing ----------------------------------------------------------------------
     def draw_content(self, surface: pygame.Surface) -> None:
@@ -283,13 +363,22 @@ class TableScreen(GameScreen):
             from strikesim.ui.draw import with_alpha
 
             glow = pygame.Surface((self.ctx.px(160), hud_height(self.ctx)), pygame.SRCALPHA)
-            glow.fill(with_alpha(self.ctx.colour("gold"), round(90 * (1 - self.week_glow.progress))))
+            glow.fill(
+                with_alpha(self.ctx.colour("gold"), round(90 * (1 - self.week_glow.progress)))
+            )
             surface.blit(glow, (0, 0))
 
     def draw_body(self, surface: pygame.Surface) -> None:
         ctx, play = self.ctx, self.play
         pad = ctx.space("lg")
-        self.section(surface, self.left, "Your package" if Move.OFFER in play.legal_moves() else "Your package (no offers this week)", "gold")
+        self.section(
+            surface,
+            self.left,
+            "Your package"
+            if Move.OFFER in play.legal_moves()
+            else "Your package (no offers this week)",
+            "gold",
+        )
         theirs = play.other_offer()
         col_x = self.left.right - pad - self.their_w
         head = ctx.text("caption", f"{play.name(play.other)} OFFERS", f"{play.other_key}_text")
@@ -312,12 +401,18 @@ class TableScreen(GameScreen):
             msg = ellipsize(font, play.last_error, self.left.width - 2 * pad)
             surface.blit(ctx.text("small", msg, "negative"), (self.left.x + pad, self.error_y))
         elif play.pressure:
-            names = [play.spec.actions[play.spec.action_index[a]].label for a in sorted(play.pressure)]
-            msg = ellipsize(font, "This week's pressure: " + ", ".join(names), self.left.width - 2 * pad)
+            names = [
+                play.spec.actions[play.spec.action_index[a]].label for a in sorted(play.pressure)
+            ]
+            msg = ellipsize(
+                font, "This week's pressure: " + ", ".join(names), self.left.width - 2 * pad
+            )
             surface.blit(ctx.text("small", msg, "gold"), (self.left.x + pad, self.error_y))
         self._draw_worth(surface)
         draw_preview(surface, ctx, self.preview_rect, play, self.preview, self.section)
-        self.section(surface, self.last, f"{play.name(play.other)} · last move", f"{play.other_key}_text")
+        self.section(
+            surface, self.last, f"{play.name(play.other)} · last move", f"{play.other_key}_text"
+        )
 
     def _draw_worth(self, surface: pygame.Surface) -> None:
         ctx, play = self.ctx, self.play

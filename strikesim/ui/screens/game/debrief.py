@@ -1,0 +1,192 @@
+"""Debrief: how good the deal was, how it was reached, and why things went as they did.
+
+Left, the utility plane: every possible contract, the Pareto frontier, the Nash and
+Kalai–Smorodinsky points (for the parties' reservation utilities at the end), both sides' offer traces and
+the deal. Middle, the score against the player's scenario objectives and each of the player's
+offers classified (DANS move kinds). Right, what drove each variable over the whole run.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pygame
+
+from strikesim.analysis import (
+    MOVE_DESCRIPTIONS,
+    MoveKind,
+    classify_trace,
+    frontier_distance,
+    kalai_smorodinsky_point,
+    nash_point,
+    outcome_space,
+    pareto_frontier,
+)
+from strikesim.analysis.drivers import fmt, run_drivers
+from strikesim.analysis.objectives import evaluate_objectives, reservation_point, score
+from strikesim.ui.context import UIContext
+from strikesim.ui.draw import ellipsize
+from strikesim.ui.screens.game.base import GameScreen
+from strikesim.ui.screens.game.deal import deal_levels
+from strikesim.ui.screens.game.play import GamePlay
+from strikesim.ui.transitions import Reset, Transition
+from strikesim.ui.widgets.button import Button
+from strikesim.ui.widgets.text_block import TextBlock
+from strikesim.ui.widgets.utility_plot import PlaneMarker, Trace, UtilityPlot
+
+CLOUD_POINTS = 2500
+
+
+def _value(v: float, unit: str) -> str:
+    if unit in ("share", "utility"):
+        return f"{v * 100:.0f}%" if unit == "share" else f"{v:.2f}"
+    if unit.startswith("$"):
+        return f"${v:,.1f}M" if abs(v) < 1000 else f"${v:,.0f}M"
+    return f"{v:.3g} {unit}".rstrip()
+
+
+class DebriefScreen(GameScreen):
+    title = "Debrief"
+
+    def __init__(self, ctx: UIContext, play: GamePlay, projection: object | None = None) -> None:
+        super().__init__(ctx, play)
+        spec = play.spec
+        space = outcome_space(spec)
+        frontier = pareto_frontier(space)
+        d = reservation_point(spec, play.session.state)
+        nash = nash_point(frontier, d)
+        ks = kalai_smorodinsky_point(frontier, d)
+        rng = np.random.default_rng(0)
+        pick = rng.choice(space.size, size=min(CLOUD_POINTS, space.size), replace=False)
+        cloud = [(float(u[0]), float(u[1])) for u in space.utility[pick]]
+        traces = []
+        for side in (0, 1):
+            pts = [play.utilities(offer) for _w, who, offer in play.session.offer_trace if who == side]
+            if pts:
+                traces.append(Trace(pts, f"{play.name(side)} offers", ("union", "studio")[side]))
+        self.deal = deal_levels(play)
+        markers = [
+            PlaneMarker(play.utilities(tuple(spec.old_contract)), "Old contract", "negative", "circle"),
+            PlaneMarker(d, "Walk-away", "text_faint", "circle"),
+        ]
+        if nash is not None:
+            markers.append(PlaneMarker(nash.utility, "Nash", "text", "diamond"))
+        if ks is not None:
+            markers.append(PlaneMarker(ks.utility, "KS", "text_muted", "diamond"))
+        self.deal_u = play.utilities(self.deal) if self.deal is not None else None
+        if self.deal_u is not None:
+            markers.append(PlaneMarker(self.deal_u, "Your deal", "gold", "star"))
+        self.distance = float(frontier_distance(frontier, np.asarray(self.deal_u))) if self.deal_u is not None else None
+        self.plot = UtilityPlot(
+            ctx, cloud=cloud, frontier=[(float(a), float(b)) for a, b in frontier.utility],
+            traces=traces, markers=markers,
+            x_label=f"{play.name(0)} utility", y_label=f"{play.name(1)} utility",
+        )  # fmt: skip
+        self.results = evaluate_objectives(spec, play.session.state, play.side)
+        self.score = score(self.results)
+        self.moves = TextBlock(ctx, self._moves_text(), role="small", colour="text")
+        self.drivers = TextBlock(ctx, self._drivers_text(), role="small", colour="text")
+        self.done = Button(ctx, "Back to the title screen", self.finish, variant="primary", hotkey=ctx.keymap.label("game", "continue"))
+        self.set_widgets([self.plot, self.moves, self.drivers, self.done])
+        self.focus.focus(self.done)
+
+    def finish(self) -> Transition:
+        from strikesim.ui.screens.title import TitleScreen
+
+        return Reset(TitleScreen(self.ctx))
+
+    def on_action(self, action: str) -> Transition | None:
+        return self.finish() if action == "continue" else None
+
+    def _moves_text(self) -> str:
+        play = self.play
+        mine = [(w, offer) for w, who, offer in play.session.offer_trace if who == play.side]
+        if not mine:
+            return "You made no offers of your own."
+        utils = np.asarray([play.utilities(o) for _w, o in mine])
+        kinds = classify_trace(utils, play.side)
+        lines = []
+        for (week, _offer), u, k in zip(mine, utils, kinds, strict=True):
+            kind = MoveKind(int(k))
+            lines.append(f"Week {week}: {kind.label} — {MOVE_DESCRIPTIONS[kind]} (you {u[play.side]:.2f}, them {u[play.other]:.2f})")
+        counts: dict[str, int] = {}
+        theirs = [offer for _w, who, offer in play.session.offer_trace if who == play.other]
+        if theirs:
+            tk = classify_trace(np.asarray([play.utilities(o) for o in theirs]), play.other)
+            for k in tk:
+                counts[MoveKind(int(k)).label] = counts.get(MoveKind(int(k)).label, 0) + 1
+            summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items(), key=lambda t: -t[1]))
+            lines.append("")
+            lines.append(f"{play.name(play.other)} made {len(theirs)} offers: {summary}.")
+        return "\n".join(lines)
+
+    def _drivers_text(self) -> str:
+        play = self.play
+        s = play.session
+        blocks = []
+        for var in play.spec.variables:
+            if not var.visible_to[play.side] or var.owner not in (play.side_key, "public", "industry"):
+                continue
+            r = run_drivers(play.spec, s.history, s.reports, var.id)
+            if abs(r.end - r.start) < 1e-9 and not r.pushes:
+                continue
+            parts = [f"{r.label}: {_value(r.start, r.unit)} → {_value(r.end, r.unit)}"]
+            for label, total, times in r.pushes[:2]:
+                amount = fmt(total, r.unit) if total else "formula"
+                parts.append(f"  pushed by {label} ({amount}, {times}×)")
+            for label, change, unit in r.inputs[:2]:
+                parts.append(f"  with {label} {fmt(change, unit)}")
+            blocks.append("\n".join(parts))
+        return "\n".join(blocks) or "Nothing moved."
+
+    def layout(self) -> None:
+        ctx = self.ctx
+        area = self.content_rect()
+        self.area = area
+        head = ctx.font("h2").get_linesize() + ctx.font("small").get_linesize() + ctx.space("lg")
+        body = pygame.Rect(area.x, area.y + head, area.width, area.height - head)
+        bh = self.done.preferred_height()
+        bw = self.done.preferred_width() + ctx.px(20)
+        self.done.rect = pygame.Rect(area.right - bw, area.y, bw, bh)
+        side = min(body.height, round(body.width * 0.4))
+        self.plot.rect = pygame.Rect(body.x, body.y, side, side)
+        gap = ctx.space("xl")
+        rest = body.width - side - 2 * gap
+        col = rest // 2
+        self.mid = pygame.Rect(self.plot.rect.right + gap, body.y, col, body.height)
+        self.right_col = pygame.Rect(self.mid.right + gap, body.y, rest - col, body.height)
+        n = max(1, len(self.results))
+        score_h = ctx.font("h1").get_linesize() + n * (ctx.font("small").get_linesize() * 2) + ctx.space("xl")
+        self.score_rect = pygame.Rect(self.mid.x, self.mid.y, self.mid.width, score_h)
+        cap = ctx.font("caption").get_linesize() + ctx.space("sm")
+        self.moves.rect = pygame.Rect(self.mid.x, self.score_rect.bottom + cap, self.mid.width, self.mid.bottom - self.score_rect.bottom - cap)
+        self.drivers.rect = pygame.Rect(self.right_col.x, self.right_col.y + cap, self.right_col.width, self.right_col.height - cap)
+
+    def draw_body(self, surface: pygame.Surface) -> None:
+        ctx, play = self.ctx, self.play
+        a = self.area
+        surface.blit(ctx.text("h2", "Debrief", "text"), a.topleft)
+        if self.deal_u is not None:
+            dist = "on the Pareto frontier" if self.distance == 0 else f"{self.distance:.3f} from the Pareto frontier"
+            sub = f"Your deal: {play.name(0)} {self.deal_u[0]:.2f}, {play.name(1)} {self.deal_u[1]:.2f} · {dist}"
+        else:
+            sub = "No deal was reached; the old contract stays in force."
+        room = self.done.rect.x - a.x - ctx.space("lg")
+        surface.blit(ctx.text("small", ellipsize(ctx.font("small"), sub, room), "text_muted"), (a.x, a.y + ctx.font("h2").get_linesize()))
+        r = self.score_rect
+        y = r.y
+        score = "—" if self.score != self.score else f"{self.score:.0f}"
+        big = ctx.text("h1", f"Score {score} / 100", "gold")
+        surface.blit(big, (r.x, y))
+        y += ctx.font("h1").get_linesize()
+        sl = ctx.font("small").get_linesize()
+        for res in self.results:
+            mark, colour = ("✓", "positive") if res.met else ("✗", "negative")
+            op = "≥" if res.higher_is_better else "≤"
+            surface.blit(ctx.text("small", mark, colour), (r.x, y))
+            label = ellipsize(ctx.font("small"), f"{res.label} (weight {res.weight:g})", r.width - ctx.px(18))
+            surface.blit(ctx.text("small", label, "text"), (r.x + ctx.px(18), y))
+            detail = f"{res.value:.3g} (target {op} {res.target:g})"
+            surface.blit(ctx.text("small", detail, "text_faint"), (r.x + ctx.px(18), y + sl))
+            y += 2 * sl
+        surface.blit(ctx.text("caption", "YOUR MOVES", "gold"), (self.moves.rect.x, self.moves.rect.y - ctx.font("caption").get_linesize() - ctx.space("xs")))
+        surface.blit(ctx.text("caption", "WHAT DROVE EACH VARIABLE", "gold"), (self.drivers.rect.x, self.drivers.rect.y - ctx.font("caption").get_linesize() - ctx.space("xs")))

@@ -1,0 +1,67 @@
+"""Effects and costs of actions and events in words ("Strike fund −$0.1M", "Solidarity +1 pt"),
+and how variables' units are shown on charts.
+
+Constant formulas are evaluated and formatted with the target variable's unit; formulas that
+read the state are shown as written, since their size depends on the week.
+"""
+
+from __future__ import annotations
+
+import math
+
+from strikesim.engine.spec import Effect, GameSpec
+
+_OPS = {"add": "", "set": "= ", "mul": "× "}
+
+
+def amount(value: float, unit: str, signed: bool = True) -> str:
+    """A change of ``value`` in ``unit``: shares in percentage points, money in $M."""
+    sign = ("+" if value > 0 else "−" if value < 0 else "±") if signed else ("−" if value < 0 else "")
+    a = abs(value)
+    if unit in ("share", "utility", "share/week"):
+        pts = a * 100
+        return f"{sign}{pts:.1f} pts" if pts < 10 and pts != int(pts) else f"{sign}{pts:.0f} pts"
+    if unit.startswith("$M"):
+        return f"{sign}${a:,.1f}M" if a < 100 else f"{sign}${a:,.0f}M"
+    text = f"{a:.3g}"
+    return f"{sign}{text} {unit}".rstrip()
+
+
+def constant(effect: Effect) -> float | None:
+    """The effect's value when its formula reads nothing, else None."""
+    if effect.value.names:
+        return None
+    try:
+        v = float(effect.value({}))
+    except (TypeError, ValueError, KeyError, ArithmeticError):
+        return None
+    return v if math.isfinite(v) else None
+
+
+def describe_effect(spec: GameSpec, effect: Effect) -> str:
+    """``"Opinion shift +3 pts"`` / ``"Solidarity −(0.01 + 0.03 × hardship)"``."""
+    var = spec.variables[spec.var_index[effect.target]] if effect.target in spec.var_index else None
+    label = var.label if var is not None else effect.target
+    unit = var.unit if var is not None else ""
+    v = constant(effect)
+    if v is None:
+        src = effect.value.source.replace("*", "×")
+        return f"{label} {_OPS[effect.op]}{src}".strip()
+    if effect.op == "add":
+        return f"{label} {amount(v, unit)}"
+    if effect.op == "mul":
+        return f"{label} × {v:g}"
+    return f"{label} set to {amount(v, unit, signed=False)}"
+
+
+def describe_effects(spec: GameSpec, effects: tuple[Effect, ...]) -> str:
+    return " · ".join(describe_effect(spec, e) for e in effects) or "none"
+
+
+def display_unit(unit: str) -> tuple[float, str, str]:
+    """(scale, chart y unit, unit for the title): shares are charted in per cent (two
+    significant digits on small values), other units go in the title so the axis labels
+    stay short."""
+    if unit in ("share", "share/week"):
+        return 100.0, "%", "% a week" if unit == "share/week" else ""
+    return 1.0, "", unit

@@ -1,0 +1,143 @@
+"""News feed: the dispute's happenings as trade-paper clippings, newest first.
+
+Clippings are stacked in as many columns as fit (shortest column first). The feed scrolls
+with the wheel, and with Left/Right (a line) or Page Up/Down (a page) while focused.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from strikesim.narrate import Happening, party_name, week_date
+from strikesim.ui.context import UIContext
+from strikesim.ui.draw import panel
+from strikesim.ui.screens.game.base import GameScreen
+from strikesim.ui.screens.game.play import GamePlay
+from strikesim.ui.transitions import Pop, Transition
+from strikesim.ui.widgets.base import EventResult, Widget
+from strikesim.ui.widgets.button import Button
+from strikesim.ui.widgets.clipping import NewsClipping
+
+
+def clippings(ctx: UIContext, play: GamePlay) -> list[NewsClipping]:
+    """One clipping per happening, newest week first."""
+    spec = play.spec
+    out = []
+    items: list[Happening] = [h for r in play.session.reports for h in r.happenings]
+    for h in reversed(items):
+        badge = party_name(spec, 0 if h.favours == "union" else 1) if h.favours in ("union", "studio") else h.category
+        out.append(
+            NewsClipping(
+                ctx, h.headline, h.body, dateline=f"Week {h.week} · {week_date(spec, h.week)}",
+                category=h.category, favours=h.favours, badge=badge,
+            )
+        )  # fmt: skip
+    return out
+
+
+class NewsFeed(Widget):
+    """A scrolling masonry of clippings."""
+
+    def __init__(self, ctx: UIContext, items: list[NewsClipping]) -> None:
+        super().__init__(ctx)
+        self.items = items
+        self.scroll = 0
+        self.content_h = 0
+        self._placed: list[pygame.Rect] = []
+        self._layout_key: tuple[object, ...] | None = None
+
+    def place(self) -> None:
+        key = (tuple(self.rect), self.ctx.scale, len(self.items))
+        if key == self._layout_key:
+            return
+        self._layout_key = key
+        ctx = self.ctx
+        gap = ctx.space("lg")
+        cols = max(1, min(3, (self.rect.width + gap) // (ctx.px(380) + gap)))
+        cw = (self.rect.width - ctx.px(8) - gap * (cols - 1)) // cols
+        heights = [0] * cols
+        self._placed = []
+        for item in self.items:
+            c = heights.index(min(heights))
+            h = item.measure(cw)
+            self._placed.append(pygame.Rect(c * (cw + gap), heights[c], cw, h))
+            heights[c] += h + gap
+        self.content_h = max(heights) if heights else 0
+
+    @property
+    def overflow(self) -> int:
+        self.place()
+        return max(0, self.content_h - self.rect.height)
+
+    def scroll_by(self, dy: int) -> bool:
+        new = max(0, min(self.overflow, self.scroll + dy))
+        changed = new != self.scroll
+        self.scroll = new
+        return changed
+
+    def handle_event(self, event: pygame.event.Event) -> EventResult:
+        changed = super().handle_event(event)
+        if event.type == pygame.MOUSEWHEEL and self.hovered:
+            dy = getattr(event, "y", 0)
+            if isinstance(dy, int | float):
+                return self.scroll_by(-int(dy) * self.ctx.px(60)) or changed
+        return changed
+
+    def handle_action(self, action: str) -> EventResult:
+        line, page = self.ctx.px(60), max(self.ctx.px(60), self.rect.height - self.ctx.px(60))
+        amount = {"increase": line, "decrease": -line, "increase_big": page, "decrease_big": -page}
+        if action not in amount:
+            return False
+        self.scroll_by(amount[action])
+        return True
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        self.place()
+        self.scroll = max(0, min(self.overflow, self.scroll))
+        previous = surface.get_clip()
+        surface.set_clip(self.rect.clip(previous) if previous.width else self.rect)
+        for item, r in zip(self.items, self._placed, strict=True):
+            item.rect = r.move(self.rect.x, self.rect.y - self.scroll)
+            if item.rect.bottom >= self.rect.y and item.rect.top <= self.rect.bottom:
+                item.draw(surface)
+        surface.set_clip(previous)
+        if self.overflow:
+            h = self.rect.height
+            bar_h = max(ctx.px(24), h * h // (h + self.overflow))
+            top = self.rect.y + (h - bar_h) * self.scroll // self.overflow
+            panel(surface, pygame.Rect(self.rect.right - ctx.px(4), top, ctx.px(4), bar_h), ctx.colour("border_strong"), None, ctx.px(2))
+        if self.focused:
+            self.draw_focus(surface)
+
+
+class NewsScreen(GameScreen):
+    title = "News"
+    closes_on_back = True
+
+    def __init__(self, ctx: UIContext, play: GamePlay) -> None:
+        super().__init__(ctx, play)
+        self.feed = NewsFeed(ctx, clippings(ctx, play))
+        self.back = Button(ctx, "Back to the table", lambda: Pop(None), variant="primary", hotkey="Esc")
+        self.set_widgets([self.feed, self.back], focus_first=True)
+
+    def on_action(self, action: str) -> Transition | None:
+        return Pop(None) if action == "news" else None
+
+    def layout(self) -> None:
+        ctx = self.ctx
+        area = self.content_rect()
+        self.head_y = area.y
+        head = ctx.font("h2").get_linesize() + ctx.font("small").get_linesize() + ctx.space("lg")
+        bh = self.back.preferred_height()
+        bw = self.back.preferred_width() + ctx.px(20)
+        self.back.rect = pygame.Rect(area.right - bw, area.y, bw, bh)
+        self.feed.rect = pygame.Rect(area.x, area.y + head, area.width, area.bottom - area.y - head)
+
+    def draw_body(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        x = self.content_rect().x
+        surface.blit(ctx.text("h2", "The trade papers", "text"), (x, self.head_y))
+        n = len(self.feed.items)
+        sub = f"{n} stories so far, newest first. Scroll with the wheel or Page Up / Page Down." if n else "Nothing in the papers yet: play a week."
+        surface.blit(ctx.text("small", sub, "text_muted"), (x, self.head_y + ctx.font("h2").get_linesize()))

@@ -1,0 +1,168 @@
+"""The years after the dispute, animated, next to counterfactuals.
+
+:func:`strikesim.engine.projection.counterfactuals` projects the contract actually signed
+(or the old one, with no deal) next to: no deal, the Nash bargaining deal (computed on the
+outcome space for the parties' reservation utilities at the end) and the same deal without AI
+guardrails, each with 10–90 % bands from seeded parameter draws. The charts reveal one year
+at a time (a short eased step per year); under reduced motion they appear at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pygame
+
+from strikesim.analysis import nash_point, outcome_space, pareto_frontier
+from strikesim.analysis.objectives import reservation_point
+from strikesim.engine.projection import Projection, counterfactuals
+from strikesim.ui.context import UIContext
+from strikesim.ui.draw import ellipsize
+from strikesim.ui.screens.game.base import GameScreen
+from strikesim.ui.screens.game.deal import deal_levels
+from strikesim.ui.screens.game.effects_text import display_unit
+from strikesim.ui.screens.game.play import GamePlay
+from strikesim.ui.transitions import Replace, Transition
+from strikesim.ui.widgets.button import Button
+from strikesim.ui.widgets.chart import LineChart, Series
+
+SAMPLES = 100
+YEAR_MS = 180.0
+CHARTS = (
+    ("employment", "Jobs in film and TV", "thousands"),
+    ("real_pay", "Members' real pay (1 = at the deal)", ""),
+    ("ai_adoption", "AI adoption", "share"),
+    ("jobs_displaced", "Jobs displaced by AI", "thousands"),
+    ("studio_profit", "Studio profit", "$M/yr"),
+    ("subscribers", "Subscribers (index)", ""),
+)
+CASES = (
+    ("no_deal", "No deal", "neutral", True),
+    ("no_guardrails", "No AI guardrails", "negative", True),
+    ("nash", "Nash deal", "series:6", False),
+    ("deal", "Your deal", "gold", False),
+)
+"""Drawn in this order, so the player's deal is on top."""
+
+
+def _scaled(s: Series, k: float) -> Series:
+    band = None if s.band is None else ([v * k for v in s.band[0]], [v * k for v in s.band[1]])
+    return Series(s.id, s.label, [v * k for v in s.ys], s.colour, band, s.dashed)
+
+
+@dataclass(frozen=True)
+class ProjectionData:
+    projections: dict[str, Projection]
+    deal: tuple[int, ...]
+    nash: tuple[int, ...] | None
+
+
+def nash_levels(play: GamePlay) -> tuple[int, ...] | None:
+    """The Nash deal's levels for the parties' reservation utilities at the end of the game."""
+    spec = play.spec
+    space = outcome_space(spec)
+    d = reservation_point(spec, play.session.state)
+    point = nash_point(pareto_frontier(space), d)
+    return None if point is None else tuple(int(x) for x in space.levels[point.index])
+
+
+def compute(play: GamePlay) -> ProjectionData:
+    s = play.session
+    deal = deal_levels(play) or tuple(play.spec.old_contract)
+    nash = nash_levels(play)
+    values = s.state.values[:1]
+    proj = counterfactuals(play.spec, values, np.asarray(deal), None if nash is None else np.asarray(nash), samples=SAMPLES, seed=s.seed)
+    return ProjectionData(proj, deal, nash)
+
+
+class ProjectionScreen(GameScreen):
+    title = "The years ahead"
+
+    def __init__(self, ctx: UIContext, play: GamePlay) -> None:
+        super().__init__(ctx, play)
+        self.data = compute(play)
+        self.years = len(self.data.projections["deal"].years) - 1
+        self.shown = 0.0 if ctx.motion_ms("week") > 0 else float(self.years)
+        self.go = Button(ctx, "Debrief", self.proceed, variant="primary", hotkey=ctx.keymap.label("game", "continue"))
+        self.charts: list[LineChart] = []
+        self._build()
+
+    def proceed(self) -> Transition | None:
+        from strikesim.ui.screens.game.debrief import DebriefScreen
+
+        return Replace(DebriefScreen(self.ctx, self.play, self.data))
+
+    def on_action(self, action: str) -> Transition | None:
+        return self.proceed() if action == "continue" else None
+
+    def on_back(self) -> Transition | None:
+        if self.shown < self.years:
+            self.shown = float(self.years)
+            self._build()
+            return None
+        return super().on_back()
+
+    def _build(self) -> None:
+        limit = int(self.shown) + 1
+        xs = list(range(self.years + 1))
+        charts = []
+        for key, title, unit in CHARTS:
+            series = []
+            for case, label, colour, dashed in CASES:
+                p = self.data.projections.get(case)
+                if p is None or key not in p.mean:
+                    continue
+                cut = [float(v) if i < limit else float("nan") for i, v in enumerate(p.mean[key][0])]
+                band = None
+                if key in p.low:
+                    lo = [float(v) if i < limit else float("nan") for i, v in enumerate(p.low[key][0])]
+                    hi = [float(v) if i < limit else float("nan") for i, v in enumerate(p.high[key][0])]
+                    band = (lo, hi)
+                series.append(Series(case, label, cut, colour, band=band if case in ("deal", "no_deal") else None, dashed=dashed))
+            scale, y_unit, shown = display_unit(unit)
+            if scale != 1.0:
+                series = [_scaled(s, scale) for s in series]
+            chart = LineChart(self.ctx, xs, series, title=f"{title} ({shown})" if shown else title, x_label="Years after the deal", y_unit=y_unit)
+            charts.append(chart)
+        focused = self.focus.current
+        index = self.charts.index(focused) if focused in self.charts else None  # type: ignore[arg-type]
+        self.charts = charts
+        self.set_widgets([*self.charts, self.go])
+        self.focus.focus(self.charts[index] if index is not None else self.go)
+        self._layout_key = None
+        self.dirty = True
+
+    def update(self, dt_ms: float) -> Transition | None:
+        super().update(dt_ms)
+        if self.shown < self.years:
+            before = int(self.shown)
+            self.shown = min(float(self.years), self.shown + dt_ms / YEAR_MS)
+            if int(self.shown) != before:
+                self._build()
+        return None
+
+    def layout(self) -> None:
+        ctx = self.ctx
+        area = self.content_rect()
+        self.area = area
+        bh = self.go.preferred_height()
+        bw = max(self.go.preferred_width(), ctx.px(180))
+        self.go.rect = pygame.Rect(area.right - bw, area.y, bw, bh)
+        top = area.y + max(bh, ctx.font("h2").get_linesize() + ctx.font("small").get_linesize()) + ctx.space("lg")
+        grid = pygame.Rect(area.x, top, area.width, area.bottom - top)
+        cols, rows = 3, 2
+        gap = ctx.space("xl")
+        cw = (grid.width - gap * (cols - 1)) // cols
+        ch = (grid.height - gap * (rows - 1)) // rows
+        for k, c in enumerate(self.charts):
+            c.rect = pygame.Rect(grid.x + (k % cols) * (cw + gap), grid.y + (k // cols) * (ch + gap), cw, ch)
+
+    def draw_body(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        a = self.area
+        year = min(self.years, int(self.shown))
+        surface.blit(ctx.text("h2", f"The industry {year} year{'s' if year != 1 else ''} after the deal", "text"), a.topleft)
+        sub = "Your deal next to no deal, the Nash deal and the same deal without AI guardrails · shaded: 10–90 % of 100 draws"
+        room = self.go.rect.x - a.x - ctx.space("lg")
+        surface.blit(ctx.text("small", ellipsize(ctx.font("small"), sub, room), "text_muted"), (a.x, a.y + ctx.font("h2").get_linesize()))
