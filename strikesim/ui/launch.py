@@ -2,14 +2,12 @@
 
 :func:`start` is what the ``strikesim`` and ``strikesim play`` commands call. It registers
 the routes the title and pause menus use (``new_game``, ``continue_game``, ``load_game``)
-and opens the window (:func:`strikesim.ui.app.run`). "Continue" is offered only while a
-save that can be read exists; the check is made each time a menu asks, so a game saved
-during play enables it on the next title screen.
+and opens the window (:func:`strikesim.ui.app.run`). "Continue" loads the newest save that
+can be read, or says why there is none.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from strikesim.engine.spec import GameSpec
@@ -18,42 +16,16 @@ from strikesim.ui.context import ScreenFactory, UIContext
 from strikesim.ui.screen import Screen
 
 
-def has_loadable_save() -> bool:
-    """True when at least one save in the data folder can be read."""
-    from strikesim.saves import list_saves
+def game_routes() -> dict[str, ScreenFactory]:
+    """The screens the title and pause menus open by name."""
+    from strikesim.ui.screens.choose_scenario import ChooseScenarioScreen
+    from strikesim.ui.screens.load_game import LoadGameScreen, continue_game
 
-    return any(not s.problem for s in list_saves())
-
-
-class GameRoutes(Mapping[str, ScreenFactory]):
-    """The menu routes; ``continue_game`` is present only while a readable save exists."""
-
-    def __init__(self) -> None:
-        from strikesim.ui.screens.choose_scenario import ChooseScenarioScreen
-        from strikesim.ui.screens.load_game import LoadGameScreen, continue_game
-
-        self._routes: dict[str, ScreenFactory] = {
-            "new_game": ChooseScenarioScreen,
-            "continue_game": continue_game,
-            "load_game": LoadGameScreen,
-        }
-
-    def _live(self) -> list[str]:
-        names = list(self._routes)
-        if not has_loadable_save():
-            names.remove("continue_game")
-        return names
-
-    def __getitem__(self, name: str) -> ScreenFactory:
-        if name not in self._live():
-            raise KeyError(name)
-        return self._routes[name]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._live())
-
-    def __len__(self) -> int:
-        return len(self._live())
+    return {
+        "new_game": ChooseScenarioScreen,
+        "continue_game": continue_game,
+        "load_game": LoadGameScreen,
+    }
 
 
 def side_index(side: int | str) -> int:
@@ -100,5 +72,5 @@ def start(
 
     first = briefing_factory(spec, side, difficulty, seed) if spec is not None else None
     return run(
-        first, routes=GameRoutes(), settings_file=settings_file, size=size, max_frames=max_frames
+        first, routes=game_routes(), settings_file=settings_file, size=size, max_frames=max_frames
     )
