@@ -70,7 +70,7 @@ class Screen:
     def set_widgets(self, widgets: list[Widget], focus_first: bool = False) -> None:
         """Register widgets (drawn, hit-tested and focus-ordered in list order)."""
         self.widgets = widgets
-        self.focus.set_widgets(w for w in widgets if w.focusable)
+        self.focus.set_widgets(widgets)
         if focus_first and self.focus.current is None:
             self.focus.move(1)
 

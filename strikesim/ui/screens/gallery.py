@@ -19,6 +19,7 @@ from strikesim.ui.widgets.chart import LineChart, Series
 from strikesim.ui.widgets.clipping import NewsClipping
 from strikesim.ui.widgets.meter import Meter
 from strikesim.ui.widgets.option_picker import OptionPicker
+from strikesim.ui.widgets.rich_text import RichText
 from strikesim.ui.widgets.slider import Marker, Slider
 from strikesim.ui.widgets.text_block import TextBlock
 from strikesim.ui.widgets.utility_plot import PlaneMarker, Trace, UtilityPlot
@@ -129,6 +130,15 @@ class GalleryScreen(Screen):
                 PlaneMarker((0.3, 0.4), "No deal", "negative"),
             ],
         )
+        self.rich = RichText(
+            ctx,
+            "<b>Your brief</b><br>You lead the <font color='#8FD0F5'>Writers Guild</font>. "
+            "Members want <b>AI protections</b> first and a real raise second. "
+            "<i>The studios believe you cannot hold out past the autumn.</i><br><br>"
+            "Keep the strike fund above zero, keep solidarity above one half, and make sure "
+            "any deal can win a ratification vote. Every week you can adjust your offer, "
+            "apply pressure on the studios, or walk away from the table for a while.",
+        )
         self.back = Button(ctx, "Back", lambda: Pop(None), hotkey="Esc")
         self.primary = Button(ctx, "Send offer", lambda: None, variant="primary")
         self.set_widgets(
@@ -141,6 +151,7 @@ class GalleryScreen(Screen):
                 self.plot,
                 self.clip,
                 self.text,
+                self.rich,
                 self.meter,
                 self.primary,
                 self.back,
@@ -178,4 +189,10 @@ class GalleryScreen(Screen):
         cy = self.plot.rect.bottom + ctx.space("lg")
         self.clip.rect = pygame.Rect(x3, cy, col, self.clip.measure(col))
         ty = self.clip.rect.bottom + ctx.space("lg")
-        self.text.rect = pygame.Rect(x3, ty, col, max(0, h - m - ty))
+        self.rich.rect = pygame.Rect(x3, ty, col, max(0, h - m - ty))
+        card_h = self.card.rect.height
+        self.card.rect.height = card_h * 3 // 5
+        tb = self.card.rect.bottom + ctx.space("md")
+        self.text.rect = pygame.Rect(
+            x1, tb, col, max(0, self.primary.rect.y - ctx.space("md") - tb)
+        )

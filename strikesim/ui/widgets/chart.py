@@ -362,7 +362,7 @@ class LineChart(Widget):
                 rows += [(f"  {r}", ctx.colour("text_muted")) for r in reasons]
         font = ctx.font("small")
         pad = ctx.space("sm")
-        max_w = max(ctx.px(160), plot.width // 2)
+        max_w = max(ctx.px(220), plot.width * 7 // 10)
         lines = [(ellipsize(font, t, max_w), c) for t, c in rows]
         w = max(font.size(t)[0] for t, _ in lines) + 2 * pad
         lh = font.get_linesize()

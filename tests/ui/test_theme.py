@@ -1,0 +1,72 @@
+"""Theme, key bindings and the generated pygame_gui theme are consistent and loadable."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pygame
+import pygame_gui
+import pytest
+
+from strikesim.ui.assets import assets_dir
+from strikesim.ui.context import UIContext
+from strikesim.ui.gui_theme import gui_theme, make_manager
+from strikesim.ui.keymap import KeymapError, keymap_from_data, parse_binding
+from strikesim.ui.theme import load_theme
+
+
+def test_theme_fonts_load_and_palettes_agree(ctx: UIContext) -> None:
+    theme = load_theme()
+    for path in theme.font_files.values():
+        assert pygame.font.Font(path, 20).size("StrikeSim")[0] > 0
+    std, cb = theme.palette(False), theme.palette(True)
+    assert std.colours.keys() == cb.colours.keys()
+    assert std.side("union") != std.side("studio") and cb.side("union") != cb.side("studio")
+    okabe_ito = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
+    for pal in (std, cb):
+        for side in ("union", "studio"):
+            assert "#{:02X}{:02X}{:02X}".format(*pal[side][:3]) in okabe_ito
+
+
+def test_shipped_gui_theme_matches_generator() -> None:
+    theme = load_theme()
+    shipped = json.loads((assets_dir() / "gui_theme.json").read_text(encoding="utf-8"))
+    assert shipped == gui_theme(theme, theme.palette(False), 1.0, assets_dir())
+
+
+def test_gui_theme_builds_a_manager(ctx: UIContext) -> None:
+    manager = make_manager(ctx)
+    box = pygame_gui.elements.UITextBox("<b>bold</b> text", pygame.Rect(0, 0, 200, 80), manager)
+    manager.update(0.01)
+    manager.draw_ui(pygame.Surface(ctx.size))
+    assert box.alive()  # type: ignore[no-untyped-call]
+
+
+def test_bindings_distinguish_modifiers(ctx: UIContext) -> None:
+    km = ctx.keymap
+    tab = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_TAB, mod=0)
+    shift_tab = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_TAB, mod=pygame.KMOD_LSHIFT)
+    num_lock_tab = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_TAB, mod=pygame.KMOD_NUM)
+    assert km.action(tab, "navigation") == "focus_next"
+    assert km.action(shift_tab, "navigation") == "focus_prev"
+    assert km.action(num_lock_tab, "navigation") == "focus_next"
+    assert km.label("title", "new_game") == "N"
+    assert parse_binding("ctrl+keypad +").mods == ("ctrl",)
+
+
+def test_bad_bindings_are_reported(ctx: UIContext) -> None:
+    with pytest.raises(KeymapError, match="unknown key 'nokey'"):
+        keymap_from_data({"nav": {"go": ["nokey"]}})
+    with pytest.raises(KeymapError, match="unknown modifier 'hyper'"):
+        keymap_from_data({"nav": {"go": ["hyper+a"]}})
+
+
+def test_importing_the_ui_starts_nothing() -> None:
+    code = (
+        "import pygame, strikesim.ui.app, strikesim.ui.screens.title, strikesim.ui.screenshot;"
+        "print(pygame.display.get_init(), pygame.font.get_init())"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False False"
