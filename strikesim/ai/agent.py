@@ -201,13 +201,22 @@ class TacticalNegotiator:
         return observation_namespace(self.spec, obs)
 
     def reservation(self, ns: Mapping[str, Any], batch: int) -> np.ndarray:
-        """(B,) the side's walk-away utility, from the scenario's formula."""
+        """(B,) the side's walk-away utility, from the scenario's formula.
+
+        The union's leaders also never go below what their members would
+        ratify: their current expectation less ``ratify_margin``
+        (Ashenfelter–Johnson: the demand falls as the strike wears
+        expectations down).
+        """
         try:
             value = np.asarray(self.spec.parties[self.side].reservation(ns), dtype=np.float64)
             value = np.broadcast_to(np.nan_to_num(value, nan=self.params["floor"]), (batch,))
         except (KeyError, ValueError, TypeError, ZeroDivisionError):
             value = np.full(batch, self.params["floor"])
-        return np.clip(value, self.book.worst, self.p_max)
+        if self.side == UNION and "member_expectation" in ns:
+            expect = np.asarray(ns["member_expectation"], dtype=np.float64)
+            value = np.maximum(value, expect - self.params["ratify_margin"])
+        return np.asarray(np.clip(value, self.book.worst, self.p_max))
 
     def tactic_target(
         self,
@@ -238,7 +247,8 @@ class TacticalNegotiator:
             x = np.where(np.isnan(u_other), p_min, u_other)
             demand = np.where(np.isnan(u_mine), self.target, u_mine)
             z, _ = zeuthen_target(demand, x, other_demand, other_value, p["min_step"], p_min)
-            return z, "zeuthen"
+            # estimated risks can stall; the time curve still bounds the demand
+            return np.minimum(z, np.maximum(timed, p_min)), "zeuthen"
         w = np.array([p["w_time"], p["w_resource"], p["w_tft"]])
         w = w / max(w.sum(), 1e-9)
         mixed = w[0] * timed + w[1] * resourced + w[2] * tft
@@ -283,11 +293,7 @@ class TacticalNegotiator:
         else:
             offer_target = target
 
-        floor = target.copy()
-        if side == UNION and "member_expectation" in ns:
-            expect = np.asarray(ns["member_expectation"], dtype=np.float64) - p["ratify_margin"]
-            floor = np.maximum(floor, expect)
-        accept = legal[:, Move.ACCEPT] & (np.nan_to_num(u_other, nan=-1.0) >= floor - 1e-9)
+        accept = legal[:, Move.ACCEPT] & (np.nan_to_num(u_other, nan=-1.0) >= target - 1e-9)
 
         opening = np.isnan(u_mine)
         wants_offer = opening | (u_mine > offer_target + p["step"])

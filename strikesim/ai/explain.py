@@ -84,11 +84,15 @@ def soft_lower(label: str) -> str:
     return label[:1].lower() + label[1:]
 
 
+def weeks(n: int) -> str:
+    return f"{n} week" if n == 1 else f"{n} weeks"
+
+
 def time_phrase(week: int, horizon: float) -> str:
     left = max(0, round(horizon - week))
     if left == 0:
-        return f"we are {week} weeks in and past the point we planned to settle by"
-    return f"we are {week} weeks in, with about {left} weeks left in our plan"
+        return f"we are {weeks(week)} in and past the point we planned to settle by"
+    return f"we are {weeks(week)} in, with about {weeks(left)} left in our plan"
 
 
 def accept_sentence(spec: GameSpec, side: int, value: float, target: float) -> str:

@@ -23,7 +23,7 @@ BUILTINS: Mapping[str, tuple[str, Mapping[str, float]]] = {
     "conceder": ("time_dependent", {"e": 2.5, "k": 0.05, "horizon": 20.0}),
     "resource": ("resource", {"k": 0.05, "scale": 3.0}),
     "tit_for_tat": ("tit_for_tat", {"gain": 1.0, "e": 0.3, "horizon": 30.0}),
-    "zeuthen": ("zeuthen", {"min_step": 0.02}),
+    "zeuthen": ("zeuthen", {"min_step": 0.02, "e": 0.3, "horizon": 30.0}),
     "adaptive": (
         "adaptive",
         {"e": 0.3, "horizon": 26.0, "w_time": 0.4, "w_resource": 0.4, "w_tft": 0.2},
