@@ -138,8 +138,10 @@ def _to_diagnostic(root: Origin, f: Finding) -> Diagnostic:
     if f.column_offset is not None and line > 0:
         doc = _doc_at(root, f.path)
         col += _quote_width(doc, line, col) + f.column_offset
+    # a problem with a key names the key in its message; show where the key sits
+    shown = f.path[:-1] if f.at_key and f.path else f.path
     return Diagnostic(
-        f.severity, file, line, col, format_path(f.path), f.message,
+        f.severity, file, line, col, format_path(shown), f.message,
         value=f.value, expected=f.expected, hint=f.hint,
     )  # fmt: skip
 
