@@ -37,11 +37,11 @@ from strikesim.ai.tactics import (
     tit_for_tat_target,
     zeuthen_target,
 )
+from strikesim.ai.view import observation_namespace, resource_level, row_keys
 from strikesim.analysis.space import outcome_space
 from strikesim.engine import rng
-from strikesim.engine.namespace import plan_for
 from strikesim.engine.spec import UNION, GameSpec
-from strikesim.engine.state import Move, Phase
+from strikesim.engine.state import Move
 
 if TYPE_CHECKING:
     from strikesim.engine.observe import Observation
@@ -68,62 +68,6 @@ DEFAULTS: Mapping[str, float] = {
     "walk_out": 0.0,  # 1 = leave the table when the other side takes back ground
     "floor": 0.25,  # reservation used when the scenario's cannot be evaluated
 }
-
-
-def resource_level(side: int, ns: Mapping[str, Any], initial: Mapping[str, float]) -> np.ndarray:
-    """(B,) share of the side's staying power left, in [0, 1].
-
-    Union: the weaker of the strike fund left and members out of hardship.
-    Studio: the weakest of content stock, subscribers and cash left.
-    Variables the side cannot see are skipped (1 = untouched).
-    """
-    parts: list[np.ndarray] = []
-
-    def ratio(name: str) -> None:
-        if name in ns and initial.get(name, 0.0) > 0:
-            parts.append(np.asarray(ns[name], dtype=np.float64) / initial[name])
-
-    if side == UNION:
-        ratio("strike_fund")
-        if "hardship" in ns:
-            parts.append(1.0 - np.asarray(ns["hardship"], dtype=np.float64))
-    else:
-        ratio("content_stock")
-        ratio("subscribers")
-        ratio("studio_cash")
-    if not parts:
-        return np.ones(1)
-    return np.asarray(np.clip(np.minimum.reduce(np.broadcast_arrays(*parts)), 0.0, 1.0))
-
-
-def observation_namespace(spec: GameSpec, obs: Observation) -> dict[str, Any]:
-    """What the side's formulas may read: parameters, visible variables and the
-    public builtins (week, phase flags, weeks on strike)."""
-    ns: dict[str, Any] = dict(plan_for(spec).params)
-    ns.update(obs.variables)
-    phase = obs.phase
-    ns["week"] = float(obs.week)
-    ns["strike_weeks"] = obs.strike_weeks.astype(np.float64)
-    ns["is_striking"] = (phase == Phase.STRIKE).astype(np.float64)
-    ns["is_talks"] = (phase == Phase.TALKS).astype(np.float64)
-    ns["is_ratification"] = (phase == Phase.RATIFICATION).astype(np.float64)
-    ns["authorized"] = obs.authorized.astype(np.float64)
-    ns["talks_suspended"] = (obs.week < obs.talks_suspended_until).astype(np.float64)
-    ns["members"] = float(spec.parties[UNION].members)
-    return ns
-
-
-def row_keys(obs: Observation) -> np.ndarray:
-    """(B,) uint64 keys that depend only on each campaign's own observation.
-
-    Used to key a negotiator's random draws, so a campaign plays the same in
-    a batch of one and in a batch of thousands.
-    """
-    key = obs.offers.reshape(obs.batch, -1).astype(np.int64).sum(axis=1).astype(np.uint64)
-    for values in list(obs.variables.values())[:6]:
-        bits = np.ascontiguousarray(values, dtype=np.float64).view(np.uint64)
-        key = (key * np.uint64(0x100000001B3)) ^ bits
-    return np.asarray(key)
 
 
 class TacticalNegotiator:
@@ -178,7 +122,7 @@ class TacticalNegotiator:
         )
         self.prev_other = np.full(batch, np.nan)
         self.initial = {v.id: float(v.initial) for v in spec.variables}
-        self._explanations: list[str] = [""] * batch
+        self._record: explain.DecisionRecord | None = None
 
     def fork(self, index: np.ndarray, seed: int | None = None) -> TacticalNegotiator:
         """A copy playing the campaigns at ``index`` of this one (rows may repeat),
@@ -190,11 +134,14 @@ class TacticalNegotiator:
         out.prev_other = self.prev_other[index].copy()
         out.model = None if self.model is None else self.model.take(index)
         out.lookahead = None
-        out._explanations = [""] * out.batch
+        out._record = None
         return out
 
     def explain(self, row: int) -> str:
-        return self._explanations[row] if row < len(self._explanations) else ""
+        """The explanation of the last decision in campaign ``row`` (any batch size)."""
+        if self._record is None or not 0 <= row < self._record.move.shape[0]:
+            return ""
+        return explain.explain_row(self._record, row)
 
     # ---- the week's decision -----------------------------------------------------
     def namespace(self, obs: Observation) -> dict[str, Any]:
@@ -329,89 +276,22 @@ class TacticalNegotiator:
         pressure &= live[:, None]
         self.target = target
         self.prev_other = np.where(np.isnan(u_other), self.prev_other, u_other)
-        texts: list[str] = []
-        if batch <= EXPLAIN_MAX_BATCH:
-            texts = [
-                self._explain_row(
-                    obs, ns, r, move, offers, mine, u_other, target, driver, pressure, drivers
-                )
-                for r in range(batch)
-            ]
-        self._explanations = texts or [""] * batch
+        self._record = explain.DecisionRecord(
+            spec=spec,
+            side=side,
+            week=obs.week,
+            phase=obs.phase,
+            ns=ns,
+            move=move,
+            offers=offers,
+            mine=mine,
+            u_other=u_other,
+            target=target,
+            driver=driver,
+            pressure=pressure,
+            drivers=tuple(drivers),
+            initial=self.initial,
+            horizon=p["horizon"] * self.difficulty.patience,
+        )
+        texts = explain.LazyTexts(self._record) if batch <= EXPLAIN_MAX_BATCH else []
         return SideDecision(move=move, offer=offers, pressure=pressure, explanations=texts)
-
-    # ---- words ---------------------------------------------------------------------
-    def _reason(self, obs: Observation, ns: Mapping[str, Any], row: int, driver: str) -> str:
-        spec, side = self.spec, self.side
-        if driver == "resource":
-            names = (
-                ("strike_fund", "hardship")
-                if side == UNION
-                else ("content_stock", "subscribers", "studio_cash")
-            )
-            present = [n for n in names if n in ns]
-            if present:
-                # cite the resource that is furthest run down
-                def left(n: str) -> float:
-                    v = float(np.asarray(ns[n], dtype=np.float64).reshape(-1)[row])
-                    if n == "hardship":
-                        return 1.0 - v
-                    return v / max(self.initial.get(n, 1.0), 1e-9)
-
-                return self._phrase(ns, row, min(present, key=left))
-        if driver == "tit_for_tat":
-            return f"{explain.other_name(spec, side)} moved our way and we answer in kind"
-        if driver == "zeuthen":
-            return "we have more to lose from a breakdown than they do right now"
-        return explain.time_phrase(obs.week, self.params["horizon"] * self.difficulty.patience)
-
-    def _phrase(self, ns: Mapping[str, Any], row: int, var: str) -> str:
-        """A clause citing variable ``var`` in campaign ``row``."""
-        value = None
-        if var in ns:
-            arr = np.asarray(ns[var], dtype=np.float64).reshape(-1)
-            value = float(arr[min(row, arr.size - 1)])
-        index = self.spec.var_index.get(var)
-        label = self.spec.variables[index].label if index is not None else ""
-        start = self.initial.get(var)
-        return explain.driver_phrase(var, value, label, start)
-
-    def _explain_row(
-        self,
-        obs: Observation,
-        ns: Mapping[str, Any],
-        row: int,
-        move: np.ndarray,
-        offers: np.ndarray,
-        mine: np.ndarray,
-        u_other: np.ndarray,
-        target: np.ndarray,
-        driver: str,
-        pressure: np.ndarray,
-        drivers: list[str],
-    ) -> str:
-        spec, side = self.spec, self.side
-        m = Move(int(move[row]))
-        if m == Move.ACCEPT:
-            text = explain.accept_sentence(spec, side, float(u_other[row]), float(target[row]))
-        elif m == Move.OFFER:
-            issue = explain.moved_issue(spec, side, mine[row], offers[row])
-            reason = self._reason(obs, ns, row, driver)
-            text = explain.offer_sentence(spec, side, issue, reason, bool(mine[row][0] < 0))
-        elif m == Move.WALK_OUT:
-            text = explain.walkout_sentence(spec, side)
-        elif obs.phase[row] == Phase.ENDED:
-            return ""
-        elif obs.phase[row] == Phase.RATIFICATION:
-            text = explain.ratification_sentence(spec, side)
-        else:
-            value = None if np.isnan(u_other[row]) else float(u_other[row])
-            text = explain.hold_sentence(spec, side, value, float(target[row]))
-        taken = np.flatnonzero(pressure[row])
-        if taken.size:
-            j = int(taken[0])
-            var = explain.pressure_driver(side, drivers[j])
-            text += " " + explain.pressure_sentence(
-                spec.actions[j].label, self._phrase(ns, row, var)
-            )
-        return text

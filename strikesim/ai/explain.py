@@ -8,11 +8,14 @@ bonuses because our content stock is down to 6 weeks."
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, overload
 
 import numpy as np
 
 from strikesim.engine.spec import SIDES, UNION, GameSpec
+from strikesim.engine.state import Move, Phase
 
 DRIVER_TEXT: Mapping[str, tuple[str, str]] = {
     "strike_fund": ("our strike fund", "${:.1f}M"),
@@ -147,5 +150,126 @@ def ratification_sentence(spec: GameSpec, side: int) -> str:
     return f"We are waiting for {other_name(spec, side)}'s members to vote on the deal."
 
 
-def side_word(side: int) -> str:
-    return "union" if side == UNION else "studios"
+@dataclass(frozen=True)
+class DecisionRecord:
+    """What a week's decision was made from, kept to explain it on request."""
+
+    spec: GameSpec
+    side: int
+    week: int
+    phase: np.ndarray  # (B,) Phase
+    ns: Mapping[str, Any]  # the namespace the side saw
+    move: np.ndarray  # (B,) Move
+    offers: np.ndarray  # (B, I) new offers (-1 where none)
+    mine: np.ndarray  # (B, I) the side's standing offer before the move
+    u_other: np.ndarray  # (B,) own utility of the other side's offer (NaN = none)
+    target: np.ndarray  # (B,) target utility
+    driver: str  # what drove the target: time, resource, tit_for_tat, zeuthen
+    pressure: np.ndarray  # (B, A) pressure actions taken
+    drivers: tuple[str, ...]  # per action, the variable that made it worth taking
+    initial: Mapping[str, float]  # variables' starting values
+    horizon: float  # the tactic's planning horizon in weeks
+
+
+def _value(rec: DecisionRecord, row: int, var: str) -> float | None:
+    if var not in rec.ns:
+        return None
+    arr = np.asarray(rec.ns[var], dtype=np.float64).reshape(-1)
+    return float(arr[min(row, arr.size - 1)])
+
+
+def phrase(rec: DecisionRecord, row: int, var: str) -> str:
+    """A clause citing variable ``var`` in campaign ``row``."""
+    index = rec.spec.var_index.get(var)
+    label = rec.spec.variables[index].label if index is not None else ""
+    return driver_phrase(var, _value(rec, row, var), label, rec.initial.get(var))
+
+
+def reason(rec: DecisionRecord, row: int) -> str:
+    """Why the target moved: the clock, the resource furthest run down, the
+    other side's concession, or the risk comparison."""
+    side = rec.side
+    if rec.driver == "resource":
+        names = (
+            ("strike_fund", "hardship")
+            if side == UNION
+            else ("content_stock", "subscribers", "studio_cash")
+        )
+        present = [n for n in names if n in rec.ns]
+
+        def left(n: str) -> float:
+            v = _value(rec, row, n) or 0.0
+            return 1.0 - v if n == "hardship" else v / max(rec.initial.get(n, 1.0), 1e-9)
+
+        if present:
+            return phrase(rec, row, min(present, key=left))
+    if rec.driver == "tit_for_tat":
+        return f"{other_name(rec.spec, side)} moved our way and we answer in kind"
+    if rec.driver == "zeuthen":
+        return "we have more to lose from a breakdown than they do right now"
+    return time_phrase(rec.week, rec.horizon)
+
+
+def explain_row(rec: DecisionRecord, row: int) -> str:
+    """One or two sentences on campaign ``row``'s move and pressure action."""
+    spec, side = rec.spec, rec.side
+    m = Move(int(rec.move[row]))
+    if m == Move.ACCEPT:
+        text = accept_sentence(spec, side, float(rec.u_other[row]), float(rec.target[row]))
+    elif m == Move.OFFER:
+        issue = moved_issue(spec, side, rec.mine[row], rec.offers[row])
+        opening = bool(rec.mine[row][0] < 0)
+        text = offer_sentence(spec, side, issue, reason(rec, row), opening)
+    elif m == Move.WALK_OUT:
+        text = walkout_sentence(spec, side)
+    elif rec.phase[row] == Phase.ENDED:
+        return ""
+    elif rec.phase[row] == Phase.RATIFICATION:
+        text = ratification_sentence(spec, side)
+    else:
+        value = None if np.isnan(rec.u_other[row]) else float(rec.u_other[row])
+        text = hold_sentence(spec, side, value, float(rec.target[row]))
+    taken = np.flatnonzero(rec.pressure[row])
+    if taken.size:
+        j = int(taken[0])
+        var = pressure_driver(side, rec.drivers[j])
+        text += " " + pressure_sentence(spec.actions[j].label, phrase(rec, row, var))
+    return text
+
+
+class LazyTexts(Sequence[str]):
+    """The explanations of a decision, written only when read."""
+
+    def __init__(self, record: DecisionRecord) -> None:
+        self.record = record
+        self._cache: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return int(self.record.move.shape[0])
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("explanation row out of range")
+        if index not in self._cache:
+            self._cache[index] = explain_row(self.record, index)
+        return self._cache[index]
+
+    def __iter__(self) -> Iterator[str]:
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]

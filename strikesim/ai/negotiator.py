@@ -12,6 +12,7 @@ them, and :meth:`Negotiator.explain` can produce one row's on request.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -35,8 +36,9 @@ class SideDecision:
     """(B, I) int16 level indices, read where ``move == OFFER`` (-1 elsewhere)."""
     pressure: np.ndarray
     """(B, A) bool pressure actions taken (only this side's actions)."""
-    explanations: list[str] = field(default_factory=list)
-    """One text per campaign, or empty when explanations were skipped."""
+    explanations: Sequence[str] = field(default_factory=list)
+    """One text per campaign (written when read), or empty when explanations
+    were skipped (large batches; :meth:`Negotiator.explain` still answers)."""
 
     @property
     def batch(self) -> int:

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from strikesim.ai.agent import observation_namespace
 from strikesim.ai.negotiator import EXPLAIN_MAX_BATCH, SideDecision
 from strikesim.ai.offers import OfferBook
 from strikesim.ai.pressure import PressurePolicy
+from strikesim.ai.view import observation_namespace
 from strikesim.analysis.space import outcome_space
 from strikesim.engine.spec import GameSpec, ScriptedOffer
 from strikesim.engine.state import Move

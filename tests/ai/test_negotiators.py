@@ -83,6 +83,9 @@ def test_decisions_are_explained_in_small_batches_only() -> None:
     neg.reset(spec, 64, 0)
     big = neg.decide(observe(spec, initial_state(spec, batch=64, seed=0), UNION))
     assert big.explanations == []
+    # still available on request, row by row
+    assert neg.explain(63).startswith("We ")
+    assert neg.explain(64) == ""
 
 
 def test_explanations_cite_the_state() -> None:

@@ -1,0 +1,76 @@
+"""What a negotiator reads from its observation.
+
+Helpers that turn an :class:`~strikesim.engine.observe.Observation` into the
+numbers tactics work with: the formula namespace the side may evaluate, how
+much staying power it has left, and per-campaign keys for random draws.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from strikesim.engine.namespace import plan_for
+from strikesim.engine.spec import UNION, GameSpec
+from strikesim.engine.state import Phase
+
+if TYPE_CHECKING:
+    from strikesim.engine.observe import Observation
+
+
+def resource_level(side: int, ns: Mapping[str, Any], initial: Mapping[str, float]) -> np.ndarray:
+    """(B,) share of the side's staying power left, in [0, 1].
+
+    Union: the weaker of the strike fund left and members out of hardship.
+    Studio: the weakest of content stock, subscribers and cash left.
+    Variables the side cannot see are skipped (1 = untouched).
+    """
+    parts: list[np.ndarray] = []
+
+    def ratio(name: str) -> None:
+        if name in ns and initial.get(name, 0.0) > 0:
+            parts.append(np.asarray(ns[name], dtype=np.float64) / initial[name])
+
+    if side == UNION:
+        ratio("strike_fund")
+        if "hardship" in ns:
+            parts.append(1.0 - np.asarray(ns["hardship"], dtype=np.float64))
+    else:
+        ratio("content_stock")
+        ratio("subscribers")
+        ratio("studio_cash")
+    if not parts:
+        return np.ones(1)
+    return np.asarray(np.clip(np.minimum.reduce(np.broadcast_arrays(*parts)), 0.0, 1.0))
+
+
+def observation_namespace(spec: GameSpec, obs: Observation) -> dict[str, Any]:
+    """What the side's formulas may read: parameters, visible variables and the
+    public builtins (week, phase flags, weeks on strike)."""
+    ns: dict[str, Any] = dict(plan_for(spec).params)
+    ns.update(obs.variables)
+    phase = obs.phase
+    ns["week"] = float(obs.week)
+    ns["strike_weeks"] = obs.strike_weeks.astype(np.float64)
+    ns["is_striking"] = (phase == Phase.STRIKE).astype(np.float64)
+    ns["is_talks"] = (phase == Phase.TALKS).astype(np.float64)
+    ns["is_ratification"] = (phase == Phase.RATIFICATION).astype(np.float64)
+    ns["authorized"] = obs.authorized.astype(np.float64)
+    ns["talks_suspended"] = (obs.week < obs.talks_suspended_until).astype(np.float64)
+    ns["members"] = float(spec.parties[UNION].members)
+    return ns
+
+
+def row_keys(obs: Observation) -> np.ndarray:
+    """(B,) uint64 keys that depend only on each campaign's own observation.
+
+    Used to key a negotiator's random draws, so a campaign plays the same in
+    a batch of one and in a batch of thousands.
+    """
+    key = obs.offers.reshape(obs.batch, -1).astype(np.int64).sum(axis=1).astype(np.uint64)
+    for values in list(obs.variables.values())[:6]:
+        bits = np.ascontiguousarray(values, dtype=np.float64).view(np.uint64)
+        key = (key * np.uint64(0x100000001B3)) ^ bits
+    return np.asarray(key)
