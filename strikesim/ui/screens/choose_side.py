@@ -94,7 +94,8 @@ class ChooseSideScreen(Screen):
     # --- state ---------------------------------------------------------------------------
     def _side_info(self, side: int) -> CardInfo:
         party = self.spec.parties[side]
-        chips = (f"{party.members:,} members",) if party.members > 1 else ()
+        unit = "members" if side == 0 else "member companies"
+        chips = (f"{party.members:,} {unit}",) if party.members > 1 else ()
         eyebrow = SIDE_TITLES[side]
         if party.short_name and party.short_name != party.name:
             eyebrow += f" · {party.short_name}"
@@ -179,7 +180,7 @@ class ChooseSideScreen(Screen):
         bh = self.next.preferred_height()
         col = (w - 2 * m - gap) // 2
         footer = h - m - bh
-        card_h = max(ctx.px(150), min(ctx.px(230), (footer - y) * 45 // 100))
+        card_h = max(ctx.px(150), min(ctx.px(196), (footer - y) * 45 // 100))
         for s, card in enumerate(self.side_cards):
             card.rect = pygame.Rect(m + s * (col + gap), y, col, card_h)
         y += card_h + gap
@@ -212,7 +213,10 @@ class ChooseSideScreen(Screen):
             f"You lead {spec.parties[side].name} against {other.short_name or other.name}, "
             f"played by the “{self.chosen_opponent.label}” negotiator at {level} difficulty."
         )
-        when = f"Talks open {spec.phases.start_date}; t" if spec.phases.start_date else "T"
+        from strikesim.narrate import week_date
+
+        start = week_date(spec, 0)
+        when = f"Talks open {start}; t" if not start.startswith("Week") else "T"
         second = (
             f"{when}he contract expires in week {spec.phases.expiry_week}; the dispute lasts "
             f"at most {spec.phases.max_weeks} weeks. Seed {self.seed_value}."

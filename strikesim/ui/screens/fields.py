@@ -14,9 +14,17 @@ from collections.abc import Callable, Sequence
 import pygame
 
 from strikesim.ui.context import UIContext
-from strikesim.ui.draw import blit_aligned, ellipsize, panel
+from strikesim.ui.draw import blit_aligned, ellipsize, focus_ring, panel
 from strikesim.ui.transitions import Transition
 from strikesim.ui.widgets.base import EventResult, Widget, event_pos, is_left_button
+
+
+def box_focus(widget: Widget, surface: pygame.Surface, box: pygame.Rect) -> None:
+    """The focus ring around a field's box only (its label sits above, outside the ring)."""
+    if widget.focused and widget.visible:
+        ctx = widget.ctx
+        width = max(2, ctx.px(ctx.theme.line["focus"] * 0.75))
+        focus_ring(surface, box, ctx.colour("focus"), width, ctx.radius("md"))
 
 
 class Stepper(Widget):
@@ -115,7 +123,7 @@ class Stepper(Widget):
         blit_aligned(surface, ctx.text("body_strong", text, "text"), inner)
         count = ctx.text("caption", f"{self.index + 1}/{len(self.options)}", "text_faint")
         surface.blit(count, (self.rect.right - count.get_width(), self.rect.y))
-        self.draw_focus(surface)
+        box_focus(self, surface, box)
 
 
 class TextField(Widget):
@@ -239,7 +247,7 @@ class TextField(Widget):
                 (x, inner.bottom - ctx.space("sm")),
                 max(1, ctx.px(2)),
             )
-        self.draw_focus(surface)
+        box_focus(self, surface, box)
 
 
 def forward_text(fields: Sequence[TextField], event: pygame.event.Event) -> EventResult:

@@ -37,7 +37,10 @@ def when(saved_at: str) -> str:
 def describe(info: SaveInfo) -> str:
     """The second line of a row: scenario, week and side (or why it is damaged)."""
     if info.problem:
-        return f"Cannot be loaded: {info.problem}"
+        problem = info.problem
+        for prefix in (f"{info.path}: ", f"{info.path.name}: "):
+            problem = problem.removeprefix(prefix)
+        return f"Cannot be loaded: {problem}"
     parts = [info.title, f"week {info.week}"]
     if info.side:
         parts.append(f"playing the {info.side.replace('+', ' and the ')}")
@@ -98,7 +101,7 @@ class SaveRow(Widget):
         inner = self.rect.inflate(-2 * ctx.space("lg"), -2 * ctx.space("md"))
         stamp = ctx.text("small", when(info.saved_at), "text_faint") if info.saved_at else None
         name_w = inner.width - (stamp.get_width() + ctx.space("lg") if stamp else 0)
-        name = info.name + ("  (autosave)" if info.name == AUTOSAVE else "")
+        name = "Autosave (saved every week)" if info.name == AUTOSAVE else info.name
         line1 = pygame.Rect(inner.x, inner.y, inner.width, ctx.font("body_strong").get_linesize())
         blit_aligned(
             surface,
@@ -229,12 +232,21 @@ class LoadGameScreen(Screen):
                     ctx.text("body", line, "text_muted"),
                     (x, self.area.y + ctx.space("lg") + i * lh),
                 )
+        if self.rows:
+            hint = ctx.text("small", "Enter loads  ·  Esc goes back", "text_faint")
+            surface.blit(
+                hint,
+                (
+                    self.area.right - hint.get_width(),
+                    self.back.rect.centery - hint.get_height() // 2,
+                ),
+            )
         if game_factory() is None and self.rows:
             note = ctx.text("small", "The negotiation table is not part of this build.", "warning")
             surface.blit(
                 note,
                 (
-                    self.area.right - note.get_width(),
+                    self.back.rect.right + ctx.space("lg"),
                     self.back.rect.centery - note.get_height() // 2,
                 ),
             )

@@ -1,0 +1,441 @@
+"""Pre-game screens: keyboard path into a game, cards, side choice, briefing, load and save."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pygame
+import pytest
+
+from strikesim.ai import negotiator_names
+from strikesim.records import Seat
+from strikesim.saves import list_saves, save_game
+from strikesim.scenario import list_scenarios, load_scenario
+from strikesim.session import Decision, Session
+from strikesim.ui.app import App, create_app
+from strikesim.ui.context import UIContext
+from strikesim.ui.launch import game_routes
+from strikesim.ui.screen import Screen
+from strikesim.ui.screens import catalogue
+from strikesim.ui.screens.briefing import BriefingScreen, print_brief
+from strikesim.ui.screens.choose_scenario import ChooseScenarioScreen
+from strikesim.ui.screens.choose_side import ChooseSideScreen
+from strikesim.ui.screens.dialog import Dialog
+from strikesim.ui.screens.load_game import LoadGameScreen, continue_game
+from strikesim.ui.screens.markdown_lite import Span, parse, parse_inline
+from strikesim.ui.screens.pause import PauseChoice, PauseMenu
+from strikesim.ui.screens.save_game import SaveGameScreen
+from strikesim.ui.transitions import Push, Reset, Transition
+
+from .conftest import key
+
+QUICK = "classroom-quick"
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "data"
+    monkeypatch.setenv("STRIKESIM_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def game_app(tmp_path: Path) -> Iterator[App]:
+    application = create_app(
+        routes=game_routes(), size=(1280, 720), settings_file=tmp_path / "settings.json"
+    )
+    yield application
+    pygame.display.quit()
+
+
+def press(app: App, *names: str) -> None:
+    for name in names:
+        mod = 0
+        if name.startswith("shift+"):
+            name, mod = name[6:], pygame.KMOD_SHIFT
+        app.handle(key(name, mod))
+        app.update(16.0)
+        app.draw()
+
+
+def typed(app: App, text: str) -> None:
+    app.handle(pygame.event.Event(pygame.TEXTINPUT, text=text))
+
+
+def quick_session(side: int = 0, seed: int = 3) -> Session:
+    spec = load_scenario(QUICK)
+    ai = Seat("ai", spec.default_negotiators[1 - side], "easy")
+    seats = (Seat("human"), ai) if side == 0 else (ai, Seat("human"))
+    return Session(spec, seats, seed)
+
+
+# --- the keyboard path ------------------------------------------------------------------
+def test_keyboard_path_from_title_to_the_table(game_app: App) -> None:
+    press(game_app, "n")
+    scenarios = game_app.stack.top
+    assert isinstance(scenarios, ChooseScenarioScreen)
+    first = scenarios.entries[0]
+    press(game_app, "return")
+    side = game_app.stack.top
+    assert isinstance(side, ChooseSideScreen)
+    assert side.spec.id == first.id
+    press(game_app, "shift+tab")  # wraps from the first side card to "Read the briefing"
+    assert side.focus.current is side.next
+    press(game_app, "return")
+    briefing = game_app.stack.top
+    assert isinstance(briefing, BriefingScreen)
+    assert briefing.focus.current is briefing.start
+    press(game_app, "return")
+    table = game_app.stack.top
+    session = table.play.session  # type: ignore[attr-defined]
+    assert len(game_app.stack) == 1, "the game replaces the pre-game screens"
+    assert session.spec.id == first.id
+    assert session.seats[0] == Seat("human")
+    assert session.seats[1] == Seat("ai", session.spec.default_negotiators[1], "normal")
+
+
+def test_escape_walks_back_to_the_title(game_app: App) -> None:
+    press(game_app, "n", "return", "escape")
+    assert isinstance(game_app.stack.top, ChooseScenarioScreen)
+    press(game_app, "escape")
+    assert type(game_app.stack.top).__name__ == "TitleScreen"
+
+
+# --- scenario cards -----------------------------------------------------------------------
+def test_every_shipped_scenario_has_a_card(ctx: UIContext) -> None:
+    screen = ChooseScenarioScreen(ctx)
+    ids = {e.id for e in screen.entries}
+    assert set(list_scenarios()) <= ids
+    by_id = {e.id: c for e, c in zip(screen.entries, screen.cards, strict=True)}
+    wga = by_id["wga-2023"].info
+    assert wga.title == load_scenario("wga-2023").title
+    assert any("weeks" in chip.lower() for chip in wga.chips)
+    assert [s[1] for s in wga.sides] == ["union", "studio"]
+
+
+def test_broken_scenario_is_listed_with_its_error_and_cannot_be_chosen(
+    ctx: UIContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(catalogue, "list_scenarios", lambda: [QUICK, "no-such-scenario"])
+    catalogue.scenario_entry.cache_clear()
+    try:
+        screen = ChooseScenarioScreen(ctx)
+    finally:
+        catalogue.scenario_entry.cache_clear()
+    broken = [c for e, c in zip(screen.entries, screen.cards, strict=True) if not e.playable]
+    assert len(broken) == 1
+    assert not broken[0].can_focus
+    assert "no such scenario" in broken[0].info.warnings[0]
+    assert broken[0].handle_action("activate") is False
+
+
+def test_up_and_down_move_through_the_grid_by_rows(ctx: UIContext) -> None:
+    screen = ChooseScenarioScreen(ctx)
+    screen.ensure_layout()
+    assert screen.columns >= 2 and len(screen.cards) > screen.columns
+    screen.focus.focus(screen.cards[0])
+    screen.handle_event(key("down"))
+    assert screen.focus.current is screen.cards[screen.columns]
+    screen.handle_event(key("up"))
+    assert screen.focus.current is screen.cards[0]
+
+
+def test_campaign_card_starts_its_first_scenario(
+    ctx: UIContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chain = (QUICK, "wga-2023")
+    entry = catalogue.CampaignEntry("decade", "The decade", chain, catalogue.scenario_entry(QUICK))
+    monkeypatch.setattr("strikesim.ui.screens.choose_scenario.campaign_entries", lambda: [entry])
+    screen = ChooseScenarioScreen(ctx)
+    card = screen.cards[screen.entries.index(entry)]
+    assert "Campaign" in card.info.eyebrow
+    result = card.handle_action("activate")
+    assert isinstance(result, Push) and isinstance(result.screen, ChooseSideScreen)
+    assert result.screen.spec.id == QUICK and result.screen.campaign == "decade"
+
+
+# --- side, opponent, difficulty, seed ---------------------------------------------------
+def test_side_choice_sets_the_seats_and_the_opponents(ctx: UIContext) -> None:
+    spec = load_scenario(QUICK)
+    screen = ChooseSideScreen(ctx, spec)
+    assert [o.name for o in screen.opponents] == negotiator_names(spec, 1)
+    screen.focus.focus(screen.side_cards[1])
+    screen.handle_event(key("return"))
+    assert screen.side == 1 and screen.side_cards[1].selected
+    assert [o.name for o in screen.opponents] == negotiator_names(spec, 0)
+    assert screen.chosen_opponent.name == spec.default_negotiators[0]
+    screen.focus.focus(screen.opponent)
+    screen.handle_event(key("right"))
+    screen.focus.focus(screen.difficulty)
+    screen.handle_event(key("right"))
+    union, studio = screen.seats()
+    assert studio == Seat("human")
+    assert union == Seat("ai", negotiator_names(spec, 0)[1], "hard")
+
+
+def test_seed_field_takes_digits_only(ctx: UIContext) -> None:
+    screen = ChooseSideScreen(ctx, load_scenario(QUICK), seed=7)
+    screen.focus.focus(screen.seed)
+    screen.handle_event(pygame.event.Event(pygame.TEXTINPUT, text="4x2 "))
+    assert screen.seed.text == "742"
+    screen.handle_event(key("backspace"))
+    assert screen.seed_value == 74
+    screen.handle_event(key("backspace", pygame.KMOD_CTRL))
+    assert screen.seed_value == 0
+    screen.handle_event(key("left"))
+    assert screen.focus.current is screen.seed, "arrows stay in the field"
+    result = screen.proceed()
+    assert isinstance(result, Push) and isinstance(result.screen, BriefingScreen)
+    assert result.screen.seed == 0
+
+
+# --- briefing -----------------------------------------------------------------------------
+def test_markdown_lite_blocks_and_inline_styles() -> None:
+    text = (
+        "# Title\n\nA **bold** and *quiet* line\ncontinues here.\n\n- one\n- two **2**\n"
+        "1. first\n\n| A | B |\n|---|---|\n| x | **y** |\n\n> quoted\n\n---\n"
+    )
+    kinds = [b.kind for b in parse(text)]
+    assert kinds == ["heading", "para", "bullet", "bullet", "number", "table", "quote", "rule"]
+    para = parse(text)[1]
+    assert Span("bold", bold=True) in para.spans
+    assert Span("quiet", italic=True) in para.spans
+    assert "".join(s.text for s in para.spans) == "A bold and quiet line continues here."
+    table = parse(text)[5]
+    assert table.rows[0][0] == [Span("A", bold=True)]
+    assert table.rows[1][1] == [Span("y", bold=True)]
+    assert parse_inline("[the guild](https://wga.org) said `no`") == [
+        Span("the guild"),
+        Span(" said "),
+        Span("no"),
+    ]
+
+
+def test_briefing_shows_background_and_the_sides_own_brief(ctx: UIContext) -> None:
+    spec = load_scenario(QUICK)
+    screen = BriefingScreen(ctx, spec, 1, (Seat("ai", "guild_firm"), Seat("human")), 5)
+    assert "public background" in screen.background.text
+    assert "CONFIDENTIAL" in screen.brief.text and "Northlight" in screen.brief.text
+    screen.ensure_layout()
+    surface = pygame.Surface(ctx.size)
+    screen.draw(surface)
+    assert screen.brief.overflow > 0, "a long brief scrolls"
+    screen.focus.focus(screen.brief)
+    screen.handle_event(key("page up"))
+    assert screen.brief.scroll > 0
+
+
+def test_scenario_without_brief_files_gets_them_built_from_its_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    spec = load_scenario("wga-2023")
+    monkeypatch.setattr(catalogue, "scenario_folder", lambda _spec: None)
+    brief = catalogue.brief_text(spec, 1)
+    assert spec.parties[1].name in brief
+    heaviest = max(spec.issues, key=lambda i: i.weight[1])
+    assert brief.index(heaviest.label) < min(
+        brief.index(i.label) for i in spec.issues if i is not heaviest
+    ), "priorities are listed heaviest first"
+    background = catalogue.background_text(spec)
+    assert spec.summary.strip()[:40] in background
+    assert [b.kind for b in parse(background)][0] == "heading"
+
+
+def test_print_brief_writes_a_markdown_file_to_the_data_folder(
+    ctx: UIContext, data_dir: Path
+) -> None:
+    spec = load_scenario(QUICK)
+    screen = BriefingScreen(ctx, spec, 0, (Seat("human"), Seat("ai", "studio_firm")))
+    result = screen.print_brief()
+    assert isinstance(result, Push) and isinstance(result.screen, Dialog)
+    path = screen.last_print
+    assert path is not None and path.parent == data_dir / "briefs"
+    text = path.read_text(encoding="utf-8")
+    assert "public background" in text and "CONFIDENTIAL — Screenwriters United" in text
+    assert str(path) in result.screen.text
+    assert print_brief(spec, 0) == path
+
+
+# --- load and continue --------------------------------------------------------------------
+def test_load_screen_lists_a_damaged_save_with_its_reason(game_app: App, data_dir: Path) -> None:
+    good = save_game(quick_session(), "before the vote")
+    (data_dir / "saves" / "broken.json").write_text('{"format": "strikesim-run"', "utf-8")
+    (data_dir / "saves" / "alien.json").write_text(json.dumps({"format": "other"}), "utf-8")
+    screen = LoadGameScreen(game_app.ctx)
+    game_app.apply(Push(screen))
+    game_app.draw()
+    rows = {r.info.path.name: r for r in screen.rows}
+    assert set(rows) == {good.name, "broken.json", "alien.json"}
+    assert "not valid JSON" in rows["broken.json"].info.problem
+    assert "not a StrikeSim run record" in rows["alien.json"].info.problem
+    screen.focus.focus(rows["broken.json"])
+    press(game_app, "return")
+    dialog = game_app.stack.top
+    assert isinstance(dialog, Dialog) and "not valid JSON" in dialog.text
+    press(game_app, "escape")
+    screen.focus.focus(rows[good.name])
+    press(game_app, "return")
+    table = game_app.stack.top
+    assert len(game_app.stack) == 1
+    assert table.play.session.record == quick_session().record  # type: ignore[attr-defined]
+
+
+def test_continue_opens_the_newest_loadable_save(ctx: UIContext, data_dir: Path) -> None:
+    assert isinstance(continue_game(ctx), Dialog), "nothing to continue yet"
+    session = quick_session()
+    session.submit(0, Decision())
+    session.advance()
+    save_game(session, "later")
+    (data_dir / "saves" / "zz-damaged.json").write_text("{", "utf-8")
+    screen = continue_game(ctx)
+    assert not isinstance(screen, Dialog)
+    assert screen.play.session.week == 1  # type: ignore[attr-defined]
+
+
+# --- save ---------------------------------------------------------------------------------
+def _pause_then_save(ctx: UIContext, session: Session) -> Callable[[object], Transition | None]:
+    def handler(choice: object) -> Transition | None:
+        return Push(SaveGameScreen(ctx, session)) if choice == PauseChoice.SAVE else None
+
+    return handler
+
+
+def test_save_from_the_pause_menu_writes_a_file(game_app: App, data_dir: Path) -> None:
+    session = quick_session()
+    ctx = game_app.ctx
+    game_app.apply(Push(PauseMenu(ctx), on_result=_pause_then_save(ctx, session)))
+    press(game_app, "s")
+    screen = game_app.stack.top
+    assert isinstance(screen, SaveGameScreen)
+    assert screen.field.text == "classroom-quick-union-week-0"
+    press(game_app, "backspace")
+    game_app.handle(key("backspace", pygame.KMOD_CTRL))
+    typed(game_app, "Strike night")
+    press(game_app, "space")  # the space comes as text; the key must not press anything
+    typed(game_app, " ")
+    assert screen.field.text == "Strike night "
+    press(game_app, "return")
+    assert game_app.stack.top is not screen
+    saved = data_dir / "saves" / "Strike-night.json"
+    assert saved.is_file()
+    assert [s.name for s in list_saves()] == ["Strike night"]
+
+
+def test_save_refuses_the_autosave_slot_and_warns_before_replacing(
+    ctx: UIContext, data_dir: Path
+) -> None:
+    session = quick_session()
+    save_game(session, "mine")
+    screen = SaveGameScreen(ctx, session, "autosave")
+    assert screen.save() is None and "autosave" in screen.status()[0]
+    assert not (data_dir / "saves" / "autosave.json").exists()
+    screen.field.set_text("mine")
+    text, colour = screen.status()
+    assert "Replaces" in text and colour == "warning"
+
+
+def test_save_from_the_game_pause_menu_writes_a_file(game_app: App, data_dir: Path) -> None:
+    from strikesim.ui.screens.handoff import enter_game
+
+    game_app.apply(enter_game(game_app.ctx, quick_session()))
+    press(game_app, "escape")
+    assert isinstance(game_app.stack.top, PauseMenu)
+    press(game_app, "s")
+    if isinstance(game_app.stack.top, SaveGameScreen):
+        press(game_app, "return")
+    names = [p.name for p in (data_dir / "saves").glob("*.json")]
+    assert any(n != "autosave.json" for n in names), names
+
+
+# --- random input -------------------------------------------------------------------------
+KEYS = [
+    "tab",
+    "return",
+    "space",
+    "escape",
+    "left",
+    "right",
+    "up",
+    "down",
+    "page up",
+    "page down",
+    "backspace",
+    "delete",
+    "a",
+    "s",
+    "n",
+    "y",
+    "1",
+    "f11",
+    "=",
+    "-",
+]
+MODS = [0, 0, 0, pygame.KMOD_SHIFT, pygame.KMOD_CTRL]
+
+
+def random_event(rng: random.Random, size: tuple[int, int]) -> pygame.event.Event:
+    w, h = size
+    pos = (rng.randint(-10, w + 10), rng.randint(-10, h + 10))
+    roll = rng.random()
+    if roll < 0.3:
+        return pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
+    if roll < 0.45:
+        return pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=rng.randint(1, 5))
+    if roll < 0.6:
+        return pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=rng.randint(1, 5))
+    if roll < 0.66:
+        return pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=rng.choice([-3, -1, 1, 2]))
+    if roll < 0.74:
+        text = rng.choice(["a", "7", " ", "é", "-", "\x00", "long name " * 6])
+        return pygame.event.Event(pygame.TEXTINPUT, text=text)
+    if roll < 0.99:
+        return pygame.event.Event(
+            pygame.KEYDOWN,
+            key=pygame.key.key_code(rng.choice(KEYS)),
+            mod=rng.choice(MODS),
+            unicode="",
+        )
+    return pygame.event.Event(
+        pygame.VIDEORESIZE, size=(rng.randint(300, 2600), rng.randint(200, 1500))
+    )
+
+
+def _screens() -> dict[str, Callable[[UIContext], Screen]]:
+    spec = load_scenario(QUICK)
+    seats = (Seat("human"), Seat("ai", "studio_firm", "easy"))
+    return {
+        "scenario": ChooseScenarioScreen,
+        "side": lambda c: ChooseSideScreen(c, spec),
+        "briefing": lambda c: BriefingScreen(c, spec, 0, seats, 1),
+        "load": LoadGameScreen,
+        "save": lambda c: SaveGameScreen(c, quick_session()),
+    }
+
+
+@pytest.mark.parametrize("name", list(_screens()))
+def test_screen_survives_random_events(name: str, tmp_path: Path, data_dir: Path) -> None:
+    save_game(quick_session(), "a save")
+    (data_dir / "saves" / "bad.json").write_text("not json", "utf-8")
+    factory = _screens()[name]
+    app = create_app(factory, size=(1280, 720), settings_file=tmp_path / "s.json")
+    kind = type(app.stack.top)
+    rng = random.Random(hash(name) % 1000)
+    try:
+        for i in range(3000):
+            app.handle(random_event(rng, app.ctx.size))
+            # leaving the screen (into a game, back, quit) starts it again
+            if app.stack.quit_requested or not any(isinstance(s, kind) for s in app.stack.screens):
+                app.stack.quit_requested = False
+                app.apply(Reset(factory(app.ctx)))
+            if app.ctx.settings.fullscreen:
+                app.change_settings(app.ctx.settings.with_changes(fullscreen=False))
+            if i % 50 == 0:
+                app.update(rng.choice([0.0, 16.0, 600.0]))
+                app.draw()
+        app.update(1000.0)
+        app.draw()
+    finally:
+        pygame.display.quit()
