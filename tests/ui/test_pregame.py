@@ -241,7 +241,7 @@ def test_scenario_without_brief_files_gets_them_built_from_its_file(
     ), "priorities are listed heaviest first"
     background = catalogue.background_text(spec)
     assert spec.summary.strip()[:40] in background
-    assert [b.kind for b in parse(background)][0] == "heading"
+    assert parse(background)[0].kind == "heading"
 
 
 def test_print_brief_writes_a_markdown_file_to_the_data_folder(
