@@ -211,7 +211,7 @@ class ChooseScenarioScreen(Screen):
         current = self.focus.current
         if current not in self.cards or not self._positions:
             return
-        pos = self._positions[self.cards.index(current)]  # type: ignore[arg-type]
+        pos = self._positions[self.cards.index(current)]
         scroll = self.scroll
         if pos.y - scroll < self.grid.y:
             scroll = pos.y - self.grid.y

@@ -135,12 +135,15 @@ class LoadGameScreen(Screen):
     def __init__(self, ctx: UIContext) -> None:
         super().__init__(ctx)
         self.saves = list_saves()
-        self.rows = [SaveRow(ctx, info, (lambda i=info: _load(self.ctx, i))) for info in self.saves]
+        self.rows = [SaveRow(ctx, info, self._loader(info)) for info in self.saves]
         self.back = Button(ctx, "Back", lambda: Pop(None), hotkey="Esc")
         self.scroll = 0
         self.area = pygame.Rect(0, 0, 0, 0)
         self._positions: list[pygame.Rect] = []
         self.set_widgets([*self.rows, self.back], focus_first=True)
+
+    def _loader(self, info: SaveInfo) -> Callable[[], Transition | None]:
+        return lambda: _load(self.ctx, info)
 
     def on_back(self) -> Transition | None:
         return Pop(None)
@@ -186,7 +189,7 @@ class LoadGameScreen(Screen):
         current = self.focus.current
         if current not in self.rows:
             return
-        pos = self._positions[self.rows.index(current)]  # type: ignore[arg-type]
+        pos = self._positions[self.rows.index(current)]
         if pos.y - self.scroll < self.area.y:
             self._scroll_to(pos.y - self.area.y)
         elif pos.bottom - self.scroll > self.area.bottom:
