@@ -31,6 +31,7 @@ DRIVER_TEXT: Mapping[str, tuple[str, str]] = {
     "public_support_studio": ("public support for the studios", "{:.0%}"),
     "ai_capability": ("AI capability", "{:.0%}"),
     "ai_adoption": ("AI adoption", "{:.0%}"),
+    "ai_investment": ("our AI investment", "${:,.0f}M a year"),
 }
 """Variable id -> (noun phrase, value format) for explanations."""
 
@@ -126,22 +127,14 @@ def walkout_sentence(spec: GameSpec, side: int) -> str:
     return f"We walked out because {other_name(spec, side)} took back ground it had given."
 
 
-PUBLIC_VARS = frozenset({"opinion_shift", "public_support_union", "public_support_studio"})
-AI_VARS = frozenset({"ai_investment", "ai_orders", "ai_capability", "ai_adoption"})
-
-
-def pressure_driver(side: int, driver: str) -> str:
-    """The variable worth citing for a pressure action driven by ``driver``:
-    public messages cite public support for the side, AI moves AI capability."""
-    if driver in PUBLIC_VARS:
-        return "public_support_union" if side == UNION else "public_support_studio"
-    if driver in AI_VARS:
-        return "ai_capability"
-    return driver
+def pressure_reason(rec_phrase: str, driver: str) -> str:
+    """ "to raise solidarity (now 94%)" from a signed driver and a phrase about it."""
+    verb = "raise" if driver.startswith("+") else "cut"
+    return f"to {verb} {rec_phrase}"
 
 
 def pressure_sentence(label: str, reason: str) -> str:
-    return f"We also acted — “{label}” — because {reason}."
+    return f"We also acted — “{label}” — {reason}."
 
 
 def ratification_sentence(spec: GameSpec, side: int) -> str:
@@ -232,8 +225,19 @@ def explain_row(rec: DecisionRecord, row: int) -> str:
     taken = np.flatnonzero(rec.pressure[row])
     if taken.size:
         j = int(taken[0])
-        var = pressure_driver(side, rec.drivers[j])
-        text += " " + pressure_sentence(spec.actions[j].label, phrase(rec, row, var))
+        signed = rec.drivers[j] or "+"
+        var = signed[1:]
+        if var == "opinion_shift":  # a shift towards the union
+            var = "public_support_union" if signed[0] == "+" else "public_support_studio"
+            signed = "+" + var
+        value = _value(rec, row, var)
+        index = spec.var_index.get(var)
+        label = soft_lower(spec.variables[index].label) if index is not None else var
+        noun, fmt = DRIVER_TEXT.get(var, (label, "{:.3g}"))
+        about = noun
+        if value is not None and np.isfinite(value):
+            about = f"{noun} (now {fmt.format(value)})"
+        text += " " + pressure_sentence(spec.actions[j].label, pressure_reason(about, signed))
     return text
 
 

@@ -114,8 +114,9 @@ class PressurePolicy:
         self, ns: Mapping[str, object], batch: int, cols: list[int] | None = None
     ) -> tuple[np.ndarray, list[str]]:
         """Value ``(B, a)`` of each of the side's actions (only columns ``cols``
-        are computed when given; the others stay 0) and, per action, the id of
-        the variable that drives its value the most (for explanations)."""
+        are computed when given; the others stay 0) and, per action, the
+        variable that drives its value the most, signed by the direction the
+        action moves it (``"+solidarity"``, ``"-content_stock"``; for explanations)."""
         spec = self.spec
         support = np.asarray(ns.get(self.support_id, 0.5), dtype=np.float64)
         capability = np.asarray(ns.get("ai_capability", 0.3), dtype=np.float64)
@@ -146,7 +147,8 @@ class PressurePolicy:
                 values[:, col] += contribution
                 size = float(np.abs(contribution).mean())
                 if size > best_abs:
-                    best, best_abs = effect.target, size
+                    rising = float(delta.mean()) >= 0
+                    best, best_abs = f"{'+' if rising else '-'}{effect.target}", size
             drivers.append(best)
         return values, drivers
 
