@@ -68,7 +68,7 @@ class ChooseSideScreen(Screen):
         )
         self.seed = TextField(
             ctx,
-            "Seed (same seed and moves, same game)",
+            "Seed (same seed, same luck)",
             str(max(0, seed)),
             max_length=MAX_SEED_DIGITS,
             allowed=str.isdigit,
@@ -99,12 +99,14 @@ class ChooseSideScreen(Screen):
         eyebrow = SIDE_TITLES[side]
         if party.short_name and party.short_name != party.name:
             eyebrow += f" · {party.short_name}"
+        title, summary = party.name, party.description or ""
+        if len(title) > 40 and party.short_name:
+            title, summary = party.short_name, f"{party.name}. {summary}"
         return CardInfo(
-            party.name,
-            party.description or "",
+            title,
+            summary,
             eyebrow=eyebrow,
             chips=chips,
-            sides=((f"Play as the {('union', 'studios')[side]}", ("union", "studio")[side]),),
         )
 
     def _fill_opponents(self) -> None:
@@ -180,13 +182,22 @@ class ChooseSideScreen(Screen):
         bh = self.next.preferred_height()
         col = (w - 2 * m - gap) // 2
         footer = h - m - bh
-        card_h = max(ctx.px(150), min(ctx.px(196), (footer - y) * 45 // 100))
+        lh = ctx.font("small").get_linesize()
+        right_need = self.difficulty.preferred_height() + ctx.space("xs") + lh + ctx.space("md")
+        right_need += self.seed.preferred_height()
+        left_need = self.opponent.preferred_height() + ctx.space("sm") + 2 * lh
+        room = footer - gap - max(right_need, left_need) - gap - y
+        cap = ctx.font("caption").get_linesize()
+        card_min = 2 * ctx.space("lg") + cap + ctx.space("xs") + ctx.font("h2").get_linesize()
+        card_min += ctx.space("sm") + cap + ctx.space("sm") + ctx.space("md")
+        card_h = max(card_min, min(ctx.px(196), room))
         for s, card in enumerate(self.side_cards):
             card.rect = pygame.Rect(m + s * (col + gap), y, col, card_h)
         y += card_h + gap
         self.opponent.rect = pygame.Rect(m, y, col, self.opponent.preferred_height())
-        lh = ctx.font("small").get_linesize()
-        self.desc_rect = pygame.Rect(m, self.opponent.rect.bottom + ctx.space("sm"), col, 3 * lh)
+        desc_y = self.opponent.rect.bottom + ctx.space("sm")
+        lines = max(1, min(3, (footer - gap - desc_y) // lh))
+        self.desc_rect = pygame.Rect(m, desc_y, col, lines * lh)
         x2 = m + col + gap
         self.difficulty.rect = pygame.Rect(x2, y, col, self.difficulty.preferred_height())
         self.level_y = self.difficulty.rect.bottom + ctx.space("xs")
@@ -251,6 +262,14 @@ class ChooseSideScreen(Screen):
         level = self.levels[self.difficulty.index][2]
         text = ellipsize(ctx.font("small"), level, self.difficulty.rect.width)
         surface.blit(ctx.text("small", text, "text_muted"), (self.difficulty.rect.x, self.level_y))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        ctx = self.ctx
+        for side, card in enumerate(self.side_cards):
+            r = ctx.radius("lg")
+            stripe = pygame.Rect(card.rect.x, card.rect.y + r, ctx.px(4), card.rect.height - 2 * r)
+            panel(surface, stripe, ctx.colour(("union", "studio")[side]), None)
 
     def _draw_summary(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
