@@ -30,7 +30,7 @@ from strikesim.ui.screens.pause import PauseChoice, PauseMenu
 from strikesim.ui.screens.save_game import SaveGameScreen
 from strikesim.ui.transitions import Push, Reset, Transition
 
-from .conftest import key
+from .conftest import click, key
 
 QUICK = "classroom-quick"
 
@@ -439,3 +439,23 @@ def test_screen_survives_random_events(name: str, tmp_path: Path, data_dir: Path
         app.draw()
     finally:
         pygame.display.quit()
+
+
+def test_cards_scrolled_out_of_the_grid_take_no_clicks(game_app: App) -> None:
+    game_app.handle(key("n"))
+    screen = game_app.stack.top
+    assert isinstance(screen, ChooseScenarioScreen)
+    hidden = [c for c in screen.cards if c.rect.bottom > screen.grid.bottom]
+    if not hidden:
+        game_app.resize((960, 540))
+        hidden = [c for c in screen.cards if c.rect.bottom > screen.grid.bottom]
+    assert hidden, "the grid needs more rows than fit"
+    card = hidden[0]
+    below = (card.rect.centerx, min(card.rect.bottom - 2, game_app.ctx.size[1] - 2))
+    assert not screen.grid.collidepoint(below)
+    for event in click(below):
+        game_app.handle(event)
+    assert game_app.stack.top is screen
+    top_before = card.rect.y
+    game_app.handle(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-5))
+    assert screen.scroll > 0 and card.rect.y == top_before - screen.scroll

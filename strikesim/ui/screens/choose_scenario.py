@@ -21,7 +21,7 @@ from strikesim.ui.screens.catalogue import (
     scenario_entries,
 )
 from strikesim.ui.transitions import Pop, Push, Transition
-from strikesim.ui.widgets.base import Widget
+from strikesim.ui.widgets.base import MOUSE_EVENTS, Widget, event_pos
 from strikesim.ui.widgets.button import Button
 from strikesim.ui.widgets.card import Card, CardInfo
 
@@ -153,9 +153,33 @@ class ChooseScenarioScreen(Screen):
             self._move_rows(current, 1 if key == pygame.K_DOWN else -1)
             self.dirty = True
             return None
-        result = super().handle_event(event)
-        self._follow_focus()
+        pos = event_pos(event) if event.type in MOUSE_EVENTS else None
+        if pos is not None and not self.grid.collidepoint(pos):
+            # the scrolled-away parts of the list must not take clicks
+            for item in self.cards:
+                item.hovered = False
+            shown, self.widgets = self.widgets, [w for w in self.widgets if w not in self.cards]
+            try:
+                result = super().handle_event(event)
+            finally:
+                self.widgets = shown
+        else:
+            result = super().handle_event(event)
+        if event.type == pygame.MOUSEWHEEL and self._positions:
+            dy = getattr(event, "y", 0)
+            if isinstance(dy, int | float):
+                self._scroll_to(self.scroll - int(dy) * self.ctx.px(60))
+        if event.type == pygame.KEYDOWN:
+            self._follow_focus()
         return result
+
+    def _scroll_to(self, scroll: int) -> None:
+        end = self._positions[-1].bottom if self._positions else self.grid.y
+        scroll = max(0, min(scroll, end - self.grid.bottom))
+        if scroll != self.scroll:
+            self.scroll = scroll
+            self._place()
+            self.dirty = True
 
     def _move_rows(self, current: Card, rows: int) -> None:
         enabled = [c for c in self.cards if c.can_focus]
@@ -200,6 +224,7 @@ class ChooseScenarioScreen(Screen):
         bw = max(self.back.preferred_width(), ctx.px(140))
         self.back.rect = pygame.Rect(m, h - m - bh, bw, bh)
         self._place()
+        self._scroll_to(self.scroll)
         self._follow_focus()
 
     def _place(self) -> None:
@@ -217,10 +242,7 @@ class ChooseScenarioScreen(Screen):
             scroll = pos.y - self.grid.y
         elif pos.bottom - scroll > self.grid.bottom:
             scroll = pos.bottom - self.grid.bottom
-        if scroll != self.scroll:
-            self.scroll = max(0, scroll)
-            self._place()
-            self.dirty = True
+        self._scroll_to(scroll)
 
     # --- drawing ------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:

@@ -21,7 +21,13 @@ from strikesim.ui.screen import Screen
 from strikesim.ui.screens.dialog import message
 from strikesim.ui.screens.handoff import enter_game, game_factory
 from strikesim.ui.transitions import Pop, Push, Transition
-from strikesim.ui.widgets.base import EventResult, Widget, event_pos, is_left_button
+from strikesim.ui.widgets.base import (
+    MOUSE_EVENTS,
+    EventResult,
+    Widget,
+    event_pos,
+    is_left_button,
+)
 from strikesim.ui.widgets.button import Button
 
 
@@ -149,12 +155,24 @@ class LoadGameScreen(Screen):
         return Pop(None)
 
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
-        result = super().handle_event(event)
+        pos = event_pos(event) if event.type in MOUSE_EVENTS else None
+        if pos is not None and not self.area.collidepoint(pos):
+            # the scrolled-away parts of the list must not take clicks
+            for item in self.rows:
+                item.hovered = False
+            shown, self.widgets = self.widgets, [w for w in self.widgets if w not in self.rows]
+            try:
+                result = super().handle_event(event)
+            finally:
+                self.widgets = shown
+        else:
+            result = super().handle_event(event)
         if event.type == pygame.MOUSEWHEEL and self._positions:
             dy = getattr(event, "y", 0)
             if isinstance(dy, int | float):
                 self._scroll_to(self.scroll - int(dy) * self.ctx.px(40))
-        self._follow_focus()
+        if event.type == pygame.KEYDOWN:
+            self._follow_focus()
         return result
 
     def layout(self) -> None:
