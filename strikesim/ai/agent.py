@@ -243,13 +243,12 @@ class TacticalNegotiator:
         accept = legal[:, Move.ACCEPT] & (np.nan_to_num(u_other, nan=-1.0) >= target - 1e-9)
 
         opening = np.isnan(u_mine)
-        wants_offer = opening | (u_mine > offer_target + p["step"])
+        # the noiseless target decides when to move; noise only blurs where to
+        wants_offer = opening | (u_mine > target + p["step"])
         offer_rows = np.flatnonzero(legal[:, Move.OFFER] & ~accept & wants_offer)
         offers = np.full((batch, n_issues), -1, dtype=np.int16)
         if offer_rows.size:
-            chosen = self.book.select(
-                offer_target[offer_rows], offer_rows, self.model, width=0.04, count=8
-            )
+            chosen = self.book.select(offer_target[offer_rows], offer_rows, self.model)
             first = opening[offer_rows] & (obs.week <= spec.phases.expiry_week)
             chosen = np.where(first[:, None], self.opening[None, :], chosen)
             if self.lookahead is not None and batch <= self.lookahead.max_batch:

@@ -94,6 +94,8 @@ def weeks(n: int) -> str:
 
 def time_phrase(week: int, horizon: float) -> str:
     left = max(0, round(horizon - week))
+    if week == 0:
+        return f"talks are just starting and we plan to settle within {weeks(left)}"
     if left == 0:
         return f"we are {weeks(week)} in and past the point we planned to settle by"
     return f"we are {weeks(week)} in, with about {weeks(left)} left in our plan"

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from strikesim.ai.difficulty import Difficulty
+from strikesim.ai.offers import WINDOW
 from strikesim.ai.rollout import belief_state, replicate, rollout
 from strikesim.engine.state import Outcome, Phase, State
 
@@ -68,8 +69,8 @@ class Lookahead:
         out = [chosen]
         for t in (target + STEP, target - STEP):
             t = float(np.clip(t, book.worst, neg.p_max))
-            out.append(book.select(np.array([t]), rows, neg.model, width=0.04, count=8)[0])
-        ranks = book.candidates(np.array([target]), 0.04, 8)[0]
+            out.append(book.select(np.array([t]), rows, neg.model)[0])
+        ranks = book.candidates(np.array([target]), WINDOW, 8)[0]
         out.extend(book.levels[ranks[::-1]])
         unique: list[np.ndarray] = []
         for offer in out:

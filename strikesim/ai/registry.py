@@ -29,7 +29,22 @@ BUILTINS: Mapping[str, tuple[str, Mapping[str, float]]] = {
         {"e": 0.3, "horizon": 26.0, "w_time": 0.4, "w_resource": 0.4, "w_tft": 0.2},
     ),
 }
-"""Built-in name -> (tactic, parameters)."""
+"""Built-in name -> (tactic, parameters). Horizons are for a dispute of a year
+or more and shrink with shorter scenarios (see :func:`builtin_params`)."""
+
+REFERENCE_WEEKS = 52
+
+
+def builtin_params(spec: GameSpec, name: str) -> dict[str, float]:
+    """A built-in profile's parameters for ``spec``: its horizon scaled by
+    ``max_weeks / 52`` when the scenario is shorter than a year, so that even a
+    Boulware profile concedes before a short scenario's deadline."""
+    params = dict(BUILTINS[name][1])
+    if "horizon" in params:
+        scale = min(1.0, spec.phases.max_weeks / REFERENCE_WEEKS)
+        params["horizon"] = max(1.0, params["horizon"] * scale)
+    return params
+
 
 SCRIPTED = "scripted"
 
@@ -73,8 +88,9 @@ def make_negotiator(
     elif name == SCRIPTED:
         return ScriptedNegotiator(spec, side, name)
     elif name in BUILTINS:
-        tactic, params = BUILTINS[name]
-        neg = TacticalNegotiator(spec, side, tactic, params, level, name)
+        neg = TacticalNegotiator(
+            spec, side, BUILTINS[name][0], builtin_params(spec, name), level, name
+        )
     else:
         known = ", ".join(negotiator_names(spec, side))
         raise ValueError(f"no {SIDES[side]} negotiator '{name}'; choose from: {known}")
