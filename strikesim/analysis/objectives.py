@@ -3,8 +3,7 @@
 Each objective is a formula over the namespace of the final state (variables, builtins such
 as ``strike_weeks`` and ``contract_<term>`` of the contract in force) with a target: met
 when the value is at least the target (or at most, when lower is better). The score is the
-weighted share of objectives met, 0–100. The parties' reservation utilities in the same
-namespace give the disagreement point used by the debrief and the projection's Nash deal.
+weighted share of objectives met, 0–100.
 """
 
 from __future__ import annotations
@@ -40,17 +39,6 @@ def final_namespace(spec: GameSpec, state: State, row: int = 0) -> dict[str, Any
     one = state.take(np.array([row]))
     rows = np.ascontiguousarray(one.values.T)
     return build_namespace(spec, plan_for(spec), one, rows)
-
-
-def reservation_point(spec: GameSpec, state: State, row: int = 0) -> tuple[float, float]:
-    """Both parties' reservation utilities (their ``reservation`` formulas) in ``state``:
-    the disagreement point for the Nash and Kalai–Smorodinsky solutions."""
-    ns = final_namespace(spec, state, row)
-    out = []
-    for party in spec.parties:
-        value = float(np.asarray(party.reservation(ns), dtype=np.float64).reshape(-1)[0])
-        out.append(min(1.0, max(0.0, value)) if np.isfinite(value) else 0.0)
-    return out[0], out[1]
 
 
 def evaluate_objectives(

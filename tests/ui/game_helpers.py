@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -37,15 +38,27 @@ def cheap_preview(*args: Any, **kwargs: Any) -> Any:
     return preview_offer(*args, **kwargs)
 
 
-def make_play(side: int = 0, weeks: int = 0, seed: int = 5) -> GamePlay:
-    play = GamePlay(new_session(side, seed))
-    for _ in range(weeks):
-        if play.is_over or play.play(Move.HOLD) is None:
-            break
-    return play
+_PLAYED: dict[tuple[int, int, int], Session] = {}
 
 
-def make_app(tmp_path: Path, first: Callable[[Any], Any], size: tuple[int, int] = (1280, 720)) -> App:
+def make_play(side: int = 0, weeks: int = 0, seed: int = 5, *, autosave: bool = False) -> GamePlay:
+    """A game ``weeks`` into the dispute (the player held each week). The weeks are played
+    once per (side, weeks, seed); later calls get an independent deep copy of that game."""
+    key = (side, weeks, seed)
+    base = _PLAYED.get(key)
+    if base is None:
+        play = GamePlay(new_session(side, seed), autosave=False)
+        for _ in range(weeks):
+            if play.is_over or play.play(Move.HOLD) is None:
+                break
+        base = _PLAYED[key] = play.session
+    session = copy.deepcopy(base, memo={id(base.spec): base.spec})
+    return GamePlay(session, autosave=autosave)
+
+
+def make_app(
+    tmp_path: Path, first: Callable[[Any], Any], size: tuple[int, int] = (1280, 720)
+) -> App:
     return create_app(first, size=size, settings_file=tmp_path / "settings.json")
 
 

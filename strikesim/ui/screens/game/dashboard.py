@@ -32,7 +32,9 @@ TABS = (
 MAX_LINES = 4
 
 
-def chart_groups(variables: Sequence[VariableSpec], owners: Sequence[str]) -> list[list[VariableSpec]]:
+def chart_groups(
+    variables: Sequence[VariableSpec], owners: Sequence[str]
+) -> list[list[VariableSpec]]:
     """Variables of ``owners`` grouped by unit, in scenario order, at most MAX_LINES each."""
     groups: dict[tuple[str, str], list[list[VariableSpec]]] = {}
     order: list[tuple[str, str]] = []
@@ -63,7 +65,13 @@ class DashboardScreen(GameScreen):
             tid: Button(ctx, label, (lambda t=tid: self.show(t)), variant="ghost")  # type: ignore[misc]
             for tid, label, _owners in TABS
         }
-        self.back = Button(ctx, "Back to the table", lambda: Pop(None), variant="primary", hotkey=key("navigation", "back") or "Esc")
+        self.back = Button(
+            ctx,
+            "Back to the table",
+            lambda: Pop(None),
+            variant="primary",
+            hotkey=key("navigation", "back") or "Esc",
+        )
         self.charts: list[LineChart] = []
         self.show(self.tab)
 
@@ -108,7 +116,13 @@ class DashboardScreen(GameScreen):
 
     @staticmethod
     def _group_title(group: Sequence[VariableSpec]) -> str:
-        owner = {"union": "Union", "studio": "Studios", "public": "Public", "industry": "Industry", "ai": "AI"}
+        owner = {
+            "union": "Union",
+            "studio": "Studios",
+            "public": "Public",
+            "industry": "Industry",
+            "ai": "AI",
+        }
         return owner.get(group[0].owner, group[0].owner.capitalize())
 
     def explain(self, var_id: str, index: int) -> Sequence[str]:
@@ -129,7 +143,12 @@ class DashboardScreen(GameScreen):
             x += bw + ctx.space("xs")
         bw = self.back.preferred_width() + ctx.px(20)
         self.back.rect = pygame.Rect(area.right - bw, area.y, bw, bh)
-        grid = pygame.Rect(area.x, area.y + bh + ctx.space("lg"), area.width, area.bottom - area.y - bh - ctx.space("lg"))
+        grid = pygame.Rect(
+            area.x,
+            area.y + bh + ctx.space("lg"),
+            area.width,
+            area.bottom - area.y - bh - ctx.space("lg"),
+        )
         n = max(1, len(self.charts))
         cols = 3 if n > 4 else 2 if n > 1 else 1
         rows = (n + cols - 1) // cols
@@ -137,4 +156,6 @@ class DashboardScreen(GameScreen):
         cw = (grid.width - gap * (cols - 1)) // cols
         ch = (grid.height - gap * (rows - 1)) // rows
         for k, c in enumerate(self.charts):
-            c.rect = pygame.Rect(grid.x + (k % cols) * (cw + gap), grid.y + (k // cols) * (ch + gap), cw, ch)
+            c.rect = pygame.Rect(
+                grid.x + (k % cols) * (cw + gap), grid.y + (k // cols) * (ch + gap), cw, ch
+            )

@@ -26,7 +26,11 @@ def deal_levels(play: GamePlay) -> tuple[int, ...] | None:
     state = play.session.state
     if play.phase == Phase.RATIFICATION and int(state.tentative[0, 0]) >= 0:
         return tuple(int(x) for x in state.tentative[0])
-    if play.outcome in (Outcome.DEAL_RATIFIED, Outcome.UNION_CAPITULATED, Outcome.STUDIO_CAPITULATED):
+    if play.outcome in (
+        Outcome.DEAL_RATIFIED,
+        Outcome.UNION_CAPITULATED,
+        Outcome.STUDIO_CAPITULATED,
+    ):
         return tuple(int(x) for x in state.contract[0])
     return None
 
@@ -47,8 +51,12 @@ class DealScreen(GameScreen):
         super().__init__(ctx, play)
         key = ctx.keymap.label("game", "continue")
         self.go = Button(ctx, "", self.proceed, variant="primary", hotkey=key)
-        self.support = Meter(ctx, "Members' ratification sentiment (yes share)", 0.0, colour="union")
-        self.expect = Meter(ctx, "What members expect (utility)", 0.0, colour="neutral", fmt=lambda v: f"{v:.2f}")
+        self.support = Meter(
+            ctx, "Members' ratification sentiment (yes share)", 0.0, colour="union"
+        )
+        self.expect = Meter(
+            ctx, "What members expect (utility)", 0.0, colour="neutral", fmt=lambda v: f"{v:.2f}"
+        )
         self.set_widgets([self.go, self.support, self.expect], focus_first=True)
         self.refresh()
 
@@ -114,22 +122,39 @@ class DealScreen(GameScreen):
             return text, sub, colour
         if play.phase == Phase.RATIFICATION:
             week = int(play.session.state.ratify_week[0])
-            return "Tentative agreement", f"The members vote in week {week} ({week_date(play.spec, week)}); {play.spec.phases.ratification_threshold:.0%} yes is needed", "gold"
+            return (
+                "Tentative agreement",
+                f"The members vote in week {week} ({week_date(play.spec, week)}); {play.spec.phases.ratification_threshold:.0%} yes is needed",
+                "gold",
+            )
         if vote is not None and not vote[1]:
-            return "The members voted the deal down", f"{vote[0]:.0%} yes in week {vote[2]}: back to the table", "negative"
+            return (
+                "The members voted the deal down",
+                f"{vote[0]:.0%} yes in week {vote[2]}: back to the table",
+                "negative",
+            )
         return "Back to the table", "", "text"
 
     def draw_body(self, surface: pygame.Surface) -> None:
         ctx, play = self.ctx, self.play
         area = self.area
         title, sub, colour = self.heading()
-        surface.blit(ctx.text("title", ellipsize(ctx.font("title"), title, area.width), colour), area.topleft)
+        surface.blit(
+            ctx.text("title", ellipsize(ctx.font("title"), title, area.width), colour), area.topleft
+        )
         y = area.y + ctx.font("title").get_linesize()
         if sub:
-            surface.blit(ctx.text("body", ellipsize(ctx.font("body"), sub, area.width), "text_muted"), (area.x, y))
+            surface.blit(
+                ctx.text("body", ellipsize(ctx.font("body"), sub, area.width), "text_muted"),
+                (area.x, y),
+            )
         y += ctx.font("body").get_linesize() + ctx.space("xl")
         deal = deal_levels(play)
-        table_w = (self.support.rect.x - area.x - ctx.space("xl")) if self.support.visible else area.width * 2 // 3
+        table_w = (
+            (self.support.rect.x - area.x - ctx.space("xl"))
+            if self.support.visible
+            else area.width * 2 // 3
+        )
         if deal is None:
             text = (
                 "No contract was signed: the old contract stays in force."
@@ -144,11 +169,22 @@ class DealScreen(GameScreen):
         old = play.spec.old_contract
         line_h = ctx.font("body").get_linesize()
         for j, issue in enumerate(play.spec.issues):
-            surface.blit(ctx.text("label", ellipsize(ctx.font("label"), issue.label, label_w - ctx.space("md")), "text_muted"), (area.x, y + ctx.px(2)))
-            term = ellipsize(ctx.font("body_strong"), issue.level_labels[deal[j]], table_w - label_w)
+            surface.blit(
+                ctx.text(
+                    "label",
+                    ellipsize(ctx.font("label"), issue.label, label_w - ctx.space("md")),
+                    "text_muted",
+                ),
+                (area.x, y + ctx.px(2)),
+            )
+            term = ellipsize(
+                ctx.font("body_strong"), issue.level_labels[deal[j]], table_w - label_w
+            )
             surface.blit(ctx.text("body_strong", term, "text"), (area.x + label_w, y))
             if deal[j] != old[j]:
-                was = ellipsize(ctx.font("small"), f"was: {issue.level_labels[old[j]]}", table_w - label_w)
+                was = ellipsize(
+                    ctx.font("small"), f"was: {issue.level_labels[old[j]]}", table_w - label_w
+                )
                 surface.blit(ctx.text("small", was, "text_faint"), (area.x + label_w, y + line_h))
             y += line_h + ctx.font("small").get_linesize() + ctx.space("sm")
         own = play.own_utility(deal)

@@ -1,7 +1,8 @@
 """Debrief: how good the deal was, how it was reached, and why things went as they did.
 
 Left, the utility plane: every possible contract, the Pareto frontier, the Nash and
-Kalai–Smorodinsky points (for the parties' reservation utilities at the end), both sides' offer traces and
+Kalai–Smorodinsky points (for the parties' reservation utilities at the start, as in
+:func:`strikesim.analysis.bargaining_picture`), both sides' offer traces and
 the deal. Middle, the score against the player's scenario objectives and each of the player's
 offers classified (DANS move kinds). Right, what drove each variable over the whole run.
 """
@@ -13,16 +14,13 @@ import pygame
 
 from strikesim.analysis import (
     MOVE_DESCRIPTIONS,
-    MoveKind,
-    classify_trace,
+    bargaining_picture,
+    classify_offer_trace,
     frontier_distance,
-    kalai_smorodinsky_point,
-    nash_point,
-    outcome_space,
-    pareto_frontier,
 )
 from strikesim.analysis.drivers import fmt, run_drivers
-from strikesim.analysis.objectives import evaluate_objectives, reservation_point, score
+from strikesim.analysis.objectives import evaluate_objectives, score
+from strikesim.engine import Move
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize
 from strikesim.ui.screens.game.base import GameScreen
@@ -50,22 +48,24 @@ class DebriefScreen(GameScreen):
     def __init__(self, ctx: UIContext, play: GamePlay, projection: object | None = None) -> None:
         super().__init__(ctx, play)
         spec = play.spec
-        space = outcome_space(spec)
-        frontier = pareto_frontier(space)
-        d = reservation_point(spec, play.session.state)
-        nash = nash_point(frontier, d)
-        ks = kalai_smorodinsky_point(frontier, d)
+        picture = bargaining_picture(spec)
+        space, frontier, nash, ks = picture.space, picture.frontier, picture.nash, picture.ks
+        d = (float(picture.d[0]), float(picture.d[1]))
         rng = np.random.default_rng(0)
         pick = rng.choice(space.size, size=min(CLOUD_POINTS, space.size), replace=False)
         cloud = [(float(u[0]), float(u[1])) for u in space.utility[pick]]
         traces = []
         for side in (0, 1):
-            pts = [play.utilities(offer) for _w, who, offer in play.session.offer_trace if who == side]
+            pts = [
+                play.utilities(offer) for _w, who, offer in play.session.offer_trace if who == side
+            ]
             if pts:
                 traces.append(Trace(pts, f"{play.name(side)} offers", ("union", "studio")[side]))
         self.deal = deal_levels(play)
         markers = [
-            PlaneMarker(play.utilities(tuple(spec.old_contract)), "Old contract", "negative", "circle"),
+            PlaneMarker(
+                play.utilities(tuple(spec.old_contract)), "Old contract", "negative", "circle"
+            ),
             PlaneMarker(d, "Walk-away", "text_faint", "circle"),
         ]
         if nash is not None:
@@ -75,7 +75,11 @@ class DebriefScreen(GameScreen):
         self.deal_u = play.utilities(self.deal) if self.deal is not None else None
         if self.deal_u is not None:
             markers.append(PlaneMarker(self.deal_u, "Your deal", "gold", "star"))
-        self.distance = float(frontier_distance(frontier, np.asarray(self.deal_u))) if self.deal_u is not None else None
+        self.distance = (
+            float(frontier_distance(frontier, np.asarray(self.deal_u)))
+            if self.deal_u is not None
+            else None
+        )
         self.plot = UtilityPlot(
             ctx, cloud=cloud, frontier=[(float(a), float(b)) for a, b in frontier.utility],
             traces=traces, markers=markers,
@@ -85,7 +89,13 @@ class DebriefScreen(GameScreen):
         self.score = score(self.results)
         self.moves = TextBlock(ctx, self._moves_text(), role="small", colour="text")
         self.drivers = TextBlock(ctx, self._drivers_text(), role="small", colour="text")
-        self.done = Button(ctx, "Back to the title screen", self.finish, variant="primary", hotkey=ctx.keymap.label("game", "continue"))
+        self.done = Button(
+            ctx,
+            "Back to the title screen",
+            self.finish,
+            variant="primary",
+            hotkey=ctx.keymap.label("game", "continue"),
+        )
         self.set_widgets([self.plot, self.moves, self.drivers, self.done])
         self.focus.focus(self.done)
 
@@ -98,25 +108,33 @@ class DebriefScreen(GameScreen):
         return self.finish() if action == "continue" else None
 
     def _moves_text(self) -> str:
+        """Each of the player's offers with its move kind (against the side's previous
+        offer, the opening offer for the first), then the other side's kinds counted."""
         play = self.play
-        mine = [(w, offer) for w, who, offer in play.session.offer_trace if who == play.side]
-        if not mine:
-            return "You made no offers of your own."
-        utils = np.asarray([play.utilities(o) for _w, o in mine])
-        kinds = classify_trace(utils, play.side)
+        trace = play.session.offer_trace
+        kinds = classify_offer_trace(play.spec, trace)
         lines = []
-        for (week, _offer), u, k in zip(mine, utils, kinds, strict=True):
-            kind = MoveKind(int(k))
-            lines.append(f"Week {week}: {kind.label} — {MOVE_DESCRIPTIONS[kind]} (you {u[play.side]:.2f}, them {u[play.other]:.2f})")
         counts: dict[str, int] = {}
-        theirs = [offer for _w, who, offer in play.session.offer_trace if who == play.other]
-        if theirs:
-            tk = classify_trace(np.asarray([play.utilities(o) for o in theirs]), play.other)
-            for k in tk:
-                counts[MoveKind(int(k)).label] = counts.get(MoveKind(int(k)).label, 0) + 1
-            summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items(), key=lambda t: -t[1]))
-            lines.append("")
-            lines.append(f"{play.name(play.other)} made {len(theirs)} offers: {summary}.")
+        for (week, who, offer), kind in zip(trace, kinds, strict=True):
+            if who == play.side:
+                u = play.utilities(offer)
+                lines.append(
+                    f"Week {week}: {kind.label} — {MOVE_DESCRIPTIONS[kind]} "
+                    f"(you {u[play.side]:.2f}, them {u[play.other]:.2f})"
+                )
+            else:
+                counts[kind.label] = counts.get(kind.label, 0) + 1
+        if not lines:
+            lines.append("You made no offers of your own.")
+        for report in play.session.reports:
+            if report.decisions[play.side].move == Move.ACCEPT:
+                lines.append(
+                    f"Week {report.week}: you accepted the {play.name(play.other)} package."
+                )
+        if counts:
+            n = sum(counts.values())
+            summary = ", ".join(f"{c} {k}" for k, c in sorted(counts.items(), key=lambda t: -t[1]))
+            lines += ["", f"{play.name(play.other)} made {n} offers: {summary}."]
         return "\n".join(lines)
 
     def _drivers_text(self) -> str:
@@ -124,7 +142,11 @@ class DebriefScreen(GameScreen):
         s = play.session
         blocks = []
         for var in play.spec.variables:
-            if not var.visible_to[play.side] or var.owner not in (play.side_key, "public", "industry"):
+            if not var.visible_to[play.side] or var.owner not in (
+                play.side_key,
+                "public",
+                "industry",
+            ):
                 continue
             r = run_drivers(play.spec, s.history, s.reports, var.id)
             if abs(r.end - r.start) < 1e-9 and not r.pushes:
@@ -155,23 +177,44 @@ class DebriefScreen(GameScreen):
         self.mid = pygame.Rect(self.plot.rect.right + gap, body.y, col, body.height)
         self.right_col = pygame.Rect(self.mid.right + gap, body.y, rest - col, body.height)
         n = max(1, len(self.results))
-        score_h = ctx.font("h1").get_linesize() + n * (ctx.font("small").get_linesize() * 2) + ctx.space("xl")
+        score_h = (
+            ctx.font("h1").get_linesize()
+            + n * (ctx.font("small").get_linesize() * 2)
+            + ctx.space("xl")
+        )
         self.score_rect = pygame.Rect(self.mid.x, self.mid.y, self.mid.width, score_h)
         cap = ctx.font("caption").get_linesize() + ctx.space("sm")
-        self.moves.rect = pygame.Rect(self.mid.x, self.score_rect.bottom + cap, self.mid.width, self.mid.bottom - self.score_rect.bottom - cap)
-        self.drivers.rect = pygame.Rect(self.right_col.x, self.right_col.y + cap, self.right_col.width, self.right_col.height - cap)
+        self.moves.rect = pygame.Rect(
+            self.mid.x,
+            self.score_rect.bottom + cap,
+            self.mid.width,
+            self.mid.bottom - self.score_rect.bottom - cap,
+        )
+        self.drivers.rect = pygame.Rect(
+            self.right_col.x,
+            self.right_col.y + cap,
+            self.right_col.width,
+            self.right_col.height - cap,
+        )
 
     def draw_body(self, surface: pygame.Surface) -> None:
         ctx, play = self.ctx, self.play
         a = self.area
         surface.blit(ctx.text("h2", "Debrief", "text"), a.topleft)
         if self.deal_u is not None:
-            dist = "on the Pareto frontier" if self.distance == 0 else f"{self.distance:.3f} from the Pareto frontier"
+            dist = (
+                "on the Pareto frontier"
+                if self.distance == 0
+                else f"{self.distance:.3f} from the Pareto frontier"
+            )
             sub = f"Your deal: {play.name(0)} {self.deal_u[0]:.2f}, {play.name(1)} {self.deal_u[1]:.2f} · {dist}"
         else:
             sub = "No deal was reached; the old contract stays in force."
         room = self.done.rect.x - a.x - ctx.space("lg")
-        surface.blit(ctx.text("small", ellipsize(ctx.font("small"), sub, room), "text_muted"), (a.x, a.y + ctx.font("h2").get_linesize()))
+        surface.blit(
+            ctx.text("small", ellipsize(ctx.font("small"), sub, room), "text_muted"),
+            (a.x, a.y + ctx.font("h2").get_linesize()),
+        )
         r = self.score_rect
         y = r.y
         score = "—" if self.score != self.score else f"{self.score:.0f}"
@@ -183,10 +226,24 @@ class DebriefScreen(GameScreen):
             mark, colour = ("✓", "positive") if res.met else ("✗", "negative")
             op = "≥" if res.higher_is_better else "≤"
             surface.blit(ctx.text("small", mark, colour), (r.x, y))
-            label = ellipsize(ctx.font("small"), f"{res.label} (weight {res.weight:g})", r.width - ctx.px(18))
+            label = ellipsize(
+                ctx.font("small"), f"{res.label} (weight {res.weight:g})", r.width - ctx.px(18)
+            )
             surface.blit(ctx.text("small", label, "text"), (r.x + ctx.px(18), y))
             detail = f"{res.value:.3g} (target {op} {res.target:g})"
             surface.blit(ctx.text("small", detail, "text_faint"), (r.x + ctx.px(18), y + sl))
             y += 2 * sl
-        surface.blit(ctx.text("caption", "YOUR MOVES", "gold"), (self.moves.rect.x, self.moves.rect.y - ctx.font("caption").get_linesize() - ctx.space("xs")))
-        surface.blit(ctx.text("caption", "WHAT DROVE EACH VARIABLE", "gold"), (self.drivers.rect.x, self.drivers.rect.y - ctx.font("caption").get_linesize() - ctx.space("xs")))
+        surface.blit(
+            ctx.text("caption", "YOUR MOVES", "gold"),
+            (
+                self.moves.rect.x,
+                self.moves.rect.y - ctx.font("caption").get_linesize() - ctx.space("xs"),
+            ),
+        )
+        surface.blit(
+            ctx.text("caption", "WHAT DROVE EACH VARIABLE", "gold"),
+            (
+                self.drivers.rect.x,
+                self.drivers.rect.y - ctx.font("caption").get_linesize() - ctx.space("xs"),
+            ),
+        )

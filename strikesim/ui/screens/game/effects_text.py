@@ -16,7 +16,9 @@ _OPS = {"add": "", "set": "= ", "mul": "× "}
 
 def amount(value: float, unit: str, signed: bool = True) -> str:
     """A change of ``value`` in ``unit``: shares in percentage points, money in $M."""
-    sign = ("+" if value > 0 else "−" if value < 0 else "±") if signed else ("−" if value < 0 else "")
+    sign = (
+        ("+" if value > 0 else "−" if value < 0 else "±") if signed else ("−" if value < 0 else "")
+    )
     a = abs(value)
     if unit in ("share", "utility", "share/week"):
         pts = a * 100

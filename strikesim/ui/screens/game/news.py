@@ -25,7 +25,11 @@ def clippings(ctx: UIContext, play: GamePlay) -> list[NewsClipping]:
     out = []
     items: list[Happening] = [h for r in play.session.reports for h in r.happenings]
     for h in reversed(items):
-        badge = party_name(spec, 0 if h.favours == "union" else 1) if h.favours in ("union", "studio") else h.category
+        badge = (
+            party_name(spec, 0 if h.favours == "union" else 1)
+            if h.favours in ("union", "studio")
+            else h.category
+        )
         out.append(
             NewsClipping(
                 ctx, h.headline, h.body, dateline=f"Week {h.week} · {week_date(spec, h.week)}",
@@ -106,7 +110,13 @@ class NewsFeed(Widget):
             h = self.rect.height
             bar_h = max(ctx.px(24), h * h // (h + self.overflow))
             top = self.rect.y + (h - bar_h) * self.scroll // self.overflow
-            panel(surface, pygame.Rect(self.rect.right - ctx.px(4), top, ctx.px(4), bar_h), ctx.colour("border_strong"), None, ctx.px(2))
+            panel(
+                surface,
+                pygame.Rect(self.rect.right - ctx.px(4), top, ctx.px(4), bar_h),
+                ctx.colour("border_strong"),
+                None,
+                ctx.px(2),
+            )
         if self.focused:
             self.draw_focus(surface)
 
@@ -118,7 +128,9 @@ class NewsScreen(GameScreen):
     def __init__(self, ctx: UIContext, play: GamePlay) -> None:
         super().__init__(ctx, play)
         self.feed = NewsFeed(ctx, clippings(ctx, play))
-        self.back = Button(ctx, "Back to the table", lambda: Pop(None), variant="primary", hotkey="Esc")
+        self.back = Button(
+            ctx, "Back to the table", lambda: Pop(None), variant="primary", hotkey="Esc"
+        )
         self.set_widgets([self.feed, self.back], focus_first=True)
 
     def on_action(self, action: str) -> Transition | None:
@@ -139,5 +151,11 @@ class NewsScreen(GameScreen):
         x = self.content_rect().x
         surface.blit(ctx.text("h2", "The trade papers", "text"), (x, self.head_y))
         n = len(self.feed.items)
-        sub = f"{n} stories so far, newest first. Scroll with the wheel or Page Up / Page Down." if n else "Nothing in the papers yet: play a week."
-        surface.blit(ctx.text("small", sub, "text_muted"), (x, self.head_y + ctx.font("h2").get_linesize()))
+        sub = (
+            f"{n} stories so far, newest first. Scroll with the wheel or Page Up / Page Down."
+            if n
+            else "Nothing in the papers yet: play a week."
+        )
+        surface.blit(
+            ctx.text("small", sub, "text_muted"), (x, self.head_y + ctx.font("h2").get_linesize())
+        )

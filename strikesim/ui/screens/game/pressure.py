@@ -39,7 +39,11 @@ class ActionToggle(Widget):
 
     def handle_event(self, event: pygame.event.Event) -> EventResult:
         changed = super().handle_event(event)
-        if event.type == pygame.MOUSEBUTTONDOWN and is_left_button(event) and self.contains(event_pos(event)):
+        if (
+            event.type == pygame.MOUSEBUTTONDOWN
+            and is_left_button(event)
+            and self.contains(event_pos(event))
+        ):
             self._down = True
             return True
         if event.type == pygame.MOUSEBUTTONUP and is_left_button(event):
@@ -61,7 +65,9 @@ class ActionToggle(Widget):
             return f"READY IN {left} WEEK{'S' if left != 1 else ''}", "text_faint"
         if not self.available:
             cond = a.condition.source if a.condition is not None else ""
-            return (f"NOT NOW · NEEDS {cond}".upper() if cond else "NOT AVAILABLE NOW"), "text_faint"
+            return (
+                f"NOT NOW · NEEDS {cond}".upper() if cond else "NOT AVAILABLE NOW"
+            ), "text_faint"
         return "AVAILABLE", "positive"
 
     def lines(self, width: int) -> list[tuple[str, str, str]]:
@@ -74,7 +80,9 @@ class ActionToggle(Widget):
         cost = describe_effects(spec, a.cost) if a.cost else "free"
         cool = f"{a.cooldown} week{'s' if a.cooldown != 1 else ''}" if a.cooldown else "none"
         out.append(("small", f"Cost: {cost}   ·   Cooldown: {cool}", "text"))
-        for line in wrap_text(self.ctx.font("small"), "Effects: " + describe_effects(spec, a.effects), width)[:2]:
+        for line in wrap_text(
+            self.ctx.font("small"), "Effects: " + describe_effects(spec, a.effects), width
+        )[:2]:
             out.append(("small", line, f"{self.play.side_key}_text"))
         return out
 
@@ -83,12 +91,30 @@ class ActionToggle(Widget):
         active = self.hovered or self.focused
         border = ctx.colour("gold" if self.selected else "border_strong" if active else "border")
         fill = ctx.colour("surface_hover" if active else "surface")
-        panel(surface, self.rect, fill, border, ctx.radius("lg"), max(1, ctx.px(2 if self.selected else 1)))
+        panel(
+            surface,
+            self.rect,
+            fill,
+            border,
+            ctx.radius("lg"),
+            max(1, ctx.px(2 if self.selected else 1)),
+        )
         pad = ctx.space("md")
         box = pygame.Rect(self.rect.x + pad, self.rect.y + pad + ctx.px(2), ctx.px(18), ctx.px(18))
-        panel(surface, box, ctx.colour("gold") if self.selected else None, ctx.colour("border_strong"), ctx.radius("sm"), max(1, ctx.px(2)))
+        panel(
+            surface,
+            box,
+            ctx.colour("gold") if self.selected else None,
+            ctx.colour("border_strong"),
+            ctx.radius("sm"),
+            max(1, ctx.px(2)),
+        )
         if self.selected:
-            pts = [(box.x + box.w * 0.22, box.y + box.h * 0.52), (box.x + box.w * 0.42, box.y + box.h * 0.72), (box.x + box.w * 0.78, box.y + box.h * 0.3)]
+            pts = [
+                (box.x + box.w * 0.22, box.y + box.h * 0.52),
+                (box.x + box.w * 0.42, box.y + box.h * 0.72),
+                (box.x + box.w * 0.78, box.y + box.h * 0.3),
+            ]
             pygame.draw.lines(surface, ctx.colour("on_gold"), False, pts, max(2, ctx.px(2)))
         x = box.right + ctx.space("md")
         width = self.rect.right - pad - x
@@ -96,7 +122,9 @@ class ActionToggle(Widget):
         st = ctx.text("caption", ellipsize(ctx.font("caption"), status, width // 2), colour)
         surface.blit(st, (self.rect.right - pad - st.get_width(), self.rect.y + pad + ctx.px(4)))
         title_colour = "text" if self.available or self.selected else "text_disabled"
-        title = ellipsize(ctx.font("h3"), self.action.label, width - st.get_width() - ctx.space("md"))
+        title = ellipsize(
+            ctx.font("h3"), self.action.label, width - st.get_width() - ctx.space("md")
+        )
         surface.blit(ctx.text("h3", title, title_colour), (x, self.rect.y + pad))
         y = self.rect.y + pad + ctx.font("h3").get_linesize() + ctx.space("xs")
         for role, text, col in self.lines(width):
@@ -113,8 +141,12 @@ class PressureScreen(GameScreen):
 
     def __init__(self, ctx: UIContext, play: GamePlay) -> None:
         super().__init__(ctx, play)
-        self.toggles = [ActionToggle(ctx, play, a) for a in play.spec.actions if a.side == play.side]
-        self.done = Button(ctx, "Back to the table", lambda: Pop(None), variant="primary", hotkey="Esc")
+        self.toggles = [
+            ActionToggle(ctx, play, a) for a in play.spec.actions if a.side == play.side
+        ]
+        self.done = Button(
+            ctx, "Back to the table", lambda: Pop(None), variant="primary", hotkey="Esc"
+        )
         self.set_widgets([*self.toggles, self.done], focus_first=True)
 
     def on_action(self, action: str) -> Transition | None:
@@ -125,8 +157,15 @@ class PressureScreen(GameScreen):
         area = self.content_rect()
         head = ctx.font("h2").get_linesize() + ctx.font("small").get_linesize() + ctx.space("lg")
         bh = self.done.preferred_height()
-        self.done.rect = pygame.Rect(area.right - self.done.preferred_width() - ctx.px(20), area.bottom - bh, self.done.preferred_width() + ctx.px(20), bh)
-        grid = pygame.Rect(area.x, area.y + head, area.width, self.done.rect.y - ctx.space("lg") - area.y - head)
+        self.done.rect = pygame.Rect(
+            area.right - self.done.preferred_width() - ctx.px(20),
+            area.bottom - bh,
+            self.done.preferred_width() + ctx.px(20),
+            bh,
+        )
+        grid = pygame.Rect(
+            area.x, area.y + head, area.width, self.done.rect.y - ctx.space("lg") - area.y - head
+        )
         n = max(1, len(self.toggles))
         cols = 2 if n > 3 else 1
         rows = (n + cols - 1) // cols
@@ -134,7 +173,9 @@ class PressureScreen(GameScreen):
         cw = (grid.width - gap * (cols - 1)) // cols
         ch = min(ctx.px(170), (grid.height - gap * (rows - 1)) // rows)
         for k, t in enumerate(self.toggles):
-            t.rect = pygame.Rect(grid.x + (k % cols) * (cw + gap), grid.y + (k // cols) * (ch + gap), cw, ch)
+            t.rect = pygame.Rect(
+                grid.x + (k % cols) * (cw + gap), grid.y + (k // cols) * (ch + gap), cw, ch
+            )
         self.head_y = area.y
 
     def draw_body(self, surface: pygame.Surface) -> None:
@@ -142,9 +183,16 @@ class PressureScreen(GameScreen):
         x = self.content_rect().x
         surface.blit(ctx.text("h2", "Pressure this week", "text"), (x, self.head_y))
         sub = "Tick the actions to take with this week's move. Costs are paid when the week is played."
-        surface.blit(ctx.text("small", sub, "text_muted"), (x, self.head_y + ctx.font("h2").get_linesize()))
+        surface.blit(
+            ctx.text("small", sub, "text_muted"), (x, self.head_y + ctx.font("h2").get_linesize())
+        )
         if not self.toggles:
-            surface.blit(ctx.text("body", "Your side has no pressure actions in this scenario.", "text_faint"), (x, self.head_y + ctx.px(80)))
+            surface.blit(
+                ctx.text(
+                    "body", "Your side has no pressure actions in this scenario.", "text_faint"
+                ),
+                (x, self.head_y + ctx.px(80)),
+            )
         if self.play.last_error:
             img = ctx.text("small", self.play.last_error, "negative")
             surface.blit(img, (x, self.done.rect.centery - img.get_height() // 2))

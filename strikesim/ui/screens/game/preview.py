@@ -81,7 +81,9 @@ def adapt(play: GamePlay, raw: Any) -> PreviewResult:
     for vid in key_variables(play, raw.variables):
         low, median, high = raw.band(vid)
         var = spec.variables[spec.var_index[vid]]
-        spreads.append(Spread(vid, var.label, var.unit, _floats(median), _floats(low), _floats(high)))
+        spreads.append(
+            Spread(vid, var.label, var.unit, _floats(median), _floats(low), _floats(high))
+        )
     return PreviewResult(float(raw.accept_chance), tuple(spreads), int(raw.runs), int(raw.weeks[0]))
 
 

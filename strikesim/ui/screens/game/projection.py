@@ -1,8 +1,8 @@
 """The years after the dispute, animated, next to counterfactuals.
 
 :func:`strikesim.engine.projection.counterfactuals` projects the contract actually signed
-(or the old one, with no deal) next to: no deal, the Nash bargaining deal (computed on the
-outcome space for the parties' reservation utilities at the end) and the same deal without AI
+(or the old one, with no deal) next to: no deal, the Nash bargaining deal (for the parties'
+reservation utilities at the start of the dispute, as everywhere in the analysis) and the same deal without AI
 guardrails, each with 10–90 % bands from seeded parameter draws. The charts reveal one year
 at a time (a short eased step per year); under reduced motion they appear at once.
 """
@@ -14,8 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pygame
 
-from strikesim.analysis import nash_point, outcome_space, pareto_frontier
-from strikesim.analysis.objectives import reservation_point
+from strikesim.analysis import bargaining_picture
 from strikesim.engine.projection import Projection, counterfactuals
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize
@@ -59,12 +58,9 @@ class ProjectionData:
 
 
 def nash_levels(play: GamePlay) -> tuple[int, ...] | None:
-    """The Nash deal's levels for the parties' reservation utilities at the end of the game."""
-    spec = play.spec
-    space = outcome_space(spec)
-    d = reservation_point(spec, play.session.state)
-    point = nash_point(pareto_frontier(space), d)
-    return None if point is None else tuple(int(x) for x in space.levels[point.index])
+    """The Nash deal's levels (see :func:`strikesim.analysis.bargaining_picture`)."""
+    picture = bargaining_picture(play.spec)
+    return picture.levels(picture.nash)
 
 
 def compute(play: GamePlay) -> ProjectionData:
@@ -72,19 +68,32 @@ def compute(play: GamePlay) -> ProjectionData:
     deal = deal_levels(play) or tuple(play.spec.old_contract)
     nash = nash_levels(play)
     values = s.state.values[:1]
-    proj = counterfactuals(play.spec, values, np.asarray(deal), None if nash is None else np.asarray(nash), samples=SAMPLES, seed=s.seed)
+    proj = counterfactuals(
+        play.spec,
+        values,
+        np.asarray(deal),
+        None if nash is None else np.asarray(nash),
+        samples=SAMPLES,
+        seed=s.seed,
+    )
     return ProjectionData(proj, deal, nash)
 
 
 class ProjectionScreen(GameScreen):
     title = "The years ahead"
 
-    def __init__(self, ctx: UIContext, play: GamePlay) -> None:
+    def __init__(self, ctx: UIContext, play: GamePlay, data: ProjectionData | None = None) -> None:
         super().__init__(ctx, play)
-        self.data = compute(play)
+        self.data = data if data is not None else compute(play)
         self.years = len(self.data.projections["deal"].years) - 1
         self.shown = 0.0 if ctx.motion_ms("week") > 0 else float(self.years)
-        self.go = Button(ctx, "Debrief", self.proceed, variant="primary", hotkey=ctx.keymap.label("game", "continue"))
+        self.go = Button(
+            ctx,
+            "Debrief",
+            self.proceed,
+            variant="primary",
+            hotkey=ctx.keymap.label("game", "continue"),
+        )
         self.charts: list[LineChart] = []
         self._build()
 
@@ -113,17 +122,40 @@ class ProjectionScreen(GameScreen):
                 p = self.data.projections.get(case)
                 if p is None or key not in p.mean:
                     continue
-                cut = [float(v) if i < limit else float("nan") for i, v in enumerate(p.mean[key][0])]
+                cut = [
+                    float(v) if i < limit else float("nan") for i, v in enumerate(p.mean[key][0])
+                ]
                 band = None
                 if key in p.low:
-                    lo = [float(v) if i < limit else float("nan") for i, v in enumerate(p.low[key][0])]
-                    hi = [float(v) if i < limit else float("nan") for i, v in enumerate(p.high[key][0])]
+                    lo = [
+                        float(v) if i < limit else float("nan") for i, v in enumerate(p.low[key][0])
+                    ]
+                    hi = [
+                        float(v) if i < limit else float("nan")
+                        for i, v in enumerate(p.high[key][0])
+                    ]
                     band = (lo, hi)
-                series.append(Series(case, label, cut, colour, band=band if case in ("deal", "no_deal") else None, dashed=dashed))
+                series.append(
+                    Series(
+                        case,
+                        label,
+                        cut,
+                        colour,
+                        band=band if case in ("deal", "no_deal") else None,
+                        dashed=dashed,
+                    )
+                )
             scale, y_unit, shown = display_unit(unit)
             if scale != 1.0:
                 series = [_scaled(s, scale) for s in series]
-            chart = LineChart(self.ctx, xs, series, title=f"{title} ({shown})" if shown else title, x_label="Years after the deal", y_unit=y_unit)
+            chart = LineChart(
+                self.ctx,
+                xs,
+                series,
+                title=f"{title} ({shown})" if shown else title,
+                x_label="Years after the deal",
+                y_unit=y_unit,
+            )
             charts.append(chart)
         focused = self.focus.current
         index = self.charts.index(focused) if focused in self.charts else None  # type: ignore[arg-type]
@@ -149,20 +181,34 @@ class ProjectionScreen(GameScreen):
         bh = self.go.preferred_height()
         bw = max(self.go.preferred_width(), ctx.px(180))
         self.go.rect = pygame.Rect(area.right - bw, area.y, bw, bh)
-        top = area.y + max(bh, ctx.font("h2").get_linesize() + ctx.font("small").get_linesize()) + ctx.space("lg")
+        top = (
+            area.y
+            + max(bh, ctx.font("h2").get_linesize() + ctx.font("small").get_linesize())
+            + ctx.space("lg")
+        )
         grid = pygame.Rect(area.x, top, area.width, area.bottom - top)
         cols, rows = 3, 2
         gap = ctx.space("xl")
         cw = (grid.width - gap * (cols - 1)) // cols
         ch = (grid.height - gap * (rows - 1)) // rows
         for k, c in enumerate(self.charts):
-            c.rect = pygame.Rect(grid.x + (k % cols) * (cw + gap), grid.y + (k // cols) * (ch + gap), cw, ch)
+            c.rect = pygame.Rect(
+                grid.x + (k % cols) * (cw + gap), grid.y + (k // cols) * (ch + gap), cw, ch
+            )
 
     def draw_body(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
         a = self.area
         year = min(self.years, int(self.shown))
-        surface.blit(ctx.text("h2", f"The industry {year} year{'s' if year != 1 else ''} after the deal", "text"), a.topleft)
+        surface.blit(
+            ctx.text(
+                "h2", f"The industry {year} year{'s' if year != 1 else ''} after the deal", "text"
+            ),
+            a.topleft,
+        )
         sub = "Your deal next to no deal, the Nash deal and the same deal without AI guardrails · shaded: 10–90 % of 100 draws"
         room = self.go.rect.x - a.x - ctx.space("lg")
-        surface.blit(ctx.text("small", ellipsize(ctx.font("small"), sub, room), "text_muted"), (a.x, a.y + ctx.font("h2").get_linesize()))
+        surface.blit(
+            ctx.text("small", ellipsize(ctx.font("small"), sub, room), "text_muted"),
+            (a.x, a.y + ctx.font("h2").get_linesize()),
+        )

@@ -1,0 +1,312 @@
+"""In-game screens: they survive seeded random input, and each piece does what it shows.
+
+The random-input test drives every in-game screen of a real wga-2023 game with seeded
+random key presses, clicks, drags, wheel turns, resizes and malformed events; weeks are
+played, offers sent, screens opened and closed as the keys fall. Whenever the screen under
+test is no longer on the stack (the game moved on to another screen) a fresh one is built.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pytest
+
+from strikesim.engine import Move, Phase
+from strikesim.ui.screen import Screen
+from strikesim.ui.screens.game.dashboard import DashboardScreen
+from strikesim.ui.screens.game.deal import DealScreen
+from strikesim.ui.screens.game.debrief import DebriefScreen
+from strikesim.ui.screens.game.news import NewsScreen
+from strikesim.ui.screens.game.play import GamePlay
+from strikesim.ui.screens.game.pressure import PressureScreen
+from strikesim.ui.screens.game.projection import ProjectionData, ProjectionScreen, compute
+from strikesim.ui.screens.game.table import TableScreen
+from strikesim.ui.transitions import Reset
+from strikesim.ui.widgets.slider import Slider
+
+from .game_helpers import click, fast_preview, key, make_app, make_play
+
+EVENTS = 5_000
+NAV_KEYS = [
+    "tab", "return", "space", "escape", "left", "right", "up", "down", "page up", "page down",
+    "p", "n", "d", "r", "s", "t", "q", "y", "l", "f11", "=", "-",
+]  # fmt: skip
+WEEK_KEYS = ["a", "o", "h", "w", "c"]
+"""Keys that play a week (each costs a real engine step and AI decision, so they are drawn
+less often than the navigation keys)."""
+MODS = [0, 0, 0, pygame.KMOD_SHIFT, pygame.KMOD_CTRL]
+
+
+_ENDED: dict[int, GamePlay] = {}
+
+
+def _ended_play(side: int) -> GamePlay:
+    """A finished game (accepting the other side's package from week 8 on). The screens
+    after the end never change the session, so one game serves every restart."""
+    if side not in _ENDED:
+        play = make_play(side, 0, seed=2)
+        while not play.is_over:
+            legal = play.legal_moves()
+            play.play(Move.ACCEPT if Move.ACCEPT in legal and play.session.week >= 8 else Move.HOLD)
+        _ENDED[side] = play
+    return _ENDED[side]
+
+
+_PROJECTED: dict[int, ProjectionData] = {}
+
+
+def _projection(ctx: Any) -> ProjectionScreen:
+    play = _ended_play(0)
+    if 0 not in _PROJECTED:
+        _PROJECTED[0] = compute(play)
+    return ProjectionScreen(ctx, play, _PROJECTED[0])
+
+
+def _ratification_play() -> GamePlay:
+    play = make_play(1, 2, seed=4)
+    play.play(Move.ACCEPT)
+    assert play.phase == Phase.RATIFICATION
+    return play
+
+
+SCREENS: dict[str, Callable[[Any], Screen]] = {
+    "table": lambda ctx: TableScreen(ctx, (p := make_play(0, 6)), fast_preview(p)),
+    "table_studio": lambda ctx: TableScreen(ctx, (p := make_play(1, 2)), fast_preview(p)),
+    "pressure": lambda ctx: PressureScreen(ctx, make_play(0, 7)),
+    "news": lambda ctx: NewsScreen(ctx, make_play(0, 12)),
+    "dashboard": lambda ctx: DashboardScreen(ctx, make_play(1, 12)),
+    "deal": lambda ctx: DealScreen(ctx, _ratification_play()),
+    "projection": _projection,
+    "debrief": lambda ctx: DebriefScreen(ctx, _ended_play(1)),
+}
+
+
+def random_event(rng: random.Random, size: tuple[int, int], drag: bool) -> pygame.event.Event:
+    w, h = size
+    pos = (rng.randint(-20, w + 20), rng.randint(-20, h + 20))
+    roll = rng.random()
+    if roll < 0.35:
+        return pygame.event.Event(
+            pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(int(drag), 0, 0)
+        )
+    if roll < 0.47:
+        return pygame.event.Event(
+            pygame.MOUSEBUTTONDOWN, pos=pos, button=rng.choice([1, 1, 1, 2, 3, 4])
+        )
+    if roll < 0.6:
+        return pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=rng.choice([1, 1, 3]))
+    if roll < 0.66:
+        return pygame.event.Event(
+            pygame.MOUSEWHEEL, x=0, y=rng.choice([-3, -1, 1, 2]), flipped=False
+        )
+    if roll < 0.985:
+        name = rng.choice(WEEK_KEYS) if rng.random() < 0.06 else rng.choice(NAV_KEYS)
+        return pygame.event.Event(
+            pygame.KEYDOWN, key=pygame.key.key_code(name), mod=rng.choice(MODS), unicode=""
+        )
+    if roll < 0.99:
+        return pygame.event.Event(
+            pygame.VIDEORESIZE, size=(rng.randint(300, 2400), rng.randint(200, 1400))
+        )
+    return pygame.event.Event(pygame.MOUSEBUTTONDOWN)  # malformed: no position, no button
+
+
+@pytest.mark.parametrize("name", list(SCREENS))
+def test_screen_survives_random_events(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STRIKESIM_DATA_DIR", str(tmp_path / "data"))
+    factory = SCREENS[name]
+    app = make_app(tmp_path, factory)
+    target = type(app.stack.top)
+    rng = random.Random(name)
+    restarts = 0
+    drag = False
+    started = time.perf_counter()
+    for i in range(EVENTS):
+        event = random_event(rng, app.ctx.size, drag)
+        if event.type == pygame.MOUSEBUTTONDOWN:
+            drag = True
+        elif event.type == pygame.MOUSEBUTTONUP:
+            drag = False
+        app.handle(event)
+        gone = not any(isinstance(s, target) for s in app.stack.screens)
+        if app.stack.quit_requested or gone or app.ctx.settings.fullscreen:
+            restarts += 1
+            app.stack.quit_requested = False
+            if app.ctx.settings.fullscreen:
+                app.change_settings(app.ctx.settings.with_changes(fullscreen=False))
+            app.apply(Reset(factory(app.ctx)))
+        if i % 100 == 0:
+            app.update(rng.choice([0.0, 16.0, 120.0, 400.0]))
+            app.draw()
+    app.update(1000.0)
+    app.draw()
+    elapsed = time.perf_counter() - started
+    assert elapsed < 60, f"{name}: {EVENTS} events took {elapsed:.1f}s"
+    assert restarts < EVENTS // 10
+
+
+# --- the table ----------------------------------------------------------------------------
+
+
+def test_table_controls_edit_the_draft_and_the_worth(tmp_path: Path) -> None:
+    play = make_play(0, 2)
+    app = make_app(tmp_path, lambda ctx: TableScreen(ctx, play, fast_preview(play)))
+    table = app.stack.top
+    assert isinstance(table, TableScreen)
+    app.draw()
+    before = list(play.draft)
+    own_before = table.meter_own.value
+    slider = table.controls[0]
+    table.focus.focus(slider)
+    app.handle(key("left"))
+    assert play.draft[0] == before[0] - 1
+    assert table.meter_own.value == pytest.approx(play.own_utility(play.draft))
+    assert table.meter_own.value < own_before
+    # clicking the left end of the slider's track picks the lowest level
+    track = slider.track_rect()
+    click(app, (track.x, track.centery))
+    assert play.draft[0] == 0
+    assert play.cost(play.draft) == pytest.approx(
+        sum(i.cost[lv] for i, lv in zip(play.spec.issues, play.draft, strict=True))
+    )
+    app.handle(key("r"))
+    assert play.draft == list(play.starting_draft())
+
+
+def test_table_marks_the_other_sides_offer(tmp_path: Path) -> None:
+    play = make_play(0, 3)
+    app = make_app(tmp_path, lambda ctx: TableScreen(ctx, play, fast_preview(play)))
+    table = app.stack.top
+    assert isinstance(table, TableScreen)
+    theirs = play.other_offer()
+    assert theirs is not None
+    for j, control in enumerate(table.controls):
+        marker = next(m for m in control.markers if m.colour == "studio")
+        expected = (
+            play.spec.issues[j].values[theirs[j]] if isinstance(control, Slider) else theirs[j]
+        )
+        assert marker.value == pytest.approx(expected)
+
+
+def test_preview_is_debounced_and_computed_from_the_engine(tmp_path: Path) -> None:
+    play = make_play(0, 2)
+    calls: list[tuple[int, ...]] = []
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        calls.append(tuple(int(x) for x in args[3]))
+        from .game_helpers import cheap_preview
+
+        return cheap_preview(*args, **kwargs)
+
+    from strikesim.ui.screens.game.preview import OfferPreview
+
+    preview = OfferPreview(play, spy)
+    app = make_app(tmp_path, lambda ctx: TableScreen(ctx, play, preview))
+    table = app.stack.top
+    app.update(1.0)
+    assert len(calls) == 1
+    table.focus.focus(table.controls[0])
+    for _ in range(5):
+        app.handle(key("left"))
+        app.update(10.0)
+    assert len(calls) == 1  # still settling
+    app.update(500.0)
+    assert len(calls) == 2 and calls[-1] == tuple(play.draft)
+    result = preview.current()
+    assert result is not None and 0.0 <= result.accept_chance <= 1.0
+    assert result.spreads and all(
+        len(s.median) == len(s.low) == len(s.high) for s in result.spreads
+    )
+    assert all(
+        lo <= mid + 1e-9 and mid <= hi + 1e-9
+        for s in result.spreads
+        for lo, mid, hi in zip(s.low, s.median, s.high, strict=True)
+    )
+
+
+def test_illegal_move_shows_the_rules_message(tmp_path: Path) -> None:
+    play = make_play(1, 0)
+    play.session.state.offers[0, 0] = -1  # no union offer on the table to accept
+    app = make_app(tmp_path, lambda ctx: TableScreen(ctx, play, fast_preview(play)))
+    week = play.session.week
+    assert isinstance(app.stack.top, TableScreen)
+    app.stack.top.make_move(Move.ACCEPT)
+    assert play.session.week == week
+    assert "no offer on the table" in play.last_error
+    app.draw()
+
+
+def test_pressure_toggles_go_into_the_weeks_decision(tmp_path: Path) -> None:
+    play = make_play(0, 0)
+    app = make_app(tmp_path, lambda ctx: TableScreen(ctx, play, fast_preview(play)))
+    app.handle(key("p"))
+    screen = app.stack.top
+    assert isinstance(screen, PressureScreen)
+    available = [t for t in screen.toggles if t.available]
+    assert available, "the union has actions available before the strike"
+    click(app, available[0].rect.center)
+    assert play.pressure == {available[0].action.id}
+    unavailable = [t for t in screen.toggles if not t.available]
+    if unavailable:
+        screen.focus.focus(unavailable[0])
+        app.handle(key("return"))
+        assert unavailable[0].action.id not in play.pressure
+        assert "not available" in play.last_error
+    app.handle(key("escape"))
+    assert isinstance(app.stack.top, TableScreen)
+    app.handle(key("h"))
+    assert available[0].action.id in play.session.reports[-1].decisions[0].pressure
+    assert play.pressure == set()
+
+
+def test_news_lists_every_happening_newest_first(tmp_path: Path) -> None:
+    play = make_play(0, 10)
+    app = make_app(tmp_path, lambda ctx: NewsScreen(ctx, play))
+    screen = app.stack.top
+    assert isinstance(screen, NewsScreen)
+    happenings = [h for r in play.session.reports for h in r.happenings]
+    assert len(screen.feed.items) == len(happenings) > 0
+    assert screen.feed.items[0].headline == happenings[-1].headline
+    app.draw()
+    screen.feed.handle_action("increase_big")
+    assert screen.feed.scroll > 0 or screen.feed.overflow == 0
+
+
+def test_dashboard_charts_every_visible_variable_with_drivers(tmp_path: Path) -> None:
+    play = make_play(0, 9)
+    app = make_app(tmp_path, lambda ctx: DashboardScreen(ctx, play))
+    screen = app.stack.top
+    assert isinstance(screen, DashboardScreen)
+    charted: set[str] = set()
+    for tab in screen.tab_buttons:
+        screen.show(tab)
+        app.draw()
+        for chart in screen.charts:
+            for s in chart.series:
+                charted.add(s.id)
+                assert len(s.ys) == len(play.session.history)
+    visible = {v.id for v in play.spec.variables if v.visible_to[0]}
+    assert charted == visible
+    lines = screen.explain("strike_fund", 8)
+    assert isinstance(lines, list)
+
+
+def test_ratification_then_projection_then_debrief(tmp_path: Path) -> None:
+    play = _ratification_play()
+    app = make_app(tmp_path, lambda ctx: DealScreen(ctx, play))
+    app.handle(key("c"))
+    assert play.phase != Phase.RATIFICATION
+    if play.is_over:
+        app.handle(key("c"))
+        assert isinstance(app.stack.top, ProjectionScreen)
+        app.handle(key("c"))
+        assert isinstance(app.stack.top, DebriefScreen)
+        assert app.stack.top.results
