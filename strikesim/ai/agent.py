@@ -52,6 +52,9 @@ TACTICS = (*TACTICAL, "scripted")
 """Every tactic name a scenario personality may use ("scripted" replays the
 scenario's historical offers, see :mod:`strikesim.ai.scripted`)."""
 
+BACKSTOP_E = 0.15
+"""Concession exponent of the adaptive mix's deadline backstop (Boulware)."""
+
 DEFAULTS: Mapping[str, float] = {
     "e": 0.5,
     "k": 0.0,
@@ -183,6 +186,9 @@ class TacticalNegotiator:
         level = resource_level(self.side, ns, self.initial)
         resourced = resource_target(level, p["k"], p["scale"], p_min, self.p_max)
         if self.tactic == "resource":
+            # staying power decides; the time curve still brings a deal by the deadline
+            if bool((timed < resourced).any()):
+                return np.minimum(resourced, timed), "time"
             return resourced, "resource"
         conceded = u_other - self.prev_other
         tft = tit_for_tat_target(self.target, conceded, p["gain"], p_min)
@@ -202,6 +208,10 @@ class TacticalNegotiator:
         drivers = ("time", "resource", "tit_for_tat")
         parts = (timed, resourced, tft)
         gaps = [(self.p_max - x).mean() * wi for x, wi in zip(parts, w, strict=True)]
+        # a slow Boulware backstop over 1.5 horizons: the mix cannot stall forever
+        backstop = time_dependent_target(t / 1.5, p["k"], BACKSTOP_E, p_min, self.p_max)
+        if bool((backstop < mixed).any()):
+            return np.minimum(mixed, backstop), "time"
         return mixed, drivers[int(np.argmax(gaps))]
 
     def _estimated_other(self, obs: Observation) -> tuple[np.ndarray, np.ndarray]:

@@ -21,7 +21,7 @@ BUILTINS: Mapping[str, tuple[str, Mapping[str, float]]] = {
     "boulware": ("time_dependent", {"e": 0.2, "k": 0.0, "horizon": 26.0}),
     "linear": ("time_dependent", {"e": 1.0, "k": 0.0, "horizon": 24.0}),
     "conceder": ("time_dependent", {"e": 2.5, "k": 0.05, "horizon": 20.0}),
-    "resource": ("resource", {"k": 0.05, "scale": 3.0}),
+    "resource": ("resource", {"k": 0.05, "scale": 3.0, "e": 0.2, "horizon": 40.0}),
     "tit_for_tat": ("tit_for_tat", {"gain": 1.0, "e": 0.3, "horizon": 30.0}),
     "zeuthen": ("zeuthen", {"min_step": 0.02, "e": 0.3, "horizon": 30.0}),
     "adaptive": (
