@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from strikesim.ai import TacticalNegotiator, make_negotiator
+from strikesim.ai.pressure import PressurePolicy, side_signs
+from strikesim.ai.view import observation_namespace
+from strikesim.engine import Actions, Move, initial_state, observe, step
+from strikesim.engine.spec import STUDIO, UNION
+
+from .helpers import scenario
+
+
+def mid_strike(weeks: int = 10):  # type: ignore[no-untyped-def]
+    spec = scenario("wga-2023")
+    state = initial_state(spec, batch=1, seed=0)
+    for _ in range(weeks):
+        state, _ = step(spec, state, Actions.hold(1, len(spec.issues), len(spec.actions)))
+    return spec, state
+
+
+def test_signs_follow_whose_side_a_variable_helps() -> None:
+    spec = scenario("wga-2023")
+    union, studio = side_signs(spec, UNION), side_signs(spec, STUDIO)
+    idx = spec.var_index
+    assert union[idx["strike_fund"]] > 0 > studio[idx["strike_fund"]]
+    assert union[idx["content_stock"]] < 0 < studio[idx["content_stock"]]
+    assert union[idx["public_support_union"]] > 0
+
+
+def test_public_actions_are_worth_more_when_the_public_listens() -> None:
+    spec, state = mid_strike()
+    policy = PressurePolicy(spec, UNION)
+    ns = observation_namespace(spec, observe(spec, state, UNION))
+    rally = next(
+        c for c, (j, _) in enumerate(policy.actions) if spec.actions[j].id == "celebrity_rally"
+    )
+    low = dict(ns, public_support_union=np.array([0.3]))
+    high = dict(ns, public_support_union=np.array([0.8]))
+    v_low, _ = policy.values(low, 1)
+    v_high, drivers = policy.values(high, 1)
+    assert v_high[0, rally] > v_low[0, rally]
+    assert drivers[rally].lstrip("+-") in {"opinion_shift", "solidarity"}
+
+
+def test_spending_the_strike_fund_hurts_more_as_it_runs_down() -> None:
+    spec, state = mid_strike()
+    policy = PressurePolicy(spec, UNION)
+    ns = observation_namespace(spec, observe(spec, state, UNION))
+    fund = next(
+        c for c, (j, _) in enumerate(policy.actions) if spec.actions[j].id == "solidarity_fund"
+    )
+    start = spec.variables[spec.var_index["strike_fund"]].initial
+    rich = dict(ns, strike_fund=np.array([start]))
+    poor = dict(ns, strike_fund=np.array([start * 0.1]))
+    assert policy.values(rich, 1)[0][0, fund] > policy.values(poor, 1)[0][0, fund]
+
+
+def test_ai_investment_is_worth_more_as_capability_rises() -> None:
+    spec, state = mid_strike()
+    policy = PressurePolicy(spec, STUDIO)
+    ns = observation_namespace(spec, observe(spec, state, STUDIO))
+    invest = next(
+        c for c, (j, _) in enumerate(policy.actions) if spec.actions[j].id == "invest_ai_talent"
+    )
+    weak = dict(ns, ai_capability=np.array([0.05]))
+    strong = dict(ns, ai_capability=np.array([0.6]))
+    assert policy.values(strong, 1)[0][0, invest] > policy.values(weak, 1)[0][0, invest]
+
+
+def test_only_legal_actions_are_chosen() -> None:
+    spec, state = mid_strike()
+    policy = PressurePolicy(spec, UNION, threshold=-1e9)  # would take everything
+    obs = observe(spec, state, UNION)
+    chosen, _ = policy.choose(observation_namespace(spec, obs), obs.legal_pressure)
+    assert not (chosen & ~obs.legal_pressure).any()
+    none = np.zeros_like(obs.legal_pressure)
+    assert not policy.choose(observation_namespace(spec, obs), none)[0].any()
+
+
+def test_walk_out_when_the_other_side_takes_back_ground() -> None:
+    spec, state = mid_strike(8)
+    neg = make_negotiator(spec, "boulware", UNION)
+    assert isinstance(neg, TacticalNegotiator)
+    neg.params["walk_out"] = 1.0
+    neg.reset(spec, 1, 0)
+    obs = observe(spec, state, UNION)
+    neg.decide(obs)
+    # the studio replaces its offer with its worst possible one for us
+    worse = obs.offers.copy()
+    worse[0, STUDIO] = neg.book.levels[0]
+    own = obs.offer_utility.copy()
+    own[0, STUDIO] = neg.book.own_utility(worse[0, STUDIO])
+    d = neg.decide(replace(obs, offers=worse, offer_utility=own))
+    if obs.legal_moves[0, Move.WALK_OUT]:
+        assert d.move[0] == Move.WALK_OUT
+        assert "walked out" in d.explanations[0]
+    else:
+        assert d.move[0] != Move.WALK_OUT
