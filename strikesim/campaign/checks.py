@@ -1,0 +1,383 @@
+"""Cross-checks of a campaign model, and its compilation into a :class:`Campaign`.
+
+Pydantic has checked the shape; here the whole file and every stage's scenario
+are known, so names are checked where they are read: ledger names in ``carry``,
+``when``, intro values, epilogues and the summary; a stage's results and
+``campaign_<name>`` in ``record``; variable and parameter ids of the stage's
+scenario in ``carry``; stage ids in ``start`` and ``next``; placeholders in
+texts. Problems come back as findings (key paths) or, for a scenario that does
+not load, as that scenario's own located diagnostics. Nothing here raises.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from strikesim.campaign.model import CampaignModel, StageModel
+from strikesim.campaign.reach import reach_findings
+from strikesim.campaign.scenarios import AbstractScenario, ScenarioInfo, record_names, scenario_info
+from strikesim.campaign.spec import Branch, Campaign, Epilogue, IntroChoice, Stage, SummaryRow
+from strikesim.campaign.text import spec_problem, template_problems
+from strikesim.engine.spec import Formula
+from strikesim.scenario.diagnostics import Diagnostic, ScenarioError, did_you_mean
+from strikesim.scenario.findings import Finding, error
+from strikesim.scenario.findings import Path as KeyPath
+from strikesim.scenario.formula import FormulaError, compile_formula
+from strikesim.scenario.load import resolve_scenario
+from strikesim.scenario.model import ID_PATTERN
+
+__all__ = ["CheckResult", "check_campaign"]
+
+_ID = re.compile(ID_PATTERN)
+Kind = Literal["number", "condition"]
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding] = field(default_factory=list)
+    passthrough: list[Diagnostic] = field(default_factory=list)
+    """Diagnostics of stage scenarios that failed to load (located in their own files)."""
+
+
+class _Formulas:
+    """Compiles formulas, turning rejections into findings located inside the text."""
+
+    def __init__(self, out: list[Finding]) -> None:
+        self.out = out
+
+    def __call__(
+        self,
+        source: str,
+        names: Collection[str],
+        path: KeyPath,
+        *,
+        kind: Kind = "number",
+        reads: str = "",
+        context: str = "",
+    ) -> Formula | None:
+        try:
+            return compile_formula(source, names, kind=kind)
+        except FormulaError as exc:
+            message = f"bad formula{context}: {exc.message}"
+            if reads and exc.message.startswith("unknown name"):
+                message += f"; {reads}"
+            self.out.append(
+                error(path, message, value=source, hint=exc.hint, column_offset=exc.column)
+            )
+            return None
+
+
+_LEDGER_ONLY = "these formulas read ledger names only"
+
+
+def _when(
+    fc: _Formulas, source: str | None, names: frozenset[str], path: KeyPath
+) -> Formula | None:
+    if source is None:
+        return None
+    return fc(source, names, path, kind="condition", reads=_LEDGER_ONLY)
+
+
+def _texts(
+    out: list[Finding],
+    text: str,
+    path: KeyPath,
+    numbers: Collection[str],
+    texts: Collection[str] = (),
+) -> None:
+    for message, hint in template_problems(text, numbers, texts):
+        out.append(error(path, message, hint=hint))
+
+
+def _load_stage(stage: StageModel, k: int, base: Path, result: CheckResult) -> ScenarioInfo | None:
+    path: KeyPath = ("stages", k, "scenario")
+    try:
+        file = resolve_scenario(stage.scenario, relative_to=base)
+    except ScenarioError as exc:
+        first = exc.diagnostics[0]
+        result.findings.append(
+            error(
+                path,
+                f"unknown scenario '{stage.scenario}'",
+                value=stage.scenario,
+                expected=first.expected,
+                hint=first.hint,
+            )
+        )
+        return None
+    try:
+        return scenario_info(file)
+    except AbstractScenario:
+        message = f"scenario '{stage.scenario}' is an abstract base and cannot be played"
+        result.findings.append(error(path, message, value=stage.scenario))
+    except ScenarioError as exc:
+        result.findings.append(
+            error(
+                path,
+                f"scenario '{stage.scenario}' does not load "
+                f"({len(exc.errors)} error(s), listed with its file)",
+                value=stage.scenario,
+            )
+        )
+        result.passthrough.extend(exc.diagnostics)
+    except OSError as exc:
+        message = f"scenario '{stage.scenario}' cannot be read ({exc.strerror or exc})"
+        result.findings.append(error(path, message, value=stage.scenario))
+    return None
+
+
+def _carry(
+    fc: _Formulas,
+    stage: StageModel,
+    k: int,
+    info: ScenarioInfo | None,
+    ledger: frozenset[str],
+    out: list[Finding],
+) -> tuple[dict[str, Formula], dict[str, Formula]]:
+    variables: dict[str, Formula] = {}
+    params: dict[str, Formula] = {}
+    for kind, table, target in (
+        ("variables", stage.carry.variables, variables),
+        ("params", stage.carry.params, params),
+    ):
+        for name, source in table.items():
+            path: KeyPath = ("stages", k, "carry", kind, name)
+            if info is not None:
+                known = list(info.spec.var_index) if kind == "variables" else list(info.spec.params)
+                if name not in known:
+                    what = "variable" if kind == "variables" else "parameter"
+                    out.append(
+                        error(
+                            path,
+                            f"scenario '{info.spec.id}' has no {what} '{name}'",
+                            value=name,
+                            hint=did_you_mean(name, known),
+                            at_key=True,
+                        )
+                    )
+                    continue
+            f = fc(source, ledger, path, reads=_LEDGER_ONLY)
+            if f is not None:
+                target[name] = f
+    return variables, params
+
+
+_RECORD_READS = "record formulas read the stage's results and campaign_<ledger name>"
+
+
+@dataclass
+class _TopRecord:
+    """Campaign-wide record formulas are compiled once per stage that uses them;
+    their failures are gathered here and reported once, naming the stages only
+    when the formula fails in some stages but not all."""
+
+    used_by: dict[str, list[str]] = field(default_factory=dict)
+    failures: dict[tuple[str, str, int, str | None], list[str]] = field(default_factory=dict)
+
+    def findings(self, model: CampaignModel) -> list[Finding]:
+        out = []
+        for (name, message, column, hint), stages in self.failures.items():
+            where = ""
+            if len(stages) < len(self.used_by[name]):
+                shown = ", ".join(f"'{s}'" for s in stages)
+                where = f" in stage{'s' if len(stages) > 1 else ''} {shown}"
+            text = f"bad formula{where}: {message}"
+            if message.startswith("unknown name"):
+                text += f"; {_RECORD_READS}"
+            source = model.record[name]
+            out.append(error(("record", name), text, value=source, hint=hint, column_offset=column))
+        return out
+
+
+def _record(
+    fc: _Formulas,
+    model: CampaignModel,
+    stage: StageModel,
+    k: int,
+    info: ScenarioInfo | None,
+    top: _TopRecord,
+) -> dict[str, Formula]:
+    ledger = list(model.ledger)
+    for name in stage.record:
+        if name not in model.ledger:
+            fc.out.append(
+                error(
+                    ("stages", k, "record", name),
+                    f"'{name}' is not a ledger name",
+                    value=name,
+                    hint=did_you_mean(name, ledger),
+                    at_key=True,
+                )
+            )
+    if info is None:
+        return {}
+    names = record_names(info.spec, ledger)
+    merged: dict[str, Formula] = {}
+    for name, source in {**model.record, **stage.record}.items():
+        if name not in model.ledger:
+            continue
+        if name in stage.record:
+            path: KeyPath = ("stages", k, "record", name)
+            f = fc(source, names, path, reads=_RECORD_READS)
+        else:
+            top.used_by.setdefault(name, []).append(stage.id)
+            try:
+                f = compile_formula(source, names)
+            except FormulaError as exc:
+                key = (name, exc.message, exc.column, exc.hint)
+                top.failures.setdefault(key, []).append(stage.id)
+                f = None
+        if f is not None:
+            merged[name] = f
+    return merged
+
+
+def _stage(
+    fc: _Formulas,
+    model: CampaignModel,
+    stage: StageModel,
+    k: int,
+    base: Path,
+    result: CheckResult,
+    top: _TopRecord,
+) -> Stage | None:
+    out = result.findings
+    ledger = frozenset(model.ledger)
+    info = _load_stage(stage, k, base, result)
+    variables, params = _carry(fc, stage, k, info, ledger, out)
+    record = _record(fc, model, stage, k, info, top)
+    intro_values: dict[str, tuple[IntroChoice, ...]] = {}
+    for name, choices in stage.intro_values.items():
+        items = []
+        for j, choice in enumerate(choices):
+            path: KeyPath = ("stages", k, "intro_values", name, j)
+            when = _when(fc, choice.when, ledger, (*path, "when"))
+            items.append(IntroChoice(when, choice.text))
+        intro_values[name] = tuple(items)
+    _texts(out, stage.intro, ("stages", k, "intro"), ledger, stage.intro_values)
+    branches = []
+    ids = [s.id for s in model.stages]
+    for j, branch in enumerate(stage.next):
+        path = ("stages", k, "next", j)
+        if branch.stage not in ids:
+            out.append(
+                error(
+                    (*path, "stage"),
+                    f"unknown stage '{branch.stage}'",
+                    value=branch.stage,
+                    hint=did_you_mean(branch.stage, ids),
+                )
+            )
+        branches.append(Branch(_when(fc, branch.when, ledger, (*path, "when")), branch.stage))
+    if info is None:
+        return None
+    return Stage(
+        id=stage.id,
+        index=k,
+        label=stage.label or info.spec.title,
+        scenario=stage.scenario,
+        scenario_path=info.path,
+        scenario_id=info.spec.id,
+        scenario_title=info.spec.title,
+        intro=stage.intro,
+        intro_values=intro_values,
+        carry_variables=variables,
+        carry_params=params,
+        record=record,
+        next=tuple(branches),
+    )
+
+
+def _top_level(model: CampaignModel, out: list[Finding]) -> None:
+    for name in model.ledger:
+        if not _ID.match(name):
+            out.append(
+                error(
+                    ("ledger", name),
+                    f"ledger name '{name}' is not a snake_case id",
+                    value=name,
+                    at_key=True,
+                    expected="lowercase letters, digits and '_', starting with a letter",
+                )
+            )
+    ledger = list(model.ledger)
+    for name in model.record:
+        if name not in model.ledger:
+            out.append(
+                error(
+                    ("record", name),
+                    f"'{name}' is not a ledger name",
+                    value=name,
+                    hint=did_you_mean(name, ledger),
+                    at_key=True,
+                )
+            )
+    seen: dict[str, int] = {}
+    for k, stage in enumerate(model.stages):
+        if stage.id in seen:
+            out.append(
+                error(
+                    ("stages", k, "id"),
+                    f"duplicate stage id '{stage.id}' (also used by stages[{seen[stage.id]}])",
+                    value=stage.id,
+                )
+            )
+        seen.setdefault(stage.id, k)
+    if model.start not in seen:
+        out.append(
+            error(
+                ("start",),
+                f"unknown stage '{model.start}'",
+                value=model.start,
+                hint=did_you_mean(model.start, list(seen)),
+            )
+        )
+
+
+def check_campaign(model: CampaignModel, file: Path) -> tuple[Campaign | None, CheckResult]:
+    """Every cross-check of ``model`` (read from ``file``); the campaign if none failed."""
+    result = CheckResult()
+    out = result.findings
+    fc = _Formulas(out)
+    _top_level(model, out)
+    ledger = frozenset(model.ledger)
+    top = _TopRecord()
+    stages = [_stage(fc, model, s, k, file.parent, result, top) for k, s in enumerate(model.stages)]
+    out += top.findings(model)
+    epilogues = []
+    for k, ep in enumerate(model.epilogues):
+        when = _when(fc, ep.when, ledger, ("epilogues", k, "when"))
+        _texts(out, ep.title, ("epilogues", k, "title"), ledger)
+        _texts(out, ep.text, ("epilogues", k, "text"), ledger)
+        epilogues.append(Epilogue(when, ep.title, ep.text))
+    rows = []
+    for k, row in enumerate(model.decade_summary):
+        value = fc(row.value, ledger, ("decade_summary", k, "value"), reads=_LEDGER_ONLY)
+        why = spec_problem(row.format)
+        if why is not None:
+            out.append(
+                error(("decade_summary", k, "format"), f"bad format spec ({why})", value=row.format)
+            )
+        if value is not None:
+            rows.append(SummaryRow(row.label, value, row.format, row.unit))
+    out += reach_findings(model)
+    if any(f.severity == "error" for f in out) or result.passthrough:
+        return None, result
+    return Campaign(
+        id=model.id,
+        title=model.title,
+        summary=model.summary,
+        difficulty=model.difficulty,
+        player_side=model.player_side,
+        ledger=dict(model.ledger),
+        start=model.start,
+        stages={s.id: s for s in stages if s is not None},
+        epilogues=tuple(epilogues),
+        summary_rows=tuple(rows),
+        sources=tuple(model.sources),
+        path=file,
+    ), result
