@@ -76,7 +76,8 @@ def check_pressure(
     legal on the start-of-week state (``ns`` is its namespace)."""
     if not pressure.any():
         return
-    bad = pressure & ~pressure_mask(spec, plan, state, ns, only=pressure.any(axis=0))
+    requested = np.asarray(pressure.any(axis=0))
+    bad = pressure & ~pressure_mask(spec, plan, state, ns, only=requested)
     if bad.any():
         row, a = (int(x[0]) for x in np.nonzero(bad))
         act = spec.actions[a]
