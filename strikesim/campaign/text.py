@@ -12,7 +12,14 @@ from __future__ import annotations
 import string
 from collections.abc import Collection, Mapping
 
-__all__ = ["fill", "format_number", "spec_problem", "template_problems"]
+__all__ = [
+    "fill",
+    "format_number",
+    "ledger_label",
+    "ledger_value",
+    "spec_problem",
+    "template_problems",
+]
 
 _FORMATTER = string.Formatter()
 
@@ -85,3 +92,19 @@ def format_number(value: float, spec: str) -> str:
     if text.startswith("-") and not any(c in "123456789" for c in stripped):
         return stripped
     return text
+
+
+def ledger_value(value: float) -> str:
+    """A ledger number for people: whole numbers and large ones without decimals,
+    others with about three significant digits (``4,318``, ``32.2``, ``0.114``)."""
+    if value == int(value) or abs(value) >= 100:
+        return format_number(value, ",.0f")
+    if abs(value) >= 10:
+        return format_number(value, ".1f")
+    return format_number(value, ".3g")
+
+
+def ledger_label(name: str) -> str:
+    """A ledger name as a label: ``writers_fund`` -> ``Writers fund``."""
+    text = name.replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
