@@ -76,6 +76,14 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("--difficulty", default="normal")
     play.add_argument("--seed", type=_seed, default=0)
 
+    camp = sub.add_parser("campaign", help="play a whole campaign headless, AI against AI")
+    camp.add_argument("campaign", help="a shipped campaign id (see 'strikesim list') or a path")
+    camp.add_argument("--seed", type=_seed, default=0, help="campaign seed (default 0)")
+    camp.add_argument("--union", metavar="P", help="union negotiator (default: each stage's)")
+    camp.add_argument("--studio", metavar="P", help="studio negotiator (default: each stage's)")
+    camp.add_argument("--difficulty", default="normal", help="AI level: easy, normal, hard, expert")
+    camp.add_argument("--save", metavar="FILE", help="also write the campaign save to FILE")
+
     shots = sub.add_parser("screenshots", help="play a scripted game headless, save every screen")
     shots.add_argument("--out", metavar="DIR", default="screenshots")
     shots.add_argument("--size", default="1280x720", help="window size, e.g. 1920x1080")
@@ -127,6 +135,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace, out: TextIO) -> int:
     from strikesim import commands
+    from strikesim.campaign.cli import cmd_campaign
 
     handler = {
         None: commands.cmd_start,
@@ -139,6 +148,7 @@ def _dispatch(args: argparse.Namespace, out: TextIO) -> int:
         "replay": commands.cmd_replay,
         "play": commands.cmd_play,
         "screenshots": commands.cmd_screenshots,
+        "campaign": cmd_campaign,
     }[args.command]
     return handler(args, out)
 
