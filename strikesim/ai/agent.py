@@ -243,13 +243,6 @@ class TacticalNegotiator:
         target = np.where(
             live, np.clip(np.minimum(self.target, raw), p_min, self.p_max), self.target
         )
-        noise = self.difficulty.noise
-        if noise > 0:
-            jitter = noise * rng.normal(self.seed, row_keys(obs), obs.week, rng.NEGOTIATOR, side)
-            offer_target = np.clip(target + jitter, p_min, self.p_max)
-        else:
-            offer_target = target
-
         accept = legal[:, Move.ACCEPT] & (np.nan_to_num(u_other, nan=-1.0) >= target - 1e-9)
 
         opening = np.isnan(u_mine)
@@ -258,13 +251,17 @@ class TacticalNegotiator:
         offer_rows = np.flatnonzero(legal[:, Move.OFFER] & ~accept & wants_offer)
         offers = np.full((batch, n_issues), -1, dtype=np.int16)
         if offer_rows.size:
-            chosen = self.book.select(offer_target[offer_rows], offer_rows, self.model)
+            aim = target[offer_rows]
+            noise = self.difficulty.noise
+            if noise > 0:  # sloppier play: the offer lands near, not at, the target
+                keys = row_keys(obs, offer_rows)
+                jitter = noise * rng.normal(self.seed, keys, obs.week, rng.NEGOTIATOR, side)
+                aim = np.clip(aim + jitter, p_min[offer_rows], self.p_max)
+            chosen = self.book.select(aim, offer_rows, self.model)
             first = opening[offer_rows] & (obs.week <= spec.phases.expiry_week)
             chosen = np.where(first[:, None], self.opening[None, :], chosen)
             if self.lookahead is not None and batch <= self.lookahead.max_batch:
-                chosen = self.lookahead.refine(
-                    self, obs, offer_rows, chosen, offer_target[offer_rows]
-                )
+                chosen = self.lookahead.refine(self, obs, offer_rows, chosen, aim)
                 # conceding more than planned moves the target down with it
                 picked = self.book.own_utility(chosen)
                 target[offer_rows] = np.minimum(target[offer_rows], picked)

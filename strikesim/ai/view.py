@@ -63,14 +63,17 @@ def observation_namespace(spec: GameSpec, obs: Observation) -> dict[str, Any]:
     return ns
 
 
-def row_keys(obs: Observation) -> np.ndarray:
-    """(B,) uint64 keys that depend only on each campaign's own observation.
+def row_keys(obs: Observation, rows: np.ndarray | None = None) -> np.ndarray:
+    """(b,) uint64 keys that depend only on each campaign's own observation
+    (all campaigns, or those at ``rows``).
 
     Used to key a negotiator's random draws, so a campaign plays the same in
     a batch of one and in a batch of thousands.
     """
-    key = obs.offers.reshape(obs.batch, -1).astype(np.int64).sum(axis=1).astype(np.uint64)
+    pick = slice(None) if rows is None else rows
+    offers = obs.offers[pick]
+    key = offers.reshape(offers.shape[0], -1).astype(np.int64).sum(axis=1).astype(np.uint64)
     for values in list(obs.variables.values())[:6]:
-        bits = np.ascontiguousarray(values, dtype=np.float64).view(np.uint64)
+        bits = np.ascontiguousarray(values[pick], dtype=np.float64).view(np.uint64)
         key = (key * np.uint64(0x100000001B3)) ^ bits
     return np.asarray(key)
