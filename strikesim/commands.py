@@ -87,6 +87,8 @@ def _scenario_files(paths: list[str]) -> list[Path]:
         path = Path(text)
         if path.is_dir():
             found = sorted(path.glob("*/scenario.yaml")) or sorted(path.glob("scenario.yaml"))
+            campaigns = path if path.name == "campaigns" else path / "campaigns"
+            found += sorted(campaigns.glob("*.yaml"))
             if (path / "scenario.yaml").exists() and path / "scenario.yaml" not in found:
                 found.append(path / "scenario.yaml")
             if not found:
@@ -99,9 +101,22 @@ def _scenario_files(paths: list[str]) -> list[Path]:
     return files
 
 
+def _is_campaign(path: Path) -> bool:
+    """Campaign files live in a ``campaigns`` folder or have a top-level ``stages:`` key."""
+    if path.parent.name == "campaigns":
+        return True
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return any(line.startswith("stages:") for line in text.splitlines())
+
+
 def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    from strikesim.campaign import validate_campaign
+
     files = _scenario_files(args.paths)
-    results = {str(f): validate_path(f) for f in files}
+    results = {str(f): validate_campaign(f) if _is_campaign(f) else validate_path(f) for f in files}
     errors = sum(1 for ds in results.values() for d in ds if d.severity == Severity.ERROR)
     warnings = sum(1 for ds in results.values() for d in ds if d.severity == Severity.WARNING)
     if args.format == "json":
