@@ -55,22 +55,30 @@ scenario's historical offers, see :mod:`strikesim.ai.scripted`)."""
 BACKSTOP_E = 0.15
 """Concession exponent of the adaptive mix's deadline backstop (Boulware)."""
 
-DEFAULTS: Mapping[str, float] = {
-    "e": 0.5,
-    "k": 0.0,
-    "horizon": 24.0,
-    "scale": 3.0,  # resource: how steeply staying power holds the target up
-    "gain": 1.0,  # tit-for-tat: share of the other's concession returned
-    "min_step": 0.02,  # zeuthen: smallest concession
-    "step": 0.01,  # re-offer when the target fell this far below the standing offer
-    "w_time": 0.4,  # adaptive mix weights
-    "w_resource": 0.4,
-    "w_tft": 0.2,
-    "ratify_margin": 0.12,  # union: accept down to member expectation minus this
-    "pressure_threshold": 0.0,
-    "walk_out": 0.0,  # 1 = leave the table when the other side takes back ground
-    "floor": 0.25,  # reservation used when the scenario's cannot be evaluated
+PARAMETERS: Mapping[str, tuple[float, str]] = {
+    "e": (
+        0.5,
+        "concession exponent: < 1 Boulware (holds, then concedes late), 1 linear, "
+        "> 1 Conceder; 0 never moves",
+    ),
+    "k": (0.0, "initial concession: share of the range given up in the opening offer"),
+    "horizon": (24.0, "weeks over which the time curve reaches the reservation utility"),
+    "scale": (3.0, "resource tactic: how strongly remaining staying power holds demands up"),
+    "gain": (1.0, "tit-for-tat: share of the other side's last concession returned"),
+    "min_step": (0.02, "Zeuthen: smallest concession, in utility"),
+    "step": (0.01, "post a new offer once the target is this far below the standing one"),
+    "w_time": (0.4, "adaptive: weight of the time curve"),
+    "w_resource": (0.4, "adaptive: weight of the resource curve"),
+    "w_tft": (0.2, "adaptive: weight of tit-for-tat"),
+    "ratify_margin": (0.12, "union: lowest deal = members' expectation minus this"),
+    "pressure_threshold": (0.0, "take a pressure action when its value exceeds this"),
+    "walk_out": (0.0, "1 = leave the table when the other side takes back ground"),
+    "floor": (0.25, "reservation utility used when the scenario's cannot be evaluated"),
 }
+"""Tactic parameters a personality may set: default and meaning."""
+
+DEFAULTS: Mapping[str, float] = {name: value for name, (value, _) in PARAMETERS.items()}
+"""Default of every tactic parameter (the scenario loader validates names against it)."""
 
 
 class TacticalNegotiator:
