@@ -31,6 +31,8 @@ class GameScreen(Screen):
         super().__init__(ctx)
         self.play = play
         self.hud_reserved = 0
+        self._static: pygame.Surface | None = None
+        self._static_key: tuple[object, ...] | None = None
 
     def content_rect(self) -> pygame.Rect:
         """The area below the HUD, inside the page margins."""
@@ -38,6 +40,37 @@ class GameScreen(Screen):
         m = ctx.space("xl")
         top = hud_height(ctx) + ctx.space("lg")
         return pygame.Rect(m, top, ctx.size[0] - 2 * m, ctx.size[1] - top - ctx.space("lg"))
+
+    def static_key(self) -> tuple[object, ...] | None:
+        """What the background, bar and body depend on; while it is unchanged they are
+        blitted from a cached layer and only the widgets are drawn (None: no caching)."""
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        key = self.static_key()
+        if key is None:
+            super().draw(surface)
+            return
+        self.ensure_layout()
+        key = (*key, self.ctx.size, self.ctx.scale, self.ctx.palette.name, self.hud_reserved)
+        if (
+            self._static is None
+            or self._static_key != key
+            or self._static.get_size() != surface.get_size()
+        ):
+            layer = (
+                pygame.Surface(surface.get_size()).convert(surface)
+                if pygame.display.get_init()
+                else pygame.Surface(surface.get_size())
+            )
+            self.draw_background(layer)
+            self.draw_content(layer)
+            self._static, self._static_key = layer, key
+        surface.blit(self._static, (0, 0))
+        for w in self.widgets:
+            if w.visible:
+                w.draw(surface)
+        self.dirty = False
 
     def draw_content(self, surface: pygame.Surface) -> None:
         draw_hud(surface, self.ctx, self.play, self.hud_reserved)

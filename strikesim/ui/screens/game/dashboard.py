@@ -55,6 +55,9 @@ class DashboardScreen(GameScreen):
     title = "Dashboard"
     closes_on_back = True
 
+    def static_key(self) -> tuple[object, ...] | None:
+        return (self.play.revision, self.tab)
+
     def __init__(self, ctx: UIContext, play: GamePlay) -> None:
         super().__init__(ctx, play)
         side = play.side

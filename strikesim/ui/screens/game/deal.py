@@ -47,6 +47,9 @@ def last_vote(play: GamePlay) -> tuple[float, bool, int] | None:
 class DealScreen(GameScreen):
     title = "Deal"
 
+    def static_key(self) -> tuple[object, ...] | None:
+        return (self.play.revision, self.play.session.week)
+
     def __init__(self, ctx: UIContext, play: GamePlay) -> None:
         super().__init__(ctx, play)
         key = ctx.keymap.label("game", "continue")

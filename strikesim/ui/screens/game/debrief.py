@@ -45,6 +45,9 @@ def _value(v: float, unit: str) -> str:
 class DebriefScreen(GameScreen):
     title = "Debrief"
 
+    def static_key(self) -> tuple[object, ...] | None:
+        return ()
+
     def __init__(self, ctx: UIContext, play: GamePlay, projection: object | None = None) -> None:
         super().__init__(ctx, play)
         spec = play.spec

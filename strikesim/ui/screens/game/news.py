@@ -49,6 +49,22 @@ class NewsFeed(Widget):
         self.content_h = 0
         self._placed: list[pygame.Rect] = []
         self._layout_key: tuple[object, ...] | None = None
+        self._images: dict[tuple[object, ...], pygame.Surface] = {}
+
+    def _image(self, item: NewsClipping, size: tuple[int, int]) -> pygame.Surface:
+        """The clipping drawn once into its own transparent layer (clippings never change;
+        wrapping their text every frame would dominate the frame time)."""
+        key = (id(item), size, self.ctx.scale, self.ctx.palette.name)
+        image = self._images.get(key)
+        if image is None:
+            pad = self.ctx.px(6)  # room for the drop shadow
+            image = pygame.Surface((size[0] + pad, size[1] + pad), pygame.SRCALPHA)
+            item.rect = pygame.Rect((0, 0), size)
+            item.draw(image)
+            if len(self._images) > 256:
+                self._images.clear()
+            self._images[key] = image
+        return image
 
     def place(self) -> None:
         key = (tuple(self.rect), self.ctx.scale, len(self.items))
@@ -102,9 +118,9 @@ class NewsFeed(Widget):
         previous = surface.get_clip()
         surface.set_clip(self.rect.clip(previous) if previous.width else self.rect)
         for item, r in zip(self.items, self._placed, strict=True):
-            item.rect = r.move(self.rect.x, self.rect.y - self.scroll)
-            if item.rect.bottom >= self.rect.y and item.rect.top <= self.rect.bottom:
-                item.draw(surface)
+            spot = r.move(self.rect.x, self.rect.y - self.scroll)
+            if spot.bottom >= self.rect.y and spot.top <= self.rect.bottom:
+                surface.blit(self._image(item, r.size), spot.topleft)
         surface.set_clip(previous)
         if self.overflow:
             h = self.rect.height
@@ -124,6 +140,9 @@ class NewsFeed(Widget):
 class NewsScreen(GameScreen):
     title = "News"
     closes_on_back = True
+
+    def static_key(self) -> tuple[object, ...] | None:
+        return (self.play.revision,)
 
     def __init__(self, ctx: UIContext, play: GamePlay) -> None:
         super().__init__(ctx, play)

@@ -139,6 +139,9 @@ class PressureScreen(GameScreen):
     title = "Pressure"
     closes_on_back = True
 
+    def static_key(self) -> tuple[object, ...] | None:
+        return (self.play.revision, self.play.last_error)
+
     def __init__(self, ctx: UIContext, play: GamePlay) -> None:
         super().__init__(ctx, play)
         self.toggles = [

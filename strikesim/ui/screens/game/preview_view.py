@@ -51,6 +51,27 @@ def _charts(ctx: UIContext, result: PreviewResult, area: pygame.Rect, week: int)
     return charts
 
 
+_IMAGES: dict[tuple[object, ...], pygame.Surface] = {}
+
+
+def _chart_image(
+    ctx: UIContext, result: PreviewResult, area: pygame.Rect, week: int
+) -> pygame.Surface:
+    """The small charts drawn once per result into a transparent layer (they do not react
+    to the pointer, so there is no need to redraw them every frame)."""
+    key = (id(result), week, area.size, ctx.scale, ctx.palette.name)
+    image = _IMAGES.get(key)
+    if image is None:
+        image = pygame.Surface(area.size, pygame.SRCALPHA)
+        local = pygame.Rect((0, 0), area.size)
+        for chart in _charts(ctx, result, local, week):
+            chart.draw(image)
+        if len(_IMAGES) > 16:
+            _IMAGES.clear()
+        _IMAGES[key] = image
+    return image
+
+
 def draw_preview(
     surface: pygame.Surface,
     ctx: UIContext,
@@ -106,5 +127,4 @@ def draw_preview(
     area = pygame.Rect(x, y, width, rect.bottom - pad - y)
     if area.height < ctx.px(80) or not result.spreads:
         return
-    for chart in _charts(ctx, result, area, play.session.week):
-        chart.draw(surface)
+    surface.blit(_chart_image(ctx, result, area, play.session.week), area.topleft)

@@ -82,6 +82,9 @@ def compute(play: GamePlay) -> ProjectionData:
 class ProjectionScreen(GameScreen):
     title = "The years ahead"
 
+    def static_key(self) -> tuple[object, ...] | None:
+        return (int(self.shown),)
+
     def __init__(self, ctx: UIContext, play: GamePlay, data: ProjectionData | None = None) -> None:
         super().__init__(ctx, play)
         self.data = data if data is not None else compute(play)

@@ -357,6 +357,20 @@ class TableScreen(GameScreen):
         )
 
     # --- drawing ----------------------------------------------------------------------
+    def static_key(self) -> tuple[object, ...] | None:
+        if self.week_glow is not None:
+            return None
+        p = self.play
+        preview = self.preview
+        return (
+            p.revision,
+            p.session.week,
+            p.last_error,
+            len(p.pressure),
+            id(preview.current()),
+            preview.error,
+        )
+
     def draw_content(self, surface: pygame.Surface) -> None:
         super().draw_content(surface)
         if self.week_glow is not None:
