@@ -39,7 +39,7 @@ def _successors(model: CampaignModel) -> tuple[dict[str, list[str]], set[str]]:
 
 
 def reach_findings(model: CampaignModel) -> list[Finding]:
-    """A warning per stage unreachable from ``start``; an error per stage that cannot end."""
+    """A warning per stage unreachable from ``start``; one error naming stages that cannot end."""
     succ, ends = _successors(model)
     out: list[Finding] = []
     if model.start in succ:
@@ -64,14 +64,18 @@ def reach_findings(model: CampaignModel) -> list[Finding]:
             if sid not in can_end and any(t in can_end for t in targets):
                 can_end.add(sid)
                 changed = True
-    reported: set[str] = set()
-    for k, stage in enumerate(model.stages):
-        if stage.id in can_end or stage.id in reported:
-            continue
-        reported.add(stage.id)
-        loop = " -> ".join(_loop(succ, stage.id))
-        message = f"the campaign can never end after stage '{stage.id}' (its branches loop: {loop})"
-        out.append(error(("stages", k, "next"), message, value=stage.id))
+    stuck = [(k, st.id) for k, st in enumerate(model.stages) if st.id not in can_end]
+    if stuck:
+        names = list(dict.fromkeys(sid for _, sid in stuck))
+        k, first = stuck[0]
+        shown = ", ".join(f"'{n}'" for n in names)
+        loop = " -> ".join(_loop(succ, first))
+        message = (
+            f"the campaign can never end from stage{'s' if len(names) > 1 else ''} {shown}: "
+            f"every branch leads on to another stage ({loop}); give one stage no `next`, "
+            "or a last branch with a `when`"
+        )
+        out.append(error(("stages", k, "next"), message, value=first))
     return out
 
 
