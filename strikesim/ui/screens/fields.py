@@ -162,6 +162,7 @@ class TextField(Widget):
 
     def set_text(self, text: str) -> None:
         text = text[: self.max_length]
+        self._blink = 0.0  # show the caret right after an edit
         if text != self.text:
             self.text = text
             if self.on_change is not None:

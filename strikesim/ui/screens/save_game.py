@@ -108,6 +108,10 @@ class SaveGameScreen(ModalScreen):
             return None
         return super().handle_event(event)
 
+    def on_enter(self) -> None:
+        super().on_enter()
+        pygame.key.start_text_input()  # typing arrives as TEXTINPUT events
+
     def on_back(self) -> Transition | None:
         return Pop(None)
 
