@@ -161,7 +161,7 @@ class DebriefScreen(GameScreen):
             for label, change, unit in r.inputs[:2]:
                 parts.append(f"  with {label} {fmt(change, unit)}")
             blocks.append("\n".join(parts))
-        return "\n".join(blocks) or "Nothing moved."
+        return "\n\n".join(blocks) or "Nothing moved."
 
     def layout(self) -> None:
         ctx = self.ctx
@@ -172,8 +172,10 @@ class DebriefScreen(GameScreen):
         bh = self.done.preferred_height()
         bw = self.done.preferred_width() + ctx.px(20)
         self.done.rect = pygame.Rect(area.right - bw, area.y, bw, bh)
-        side = min(body.height, round(body.width * 0.4))
-        self.plot.rect = pygame.Rect(body.x, body.y, side, side)
+        # the plot keeps a square plane plus its axis gutters (56 left, 56 below)
+        plane = min(body.height - ctx.px(56), round(body.width * 0.4) - ctx.px(70))
+        side = plane + ctx.px(70)
+        self.plot.rect = pygame.Rect(body.x, body.y, side, plane + ctx.px(56))
         gap = ctx.space("xl")
         rest = body.width - side - 2 * gap
         col = rest // 2

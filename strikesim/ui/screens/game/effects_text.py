@@ -67,3 +67,31 @@ def display_unit(unit: str) -> tuple[float, str, str]:
     if unit in ("share", "share/week"):
         return 100.0, "%", "% a week" if unit == "share/week" else ""
     return 1.0, "", unit
+
+
+BUILTIN_WORDS = {
+    "is_striking": "on strike",
+    "is_talks": "in talks",
+    "is_ratification": "during a ratification vote",
+    "strike_weeks": "weeks on strike",
+    "week": "week",
+    "authorized": "a strike is authorised",
+    "talks_suspended": "talks are suspended",
+    "studio_offer_union_utility": "the studio offer's value to the union",
+    "union_offer_studio_utility": "the union offer's value to the studio",
+    "guardrail": "AI guardrail",
+}
+
+
+def describe_condition(spec: GameSpec, source: str) -> str:
+    """A condition formula with names in words: ``on strike and Unreleased content > 2``."""
+    import re
+
+    labels = {v.id: v.label for v in spec.variables}
+
+    def word(match: re.Match[str]) -> str:
+        name = match.group(0)
+        return BUILTIN_WORDS.get(name) or labels.get(name) or name
+
+    text = re.sub(r"[A-Za-z_][A-Za-z0-9_]*", word, source)
+    return text.replace("*", "×").replace(">=", "≥").replace("<=", "≤")

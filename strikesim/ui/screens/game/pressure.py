@@ -9,7 +9,7 @@ from strikesim.engine.spec import ActionSpec
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, panel, wrap_text
 from strikesim.ui.screens.game.base import GameScreen
-from strikesim.ui.screens.game.effects_text import describe_effects
+from strikesim.ui.screens.game.effects_text import describe_condition, describe_effects
 from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.transitions import Pop, Transition
 from strikesim.ui.widgets.base import EventResult, Widget, event_pos, is_left_button
@@ -64,10 +64,7 @@ class ActionToggle(Widget):
         if left > 0:
             return f"READY IN {left} WEEK{'S' if left != 1 else ''}", "text_faint"
         if not self.available:
-            cond = a.condition.source if a.condition is not None else ""
-            return (
-                f"NOT NOW · NEEDS {cond}".upper() if cond else "NOT AVAILABLE NOW"
-            ), "text_faint"
+            return "NOT NOW", "text_faint"
         return "AVAILABLE", "positive"
 
     def lines(self, width: int) -> list[tuple[str, str, str]]:
@@ -77,6 +74,9 @@ class ActionToggle(Widget):
         out: list[tuple[str, str, str]] = []
         for line in wrap_text(self.ctx.font("small"), a.description, width)[:3]:
             out.append(("small", line, "text_muted"))
+        if a.condition is not None and a.condition.source.strip() not in ("1", "True", "true"):
+            when = "Only when: " + describe_condition(spec, a.condition.source)
+            out.append(("small", ellipsize(self.ctx.font("small"), when, width), "text_faint"))
         cost = describe_effects(spec, a.cost) if a.cost else "free"
         cool = f"{a.cooldown} week{'s' if a.cooldown != 1 else ''}" if a.cooldown else "none"
         out.append(("small", f"Cost: {cost}   ·   Cooldown: {cool}", "text"))

@@ -301,7 +301,7 @@ class TableScreen(GameScreen):
         by = self.left.bottom - pad - bh
         widths = [max(b.preferred_width(), ctx.px(96)) for b in self.move_buttons.values()]
         room = self.left.width - 2 * pad - ctx.space("sm") * 3
-        scale = min(1.0, room / sum(widths))
+        scale = room / sum(widths)  # shrink to fit, or share out the spare width
         bx = self.left.x + pad
         for b, bw in zip(self.move_buttons.values(), widths, strict=True):
             b.rect = pygame.Rect(bx, by, int(bw * scale), bh)
