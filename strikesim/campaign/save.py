@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from strikesim.campaign.load import load_campaign
+from strikesim.campaign.load import campaign_files, load_campaign
 from strikesim.campaign.run import CampaignError, CampaignRun, stage_seed
 from strikesim.records import MAX_RECORD_BYTES, RecordError, RunRecord, Seat, write_atomic
 from strikesim.scenario.diagnostics import ScenarioError
@@ -46,7 +46,7 @@ def run_to_json(run: CampaignRun) -> dict[str, Any]:
     return {
         "format": CAMPAIGN_FORMAT,
         "version": CAMPAIGN_VERSION,
-        "campaign": {"id": run.campaign.id, "title": run.campaign.title},
+        "campaign": _campaign_json(run),
         "seed": run.seed,
         "seats": {"union": _seat_json(run.seats[0]), "studio": _seat_json(run.seats[1])},
         "stages": [
@@ -55,6 +55,15 @@ def run_to_json(run: CampaignRun) -> dict[str, Any]:
         ],
         "active": active,
     }
+
+
+def _campaign_json(run: CampaignRun) -> dict[str, str]:
+    """The campaign's id; a campaign that is not shipped also keeps its file's path."""
+    out = {"id": run.campaign.id, "title": run.campaign.title}
+    path = run.campaign.path.resolve()
+    if path not in {p.resolve() for p in campaign_files()}:
+        out["path"] = str(path)
+    return out
 
 
 def _seat(raw: Any) -> Seat:
@@ -98,6 +107,7 @@ def run_from_json(data: Any, *, source: str = "campaign save") -> CampaignRun:
         raise RecordError(f"{source}: campaign save version {version!r} is not supported")
     try:
         cid = str(data["campaign"]["id"])
+        where = data["campaign"].get("path")
         seed = data["seed"]
         if not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < 2**63:
             raise ValueError("seed must be a non-negative integer")
@@ -108,10 +118,12 @@ def run_from_json(data: Any, *, source: str = "campaign save") -> CampaignRun:
     except (KeyError, TypeError, ValueError) as exc:
         raise RecordError(f"{source}: damaged save ({exc})") from None
     try:
-        campaign = load_campaign(cid)
+        campaign = load_campaign(where if isinstance(where, str) else cid)
     except ScenarioError as exc:
         first = exc.diagnostics[0].format() if exc.diagnostics else str(exc)
         raise RecordError(f"{source}: its campaign cannot be loaded ({first})") from None
+    if campaign.id != cid:
+        raise RecordError(f"{source}: the campaign file now holds '{campaign.id}', not '{cid}'")
     run = CampaignRun(campaign, seed=seed, seats=seats)
     try:
         for n, entry in enumerate(stages):
