@@ -15,25 +15,29 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
+from strikesim.campaign.formulas import (
+    LEDGER_ONLY,
+    FormulaChecker,
+    TopRecord,
+    carry_formulas,
+    record_formulas,
+)
 from strikesim.campaign.model import CampaignModel, StageModel
 from strikesim.campaign.reach import reach_findings
-from strikesim.campaign.scenarios import AbstractScenario, ScenarioInfo, record_names, scenario_info
+from strikesim.campaign.scenarios import AbstractScenario, ScenarioInfo, scenario_info
 from strikesim.campaign.spec import Branch, Campaign, Epilogue, IntroChoice, Stage, SummaryRow
 from strikesim.campaign.text import spec_problem, template_problems
 from strikesim.engine.spec import Formula
 from strikesim.scenario.diagnostics import Diagnostic, ScenarioError, did_you_mean
 from strikesim.scenario.findings import Finding, error
 from strikesim.scenario.findings import Path as KeyPath
-from strikesim.scenario.formula import FormulaError, compile_formula
 from strikesim.scenario.load import resolve_scenario
 from strikesim.scenario.model import ID_PATTERN
 
 __all__ = ["CheckResult", "check_campaign"]
 
 _ID = re.compile(ID_PATTERN)
-Kind = Literal["number", "condition"]
 
 
 @dataclass
@@ -43,43 +47,12 @@ class CheckResult:
     """Diagnostics of stage scenarios that failed to load (located in their own files)."""
 
 
-class _Formulas:
-    """Compiles formulas, turning rejections into findings located inside the text."""
-
-    def __init__(self, out: list[Finding]) -> None:
-        self.out = out
-
-    def __call__(
-        self,
-        source: str,
-        names: Collection[str],
-        path: KeyPath,
-        *,
-        kind: Kind = "number",
-        reads: str = "",
-        context: str = "",
-    ) -> Formula | None:
-        try:
-            return compile_formula(source, names, kind=kind)
-        except FormulaError as exc:
-            message = f"bad formula{context}: {exc.message}"
-            if reads and exc.message.startswith("unknown name"):
-                message += f"; {reads}"
-            self.out.append(
-                error(path, message, value=source, hint=exc.hint, column_offset=exc.column)
-            )
-            return None
-
-
-_LEDGER_ONLY = "these formulas read ledger names only"
-
-
 def _when(
-    fc: _Formulas, source: str | None, names: frozenset[str], path: KeyPath
+    fc: FormulaChecker, source: str | None, names: frozenset[str], path: KeyPath
 ) -> Formula | None:
     if source is None:
         return None
-    return fc(source, names, path, kind="condition", reads=_LEDGER_ONLY)
+    return fc(source, names, path, kind="condition", reads=LEDGER_ONLY)
 
 
 def _texts(
@@ -130,126 +103,20 @@ def _load_stage(stage: StageModel, k: int, base: Path, result: CheckResult) -> S
     return None
 
 
-def _carry(
-    fc: _Formulas,
-    stage: StageModel,
-    k: int,
-    info: ScenarioInfo | None,
-    ledger: frozenset[str],
-    out: list[Finding],
-) -> tuple[dict[str, Formula], dict[str, Formula]]:
-    variables: dict[str, Formula] = {}
-    params: dict[str, Formula] = {}
-    for kind, table, target in (
-        ("variables", stage.carry.variables, variables),
-        ("params", stage.carry.params, params),
-    ):
-        for name, source in table.items():
-            path: KeyPath = ("stages", k, "carry", kind, name)
-            if info is not None:
-                known = list(info.spec.var_index) if kind == "variables" else list(info.spec.params)
-                if name not in known:
-                    what = "variable" if kind == "variables" else "parameter"
-                    out.append(
-                        error(
-                            path,
-                            f"scenario '{info.spec.id}' has no {what} '{name}'",
-                            value=name,
-                            hint=did_you_mean(name, known),
-                            at_key=True,
-                        )
-                    )
-                    continue
-            f = fc(source, ledger, path, reads=_LEDGER_ONLY)
-            if f is not None:
-                target[name] = f
-    return variables, params
-
-
-_RECORD_READS = "record formulas read the stage's results and campaign_<ledger name>"
-
-
-@dataclass
-class _TopRecord:
-    """Campaign-wide record formulas are compiled once per stage that uses them;
-    their failures are gathered here and reported once, naming the stages only
-    when the formula fails in some stages but not all."""
-
-    used_by: dict[str, list[str]] = field(default_factory=dict)
-    failures: dict[tuple[str, str, int, str | None], list[str]] = field(default_factory=dict)
-
-    def findings(self, model: CampaignModel) -> list[Finding]:
-        out = []
-        for (name, message, column, hint), stages in self.failures.items():
-            where = ""
-            if len(stages) < len(self.used_by[name]):
-                shown = ", ".join(f"'{s}'" for s in stages)
-                where = f" in stage{'s' if len(stages) > 1 else ''} {shown}"
-            text = f"bad formula{where}: {message}"
-            if message.startswith("unknown name"):
-                text += f"; {_RECORD_READS}"
-            source = model.record[name]
-            out.append(error(("record", name), text, value=source, hint=hint, column_offset=column))
-        return out
-
-
-def _record(
-    fc: _Formulas,
-    model: CampaignModel,
-    stage: StageModel,
-    k: int,
-    info: ScenarioInfo | None,
-    top: _TopRecord,
-) -> dict[str, Formula]:
-    ledger = list(model.ledger)
-    for name in stage.record:
-        if name not in model.ledger:
-            fc.out.append(
-                error(
-                    ("stages", k, "record", name),
-                    f"'{name}' is not a ledger name",
-                    value=name,
-                    hint=did_you_mean(name, ledger),
-                    at_key=True,
-                )
-            )
-    if info is None:
-        return {}
-    names = record_names(info.spec, ledger)
-    merged: dict[str, Formula] = {}
-    for name, source in {**model.record, **stage.record}.items():
-        if name not in model.ledger:
-            continue
-        if name in stage.record:
-            path: KeyPath = ("stages", k, "record", name)
-            f = fc(source, names, path, reads=_RECORD_READS)
-        else:
-            top.used_by.setdefault(name, []).append(stage.id)
-            try:
-                f = compile_formula(source, names)
-            except FormulaError as exc:
-                key = (name, exc.message, exc.column, exc.hint)
-                top.failures.setdefault(key, []).append(stage.id)
-                f = None
-        if f is not None:
-            merged[name] = f
-    return merged
-
-
 def _stage(
-    fc: _Formulas,
+    fc: FormulaChecker,
     model: CampaignModel,
     stage: StageModel,
     k: int,
     base: Path,
     result: CheckResult,
-    top: _TopRecord,
+    top: TopRecord,
 ) -> Stage | None:
     out = result.findings
     ledger = frozenset(model.ledger)
     info = _load_stage(stage, k, base, result)
-    variables, params = _carry(fc, stage, k, info, ledger, out)
-    record = _record(fc, model, stage, k, info, top)
+    variables, params = carry_formulas(fc, stage, k, info, ledger, out)
+    record = record_formulas(fc, model, stage, k, info, top)
     intro_values: dict[str, tuple[IntroChoice, ...]] = {}
     for name, choices in stage.intro_values.items():
         items = []
@@ -342,10 +209,10 @@ def check_campaign(model: CampaignModel, file: Path) -> tuple[Campaign | None, C
     """Every cross-check of ``model`` (read from ``file``); the campaign if none failed."""
     result = CheckResult()
     out = result.findings
-    fc = _Formulas(out)
+    fc = FormulaChecker(out)
     _top_level(model, out)
     ledger = frozenset(model.ledger)
-    top = _TopRecord()
+    top = TopRecord()
     stages = [_stage(fc, model, s, k, file.parent, result, top) for k, s in enumerate(model.stages)]
     out += top.findings(model)
     epilogues = []
@@ -356,7 +223,7 @@ def check_campaign(model: CampaignModel, file: Path) -> tuple[Campaign | None, C
         epilogues.append(Epilogue(when, ep.title, ep.text))
     rows = []
     for k, row in enumerate(model.decade_summary):
-        value = fc(row.value, ledger, ("decade_summary", k, "value"), reads=_LEDGER_ONLY)
+        value = fc(row.value, ledger, ("decade_summary", k, "value"), reads=LEDGER_ONLY)
         why = spec_problem(row.format)
         if why is not None:
             out.append(
