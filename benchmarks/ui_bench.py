@@ -60,7 +60,9 @@ _RSS = textwrap.dedent(
     from strikesim.ui.screens.game import game_screen
     spec = load_scenario("wga-2023")
     session = Session(spec, (Seat("human"), Seat("ai", spec.default_negotiators[1])), 1)
-    app = create_app(lambda ctx: game_screen(ctx, session), size=(1280, 720), settings_file=Path({settings!r}))
+    app = create_app(
+        lambda ctx: game_screen(ctx, session), size=(1280, 720), settings_file=Path({settings!r})
+    )
     hold = pygame.event.Event(pygame.KEYDOWN, key=pygame.key.key_code("h"), mod=0, unicode="")
     for _ in range(6):
         app.step([hold], 16.0)

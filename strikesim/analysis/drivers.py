@@ -202,13 +202,13 @@ def run_drivers(
                 entry[0] += d.amount
             entry[1] += 1
     pushes = sorted(((k, v[0], int(v[1])) for k, v in sums.items()), key=lambda t: -abs(t[1]))
-    inputs = []
+    inputs: list[tuple[float, tuple[str, float, str]]] = []
     for name in variable_reads(spec, var_id):
         k = spec.var_index[name]
-        d = float(history[-1][k] - history[0][k])
-        rel = abs(d) / max(abs(float(history[0][k])), 1e-9)
-        if abs(d) > 1e-12:
-            inputs.append((rel, (spec.variables[k].label, d, spec.variables[k].unit)))
+        change = float(history[-1][k] - history[0][k])
+        rel = abs(change) / max(abs(float(history[0][k])), 1e-9)
+        if abs(change) > 1e-12:
+            inputs.append((rel, (spec.variables[k].label, change, spec.variables[k].unit)))
     inputs.sort(key=lambda t: -t[0])
     return RunDrivers(
         var_id, var.label, var.unit, float(history[0][j]), float(history[-1][j]),

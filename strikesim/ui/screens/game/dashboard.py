@@ -99,7 +99,8 @@ class DashboardScreen(GameScreen):
             title = group[0].label if len(group) == 1 else self._group_title(group)
             self.charts.append(
                 LineChart(
-                    self.ctx, weeks, series, title=f"{title} ({shown_unit})" if shown_unit else title,
+                    self.ctx, weeks, series,
+                    title=f"{title} ({shown_unit})" if shown_unit else title,
                     y_unit=y_unit, marker_x=spec.phases.expiry_week, marker_label="Expiry",
                     explain=self.explain,
                 )

@@ -119,7 +119,8 @@ class DealScreen(GameScreen):
         if play.is_over:
             text = OUTCOME_TEXT.get(play.outcome, "The dispute is over")
             colour = "gold" if play.outcome == Outcome.DEAL_RATIFIED else "warning"
-            sub = f"Ended in week {int(play.session.state.end_week[0])} ({week_date(play.spec, int(play.session.state.end_week[0]))})"
+            end = int(play.session.state.end_week[0])
+            sub = f"Ended in week {end} ({week_date(play.spec, end)})"
             if vote is not None and vote[1]:
                 sub += f" · members voted {vote[0]:.0%} yes"
             return text, sub, colour
@@ -127,7 +128,8 @@ class DealScreen(GameScreen):
             week = int(play.session.state.ratify_week[0])
             return (
                 "Tentative agreement",
-                f"The members vote in week {week} ({week_date(play.spec, week)}); {play.spec.phases.ratification_threshold:.0%} yes is needed",
+                f"The members vote in week {week} ({week_date(play.spec, week)}); "
+                f"{play.spec.phases.ratification_threshold:.0%} yes is needed",
                 "gold",
             )
         if vote is not None and not vote[1]:
@@ -198,7 +200,10 @@ class DealScreen(GameScreen):
         if self.support.visible:
             cap = ctx.text("caption", "THE MEMBERS", "text_muted")
             surface.blit(cap, (self.support.rect.x, self.support.rect.y - ctx.px(28)))
-            note = "The line marks the yes share needed; the white mark on expectations is the deal's value to members."
+            note = (
+                "The line marks the yes share needed; the white mark on expectations is "
+                "the deal's value to members."
+            )
             from strikesim.ui.draw import wrap_text
 
             ny = self.expect.rect.bottom + ctx.space("lg")

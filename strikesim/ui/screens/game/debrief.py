@@ -212,7 +212,8 @@ class DebriefScreen(GameScreen):
                 if self.distance == 0
                 else f"{self.distance:.3f} from the Pareto frontier"
             )
-            sub = f"Your deal: {play.name(0)} {self.deal_u[0]:.2f}, {play.name(1)} {self.deal_u[1]:.2f} · {dist}"
+            u, s = self.deal_u
+            sub = f"Your deal: {play.name(0)} {u:.2f}, {play.name(1)} {s:.2f} · {dist}"
         else:
             sub = "No deal was reached; the old contract stays in force."
         room = self.done.rect.x - a.x - ctx.space("lg")

@@ -185,7 +185,10 @@ class PressureScreen(GameScreen):
         ctx = self.ctx
         x = self.content_rect().x
         surface.blit(ctx.text("h2", "Pressure this week", "text"), (x, self.head_y))
-        sub = "Tick the actions to take with this week's move. Costs are paid when the week is played."
+        sub = (
+            "Tick the actions to take with this week's move. "
+            "Costs are paid when the week is played."
+        )
         surface.blit(
             ctx.text("small", sub, "text_muted"), (x, self.head_y + ctx.font("h2").get_linesize())
         )

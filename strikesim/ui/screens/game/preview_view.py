@@ -14,7 +14,7 @@ from strikesim.ui.screens.game.preview import OfferPreview, PreviewResult
 from strikesim.ui.widgets.chart import LineChart, Series
 
 Section = Callable[[pygame.Surface, pygame.Rect, str, str], int]
-_CHARTS: dict[tuple[int, int, tuple[int, int, int, int], float], list[LineChart]] = {}
+_CHARTS: dict[tuple[object, ...], list[LineChart]] = {}
 
 
 def _charts(ctx: UIContext, result: PreviewResult, area: pygame.Rect, week: int) -> list[LineChart]:
@@ -37,10 +37,11 @@ def _charts(ctx: UIContext, result: PreviewResult, area: pygame.Rect, week: int)
         scale, y_unit, shown = display_unit(sp.unit)
         band = ([v * scale for v in sp.low], [v * scale for v in sp.high])
         chart = LineChart(
-            ctx, xs, [Series(sp.id, "", [v * scale for v in sp.median], "series:%d" % (k + 2), band=band)],
+            ctx, xs,
+            [Series(sp.id, "", [v * scale for v in sp.median], f"series:{k + 2}", band=band)],
             title=f"{sp.label} ({shown})" if shown else sp.label, x_label="Week", y_unit=y_unit,
         )  # fmt: skip
-        chart.focusable = False  # type: ignore[misc]
+        chart.focusable = False
         chart.rect = pygame.Rect(
             area.x + (k % cols) * (cw + gap), area.y + (k // cols) * (ch + gap), cw, ch
         )

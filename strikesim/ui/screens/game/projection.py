@@ -2,9 +2,10 @@
 
 :func:`strikesim.engine.projection.counterfactuals` projects the contract actually signed
 (or the old one, with no deal) next to: no deal, the Nash bargaining deal (for the parties'
-reservation utilities at the start of the dispute, as everywhere in the analysis) and the same deal without AI
-guardrails, each with 10–90 % bands from seeded parameter draws. The charts reveal one year
-at a time (a short eased step per year); under reduced motion they appear at once.
+reservation utilities at the start of the dispute, as everywhere in the analysis) and the
+same deal without AI guardrails, each with 10–90 % bands from seeded parameter draws. The
+charts reveal one year at a time (a short eased step per year); under reduced motion they
+appear at once.
 """
 
 from __future__ import annotations
@@ -161,7 +162,7 @@ class ProjectionScreen(GameScreen):
             )
             charts.append(chart)
         focused = self.focus.current
-        index = self.charts.index(focused) if focused in self.charts else None  # type: ignore[arg-type]
+        index = next((k for k, c in enumerate(self.charts) if c is focused), None)
         self.charts = charts
         self.set_widgets([*self.charts, self.go])
         self.focus.focus(self.charts[index] if index is not None else self.go)
@@ -209,7 +210,10 @@ class ProjectionScreen(GameScreen):
             ),
             a.topleft,
         )
-        sub = "Your deal next to no deal, the Nash deal and the same deal without AI guardrails · shaded: 10–90 % of 100 draws"
+        sub = (
+            "Your deal next to no deal, the Nash deal and the same deal without AI guardrails"
+            " · shaded: 10–90 % of 100 draws"
+        )
         room = self.go.rect.x - a.x - ctx.space("lg")
         surface.blit(
             ctx.text("small", ellipsize(ctx.font("small"), sub, room), "text_muted"),

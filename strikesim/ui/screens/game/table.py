@@ -135,9 +135,9 @@ class TableScreen(GameScreen):
             issue.label,
             list(issue.level_labels),
             play.draft[j],
-            on_change=lambda k, j=j: self._changed(j, k),
+            on_change=lambda k, j=j: self._changed(j, k),  # type: ignore[misc]
             accent=accent,
-        )  # type: ignore[misc]
+        )
 
     def _changed(self, issue: int, level: int) -> None:
         self.play.set_level(issue, level)
@@ -275,7 +275,7 @@ class TableScreen(GameScreen):
     # --- layout -----------------------------------------------------------------------
     def layout(self) -> None:
         ctx = self.ctx
-        w, h = ctx.size
+        w = ctx.size[0]
         pad = ctx.space("lg")
         # navigation buttons live in the top bar, right-aligned
         bar_h = hud_height(ctx)
