@@ -66,3 +66,16 @@ def test_scripted_opens_with_the_opening_offer_before_its_first_package() -> Non
     d = studio.decide(observe(spec, initial_state(spec, batch=1, seed=0), STUDIO))
     # the opening offer is already standing at week 0: nothing to table
     assert d.move[0] == Move.HOLD
+
+
+def test_history_check_default_negotiators_strike_length() -> None:
+    """With the default negotiators on both sides the median strike over 1,000
+    seeds lasts between 12 and 30 weeks."""
+    spec = scenario("wga-2023")
+    negs = (
+        make_negotiator(spec, spec.default_negotiators[UNION], UNION),
+        make_negotiator(spec, spec.default_negotiators[STUDIO], STUDIO),
+    )
+    state, _ = play(spec, negs, batch=1000, seed=2023)
+    assert (state.outcome != Outcome.ONGOING).all()
+    assert 12 <= float(np.median(state.strike_weeks)) <= 30
