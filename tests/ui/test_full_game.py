@@ -165,6 +165,8 @@ def test_pause_menu_saves_and_quits_to_title(tmp_path: Path, data_dir: Path) -> 
     app.handle(key("escape"))
     assert isinstance(app.stack.top, PauseMenu)
     app.handle(key("s"))
+    assert type(app.stack.top).__name__ == "SaveGameScreen"
+    app.handle(key("return"))  # accept the proposed name
     assert isinstance(app.stack.top, TableScreen)
     saved = sorted(p.name for p in (data_dir / "saves").glob("*.json"))
     assert "wga-2023-studio-week-1.json" in saved and "autosave.json" in saved

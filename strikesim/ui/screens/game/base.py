@@ -1,7 +1,8 @@
 """Shared behaviour of the in-game screens: the HUD, the pause menu, hotkeys and panels.
 
 Every in-game screen holds the same :class:`~strikesim.ui.screens.game.play.GamePlay`;
-Escape opens the pause menu whose choice (save, load, quit to title, quit) is acted on here.
+Escape opens the pause menu whose choice (save, load, quit to title, quit) is acted on here;
+saving opens the named-save dialog (:mod:`strikesim.ui.screens.save_game`).
 Sub-screens (pressure, news, dashboard) close with Escape instead.
 """
 
@@ -106,8 +107,12 @@ class GameScreen(Screen):
 
     def on_pause_choice(self, choice: object) -> Transition | None:
         if choice == PauseChoice.SAVE:
-            self.save_now()
-            return None
+            try:
+                from strikesim.ui.screens.save_game import SaveGameScreen
+            except ImportError:
+                self.save_now()
+                return None
+            return Push(SaveGameScreen(self.ctx, self.play.session))
         if choice == PauseChoice.LOAD:
             return self.ctx.route("load_game")
         if choice == PauseChoice.QUIT_TO_TITLE:

@@ -8,12 +8,13 @@ dispute goes on to the projection of the years ahead.
 
 from __future__ import annotations
 
+import numpy as np
 import pygame
 
 from strikesim.engine import EventKind, Move, Outcome, Phase
 from strikesim.narrate import OUTCOME_TEXT, week_date
 from strikesim.ui.context import UIContext
-from strikesim.ui.draw import ellipsize
+from strikesim.ui.draw import ellipsize, wrap_text
 from strikesim.ui.screens.game.base import GameScreen
 from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.transitions import Pop, Replace, Transition
@@ -105,12 +106,42 @@ class DealScreen(GameScreen):
         bh = self.go.preferred_height()
         bw = max(self.go.preferred_width(), ctx.px(260))
         self.go.rect = pygame.Rect(area.right - bw, area.bottom - bh, bw, bh)
-        mw = min(ctx.px(420), area.width // 3)
+        top = area.y + ctx.font("title").get_linesize() + ctx.font("body").get_linesize()
+        top += ctx.space("xl")
+        bottom = self.go.rect.y - ctx.space("lg")
+        side_w = max(ctx.px(320), area.width * 2 // 5)
+        self.terms_rect = pygame.Rect(
+            area.x, top, area.width - side_w - ctx.space("lg"), bottom - top
+        )
+        self.members_rect = pygame.Rect(
+            self.terms_rect.right + ctx.space("lg"), top, side_w, bottom - top
+        )
+        pad = ctx.space("lg")
         mh = self.support.preferred_height()
-        x = area.right - mw
-        y = area.y + ctx.font("title").get_linesize() + ctx.space("xl")
-        self.support.rect = pygame.Rect(x, y + ctx.px(40), mw, mh)
-        self.expect.rect = pygame.Rect(x, self.support.rect.bottom + ctx.space("lg"), mw, mh)
+        x = self.members_rect.x + pad
+        w = self.members_rect.width - 2 * pad
+        y = self.members_rect.y + pad + ctx.font("caption").get_linesize() + ctx.space("sm")
+        self.vote_y = y
+        y += ctx.font("h1").get_linesize() + ctx.font("small").get_linesize() + ctx.space("lg")
+        self.support.rect = pygame.Rect(x, y, w, mh)
+        self.expect.rect = pygame.Rect(x, self.support.rect.bottom + ctx.space("lg"), w, mh)
+
+    def expected_yes(self) -> float | None:
+        """The members' yes share the scenario's vote formula gives today (the vote itself
+        adds a little noise)."""
+        from strikesim.analysis.objectives import final_namespace
+
+        play = self.play
+        if play.phase != Phase.RATIFICATION:
+            return None
+        ns = final_namespace(play.spec, play.session.state)
+        try:
+            value = float(
+                np.asarray(play.spec.phases.ratification_yes(ns), dtype=np.float64).reshape(-1)[0]
+            )
+        except (ValueError, TypeError, KeyError, ArithmeticError):
+            return None
+        return min(1.0, max(0.0, value)) if np.isfinite(value) else None
 
     def heading(self) -> tuple[str, str, str]:
         """(title, subtitle, colour) for the current state of the deal."""
@@ -141,72 +172,86 @@ class DealScreen(GameScreen):
         return "Back to the table", "", "text"
 
     def draw_body(self, surface: pygame.Surface) -> None:
-        ctx, play = self.ctx, self.play
+        ctx = self.ctx
         area = self.area
         title, sub, colour = self.heading()
         surface.blit(
             ctx.text("title", ellipsize(ctx.font("title"), title, area.width), colour), area.topleft
         )
-        y = area.y + ctx.font("title").get_linesize()
         if sub:
-            surface.blit(
-                ctx.text("body", ellipsize(ctx.font("body"), sub, area.width), "text_muted"),
-                (area.x, y),
-            )
-        y += ctx.font("body").get_linesize() + ctx.space("xl")
+            img = ctx.text("body", ellipsize(ctx.font("body"), sub, area.width), "text_muted")
+            surface.blit(img, (area.x, area.y + ctx.font("title").get_linesize()))
+        self._terms(surface)
+        self._members(surface)
+
+    def _terms(self, surface: pygame.Surface) -> None:
+        ctx, play = self.ctx, self.play
+        r = self.terms_rect
         deal = deal_levels(play)
-        table_w = (
-            (self.support.rect.x - area.x - ctx.space("xl"))
-            if self.support.visible
-            else area.width * 2 // 3
-        )
+        y = self.section(surface, r, "The terms" if deal is not None else "No contract", "gold")
+        pad = ctx.space("lg")
+        x, width = r.x + pad, r.width - 2 * pad
         if deal is None:
             text = (
                 "No contract was signed: the old contract stays in force."
                 if play.is_over
                 else "Both packages stay on the table; the old contract stays in force meanwhile."
             )
-            surface.blit(ctx.text("body", text, "text"), (area.x, y))
+            for line in wrap_text(ctx.font("body"), text, width):
+                surface.blit(ctx.text("body", line, "text"), (x, y))
+                y += ctx.font("body").get_linesize()
             return
-        surface.blit(ctx.text("caption", "THE TERMS", "gold"), (area.x, y))
-        y += ctx.font("caption").get_linesize() + ctx.space("sm")
-        label_w = table_w * 2 // 5
+        label_w = width * 2 // 5
         old = play.spec.old_contract
         line_h = ctx.font("body").get_linesize()
+        row_h = line_h + ctx.font("small").get_linesize() + ctx.space("sm")
         for j, issue in enumerate(play.spec.issues):
-            surface.blit(
-                ctx.text(
-                    "label",
-                    ellipsize(ctx.font("label"), issue.label, label_w - ctx.space("md")),
-                    "text_muted",
-                ),
-                (area.x, y + ctx.px(2)),
-            )
-            term = ellipsize(
-                ctx.font("body_strong"), issue.level_labels[deal[j]], table_w - label_w
-            )
-            surface.blit(ctx.text("body_strong", term, "text"), (area.x + label_w, y))
+            label = ellipsize(ctx.font("label"), issue.label, label_w - ctx.space("md"))
+            surface.blit(ctx.text("label", label, "text_muted"), (x, y + ctx.px(2)))
+            term = ellipsize(ctx.font("body_strong"), issue.level_labels[deal[j]], width - label_w)
+            surface.blit(ctx.text("body_strong", term, "text"), (x + label_w, y))
             if deal[j] != old[j]:
                 was = ellipsize(
-                    ctx.font("small"), f"was: {issue.level_labels[old[j]]}", table_w - label_w
+                    ctx.font("small"), f"was: {issue.level_labels[old[j]]}", width - label_w
                 )
-                surface.blit(ctx.text("small", was, "text_faint"), (area.x + label_w, y + line_h))
-            y += line_h + ctx.font("small").get_linesize() + ctx.space("sm")
-        own = play.own_utility(deal)
-        cost = play.cost(deal)
-        y += ctx.space("md")
-        summary = f"Worth {own:.2f} to you · costs the studios ${cost:,.0f}M a year"
-        surface.blit(ctx.text("body", summary, f"{play.side_key}_text"), (area.x, y))
+                surface.blit(ctx.text("small", was, "text_faint"), (x + label_w, y + line_h))
+            y += row_h
+        worth, cost = play.own_utility(deal), play.cost(deal)
+        summary = f"Worth {worth:.2f} to you · costs the studios ${cost:,.0f}M a year"
+        img = ctx.text(
+            "body_strong",
+            ellipsize(ctx.font("body_strong"), summary, width),
+            f"{play.side_key}_text",
+        )
+        surface.blit(img, (x, max(y + ctx.space("sm"), r.bottom - pad - img.get_height())))
+
+    def _members(self, surface: pygame.Surface) -> None:
+        ctx, play = self.ctx, self.play
+        r = self.members_rect
+        self.section(surface, r, "The members", "union_text")
+        pad = ctx.space("lg")
+        x, width = r.x + pad, r.width - 2 * pad
+        vote = last_vote(play)
+        need = play.spec.phases.ratification_threshold
+        expected = self.expected_yes()
+        if expected is not None:
+            big, colour = f"{expected:.0%}", "positive" if expected >= need else "negative"
+            caption = f"expected to vote yes ({need:.0%} needed)"
+        elif vote is not None:
+            big, colour = f"{vote[0]:.0%}", "positive" if vote[1] else "negative"
+            caption = f"voted yes in week {vote[2]} ({'ratified' if vote[1] else 'rejected'})"
+        else:
+            big, colour, caption = "—", "text_faint", "no ratification vote was held"
+        img = ctx.text("h1", big, colour)
+        surface.blit(img, (x, self.vote_y))
+        cap = ctx.text("small", ellipsize(ctx.font("small"), caption, width), "text_muted")
+        surface.blit(cap, (x, self.vote_y + img.get_height()))
         if self.support.visible:
-            cap = ctx.text("caption", "THE MEMBERS", "text_muted")
-            surface.blit(cap, (self.support.rect.x, self.support.rect.y - ctx.px(28)))
             note = (
                 "The line marks the yes share needed; the white mark on expectations is "
                 "the deal's value to members."
             )
-            from strikesim.ui.draw import wrap_text
-
             ny = self.expect.rect.bottom + ctx.space("lg")
-            for line in wrap_text(ctx.font("small"), note, self.expect.rect.width):
-                surface.blit(ctx.text("small", line, "text_faint"), (self.expect.rect.x, ny))
+            for line in wrap_text(ctx.font("small"), note, width):
+                surface.blit(ctx.text("small", line, "text_faint"), (x, ny))
                 ny += ctx.font("small").get_linesize()

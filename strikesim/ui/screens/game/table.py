@@ -182,6 +182,8 @@ class TableScreen(GameScreen):
         self.dirty = True
         if report is None:
             return None
+        if play.save_error:
+            self.ctx.notices.append(play.save_error)
         if self.ctx.motion_ms("week") > 0:
             self.week_glow = Tween(self.ctx.motion_ms("week"))
         self.refresh()
