@@ -310,3 +310,36 @@ def test_ratification_then_projection_then_debrief(tmp_path: Path) -> None:
         app.handle(key("c"))
         assert isinstance(app.stack.top, DebriefScreen)
         assert app.stack.top.results
+
+
+@pytest.mark.parametrize("reduced", [False, True])
+def test_projection_animates_unless_motion_is_reduced(reduced: bool, tmp_path: Path) -> None:
+    play = _ended_play(0)
+    app = make_app(tmp_path, lambda ctx: ProjectionScreen(ctx, play, _projection_data()))
+    app.change_settings(app.ctx.settings.with_changes(reduced_motion=reduced))
+    screen = ProjectionScreen(app.ctx, play, _projection_data())
+    app.apply(Reset(screen))
+    years = screen.years
+    assert years >= 1
+
+    def shown_points() -> int:
+        deal = next(s for s in screen.charts[0].series if s.id == "deal")
+        return sum(1 for v in deal.ys if v == v)
+
+    if reduced:
+        assert screen.shown == years and shown_points() == years + 1
+    else:
+        assert screen.shown == 0 and shown_points() == 1
+        app.update(200.0)
+        assert 1 <= shown_points() < years + 1
+        for _ in range(years * 2):
+            app.update(200.0)
+        assert shown_points() == years + 1
+    app.draw()
+
+
+def _projection_data() -> ProjectionData:
+    play = _ended_play(0)
+    if 0 not in _PROJECTED:
+        _PROJECTED[0] = compute(play)
+    return _PROJECTED[0]
