@@ -117,11 +117,11 @@ class State:
     @property
     def is_over(self) -> np.ndarray:
         """(B,) bool: the campaign has ended."""
-        return self.outcome != Outcome.ONGOING
+        return np.asarray(self.outcome != Outcome.ONGOING, dtype=bool)
 
     @property
     def is_striking(self) -> np.ndarray:
-        return self.phase == Phase.STRIKE
+        return np.asarray(self.phase == Phase.STRIKE, dtype=bool)
 
     def evolve(self, **changes: object) -> State:
         return replace(self, **changes)  # type: ignore[arg-type]
