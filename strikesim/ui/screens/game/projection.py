@@ -56,6 +56,20 @@ class ProjectionData:
     projections: dict[str, Projection]
     deal: tuple[int, ...]
     nash: tuple[int, ...] | None
+    term_years: float | None = None
+    """Length of the signed contract (its ``term_years`` term), marked on the charts."""
+
+
+def term_years(play: GamePlay, levels: tuple[int, ...]) -> float | None:
+    """The ``term_years`` contract term of ``levels`` (None if the scenario has none)."""
+    from strikesim.engine.namespace import contract_terms, plan_for
+
+    spec = play.spec
+    if "term_years" not in spec.projection.contract_terms:
+        return None
+    terms = contract_terms(spec, plan_for(spec), np.asarray([levels], dtype=np.int16))
+    value = float(np.asarray(terms["term_years"], dtype=np.float64).reshape(-1)[0])
+    return value if np.isfinite(value) and value > 0 else None
 
 
 def nash_levels(play: GamePlay) -> tuple[int, ...] | None:
@@ -77,7 +91,8 @@ def compute(play: GamePlay) -> ProjectionData:
         samples=SAMPLES,
         seed=s.seed,
     )
-    return ProjectionData(proj, deal, nash)
+    signed = deal_levels(play) is not None
+    return ProjectionData(proj, deal, nash, term_years(play, deal) if signed else None)
 
 
 class ProjectionScreen(GameScreen):
@@ -159,6 +174,8 @@ class ProjectionScreen(GameScreen):
                 title=f"{title} ({shown})" if shown else title,
                 x_label="Years after the deal",
                 y_unit=y_unit,
+                marker_x=self.data.term_years,
+                marker_label="Contract ends" if self.data.term_years is not None else "",
             )
             charts.append(chart)
         focused = self.focus.current
