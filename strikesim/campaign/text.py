@@ -105,6 +105,11 @@ def ledger_value(value: float) -> str:
 
 
 def ledger_label(name: str) -> str:
-    """A ledger name as a label: ``writers_fund`` -> ``Writers fund``."""
-    text = name.replace("_", " ").strip()
+    """A ledger name as a label: ``writers_fund`` -> ``Writers fund``, ``ai_orders`` ->
+    ``AI orders``."""
+    words = [w.upper() if w in _ACRONYMS else w for w in name.split("_") if w]
+    text = " ".join(words)
     return text[:1].upper() + text[1:]
+
+
+_ACRONYMS = frozenset({"ai", "tv", "us", "uk", "wga", "sag", "dga", "amptp"})
