@@ -27,8 +27,14 @@ _ISSUE_MIX = np.random.default_rng(20230502).integers(
 class FrequencyModel:
     """Per campaign estimates of the other side's issue weights and level scores.
 
-    ``weights`` is ``(B, I)`` (rows sum to 1); ``counts`` is ``(B, I, L)``;
-    ``last`` is the other side's previous offer ``(B, I)`` (-1 = none yet).
+    Campaigns that have seen the same sequence of bids hold the same estimates,
+    so estimates live in shared *entries*: ``entry[b]`` is campaign ``b``'s
+    entry, and each bid seen moves a campaign to the entry of its new history
+    (entries are never changed in place, so copies may share them). The
+    per-campaign views are ``weights`` ``(B, I)`` (rows sum to 1), ``counts``
+    ``(B, I, L)``, ``top`` ``(B, I)`` (largest count per issue), ``last`` (the
+    other side's previous offer, -1 = none yet) and ``history`` (a hash of the
+    bids seen: equal keys mean equal estimates).
     """
 
     def __init__(
@@ -43,29 +49,51 @@ class FrequencyModel:
         self.n_levels = n_levels
         self.learn_coef = learn_coef
         self.learn_value_addition = learn_value_addition
-        self.weights = np.full((batch, n_issues), 1.0 / n_issues)
-        self.counts = np.zeros((batch, n_issues, width), dtype=np.float32)
-        self.last = np.full((batch, n_issues), -1, dtype=np.int16)
         self.width = width
         self.valid = np.zeros((n_issues, width), dtype=bool)
         for j, n in enumerate(n_levels):
             self.valid[j, :n] = True
         self.offsets = (np.arange(n_issues) * width).astype(np.intp)
-        self.history = np.zeros(batch, dtype=np.uint64)
-        """(B,) hash of the bids seen so far: equal keys mean equal estimates."""
-        self.top = np.zeros((batch, n_issues), dtype=np.float32)
-        """(B, I) largest value count per issue (kept up to date by :meth:`observe`)."""
+        self.entry = np.zeros(batch, dtype=np.intp)
+        # entry 0: nothing seen yet
+        self._weights = np.full((1, n_issues), 1.0 / n_issues)
+        self._counts = np.zeros((1, n_issues, width), dtype=np.float32)
+        self._top = np.zeros((1, n_issues), dtype=np.float32)
+        self._last = np.full((1, n_issues), -1, dtype=np.int16)
+        self._history = np.zeros(1, dtype=np.uint64)
+
+    # ---- per-campaign views ------------------------------------------------------
+    @property
+    def weights(self) -> np.ndarray:
+        return np.asarray(self._weights[self.entry])
+
+    @property
+    def counts(self) -> np.ndarray:
+        return np.asarray(self._counts[self.entry])
+
+    @property
+    def top(self) -> np.ndarray:
+        return np.asarray(self._top[self.entry])
+
+    @property
+    def last(self) -> np.ndarray:
+        return np.asarray(self._last[self.entry])
+
+    @property
+    def history(self) -> np.ndarray:
+        return np.asarray(self._history[self.entry])
+
+    @property
+    def n_entries(self) -> int:
+        return int(self._history.shape[0])
 
     def take(self, index: np.ndarray) -> FrequencyModel:
         """A copy holding the campaigns at ``index`` (rows may repeat)."""
         out = copy.copy(self)
-        out.weights = self.weights[index].copy()
-        out.counts = self.counts[index].copy()
-        out.last = self.last[index].copy()
-        out.top = self.top[index].copy()
-        out.history = self.history[index].copy()
+        out.entry = self.entry[index].copy()
         return out
 
+    # ---- learning ------------------------------------------------------------------
     def observe(self, offers: np.ndarray) -> np.ndarray:
         """Learn from the other side's standing offers ``(B, I)`` (-1 = none).
 
@@ -74,33 +102,54 @@ class FrequencyModel:
         """
         offers = np.asarray(offers, dtype=np.int16)
         has = offers[:, 0] >= 0
-        new: np.ndarray = has & (offers != self.last).any(axis=1)
+        new: np.ndarray = has & (offers != self._last[self.entry]).any(axis=1)
         if not new.any():
             return new
         rows = np.flatnonzero(new)
-        bids = offers[rows].astype(np.intp)
-        seen_before = self.last[rows, 0] >= 0
-        unchanged = (offers[rows] == self.last[rows]) & seen_before[:, None]
-        golden = self.learn_coef / offers.shape[1]
-        w = self.weights[rows] + golden * unchanged
-        self.weights[rows] = w / w.sum(axis=1, keepdims=True)
-        stride = self.counts.shape[1] * self.counts.shape[2]
-        hit = (rows * stride)[:, None] + self.offsets[None, :] + bids
-        flat = self.counts.reshape(-1)
-        flat[hit] += self.learn_value_addition
-        self.top[rows] = np.maximum(self.top[rows], flat[hit])
-        self.last[rows] = offers[rows]
+        parent = self.entry[rows]
+        bids = offers[rows]
         bid_hash = (bids.astype(np.uint64) + np.uint64(1)) * _ISSUE_MIX[: bids.shape[1]]
-        mixed = self.history[rows] * np.uint64(0x100000001B3) ^ np.bitwise_xor.reduce(
+        mixed = self._history[parent] * np.uint64(0x100000001B3) ^ np.bitwise_xor.reduce(
             bid_hash, axis=1
         )
-        self.history[rows] = mixed ^ (mixed >> np.uint64(29))
+        key = mixed ^ (mixed >> np.uint64(29))
+        keys, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+        # one new entry per distinct (history, bid): the HardHeaded update
+        p = parent[first]
+        b = bids[first].astype(np.intp)
+        n_new, n_issues = b.shape
+        seen_before = self._last[p, 0] >= 0
+        unchanged = (b == self._last[p]) & seen_before[:, None]
+        w = self._weights[p] + (self.learn_coef / n_issues) * unchanged
+        counts = self._counts[p]  # a copy (fancy indexing)
+        hit = (np.arange(n_new)[:, None], np.arange(n_issues)[None, :], b)
+        counts[hit] += self.learn_value_addition
+        ids = self.n_entries + np.arange(n_new)
+        self._weights = np.concatenate([self._weights, w / w.sum(axis=1, keepdims=True)])
+        self._counts = np.concatenate([self._counts, counts])
+        self._top = np.concatenate([self._top, np.maximum(self._top[p], counts[hit])])
+        self._last = np.concatenate([self._last, b.astype(np.int16)])
+        self._history = np.concatenate([self._history, keys])
+        self.entry[rows] = ids[inverse.reshape(-1)]
+        if self.n_entries > 2 * self.entry.shape[0] + 64:
+            self._compact()
         return new
+
+    def _compact(self) -> None:
+        """Drop entries no campaign uses any more."""
+        used, inverse = np.unique(self.entry, return_inverse=True)
+        self._weights = self._weights[used]
+        self._counts = self._counts[used]
+        self._top = self._top[used]
+        self._last = self._last[used]
+        self._history = self._history[used]
+        self.entry = inverse.reshape(-1).astype(np.intp)
 
     def score_tables(self, rows: np.ndarray | None = None) -> np.ndarray:
         """Estimated weighted level scores ``(b, I, L)`` (padding 0)."""
-        counts = self.counts if rows is None else self.counts[rows]
-        weights = self.weights if rows is None else self.weights[rows]
+        entry = self.entry if rows is None else self.entry[rows]
+        counts = self._counts[entry]
+        weights = self._weights[entry]
         top = counts.max(axis=2, keepdims=True)
         scores = np.where(top > 0, counts / np.where(top > 0, top, 1.0), 0.0)
         return np.asarray(weights[:, :, None] * scores * self.valid[None])
@@ -115,9 +164,9 @@ class FrequencyModel:
     def utility_flat(self, rows: np.ndarray, flat: np.ndarray) -> np.ndarray:
         """Like :meth:`utility` with outcomes given as flat table indices
         ``issue * L + level``, shape ``(b, K, I)``."""
-        stride = self.counts.shape[1] * self.counts.shape[2]
-        index = flat + (rows.astype(np.intp) * stride)[:, None, None]
-        picked = self.counts.reshape(-1)[index]  # (b, K, I) value counts
-        top = self.top[rows]
-        coef = (self.weights[rows] / np.maximum(top, 1.0)).astype(np.float32)
+        entry = self.entry[rows]
+        stride = self._counts.shape[1] * self._counts.shape[2]
+        index = flat + (entry * stride)[:, None, None]
+        picked = self._counts.reshape(-1)[index]  # (b, K, I) value counts
+        coef = (self._weights[entry] / np.maximum(self._top[entry], 1.0)).astype(np.float32)
         return np.asarray(np.einsum("bki,bi->bk", picked, coef), dtype=np.float64)

@@ -67,3 +67,32 @@ def test_estimated_utility_prefers_what_the_opponent_keeps_asking_for() -> None:
     assert est[0] > est[1]
     assert est[0] > est[3]
     assert model.weights[0, 0] > 0.6
+
+
+def test_shared_entries_equal_one_model_per_campaign() -> None:
+    """Campaigns share estimates when their bid histories match; the batch
+    model must still equal independent single-campaign models (compaction too)."""
+    rng = np.random.default_rng(5)
+    n_levels = (3, 4, 2)
+    batch = 40
+    model = FrequencyModel(batch, n_levels)
+    singles = [FrequencyModel(1, n_levels) for _ in range(batch)]
+    for _ in range(60):
+        # few distinct bids, so histories often coincide; sometimes no new bid
+        offers = np.stack(
+            [rng.integers(0, 2, batch), rng.integers(0, 2, batch), rng.integers(0, 2, batch)],
+            axis=1,
+        ).astype(np.int16)
+        offers[rng.random(batch) < 0.2] = -1
+        model.observe(offers)
+        for b, single in enumerate(singles):
+            single.observe(offers[b : b + 1])
+    assert model.n_entries <= 2 * batch + 64
+    for b, single in enumerate(singles):
+        np.testing.assert_allclose(model.weights[b], single.weights[0])
+        np.testing.assert_array_equal(model.counts[b], single.counts[0])
+        np.testing.assert_array_equal(model.last[b], single.last[0])
+    fork = model.take(np.array([3, 3, 7]))
+    np.testing.assert_array_equal(fork.counts[1], model.counts[3])
+    fork.observe(np.array([[1, 1, 1], [0, 0, 0], [1, 0, 1]], dtype=np.int16))
+    np.testing.assert_array_equal(model.counts[3], singles[3].counts[0])  # untouched
