@@ -67,24 +67,28 @@ class ActionToggle(Widget):
             return "NOT NOW", "text_faint"
         return "AVAILABLE", "positive"
 
-    def lines(self, width: int) -> list[tuple[str, str, str]]:
-        """(role, text, colour) rows of the card body."""
+    def lines(self, width: int, room: int) -> list[tuple[str, str, str]]:
+        """(role, text, colour) rows of the card body for ``room`` rows: the description
+        gets what the condition, cost and effects leave free."""
         spec = self.play.spec
         a = self.action
-        out: list[tuple[str, str, str]] = []
-        for line in wrap_text(self.ctx.font("small"), a.description, width)[:3]:
-            out.append(("small", line, "text_muted"))
+        font = self.ctx.font("small")
+        facts: list[tuple[str, str, str]] = []
         if a.condition is not None and a.condition.source.strip() not in ("1", "True", "true"):
             when = "Only when: " + describe_condition(spec, a.condition.source)
-            out.append(("small", ellipsize(self.ctx.font("small"), when, width), "text_faint"))
+            facts.append(("small", ellipsize(font, when, width), "text_faint"))
         cost = describe_effects(spec, a.cost) if a.cost else "free"
         cool = f"{a.cooldown} week{'s' if a.cooldown != 1 else ''}" if a.cooldown else "none"
-        out.append(("small", f"Cost: {cost}   ·   Cooldown: {cool}", "text"))
-        for line in wrap_text(
-            self.ctx.font("small"), "Effects: " + describe_effects(spec, a.effects), width
-        )[:2]:
-            out.append(("small", line, f"{self.play.side_key}_text"))
-        return out
+        facts.append(("small", f"Cost: {cost}   ·   Cooldown: {cool}", "text"))
+        effects = wrap_text(font, "Effects: " + describe_effects(spec, a.effects), width)
+        facts += [("small", line, f"{self.play.side_key}_text") for line in effects[:2]]
+        described = wrap_text(font, a.description, width)
+        free = max(0, room - len(facts))
+        if len(described) > free:
+            described = described[:free]
+            if described:
+                described[-1] = ellipsize(font, described[-1] + " …", width)
+        return [("small", line, "text_muted") for line in described] + facts
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
@@ -127,11 +131,11 @@ class ActionToggle(Widget):
         )
         surface.blit(ctx.text("h3", title, title_colour), (x, self.rect.y + pad))
         y = self.rect.y + pad + ctx.font("h3").get_linesize() + ctx.space("xs")
-        for role, text, col in self.lines(width):
-            if y + ctx.font(role).get_linesize() > self.rect.bottom - pad // 2:
-                break
+        line_h = ctx.font("small").get_linesize()
+        room = max(0, (self.rect.bottom - pad // 2 - y) // line_h)
+        for role, text, col in self.lines(width, room)[:room]:
             surface.blit(ctx.text(role, ellipsize(ctx.font(role), text, width), col), (x, y))
-            y += ctx.font(role).get_linesize()
+            y += line_h
         self.draw_focus(surface)
 
 
