@@ -1,4 +1,15 @@
-"""AI negotiators: tactics, opponent model, difficulty levels, explanations."""
+"""AI negotiators: tactics, opponent model, difficulty levels, explanations.
+
+``make_negotiator(spec, name, side, difficulty)`` builds a side's player from a
+scenario personality (tactic + parameters) or a built-in profile
+(``time_dependent``, ``boulware``, ``linear``, ``conceder``, ``resource``,
+``tit_for_tat``, ``zeuthen``, ``adaptive``, ``scripted``). A negotiator sees an
+:class:`~strikesim.engine.observe.Observation` and returns a
+:class:`SideDecision` of legal moves, offers and pressure actions for every
+campaign of the batch at once. ``preview_offer`` forecasts a draft offer by
+Monte Carlo through the engine; hard and expert levels use the same machinery
+(:class:`Lookahead`) to compare candidate offers.
+"""
 
 from __future__ import annotations
 
