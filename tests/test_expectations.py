@@ -16,6 +16,12 @@ def test_shipped_expectations_hold(scenario_id: str) -> None:
     results = check(spec, seed=0)
     failures = [r.describe() for r in results if not r.passed]
     assert not failures, "\n".join(failures)
+    if any(e.metric == "strike_weeks" for e in spec.expectations):
+        from strikesim.batch import run_batch
+        from strikesim.expectations import default_seats
+
+        first_week = run_batch(spec, default_seats(spec), runs=50, seed=0).end_week
+        assert first_week.min() > 1, "default opponents settle in the first weeks"
 
 
 def test_unknown_metric_is_reported() -> None:
