@@ -32,9 +32,14 @@ class CampaignError(Exception):
     """A campaign cannot go on as asked; the message is for people."""
 
 
-def stage_seed(campaign_seed: int, position: int) -> int:
-    """The seed of the stage played at ``position`` (0-based) of a run, in [0, 2**63)."""
-    digest = hashlib.blake2b(f"{campaign_seed}:{position}".encode(), digest_size=8).digest()
+def stage_seed(campaign_seed: int, position: int, stage_id: str) -> int:
+    """The seed of stage ``stage_id`` played at ``position`` (0-based) of a run, in [0, 2**63).
+
+    The same campaign seed gives the same stage the same news wherever the branches
+    agree; a stage met again later in a looping campaign gets a fresh seed.
+    """
+    key = f"{campaign_seed}:{position}:{stage_id}".encode()
+    digest = hashlib.blake2b(key, digest_size=8).digest()
     return int.from_bytes(digest, "big") >> 1
 
 
@@ -130,7 +135,7 @@ class CampaignRun:
         if self.session is not None:
             raise CampaignError(f"stage '{stage.id}' is already in play")
         spec = spec or self.stage_spec()
-        seed = stage_seed(self.seed, self.position)
+        seed = stage_seed(self.seed, self.position, stage.id)
         self.session = Session(spec, self.seats_for(spec), seed)
         return self.session
 

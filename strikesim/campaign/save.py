@@ -91,7 +91,7 @@ def _replay(run: CampaignRun, entry: Any, source: str, n: int) -> Session:
             f"{source}: stage '{stage.id}' was saved with {record.scenario_id} version "
             f"{record.scenario_version}; this copy is {spec.id} version {spec.version}"
         )
-    if record.seed != stage_seed(run.seed, run.position):
+    if record.seed != stage_seed(run.seed, run.position, stage.id):
         raise RecordError(
             f"{source}: stage '{stage.id}' has a seed that does not match the campaign seed"
         )

@@ -74,10 +74,11 @@ def test_same_seed_same_campaign_other_seed_other_news(
 
 def test_stage_seeds_derive_from_campaign_seed_and_position(decade_run: CampaignRun) -> None:
     seeds = [r.record.seed for r in decade_run.results]
-    assert seeds == [stage_seed(5, k) for k in range(4)]
+    assert seeds == [stage_seed(5, k, r.stage_id) for k, r in enumerate(decade_run.results)]
     assert len(set(seeds)) == 4
     assert all(0 <= s < 2**63 for s in seeds)
-    assert stage_seed(5, 0) == stage_seed(5, 0) != stage_seed(6, 0)
+    assert stage_seed(5, 0, "a") == stage_seed(5, 0, "a") != stage_seed(6, 0, "a")
+    assert stage_seed(5, 0, "a") != stage_seed(5, 1, "a") != stage_seed(5, 1, "b")
 
 
 def test_carry_reaches_the_played_stage(decade_run: CampaignRun, decade: Campaign) -> None:
