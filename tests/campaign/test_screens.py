@@ -187,3 +187,26 @@ def test_escape_saves_and_returns_to_title(app: App, mini: Campaign) -> None:
     briefing = CampaignBriefing(app.ctx, run, run.stage_spec())
     assert isinstance(briefing.on_back(), Pop)
     assert isinstance(DecadeScreen(app.ctx, run).on_back(), Pop)
+
+
+def test_campaign_saves_are_listed_newest_first(mini: Campaign) -> None:
+    from strikesim.campaign.save import save_run
+    from strikesim.ui.screens.campaign_flow import list_campaign_saves
+
+    assert list_campaign_saves() == []
+    run = CampaignRun(mini, seed=3, seats=AI_BOTH)
+    run.play_stage()
+    path = campaign_save_path("mini")
+    save_run(run, path)
+    broken = path.with_name("broken.json")
+    broken.write_text("not json", encoding="utf-8")
+    os.utime(path, (1, 1))
+    saves = list_campaign_saves()
+    assert [s.path.name for s in saves] == ["broken.json", "mini.json"]
+    assert saves[0].problem.startswith("damaged save")
+    assert (saves[1].campaign_id, saves[1].title, saves[1].stages_played) == (
+        "mini",
+        "Mini campaign",
+        1,
+    )
+    assert saves[1].in_stage is False and saves[1].problem == ""

@@ -13,7 +13,9 @@ autosaved as a plain game, since a plain save would replay without the carried v
 
 from __future__ import annotations
 
+import json
 import weakref
+from dataclasses import dataclass
 from pathlib import Path
 
 from strikesim.ai import BUILTINS
@@ -29,10 +31,12 @@ from strikesim.ui.transitions import Pop, Push, Reset, Transition
 
 __all__ = [
     "CampaignBriefing",
+    "CampaignSave",
     "after_stage",
     "campaign_save_path",
     "campaign_seats",
     "human_side",
+    "list_campaign_saves",
     "resume_campaign",
     "save_campaign",
     "start_campaign",
@@ -47,6 +51,45 @@ def campaign_save_path(campaign_id: str) -> Path:
     from strikesim.saves import saves_dir
 
     return saves_dir() / "campaigns" / f"{campaign_id}.json"
+
+
+@dataclass(frozen=True)
+class CampaignSave:
+    """One saved campaign for a load list: read without replaying it."""
+
+    path: Path
+    campaign_id: str
+    title: str
+    stages_played: int
+    in_stage: bool
+    """A stage was in play when it was saved."""
+    problem: str = ""
+    """Why it cannot be read ("" when it can; replaying may still find more)."""
+
+
+def list_campaign_saves() -> list[CampaignSave]:
+    """Every campaign save in the saves folder, newest first."""
+    from strikesim.saves import saves_dir
+
+    folder = saves_dir() / "campaigns"
+    files = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    out = []
+    for path in files:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            info = data["campaign"]
+            out.append(
+                CampaignSave(
+                    path,
+                    str(info["id"]),
+                    str(info.get("title", info["id"])),
+                    len(data["stages"]),
+                    data.get("active") is not None,
+                )
+            )
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            out.append(CampaignSave(path, path.stem, path.stem, 0, False, f"damaged save ({exc})"))
+    return out
 
 
 def save_campaign(ctx: UIContext, run: CampaignRun) -> Path | None:
