@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from strikesim.campaign.formulas import (
@@ -205,8 +205,11 @@ def _top_level(model: CampaignModel, out: list[Finding]) -> None:
         )
 
 
-def check_campaign(model: CampaignModel, file: Path) -> tuple[Campaign | None, CheckResult]:
-    """Every cross-check of ``model`` (read from ``file``); the campaign if none failed."""
+def check_campaign(
+    model: CampaignModel, file: Path, display: str = ""
+) -> tuple[Campaign | None, CheckResult]:
+    """Every cross-check of ``model`` (read from ``file``, shown as ``display`` in messages);
+    the campaign if none failed."""
     result = CheckResult()
     out = result.findings
     fc = FormulaChecker(out)
@@ -242,7 +245,7 @@ def check_campaign(model: CampaignModel, file: Path) -> tuple[Campaign | None, C
         player_side=model.player_side,
         ledger=dict(model.ledger),
         start=model.start,
-        stages={s.id: s for s in stages if s is not None},
+        stages={s.id: replace(s, source=display or str(file)) for s in stages if s is not None},
         epilogues=tuple(epilogues),
         summary_rows=tuple(rows),
         sources=tuple(model.sources),

@@ -53,10 +53,12 @@ def _holds(formula: Formula | None, ledger: Ledger) -> bool:
     return formula is None or evaluate(formula, ledger) != 0.0
 
 
-def _finite(value: float, where: str, name: str) -> float:
+def _finite(value: float, stage: Stage, part: str, name: str) -> float:
+    """``value``, or a :class:`ScenarioError` naming the formula that gave inf or nan."""
     if not math.isfinite(value):
-        message = f"{where}: '{name}' evaluated to {value} (not a finite number)"
-        raise ScenarioError([Diagnostic(Severity.ERROR, "", 0, 0, "", message)])
+        message = f"'{name}' evaluated to {value} (not a finite number) in play"
+        path = f"stages[{stage.index}].{part}.{name}"
+        raise ScenarioError([Diagnostic(Severity.ERROR, stage.source, 0, 0, path, message)])
     return value
 
 
@@ -66,17 +68,19 @@ def carried_values(stage: Stage, ledger: Ledger) -> tuple[dict[str, float], dict
     Variable values are clipped to the variable's bounds in the scenario.
     """
     spec = scenario_info(stage.scenario_path).spec
-    where = f"stage '{stage.id}' carry"
     variables = {}
     for vid, f in stage.carry_variables.items():
         var = spec.variables[spec.var_index[vid]]
-        value = _finite(evaluate(f, ledger), where, vid)
+        value = _finite(evaluate(f, ledger), stage, "carry.variables", vid)
         if var.lo is not None:
             value = max(value, var.lo)
         if var.hi is not None:
             value = min(value, var.hi)
         variables[vid] = value
-    params = {p: _finite(evaluate(f, ledger), where, p) for p, f in stage.carry_params.items()}
+    params = {
+        p: _finite(evaluate(f, ledger), stage, "carry.params", p)
+        for p, f in stage.carry_params.items()
+    }
     return variables, params
 
 
@@ -147,7 +151,7 @@ def results_namespace(
 def record_stage(stage: Stage, before: Ledger, results: Mapping[str, float]) -> dict[str, float]:
     """The ledger after ``stage``: every record formula evaluated, then written at once."""
     written = {
-        name: _finite(evaluate(f, results), f"stage '{stage.id}' record", name)
+        name: _finite(evaluate(f, results), stage, "record", name)
         for name, f in stage.record.items()
     }
     return {**before, **written}

@@ -107,7 +107,7 @@ def _run(path: Path) -> tuple[Campaign | None, list[Diagnostic]]:
     model, findings = validate_campaign_data(doc.data)
     if model is None:
         return None, [_locate(doc, f) for f in findings]
-    campaign, result = check_campaign(model, path)
+    campaign, result = check_campaign(model, path, doc.file)
     findings = result.findings
     if path.suffix in (".yaml", ".yml") and path.stem != model.id:
         message = f"the id '{model.id}' differs from the file name '{path.stem}.yaml'"

@@ -56,6 +56,8 @@ class Stage:
     carry_params: Mapping[str, Formula]
     record: Mapping[str, Formula]
     next: tuple[Branch, ...]
+    source: str = ""
+    """The campaign file as shown in messages."""
 
 
 @dataclass(frozen=True)

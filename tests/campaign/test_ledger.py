@@ -210,3 +210,17 @@ def test_placeholders() -> None:
     assert fill("{a:.0f}%", {"a": -0.2}) == "0%"
     assert ledger_value(4318.05) == "4,318" and ledger_value(0.1137) == "0.114"
     assert ledger_value(32.22) == "32.2" and ledger_value(19.0) == "19"
+
+
+def test_a_formula_that_gives_no_number_in_play_is_a_located_error(
+    mini: Campaign, tmp_path: Path
+) -> None:
+    from strikesim.scenario import ScenarioError
+
+    stage = mini.stage("second")
+    with pytest.raises(ScenarioError) as caught:
+        L.carried_values(stage, {**mini.ledger, "fund": float("nan")})
+    [d] = caught.value.diagnostics
+    assert d.file.endswith("mini.yaml")
+    assert d.path == "stages[1].carry.variables.strike_fund"
+    assert d.message == "'strike_fund' evaluated to nan (not a finite number) in play"
