@@ -13,7 +13,7 @@ from pathlib import Path
 
 from strikesim.campaign.checks import check_campaign
 from strikesim.campaign.spec import Campaign
-from strikesim.campaign.validation import validate_campaign_data
+from strikesim.campaign.validation import validate_campaign_data, without_unknown_keys
 from strikesim.scenario.diagnostics import (
     Diagnostic,
     ScenarioError,
@@ -104,11 +104,16 @@ def _run(path: Path) -> tuple[Campaign | None, list[Diagnostic]]:
         doc = load_yaml(path, display_name=_display(path))
     except ScenarioError as exc:
         return None, list(exc.diagnostics)
-    model, findings = validate_campaign_data(doc.data)
+    model, shape = validate_campaign_data(doc.data)
+    if model is None and all(f.message.startswith("unknown key") for f in shape):
+        # only misspelt keys: check the rest too, so every problem shows at once
+        model, _ = validate_campaign_data(without_unknown_keys(doc.data, shape))
     if model is None:
-        return None, [_locate(doc, f) for f in findings]
+        return None, [_locate(doc, f) for f in shape]
     campaign, result = check_campaign(model, path, doc.file)
-    findings = result.findings
+    findings = shape + result.findings
+    if shape:
+        campaign = None
     if path.suffix in (".yaml", ".yml") and path.stem != model.id:
         message = f"the id '{model.id}' differs from the file name '{path.stem}.yaml'"
         findings.append(

@@ -19,7 +19,7 @@ from strikesim.scenario.diagnostics import did_you_mean
 from strikesim.scenario.findings import Finding, error
 from strikesim.scenario.validation import show_value
 
-__all__ = ["validate_campaign_data"]
+__all__ = ["validate_campaign_data", "without_unknown_keys"]
 
 _TYPE_NAMES = {
     "float": "a number",
@@ -148,3 +148,20 @@ def validate_campaign_data(data: Any) -> tuple[CampaignModel | None, list[Findin
             key = (_data_path(data, err["loc"], keep_last=keep), keep and err["type"])
             groups.setdefault(key, []).append(err)
         return None, [_finding(data, errs) for errs in groups.values()]
+
+
+def without_unknown_keys(data: Any, findings: list[Finding]) -> Any:
+    """A copy of ``data`` with the keys reported as unknown removed, so that the rest of
+    a file whose only shape problems are misspelt keys can still be cross-checked."""
+    import copy
+
+    cleaned = copy.deepcopy(data)
+    for f in findings:
+        if not f.at_key or not f.message.startswith("unknown key"):
+            continue
+        node = cleaned
+        for part in f.path[:-1]:
+            node = node[part]
+        if isinstance(node, dict):
+            node.pop(f.path[-1], None)
+    return cleaned

@@ -148,3 +148,20 @@ def test_unknown_campaign_id_suggests_the_closest() -> None:
         "hollywood-decad: error: no such campaign file or shipped campaign id"
         " (did you mean 'hollywood-decade'?)"
     )
+
+
+def test_misspelt_keys_do_not_hide_other_problems(tmp_path: Path) -> None:
+    text = (
+        MINI.read_text(encoding="utf-8")
+        .replace('summary: "Two', 'summry: "Two')
+        .replace('    label: "Round two"\n', '    lable: "Round two"\n')
+        .replace("start: first", "start: frist")
+    )
+    messages = [d.format().split(": error: ")[1] for d in validate_campaign(_write(tmp_path, text))]
+    assert messages == [
+        "unknown key 'summry' (did you mean 'summary'?)",
+        "start: unknown stage 'frist' (did you mean 'first'?)",
+        "stages[1]: unknown key 'lable' (did you mean 'label'?)",
+    ]
+    with pytest.raises(ScenarioError):
+        load_campaign(_write(tmp_path, text))
