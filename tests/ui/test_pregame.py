@@ -459,3 +459,55 @@ def test_cards_scrolled_out_of_the_grid_take_no_clicks(game_app: App) -> None:
     top_before = card.rect.y
     game_app.handle(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-5))
     assert screen.scroll > 0 and card.rect.y == top_before - screen.scroll
+
+
+# --- campaigns ------------------------------------------------------------------------------
+def test_shipped_campaigns_get_cards_that_start_the_campaign(ctx: UIContext) -> None:
+    from strikesim.campaign import list_campaigns
+
+    shipped = list_campaigns()
+    if not shipped:
+        pytest.skip("no campaign ships with this build")
+    flow = pytest.importorskip("strikesim.ui.screens.campaign_flow")
+    screen = ChooseScenarioScreen(ctx)
+    cid, title, chain = shipped[0]
+    index = next(i for i, e in enumerate(screen.entries) if e.id == cid)
+    card = screen.cards[index]
+    assert card.info.title == title and "Campaign" in card.info.eyebrow
+    result = card.handle_action("activate")
+    assert isinstance(result, Push) and isinstance(result.screen, ChooseSideScreen)
+    side = result.screen
+    assert side.spec.id == chain[0] and side.next.label == "Begin the campaign"
+    started = side.proceed()
+    assert isinstance(started, Reset)
+    run = started.screen.run  # type: ignore[attr-defined]
+    assert run.campaign.id == cid and run.seats[0] == Seat("human")
+    assert (flow.campaign_save_path(cid)).is_file()
+
+
+def test_load_screen_lists_campaign_saves_and_resumes_them(game_app: App, data_dir: Path) -> None:
+    from strikesim.campaign import list_campaigns, load_campaign
+    from strikesim.campaign.run import CampaignRun
+    from strikesim.campaign.save import save_run
+
+    shipped = list_campaigns()
+    if not shipped:
+        pytest.skip("no campaign ships with this build")
+    pytest.importorskip("strikesim.ui.screens.campaign_flow")
+    run = CampaignRun(
+        load_campaign(shipped[0][0]), seed=4, seats=(Seat("human"), Seat("ai", "", "easy"))
+    )
+    folder = data_dir / "saves" / "campaigns"
+    save_run(run, folder / f"{shipped[0][0]}.json")
+    (folder / "torn.json").write_text('{"format": "strikesim-campaign-run", "camp', "utf-8")
+    screen = LoadGameScreen(game_app.ctx)
+    game_app.apply(Push(screen))
+    game_app.draw()
+    rows = {r.info.path.name: r for r in screen.rows}
+    assert set(rows) == {f"{shipped[0][0]}.json", "torn.json"}
+    assert "not valid JSON" in rows["torn.json"].info.problem
+    good = rows[f"{shipped[0][0]}.json"]
+    assert good.info.name == shipped[0][1]
+    screen.focus.focus(good)
+    press(game_app, "return")
+    assert type(game_app.stack.top).__name__ == "CampaignScreen"

@@ -63,6 +63,8 @@ class CampaignEntry:
     title: str
     chain: tuple[str, ...]
     first: ScenarioEntry | None
+    summary: str = ""
+    difficulty: str = ""
 
     @property
     def playable(self) -> bool:
@@ -138,10 +140,22 @@ def campaign_entries() -> list[CampaignEntry]:
         return []
     out = []
     for item in raw:
-        cid, title, chain = item[0], item[1], tuple(str(s) for s in item[2])
+        cid, title, chain = str(item[0]), str(item[1]), tuple(str(s) for s in item[2])
         first = scenario_entry(chain[0]) if chain else None
-        out.append(CampaignEntry(str(cid), str(title), chain, first))
+        summary, difficulty = _campaign_details(cid)
+        out.append(CampaignEntry(cid, title, chain, first, summary, difficulty))
     return out
+
+
+def _campaign_details(campaign_id: str) -> tuple[str, str]:
+    """(summary, difficulty) of a campaign, ('', '') when they cannot be read."""
+    try:
+        from strikesim.campaign import load_campaign
+
+        campaign = load_campaign(campaign_id)
+    except Exception:  # the card still shows the chain of scenarios
+        return "", ""
+    return str(campaign.summary), str(campaign.difficulty)
 
 
 def length_label(weeks: int) -> str:

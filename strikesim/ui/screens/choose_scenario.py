@@ -81,17 +81,19 @@ def campaign_card(entry: CampaignEntry) -> CardInfo:
     from strikesim.ui.screens.catalogue import scenario_entry
 
     titles = [scenario_entry(sid).title for sid in entry.chain]
-    summary = "Play the decade in order, the state of the industry carrying over: " + " → ".join(
-        titles
-    )
+    summary = entry.summary or "Play the disputes in order; what you win carries forward."
+    summary += " Stages: " + " → ".join(titles) + "." if titles else ""
     first = entry.first
     warnings = () if entry.playable else ((first.error if first else "it lists no scenarios"),)
     sides = side_names(first) if first is not None else ()
+    chips = tuple(
+        c for c in (entry.difficulty.capitalize(), f"{len(entry.chain)} disputes", "Campaign") if c
+    )
     return CardInfo(
         entry.title,
         summary,
         eyebrow=f"Campaign · {len(entry.chain)} scenarios",
-        chips=("Campaign", f"Starts with {titles[0]}" if titles else ""),
+        chips=chips,
         sides=sides,
         warnings=warnings,
     )

@@ -9,6 +9,7 @@ same game, which teachers use to make groups comparable). "Read the briefing" go
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
 import pygame
 
@@ -25,6 +26,15 @@ from strikesim.ui.widgets.card import Card, CardInfo
 from strikesim.ui.widgets.option_picker import OptionPicker
 
 MAX_SEED_DIGITS = 9
+
+
+def _campaign_starter() -> Callable[[UIContext, str, tuple[Seat, Seat], int], Transition] | None:
+    """``start_campaign`` of the campaign screens, when this build has them."""
+    try:
+        from strikesim.ui.screens.campaign_flow import start_campaign
+    except ImportError:
+        return None
+    return start_campaign
 
 
 def _difficulties() -> list[tuple[str, str, str]]:
@@ -76,7 +86,8 @@ class ChooseSideScreen(Screen):
         )
         self.reseed = Button(ctx, "New seed", self.new_seed)
         self.back = Button(ctx, "Back", lambda: Pop(None), hotkey="Esc")
-        self.next = Button(ctx, "Read the briefing", self.proceed, variant="primary")
+        label = "Begin the campaign" if campaign is not None else "Read the briefing"
+        self.next = Button(ctx, label, self.proceed, variant="primary")
         self._fill_opponents()
         self.set_widgets(
             [
@@ -149,6 +160,10 @@ class ChooseSideScreen(Screen):
         return (human, ai) if self.side == 0 else (ai, human)
 
     def proceed(self) -> Transition | None:
+        if self.campaign is not None:
+            start = _campaign_starter()
+            if start is not None:
+                return start(self.ctx, self.campaign, self.seats(), self.seed_value)
         from strikesim.ui.screens.briefing import BriefingScreen
 
         return Push(
@@ -236,12 +251,20 @@ class ChooseSideScreen(Screen):
             f"{when}he contract expires in week {spec.phases.expiry_week}; the dispute lasts "
             f"at most {spec.phases.max_weeks} weeks. Seed {self.seed_value}."
         )
+        if self.campaign is not None:
+            from strikesim.ai import BUILTINS
+
+            if self.chosen_opponent.name not in BUILTINS:
+                second += " Later disputes bring each scenario's own negotiator."
         return [first, second]
 
     def draw_content(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
         m = ctx.space("xxl")
-        eyebrow = f"NEW GAME  ·  STEP 2 OF 3  ·  {self.spec.title.upper()}"
+        if self.campaign is not None:
+            eyebrow = f"NEW CAMPAIGN  ·  STEP 2 OF 2  ·  FIRST DISPUTE: {self.spec.title.upper()}"
+        else:
+            eyebrow = f"NEW GAME  ·  STEP 2 OF 3  ·  {self.spec.title.upper()}"
         width = ctx.size[0] - 2 * m
         surface.blit(
             ctx.text("caption", ellipsize(ctx.font("caption"), eyebrow, width), "gold"), (m, m)

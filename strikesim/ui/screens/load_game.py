@@ -1,6 +1,7 @@
 """Load a saved game: every save in the data folder, newest first; damaged ones say why.
 
-Rows come from :func:`strikesim.saves.list_saves`. A damaged save is listed with the reason
+Rows come from :func:`strikesim.ui.screens.save_row.all_saves` (plain saves and campaign
+saves). A damaged save is listed with the reason
 it cannot be read and, if chosen, explains itself in a dialog — never a crash. Loading
 replays the record through the engine and opens the negotiation table. :func:`continue_game`
 is the title screen's "Continue": the newest save that can be loaded.
@@ -8,124 +9,38 @@ is the title screen's "Continue": the newest save that can be loaded.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 import pygame
 
 from strikesim.records import RecordError
-from strikesim.saves import AUTOSAVE, SaveInfo, list_saves, load_game, saves_dir
+from strikesim.saves import SaveInfo, load_game, saves_dir
 from strikesim.ui.context import UIContext
-from strikesim.ui.draw import blit_aligned, ellipsize, panel, wrap_text
+from strikesim.ui.draw import ellipsize, wrap_text
 from strikesim.ui.screen import Screen
-from strikesim.ui.screens.dialog import message
+from strikesim.ui.screens.dialog import Dialog, message
 from strikesim.ui.screens.handoff import enter_game, game_factory
+from strikesim.ui.screens.save_row import CampaignSaveInfo, SaveRow, all_saves
 from strikesim.ui.transitions import Pop, Push, Transition
-from strikesim.ui.widgets.base import (
-    MOUSE_EVENTS,
-    EventResult,
-    Widget,
-    event_pos,
-    is_left_button,
-)
+from strikesim.ui.widgets.base import MOUSE_EVENTS, event_pos
 from strikesim.ui.widgets.button import Button
-
-
-def when(saved_at: str) -> str:
-    """``2026-11-28T00:39:05`` -> ``28 Nov 2026, 00:39`` (unparseable text is kept as is)."""
-    try:
-        moment = dt.datetime.fromisoformat(saved_at)
-    except ValueError:
-        return saved_at
-    return f"{moment.day} {moment:%b %Y, %H:%M}"
-
-
-def describe(info: SaveInfo) -> str:
-    """The second line of a row: scenario, week and side (or why it is damaged)."""
-    if info.problem:
-        problem = info.problem
-        for prefix in (f"{info.path}: ", f"{info.path.name}: "):
-            problem = problem.removeprefix(prefix)
-        return f"Cannot be loaded: {problem}"
-    parts = [info.title, f"week {info.week}"]
-    if info.side:
-        parts.append(f"playing the {info.side.replace('+', ' and the ')}")
-    return " · ".join(parts)
-
-
-class SaveRow(Widget):
-    """One save: name and time on the first line, details or the problem on the second."""
-
-    def __init__(
-        self, ctx: UIContext, info: SaveInfo, on_press: Callable[[], Transition | None]
-    ) -> None:
-        super().__init__(ctx)
-        self.info = info
-        self.on_press = on_press
-        self._down = False
-
-    def preferred_height(self) -> int:
-        ctx = self.ctx
-        return (
-            ctx.font("body_strong").get_linesize()
-            + ctx.font("small").get_linesize()
-            + 2 * ctx.space("md")
-        )
-
-    def _press(self) -> EventResult:
-        result = self.on_press()
-        return True if result is None else result
-
-    def handle_event(self, event: pygame.event.Event) -> EventResult:
-        changed = super().handle_event(event)
-        if event.type == pygame.MOUSEBUTTONDOWN and is_left_button(event):
-            if self.contains(event_pos(event)):
-                self._down = True
-                return True
-        elif event.type == pygame.MOUSEBUTTONUP and is_left_button(event):
-            was, self._down = self._down, False
-            if was and self.contains(event_pos(event)):
-                return self._press()
-        return changed
-
-    def handle_action(self, action: str) -> EventResult:
-        return self._press() if action == "activate" else False
-
-    def draw(self, surface: pygame.Surface) -> None:
-        ctx = self.ctx
-        info = self.info
-        active = self.hovered or self.focused
-        border = "warning" if info.problem else ("border_strong" if active else "border")
-        panel(
-            surface,
-            self.rect,
-            ctx.colour("surface_hover" if active else "surface"),
-            ctx.colour(border),
-            ctx.radius("md"),
-            1,
-        )
-        inner = self.rect.inflate(-2 * ctx.space("lg"), -2 * ctx.space("md"))
-        stamp = ctx.text("small", when(info.saved_at), "text_faint") if info.saved_at else None
-        name_w = inner.width - (stamp.get_width() + ctx.space("lg") if stamp else 0)
-        name = "Autosave (saved every week)" if info.name == AUTOSAVE else info.name
-        line1 = pygame.Rect(inner.x, inner.y, inner.width, ctx.font("body_strong").get_linesize())
-        blit_aligned(
-            surface,
-            ctx.text("body_strong", ellipsize(ctx.font("body_strong"), name, name_w), "text"),
-            line1,
-            "left",
-        )
-        if stamp is not None:
-            blit_aligned(surface, stamp, line1, "right")
-        colour = "warning" if info.problem else "text_muted"
-        detail = ellipsize(ctx.font("small"), describe(info), inner.width)
-        surface.blit(ctx.text("small", detail, colour), (inner.x, line1.bottom))
-        self.draw_focus(surface)
 
 
 def _load(ctx: UIContext, info: SaveInfo) -> Transition | None:
     if info.problem:
         return Push(message(ctx, "This save cannot be loaded", f"{info.path.name}: {info.problem}"))
+    if isinstance(info, CampaignSaveInfo):
+        try:
+            from strikesim.ui.screens.campaign_flow import resume_campaign
+        except ImportError:
+            return Push(
+                message(
+                    ctx,
+                    "Campaigns are not available",
+                    "This build of StrikeSim cannot play campaigns.",
+                )
+            )
+        return resume_campaign(ctx, info.path)
     try:
         session = load_game(info.path)
     except RecordError as exc:
@@ -140,7 +55,7 @@ class LoadGameScreen(Screen):
 
     def __init__(self, ctx: UIContext) -> None:
         super().__init__(ctx)
-        self.saves = list_saves()
+        self.saves = all_saves()
         self.rows = [SaveRow(ctx, info, self._loader(info)) for info in self.saves]
         self.back = Button(ctx, "Back", lambda: Pop(None), hotkey="Esc")
         self.scroll = 0
@@ -274,22 +189,19 @@ class LoadGameScreen(Screen):
 
 
 def continue_game(ctx: UIContext) -> Screen:
-    """The newest save that loads, on the table; or a dialog saying why there is none."""
-    problems = []
-    for info in list_saves():
+    """The newest save that loads (a game on its table, or a campaign where it was left);
+    otherwise a dialog saying why there is none."""
+    problems: list[tuple[str, str]] = []
+    for info in all_saves():
         if info.problem:
-            problems.append(info)
+            problems.append((info.path.name, info.problem))
             continue
-        try:
-            session = load_game(info.path)
-        except RecordError as exc:
-            problems.append(SaveInfo(info.path, info.name, "", "", 0, "", "", str(exc)))
-            continue
-        factory = game_factory()
-        if factory is None:
-            break
-        screen: Screen = factory(ctx, session)
-        return screen
+        transition = _load(ctx, info)
+        screen = getattr(transition, "screen", None)
+        if isinstance(screen, Dialog):
+            problems.append((info.path.name, screen.text))
+        elif isinstance(screen, Screen):
+            return screen
     if game_factory() is None:
         return message(
             ctx,
@@ -297,10 +209,10 @@ def continue_game(ctx: UIContext) -> Screen:
             "This build of StrikeSim has no negotiation table screens.",
         )
     if problems:
+        name, why = problems[0]
         return message(
             ctx,
             "No save can be continued",
-            f"{len(problems)} save(s) could not be read; the newest: "
-            f"{problems[0].path.name}: {problems[0].problem}",
+            f"{len(problems)} save(s) could not be loaded; the newest, {name}: {why}",
         )
     return message(ctx, "Nothing to continue", "There are no saved games yet. Start a new game.")
