@@ -26,6 +26,7 @@ from strikesim.ui.screens.campaign import CampaignScreen, road
 from strikesim.ui.screens.campaign_end import DecadeScreen, epilogue_markdown
 from strikesim.ui.screens.campaign_flow import (
     CampaignBriefing,
+    active_campaign,
     after_stage,
     campaign_save_path,
     campaign_seats,
@@ -127,6 +128,7 @@ def test_a_whole_campaign_through_the_screens(app: App, mini: Campaign, data_dir
         _draw(app, table.screen)
         session = run.session
         assert session is not None
+        assert active_campaign(session) is run
         assert load_run(campaign_save_path("mini")).session is not None  # saved mid-stage
         session.play_to_end()
         back = after_stage(app.ctx, session)
@@ -144,6 +146,7 @@ def test_after_stage_ignores_games_outside_a_campaign(app: App) -> None:
     spec = load_scenario("classroom-quick")
     session = Session(spec, AI_BOTH, 1)
     session.play_to_end()
+    assert active_campaign(session) is None
     assert after_stage(app.ctx, session) is None
 
 

@@ -32,6 +32,7 @@ from strikesim.ui.transitions import Pop, Push, Reset, Transition
 __all__ = [
     "CampaignBriefing",
     "CampaignSave",
+    "active_campaign",
     "after_stage",
     "campaign_save_path",
     "campaign_seats",
@@ -153,6 +154,15 @@ def resume_campaign(ctx: UIContext, path: Path) -> Transition:
     return Reset(CampaignScreen(ctx, run))
 
 
+def active_campaign(session: Session) -> CampaignRun | None:
+    """The campaign whose stage ``session`` is (None for a game outside a campaign).
+
+    In-game code uses it to save the campaign (:func:`save_campaign`) instead of a plain
+    game when the player saves during a campaign stage.
+    """
+    return next((r for r in list(_ACTIVE) if r.session is session), None)
+
+
 def after_stage(ctx: UIContext, session: Session) -> Transition | None:
     """The debrief of a campaign stage is done: record it and show the campaign's progress.
 
@@ -160,7 +170,7 @@ def after_stage(ctx: UIContext, session: Session) -> Transition | None:
     """
     from strikesim.ui.screens.campaign import CampaignScreen
 
-    run = next((r for r in list(_ACTIVE) if r.session is session), None)
+    run = active_campaign(session)
     if run is None or not session.is_over:
         return None
     _ACTIVE.discard(run)
