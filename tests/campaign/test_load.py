@@ -165,3 +165,9 @@ def test_misspelt_keys_do_not_hide_other_problems(tmp_path: Path) -> None:
     ]
     with pytest.raises(ScenarioError):
         load_campaign(_write(tmp_path, text))
+
+
+def test_committed_json_schema_is_current() -> None:
+    from strikesim.campaign.schema import SCHEMA_FILE, schema_json
+
+    assert (ROOT / SCHEMA_FILE).read_text(encoding="utf-8") == schema_json()
