@@ -511,3 +511,13 @@ def test_load_screen_lists_campaign_saves_and_resumes_them(game_app: App, data_d
     screen.focus.focus(good)
     press(game_app, "return")
     assert type(game_app.stack.top).__name__ == "CampaignScreen"
+
+
+def test_a_campaign_that_fixes_the_players_side_locks_the_other_card(
+    ctx: UIContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("strikesim.ui.screens.choose_side.campaign_player_side", lambda _cid: 1)
+    screen = ChooseSideScreen(ctx, load_scenario(QUICK), campaign="any-campaign")
+    assert screen.side == 1 and screen.seats()[1] == Seat("human")
+    assert not screen.side_cards[0].can_focus
+    assert screen.side_cards[0].handle_action("activate") is False

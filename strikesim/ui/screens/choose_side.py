@@ -37,6 +37,17 @@ def _campaign_starter() -> Callable[[UIContext, str, tuple[Seat, Seat], int], Tr
     return start_campaign
 
 
+def campaign_player_side(campaign_id: str) -> int | None:
+    """The side a campaign makes the player lead (None when either side may be chosen)."""
+    try:
+        from strikesim.campaign import load_campaign
+
+        side = load_campaign(campaign_id).player_side
+    except Exception:  # the campaign's own screens report a campaign that cannot load
+        return None
+    return {"union": 0, "studio": 1}.get(side)
+
+
 def _difficulties() -> list[tuple[str, str, str]]:
     from strikesim.ai import DIFFICULTIES
 
@@ -62,8 +73,17 @@ class ChooseSideScreen(Screen):
         self.spec = spec
         self.campaign = campaign
         self.side = 1 if side == 1 else 0
+        fixed = campaign_player_side(campaign) if campaign is not None else None
+        if fixed is not None:
+            self.side = fixed
         self.side_cards = [
-            Card(ctx, self._side_info(s), (lambda s=s: self.pick_side(s)), selected=s == self.side)  # type: ignore[misc]
+            Card(
+                ctx,
+                self._side_info(s),
+                (lambda s=s: self.pick_side(s)),  # type: ignore[misc]
+                selected=s == self.side,
+                enabled=fixed is None or s == fixed,
+            )
             for s in (0, 1)
         ]
         self.opponents: list[Opponent] = []
