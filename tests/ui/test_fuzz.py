@@ -69,7 +69,7 @@ def random_event(rng: random.Random, size: tuple[int, int]) -> pygame.event.Even
             mod=rng.choice(MODS),
             unicode="",
         )
-    if roll < 0.975:
+    if roll < 0.994:
         return pygame.event.Event(
             pygame.VIDEORESIZE, size=(rng.randint(300, 2600), rng.randint(200, 1500))
         )

@@ -23,6 +23,7 @@ class RichText(Widget):
         self._manager: pygame_gui.UIManager | None = None
         self._box: pygame_gui.elements.UITextBox | None = None
         self._key: tuple[object, ...] | None = None
+        self._look: tuple[object, ...] | None = None
         self._busy_ms = 0.0
 
     def set_html(self, html: str) -> None:
@@ -33,22 +34,37 @@ class RichText(Widget):
     def _ensure(self) -> pygame_gui.elements.UITextBox | None:
         if self.rect.width < 40 or self.rect.height < 40:
             return None
-        key = (tuple(self.rect), self.ctx.size, self.ctx.scale, self.ctx.palette.name, self.html)
-        if key != self._key or self._box is None:
+        look = (self.ctx.scale, self.ctx.palette.name)
+        if self._manager is None or look != self._look:
             self._manager = make_manager(self.ctx)
+            self._look = look
+            self._box = None
+        key = (tuple(self.rect), self.ctx.size, self.html)
+        if key != self._key or self._box is None:
+            if self._box is not None:
+                self._box.kill()
+            if self._manager.window_resolution != self.ctx.size:
+                self._manager.set_window_resolution(self.ctx.size)
             self._box = pygame_gui.elements.UITextBox(self.html, self.rect.copy(), self._manager)
             self._manager.update(0.0)
             self._key = key
         return self._box
 
+    def _current(self) -> pygame_gui.elements.UITextBox | None:
+        """The text box if it is up to date (input never triggers a rebuild; drawing does)."""
+        fresh = self._key == (tuple(self.rect), self.ctx.size, self.html)
+        if fresh and self._look == (self.ctx.scale, self.ctx.palette.name):
+            return self._box
+        return None
+
     @property
     def focusable(self) -> bool:  # type: ignore[override]
-        box = self._ensure()
+        box = self._current()
         return box is not None and box.scroll_bar is not None
 
     def handle_event(self, event: pygame.event.Event) -> EventResult:
         changed = super().handle_event(event)
-        box = self._ensure()
+        box = self._current()
         if box is None or self._manager is None or event.type not in MOUSE_EVENTS:
             return changed
         if event.type != pygame.MOUSEWHEEL and event_pos(event) is None:
@@ -60,7 +76,7 @@ class RichText(Widget):
         return True
 
     def handle_action(self, action: str) -> EventResult:
-        box = self._ensure()
+        box = self._current()
         if box is None or box.scroll_bar is None:
             return False
         bar = box.scroll_bar
