@@ -42,6 +42,8 @@ _ID = re.compile(ID_PATTERN)
 
 @dataclass
 class CheckResult:
+    """What the cross-checks found: findings in the campaign file, diagnostics elsewhere."""
+
     findings: list[Finding] = field(default_factory=list)
     passthrough: list[Diagnostic] = field(default_factory=list)
     """Diagnostics of stage scenarios that failed to load (located in their own files)."""

@@ -9,6 +9,7 @@ never a traceback.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from strikesim.campaign.checks import check_campaign
@@ -141,4 +142,4 @@ def load_campaign(id_or_path: str | Path) -> Campaign:
     campaign, diagnostics = _run(resolve_campaign(id_or_path))
     if campaign is None or has_errors(diagnostics):
         raise ScenarioError([d for d in diagnostics if d.severity is Severity.ERROR])
-    return Campaign(**{**campaign.__dict__, "warnings": tuple(diagnostics)})
+    return replace(campaign, warnings=tuple(diagnostics))
