@@ -94,3 +94,21 @@ def test_change_settings_reaches_sink_and_relayouts(ctx: UIContext) -> None:
     before = a.layouts
     stack.apply(ChangeSettings(Settings(ui_scale=1.3)))
     assert seen == [Settings(ui_scale=1.3)] and a.layouts == before + 1
+
+
+def test_screen_changes_fade_unless_motion_is_reduced(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from strikesim.ui.app import create_app
+    from strikesim.ui.screens.settings_screen import SettingsScreen
+
+    app = create_app(size=(1280, 720), settings_file=Path(str(tmp_path)) / "s.json")
+    app.step([], 16.0)
+    app.apply(Push(SettingsScreen(app.ctx)))
+    assert app._fade is not None and app._fade.duration_ms <= 250
+    app.step([], 300.0)
+    app.step([], 16.0)
+    assert app._fade is None
+    app.apply(ChangeSettings(app.ctx.settings.with_changes(reduced_motion=True)))
+    app.apply(Pop())
+    assert app._fade is None
