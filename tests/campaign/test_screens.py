@@ -213,3 +213,15 @@ def test_campaign_saves_are_listed_newest_first(mini: Campaign) -> None:
         1,
     )
     assert saves[1].in_stage is False and saves[1].problem == ""
+
+
+def test_player_side_of_the_campaign_is_enforced(app: App, tmp_path: Path) -> None:
+    text = MINI.read_text(encoding="utf-8").replace(
+        'summary: "Two', 'player_side: union\nsummary: "Two'
+    )
+    path = tmp_path / "mini.yaml"
+    path.write_text(text, encoding="utf-8")
+    as_studio = start_campaign(app.ctx, str(path), (Seat("ai", "boulware"), Seat("human")))
+    assert isinstance(as_studio, Push) and isinstance(as_studio.screen, Dialog)
+    as_union = start_campaign(app.ctx, str(path), (Seat("human"), Seat("ai", "boulware")))
+    assert isinstance(as_union, Reset) and isinstance(as_union.screen, CampaignScreen)

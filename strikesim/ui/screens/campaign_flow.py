@@ -125,7 +125,10 @@ def campaign_seats(seats: tuple[Seat, Seat]) -> tuple[Seat, Seat]:
 def start_campaign(
     ctx: UIContext, campaign_id: str, seats: tuple[Seat, Seat], seed: int = 0
 ) -> Transition:
-    """Begin ``campaign_id`` with ``seats`` (as chosen for its first scenario) and ``seed``."""
+    """Begin ``campaign_id`` with ``seats`` (as chosen for its first scenario) and ``seed``.
+
+    A campaign whose ``player_side`` is not ``any`` refuses a human seat on the other side.
+    """
     from strikesim.campaign import load_campaign
     from strikesim.ui.screens.campaign import CampaignScreen
 
@@ -134,6 +137,10 @@ def start_campaign(
     except ScenarioError as exc:
         first_problem = exc.diagnostics[0].format() if exc.diagnostics else str(exc)
         return Push(message(ctx, "This campaign cannot start", first_problem))
+    human = [("union", "studio")[k] for k, s in enumerate(seats) if s.is_human]
+    if campaign.player_side != "any" and any(side != campaign.player_side for side in human):
+        text = f"{campaign.title} is played on the {campaign.player_side} side."
+        return Push(message(ctx, "Choose the other side", text))
     run = CampaignRun(campaign, seed=seed, seats=campaign_seats(seats))
     save_campaign(ctx, run)
     return Reset(CampaignScreen(ctx, run))
