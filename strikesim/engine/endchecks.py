@@ -25,7 +25,9 @@ def end_checks(
     spec: GameSpec, plan: EnginePlan, st: State, ns: Mapping[str, Any], live: np.ndarray,
     log: EventLog,
 ) -> State:  # fmt: skip
-    """Step 6: votes, strike at expiry, capitulation, deadline (week not advanced)."""
+    """Step 6: votes, strike at expiry, capitulation, deadline (week not advanced).
+
+    Formulas run unguarded: call inside ``np.errstate(all="ignore")``."""
     ph = spec.phases
     b, week = st.batch, st.week
     phase, authorized = st.phase.copy(), st.authorized.copy()
@@ -36,7 +38,8 @@ def end_checks(
         vote = live & (phase == C.PHASE_TALKS) & ~authorized
         if vote.any():
             noise = rng.normal(st.seed, st.campaign, week, rng.VOTES, 0) * VOTE_NOISE
-            yes = np.clip(np.asarray(ph.authorization_yes(ns), np.float64) + noise, 0.0, 1.0)
+            share = np.asarray(plan.phase_formulas["authorization_yes"](ns), np.float64)
+            yes = np.clip(share + noise, 0.0, 1.0)
             passed = vote & (yes >= ph.authorization_threshold)
             authorized |= passed
             log.add(vote, C.EV_AUTHORIZATION_VOTE, passed.astype(np.int32), yes)
@@ -49,7 +52,8 @@ def end_checks(
     due = live & (phase == C.PHASE_RATIFICATION) & (week >= ratify_week)
     if due.any():
         noise = rng.normal(st.seed, st.campaign, week, rng.VOTES, 1) * VOTE_NOISE
-        yes = np.clip(np.asarray(ph.ratification_yes(ns), np.float64) + noise, 0.0, 1.0)
+        share = np.asarray(plan.phase_formulas["ratification_yes"](ns), np.float64)
+        yes = np.clip(share + noise, 0.0, 1.0)
         yes = np.broadcast_to(yes, (b,))
         passed = due & (yes >= ph.ratification_threshold)
         failed = due & ~passed
@@ -65,8 +69,8 @@ def end_checks(
     # only campaigns that spent this week on strike can give in
     striking = live & (st.phase == C.PHASE_STRIKE) & (phase == C.PHASE_STRIKE)
     if striking.any():
-        uc = striking & truthy(ph.union_capitulates(ns), b)
-        sc = striking & ~uc & truthy(ph.studio_capitulates(ns), b)
+        uc = striking & truthy(plan.phase_formulas["union_capitulates"](ns), b)
+        sc = striking & ~uc & truthy(plan.phase_formulas["studio_capitulates"](ns), b)
         for mask, side, winner in ((uc, UNION, STUDIO), (sc, STUDIO, UNION)):
             if mask.any():
                 standing = st.offers[:, winner]

@@ -29,6 +29,7 @@ from .core import CORE_DERIVED, CORE_PARAMS
 from .equations import update_plan
 from .spec import STUDIO, UNION, GameSpec
 from .state import Phase, State
+from .tables import CompiledEffect, CompiledEvent, compile_effects, compile_events, unguarded
 
 __all__ = [
     "EnginePlan",
@@ -49,7 +50,10 @@ class EnginePlan:
     lo: np.ndarray  # (V, 1) lower bounds (-inf where none)
     hi: np.ndarray  # (V, 1) upper bounds (+inf where none)
     derived: tuple[tuple[int, str, Callable[[Mapping[str, Any]], Any]], ...]
-    """(row, id, equation) of every derived variable, in dependency order."""
+    """(row, id, equation) of every derived variable, in dependency order.
+
+    Equations here and in ``updates`` are unguarded (see :mod:`.tables`):
+    call them inside ``np.errstate(all="ignore")``."""
     updates: tuple[tuple[int, Callable[[Mapping[str, Any]], Any]], ...]
     """(row, equation) of every variable the dynamics step changes."""
     derived_reads: tuple[frozenset[str], ...]
@@ -68,6 +72,13 @@ class EnginePlan:
     old_terms: Mapping[str, float]
     old_utility: tuple[float, float]
     cooldowns: np.ndarray  # (A,) int32 cooldown of each pressure action
+    events: tuple[CompiledEvent, ...]
+    """Scenario events in file order, with unguarded formulas and week windows."""
+    action_effects: tuple[tuple[CompiledEffect, ...], ...]
+    """Per pressure action: its cost then its effects."""
+    action_conditions: tuple[Callable[[Mapping[str, Any]], Any] | None, ...]
+    phase_formulas: Mapping[str, Callable[[Mapping[str, Any]], Any]]
+    """Unguarded vote and capitulation formulas of ``spec.phases`` by field name."""
     cache: dict[str, Any] = field(default_factory=dict)
     """Small memo of recent results (never part of any answer's meaning)."""
 
@@ -96,7 +107,7 @@ def _derived_order(spec: GameSpec) -> tuple[tuple[int, str, Callable[..., Any]],
             if dep in items and dep != name:
                 visit(dep, [*path, name])
         state[name] = 2
-        order.append((j, name, fn))
+        order.append((j, name, unguarded(fn)))
 
     for name in items:
         visit(name, [])
@@ -144,7 +155,7 @@ def _build_plan(spec: GameSpec) -> EnginePlan:
         lo=lo,
         hi=hi,
         derived=derived,
-        updates=update_plan(spec),
+        updates=tuple((j, unguarded(fn)) for j, fn in update_plan(spec)),
         derived_reads=tuple(_reads(spec, vid) for _j, vid, _fn in derived),
         derived_reads_week=any(
             f.formula is not None and f.formula.names & {"week", "talks_suspended"}
@@ -161,8 +172,23 @@ def _build_plan(spec: GameSpec) -> EnginePlan:
         old_terms=old_terms,
         old_utility=(float(old_u[UNION]), float(old_u[STUDIO])),
         cooldowns=np.array([a.cooldown for a in spec.actions], dtype=np.int32),
+        events=compile_events(spec, lo, hi),
+        action_effects=tuple(
+            compile_effects(spec, lo, hi, (*a.cost, *a.effects)) for a in spec.actions
+        ),
+        action_conditions=tuple(
+            None if a.condition is None else unguarded(a.condition) for a in spec.actions
+        ),
+        phase_formulas={name: unguarded(getattr(spec.phases, name)) for name in _PHASE_FORMULAS},
     )
 
+
+_PHASE_FORMULAS = (
+    "authorization_yes",
+    "ratification_yes",
+    "union_capitulates",
+    "studio_capitulates",
+)
 
 _TALKS, _STRIKE, _RATIFICATION = int(Phase.TALKS), int(Phase.STRIKE), int(Phase.RATIFICATION)
 

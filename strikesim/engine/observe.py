@@ -68,7 +68,8 @@ def observe(spec: GameSpec, state: State, side: int) -> Observation:
     rows = np.ascontiguousarray(state.values.T)
     visible = {v.id: rows[j].copy() for j, v in enumerate(spec.variables) if v.visible_to[side]}
     ns = build_namespace(spec, plan, state, rows)
-    pressure = pressure_mask(spec, plan, state, ns, side)
+    with np.errstate(all="ignore"):
+        pressure = pressure_mask(spec, plan, state, ns, side)
     table = spec.issue_utility_tables()[side] if spec.issues else np.zeros((0, 1))
     return Observation(
         side=side,

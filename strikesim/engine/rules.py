@@ -53,7 +53,8 @@ def pressure_mask(
     """``(B, A)`` bool: the action's condition holds, its cooldown is over and the
     campaign is live. ``ns`` is the start-of-week namespace of ``state``. With
     ``side``, the other side's actions are left false (and not evaluated); with
-    ``only`` (``(A,)`` bool), so are actions outside it."""
+    ``only`` (``(A,)`` bool), so are actions outside it. Conditions run
+    unguarded: call inside ``np.errstate(all="ignore")``."""
     b = state.batch
     mask = np.zeros((b, len(spec.actions)), dtype=bool)
     live = state.outcome == 0
@@ -64,8 +65,9 @@ def pressure_mask(
         if (side is not None and action.side != side) or (only is not None and not only[a]):
             continue
         ok = ready[:, a]
-        if action.condition is not None and ok.any():
-            ok = ok & truthy(action.condition(ns), b)
+        condition = plan.action_conditions[a]
+        if condition is not None and ok.any():
+            ok = ok & truthy(condition(ns), b)
         mask[:, a] = ok
     return mask
 
@@ -88,7 +90,8 @@ def legal_pressure(spec: GameSpec, state: State) -> np.ndarray:
     plan = plan_for(spec)
     rows = np.ascontiguousarray(state.values.T)
     ns = build_namespace(spec, plan, state, rows)
-    return pressure_mask(spec, plan, state, ns)
+    with np.errstate(all="ignore"):
+        return pressure_mask(spec, plan, state, ns)
 
 
 def side_name(side: int) -> str:

@@ -34,14 +34,28 @@ Namespace = Mapping[str, Any]
 
 @dataclass(frozen=True)
 class Formula:
-    """A compiled formula: the source text, the names it reads, and a callable."""
+    """A compiled formula: the source text, the names it reads, and a callable.
+
+    ``fn`` never warns about floating-point trouble (it enters
+    ``np.errstate(all="ignore")`` itself). ``raw``, when given, is the same
+    computation without that guard, for callers that already hold one
+    ``errstate`` around many formula calls (the engine's week does): entering
+    ``errstate`` costs more than a small formula on a batch of one.
+    """
 
     source: str
     names: frozenset[str]
     fn: Callable[[Namespace], Any] = field(repr=False, compare=False)
+    raw: Callable[[Namespace], Any] | None = field(default=None, repr=False, compare=False)
 
     def __call__(self, ns: Namespace) -> Any:
         return self.fn(ns)
+
+    @property
+    def unguarded(self) -> Callable[[Namespace], Any]:
+        """``raw`` if there is one, else ``fn``: call it only inside
+        ``np.errstate(all="ignore")`` (results are identical to ``fn``'s)."""
+        return self.fn if self.raw is None else self.raw
 
 
 @dataclass(frozen=True)

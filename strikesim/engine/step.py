@@ -22,6 +22,7 @@ like a single game with campaign id ``i``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -32,7 +33,6 @@ from . import rng
 from .endchecks import end_checks
 from .eventlog import EventLog
 from .namespace import (
-    EnginePlan,
     build_namespace,
     clip_rows,
     offer_utilities,
@@ -40,8 +40,9 @@ from .namespace import (
     recompute_derived,
 )
 from .rules import legal_moves, legal_pressure, truthy
-from .spec import STUDIO, UNION, Effect, GameSpec
+from .spec import STUDIO, UNION, GameSpec
 from .state import Actions, State, StepEvents
+from .tables import OP_ADD, OP_MUL, CompiledEffect
 from .validate import check_actions, check_pressure
 
 __all__ = ["initial_state", "legal_moves", "legal_pressure", "step", "utilities"]
@@ -102,30 +103,28 @@ def initial_state(
         outcome=np.full(b, C.OUTCOME_ONGOING, np.int8),
         end_week=np.full(b, -1, np.int32),
     )
-    recompute_derived(plan, build_namespace(spec, plan, state, rows), rows)
+    with np.errstate(all="ignore"):
+        recompute_derived(plan, build_namespace(spec, plan, state, rows), rows)
     return state.evolve(values=rows.T)
 
 
 def _apply_effects(
-    spec: GameSpec, plan: EnginePlan, effects: Sequence[Effect], mask: np.ndarray,
-    ns: Mapping[str, Any], rows: np.ndarray,
-) -> None:  # fmt: skip
+    effects: Sequence[CompiledEffect], mask: np.ndarray, ns: Mapping[str, Any], rows: np.ndarray
+) -> None:
     """Apply effects where ``mask``, in place on ``rows`` (seen through ``ns``),
     each result clipped to its variable's bounds."""
-    index = spec.var_index
     everywhere = bool(mask.all())
     for eff in effects:
-        j = index.get(eff.target)
+        j = eff.row
         if j is None:
             raise ValueError(f"effect on unknown variable {eff.target!r}")
-        x = eff.value(ns)
+        x = eff.fn(ns)
         cur = rows[j]
-        new = cur + x if eff.op == "add" else cur * x if eff.op == "mul" else x
-        lo, hi = plan.lo[j, 0], plan.hi[j, 0]
-        if lo > -np.inf:
-            new = np.maximum(new, lo)
-        if hi < np.inf:
-            new = np.minimum(new, hi)
+        new = cur + x if eff.op == OP_ADD else cur * x if eff.op == OP_MUL else x
+        if eff.lo > -math.inf:
+            new = np.maximum(new, eff.lo)
+        if eff.hi < math.inf:
+            new = np.minimum(new, eff.hi)
         if everywhere:
             cur[...] = new
         else:
@@ -138,6 +137,11 @@ def step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEve
     Raises :class:`IllegalAction` (naming the campaign row, side and action) if
     a requested move or pressure action is not legal this week.
     """
+    with np.errstate(all="ignore"):  # once for every formula of the week
+        return _step(spec, state, actions)
+
+
+def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEvents]:
     plan = plan_for(spec)
     ph = spec.phases
     b, week = state.batch, state.week
@@ -152,48 +156,59 @@ def step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEve
     pressure = np.asarray(actions.pressure, dtype=bool)
     check_pressure(spec, plan, state, ns, pressure)
 
-    # 2. scenario events
+    # 2. scenario events (conditions are false outside their week window)
     fired = state.fired.copy()
     touched: set[str] = set()
-    if spec.events and live.any():
-        key = rng.prefix(state.seed, state.campaign, week)
-        spent = (fired | ~live[:, None]).all(axis=0)  # once-only events with no row left
-        for e, event in enumerate(spec.events):
-            if spent[e] and not event.repeat:
+    if plan.events and live.any():
+        key: np.ndarray | None = None
+        spent: np.ndarray | None = None  # once-only events with no row left
+        for ev in plan.events:
+            if not ev.first_week <= week <= ev.last_week:
                 continue
-            if event.condition is None:
-                elig = live if event.repeat else live & ~fired[:, e]
+            e = ev.index
+            if not ev.repeat:
+                if spent is None:
+                    spent = (fired | ~live[:, None]).all(axis=0)
+                if spent[e]:
+                    continue
+            if ev.condition is None:
+                elig = live if ev.repeat else live & ~fired[:, e]
             else:
-                cond = truthy(event.condition(ns), b)
+                cond = truthy(ev.condition(ns), b)
                 if not cond.any():
                     continue
-                elig = cond & live if event.repeat else cond & live & ~fired[:, e]
+                elig = cond & live if ev.repeat else cond & live & ~fired[:, e]
                 if not elig.any():
                     continue
-            chance = np.asarray(event.chance(ns), dtype=np.float64)
-            if chance.ndim == 0 and chance >= 1.0:
+            if ev.chance_always:
                 fire = elig
             else:
-                # counter-based: drawing only for eligible rows changes no other draw
-                rows_e = np.flatnonzero(elig)
-                u = rng.uniform_from(key[rows_e], rng.EVENTS, e)
-                fire = np.zeros(b, dtype=bool)
-                fire[rows_e] = u < np.broadcast_to(chance, (b,))[rows_e]
+                chance = np.asarray(ev.chance(ns), dtype=np.float64)
+                if chance.ndim == 0 and chance >= 1.0:
+                    fire = elig
+                else:
+                    # counter-based: drawing only for eligible rows changes no other draw
+                    if key is None:
+                        key = rng.prefix(state.seed, state.campaign, week)
+                    rows_e = np.flatnonzero(elig)
+                    u = rng.uniform_from(key[rows_e], rng.EVENTS, e)
+                    fire = np.zeros(b, dtype=bool)
+                    fire[rows_e] = u < np.broadcast_to(chance, (b,))[rows_e]
             if fire.any():
-                _apply_effects(spec, plan, event.effects, fire, ns, rows)
-                touched.update(eff.target for eff in event.effects)
+                _apply_effects(ev.effects, fire, ns, rows)
+                touched.update(ev.targets)
                 fired[:, e] |= fire
                 log.add(fire, C.EV_SCENARIO_EVENT, e)
 
     # 3. pressure actions
     cooldown = state.cooldown
     if pressure.any():
-        for a, act in enumerate(spec.actions):
+        for a in range(len(spec.actions)):
             m = pressure[:, a]
             if m.any():
-                _apply_effects(spec, plan, act.cost, m, ns, rows)
-                _apply_effects(spec, plan, act.effects, m, ns, rows)
-                touched.update(eff.target for eff in (*act.cost, *act.effects))
+                effects = plan.action_effects[a]
+                _apply_effects(effects, m, ns, rows)
+                touched.update(eff.target for eff in effects)
                 log.add(m, C.EV_ACTION_TAKEN, a)
     if cooldown.size:
         dec = np.where(live[:, None], np.maximum(cooldown - 1, 0), cooldown)

@@ -83,7 +83,8 @@ def compile_formula(
     broadcast shape. Raises :class:`FormulaError` on any rejected construct.
     """
     body, used = _rebuild(source, names, kind, where)
-    return Formula(source, used, _build(body, kind))
+    fn, raw = _build(body, kind)
+    return Formula(source, used, fn, raw)
 
 
 def _rebuild(
@@ -163,8 +164,14 @@ def _syntax_message(exc: SyntaxError, body: str) -> str:
 
 
 # ---- code generation --------------------------------------------------------
-def _build(body: ast.expr, kind: Literal["number", "condition"]) -> Callable[[Namespace], Any]:
-    """Compile the rebuilt expression once into a plain function of the namespace."""
+def _build(
+    body: ast.expr, kind: Literal["number", "condition"]
+) -> tuple[Callable[[Namespace], Any], Callable[[Namespace], Any]]:
+    """Compile the rebuilt expression once into a plain function of the namespace.
+
+    Returns ``(fn, raw)``: ``fn`` silences floating-point warnings itself;
+    ``raw`` computes the same result and leaves ``np.errstate`` to the caller.
+    """
     arguments = ast.arguments(
         posonlyargs=[], args=[ast.arg("ns", **AT)], kwonlyargs=[], kw_defaults=[], defaults=[]
     )
@@ -174,29 +181,43 @@ def _build(body: ast.expr, kind: Literal["number", "condition"]) -> Callable[[Na
     if kind == "condition":
         if isinstance(body, ast.Constant):
             constant = bool(body.value)
-            return lambda ns: constant
 
-        def condition(ns: Namespace) -> Any:
-            with np.errstate(all="ignore"):
-                value = inner(ns)
+            def constant_condition(ns: Namespace) -> Any:
+                return constant
+
+            return constant_condition, constant_condition
+
+        def condition_raw(ns: Namespace) -> Any:
+            value = inner(ns)
             if isinstance(value, bool | np.bool_) or (
                 isinstance(value, np.ndarray) and value.dtype == np.bool_
             ):
                 return value
             return np.asarray(value, dtype=np.bool_)
 
-        return condition
+        def condition(ns: Namespace) -> Any:
+            with np.errstate(all="ignore"):
+                return condition_raw(ns)
+
+        return condition, condition_raw
     if isinstance(body, ast.Constant) and isinstance(body.value, float | bool):
         number = float(body.value)
-        return lambda ns: number
 
-    def number_fn(ns: Namespace) -> Any:
-        with np.errstate(all="ignore"):
-            value = inner(ns)
+        def constant_number(ns: Namespace) -> Any:
+            return number
+
+        return constant_number, constant_number
+
+    def number_raw(ns: Namespace) -> Any:
+        value = inner(ns)
         if isinstance(value, float) or (
             isinstance(value, np.ndarray) and value.dtype == np.float64
         ):
             return value
         return np.asarray(value, dtype=np.float64)
 
-    return number_fn
+    def number_fn(ns: Namespace) -> Any:
+        with np.errstate(all="ignore"):
+            return number_raw(ns)
+
+    return number_fn, number_raw

@@ -120,6 +120,34 @@ def test_division_and_logs_never_warn() -> None:
     assert not evaluate("(-8) ** 0.5 == (-8) ** 0.5", {}, kind="condition")
 
 
+@pytest.mark.parametrize(
+    ("source", "kind"),
+    [
+        ("a / b + log(c) - sqrt(x)", "number"),
+        ("a / b > 0 and log(c) < 1", "condition"),
+        ("2.5", "number"),
+        ("1", "condition"),
+        ("a", "condition"),
+        ("week", "number"),
+    ],
+)
+def test_raw_callable_computes_the_same_without_its_own_guard(source: str, kind: str) -> None:
+    """``raw`` is ``fn`` minus the errstate: same values and dtypes; inside a
+    caller's errstate it is silent, outside one numpy's settings apply."""
+    formula = compile_formula(source, NAMES, kind=kind)  # type: ignore[arg-type]
+    assert formula.raw is not None and formula.unguarded is formula.raw
+    for ns in (arrays() | {"week": 3.0}, {"a": 1.0, "b": 0.0, "c": 0.0, "x": -1.0, "week": 2.0}):
+        want = formula(ns)
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("error")
+            got = formula.raw(ns)
+        assert type(got) is type(want)
+        np.testing.assert_array_equal(got, want)
+    if kind == "number" and source.startswith("a /"):
+        with np.errstate(all="raise"), pytest.raises(FloatingPointError):
+            formula.raw({"a": np.ones(2), "b": np.zeros(2), "c": np.ones(2), "x": np.ones(2)})
+
+
 def test_round_halves_away_from_zero() -> None:
     np.testing.assert_array_equal(
         evaluate("round(a)", {"a": np.array([2.5, -2.5, 0.4, -0.6, 3.0])}),
