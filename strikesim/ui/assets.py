@@ -1,30 +1,25 @@
-"""Locating the shipped ``assets/`` folder from a checkout or from an installed wheel.
+"""Paths of shipped assets (fonts, theme, key bindings).
 
-The wheel maps ``assets/`` to ``strikesim/assets`` (pyproject ``force-include``); a checkout
-keeps it beside the package. Both are tried, in that order.
+The folder itself is found by the one shared lookup,
+:func:`strikesim.scenario.resources.resource_path`, which works from a checkout
+and from an installed wheel.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+from strikesim.scenario.resources import resource_path
 
 
 def assets_dir() -> Path:
     """The folder holding fonts, ``theme.json`` and ``keymap.json``."""
-    for candidate in (_PACKAGE_DIR / "assets", _PACKAGE_DIR.parent / "assets"):
-        if (candidate / "theme.json").is_file():
-            return candidate
-    raise FileNotFoundError(
-        "StrikeSim's assets folder (fonts, theme.json, keymap.json) was not found next to "
-        f"the package at {_PACKAGE_DIR}; reinstall the game."
-    )
+    return resource_path("assets")
 
 
 def asset_path(*parts: str) -> Path:
     """Path of one shipped asset, e.g. ``asset_path("fonts", "Inter-Regular.otf")``."""
     path = assets_dir().joinpath(*parts)
     if not path.exists():
-        raise FileNotFoundError(f"missing game asset: {path}")
+        raise FileNotFoundError(f"missing game asset: {path}; reinstall StrikeSim")
     return path
