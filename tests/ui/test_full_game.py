@@ -186,3 +186,28 @@ def test_game_screen_opens_a_finished_game_on_its_debrief(tmp_path: Path) -> Non
     app = make_app(tmp_path, lambda ctx: game_screen(ctx, session))
     assert isinstance(app.stack.top, DebriefScreen)
     app.draw()
+
+
+def test_hot_seat_hands_over_between_the_two_sides(tmp_path: Path) -> None:
+    from strikesim.records import Seat
+    from strikesim.ui.screens.game.handover import HandoverScreen
+
+    from .game_helpers import wga
+
+    session = Session(wga(), (Seat("human"), Seat("human")), 6)
+    app = make_app(tmp_path, lambda ctx: game_screen(ctx, session))
+    seen_sides = []
+    for _ in range(6):
+        assert isinstance(app.stack.top, HandoverScreen)
+        app.handle(key("c"))
+        table = app.stack.top
+        assert isinstance(table, TableScreen)
+        seen_sides.append(table.play.side)
+        week = session.week
+        app.handle(key("h"))
+        # the week is played only once both people have decided
+        assert session.week == week + (1 if len(seen_sides) % 2 == 0 else 0)
+        app.draw()
+    assert seen_sides == [0, 1, 0, 1, 0, 1]
+    assert session.week == 3
+    _check_autosave(session)

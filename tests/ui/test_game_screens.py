@@ -58,6 +58,15 @@ def _ended_play(side: int) -> GamePlay:
     return _ENDED[side]
 
 
+def _hot_seat_play() -> GamePlay:
+    from strikesim.records import Seat
+    from strikesim.session import Session
+
+    from .game_helpers import wga
+
+    return GamePlay(Session(wga(), (Seat("human"), Seat("human")), 3), autosave=False)
+
+
 _PROJECTED: dict[int, ProjectionData] = {}
 
 
@@ -78,6 +87,7 @@ def _ratification_play() -> GamePlay:
 SCREENS: dict[str, Callable[[Any], Screen]] = {
     "table": lambda ctx: TableScreen(ctx, (p := make_play(0, 6)), fast_preview(p)),
     "table_studio": lambda ctx: TableScreen(ctx, (p := make_play(1, 2)), fast_preview(p)),
+    "table_hot_seat": lambda ctx: TableScreen(ctx, (p := _hot_seat_play()), fast_preview(p)),
     "pressure": lambda ctx: PressureScreen(ctx, make_play(0, 7)),
     "news": lambda ctx: NewsScreen(ctx, make_play(0, 12)),
     "dashboard": lambda ctx: DashboardScreen(ctx, make_play(1, 12)),

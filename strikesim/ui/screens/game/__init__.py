@@ -14,9 +14,10 @@ from strikesim.ui.screens.game.play import GamePlay
 
 
 def game_screen(ctx: UIContext, session: Session, *, autosave: bool = True) -> Screen:
-    """The negotiation table for ``session``, played from its (first) human seat.
+    """The negotiation table for ``session``, played from its human seat.
 
-    A finished session opens on its debrief instead. Each played week is autosaved.
+    A finished session opens on its debrief instead; a hot-seat session (both sides human)
+    on the hand-over screen of the side to decide first. Each played week is autosaved.
     """
     from strikesim.ui.screens.game.debrief import DebriefScreen
     from strikesim.ui.screens.game.table import TableScreen
@@ -24,6 +25,10 @@ def game_screen(ctx: UIContext, session: Session, *, autosave: bool = True) -> S
     play = GamePlay(session, autosave=autosave)
     if session.is_over:
         return DebriefScreen(ctx, play)
+    if play.hot_seat:
+        from strikesim.ui.screens.game.handover import HandoverScreen
+
+        return HandoverScreen(ctx, play, session.waiting_for()[0])
     return TableScreen(ctx, play)
 
 

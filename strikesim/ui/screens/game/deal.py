@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pygame
 
-from strikesim.engine import EventKind, Move, Outcome, Phase
+from strikesim.engine import EventKind, Outcome, Phase
 from strikesim.narrate import OUTCOME_TEXT, week_date
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, wrap_text
@@ -90,7 +90,7 @@ class DealScreen(GameScreen):
             return Replace(ProjectionScreen(self.ctx, play))
         if play.phase == Phase.RATIFICATION:
             while play.phase == Phase.RATIFICATION and not play.is_over:
-                if play.play(Move.HOLD) is None:
+                if play.play_through() is None:
                     break
             self.refresh()
             return None

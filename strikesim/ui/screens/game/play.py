@@ -4,8 +4,10 @@
 on top of it: which side the player holds, the offer being drafted (level index per issue),
 the pressure actions ticked for this week, an estimate of the other side's utilities learnt
 from its offers (the frequency opponent model), and playing a week: submit, advance,
-autosave. Rule violations come back as the :class:`~strikesim.session.Impossible` message in
-``last_error`` so a screen can show it; nothing here draws.
+autosave. In a hot-seat game (two people, one machine) it also tracks whose turn it is, and
+the screens hand the controls over between the sides (:mod:`.handover`). Rule violations
+come back as the :class:`~strikesim.session.Impossible` message in ``last_error`` so a
+screen can show it; nothing here draws.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from strikesim.ai.opponent_model import FrequencyModel
-from strikesim.engine import Move, Outcome, Phase
+from strikesim.engine import GameSpec, Move, Outcome, Phase
 from strikesim.engine.spec import SIDES
 from strikesim.narrate import party_name
 from strikesim.session import Decision, Impossible, Session, WeekReport
@@ -45,16 +47,36 @@ class GamePlay:
         """Bumped whenever the draft or the game changes (screens cache on it)."""
         spec = session.spec
         self.n_levels = tuple(i.n_levels for i in spec.issues)
-        self.model = FrequencyModel(1, self.n_levels)
+        self.models = (FrequencyModel(1, self.n_levels), FrequencyModel(1, self.n_levels))
+        """Per player side, the estimate of the *other* side learnt from its offers."""
         for _week, who, offer in session.offer_trace:
-            if who == self.other:
-                self.model.observe(np.asarray([offer], dtype=np.int16))
+            self.models[1 - who].observe(np.asarray([offer], dtype=np.int16))
         self._observe_other()
         self.draft: list[int] = list(self.starting_draft())
+        self.handover_to: int | None = None
+        """Hot seat: the side that must take the controls next (None: no hand-over due)."""
+
+    @property
+    def model(self) -> FrequencyModel:
+        return self.models[self.side]
+
+    @property
+    def hot_seat(self) -> bool:
+        """Both sides are played by people at this machine."""
+        return len(self.session.human_sides()) == 2
+
+    def switch_to(self, side: int) -> None:
+        """Hot seat: hand the controls to ``side`` (a fresh draft, its own estimates)."""
+        self.side, self.other = side, 1 - side
+        self.pressure.clear()
+        self.last_error = ""
+        self.handover_to = None
+        self.draft = list(self.starting_draft())
+        self.revision += 1
 
     # --- names ------------------------------------------------------------------------
     @property
-    def spec(self):  # type: ignore[no-untyped-def]
+    def spec(self) -> GameSpec:
         return self.session.spec
 
     @property
@@ -143,21 +165,49 @@ class GamePlay:
         try:
             if self.side in session.human_sides():
                 session.submit(self.side, decision)
+            waiting = session.waiting_for()
+            if waiting:  # hot seat: the other person decides before the week is played
+                self.last_error = ""
+                self.pressure.clear()
+                self.handover_to = waiting[0]
+                self.revision += 1
+                return None
             report = session.advance()
         except Impossible as exc:
             self.last_error = _sentence(str(exc))
             return None
+        self._after_week()
+        return report
+
+    def play_through(self) -> WeekReport | None:
+        """Play a week in which nobody has a choice to make (the ratification vote): every
+        human side holds. Returns None with ``last_error`` if that is not possible."""
+        try:
+            for side in self.session.waiting_for():
+                self.session.submit(side, Decision(Move.HOLD))
+            report = self.session.advance()
+        except Impossible as exc:
+            self.last_error = _sentence(str(exc))
+            return None
+        self._after_week()
+        return report
+
+    def _after_week(self) -> None:
         self.last_error = ""
         self.pressure.clear()
         self._observe_other()
+        waiting = self.session.waiting_for()
+        self.handover_to = (
+            waiting[0] if self.hot_seat and waiting and waiting[0] != self.side else None
+        )
         self.revision += 1
         self._save()
-        return report
 
     def _observe_other(self) -> None:
-        offer = self.other_offer()
-        if offer is not None:
-            self.model.observe(np.asarray([offer], dtype=np.int16))
+        for side in (0, 1):
+            offer = self.session.standing_offer(1 - side)
+            if offer is not None:
+                self.models[side].observe(np.asarray([offer], dtype=np.int16))
 
     def _save(self) -> None:
         if not self.autosave:

@@ -24,7 +24,7 @@ from strikesim.ui.screens.game.hud import hud_height
 from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.screens.game.preview import OfferPreview
 from strikesim.ui.screens.game.preview_view import draw_preview
-from strikesim.ui.transitions import Push, Transition
+from strikesim.ui.transitions import Push, Replace, Transition
 from strikesim.ui.widgets.base import Widget
 from strikesim.ui.widgets.button import Button
 from strikesim.ui.widgets.meter import Meter
@@ -181,7 +181,7 @@ class TableScreen(GameScreen):
         report = play.play(move)
         self.dirty = True
         if report is None:
-            return None
+            return self._handover()
         if play.save_error:
             self.ctx.notices.append(play.save_error)
         if self.ctx.motion_ms("week") > 0:
@@ -192,12 +192,20 @@ class TableScreen(GameScreen):
             from strikesim.ui.screens.game.deal import DealScreen
 
             return Push(DealScreen(self.ctx, play), on_result=self._after_deal)
-        return None
+        return self._handover()
+
+    def _handover(self) -> Transition | None:
+        """Hot seat: pass the controls when the other person is to decide."""
+        if self.play.handover_to is None:
+            return None
+        from strikesim.ui.screens.game.handover import HandoverScreen
+
+        return Replace(HandoverScreen(self.ctx, self.play, self.play.handover_to))
 
     def _after_deal(self, result: object) -> Transition | None:
         self.refresh()
         self.preview.request(immediate=True)
-        return None
+        return self._handover()
 
     def _reset(self) -> Transition | None:
         self.play.reset_draft()

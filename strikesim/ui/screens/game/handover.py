@@ -1,0 +1,89 @@
+"""Hot seat: the screen between two people's turns, hiding each side's private numbers.
+
+Shown whenever the controls pass to the other side (after one side has decided for the week,
+and at the start of each week). It shows nothing but whose turn it is and the public date;
+the next player confirms they have the controls, and only then is their table built.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from strikesim.narrate import week_date
+from strikesim.ui.context import UIContext
+from strikesim.ui.draw import blit_aligned, panel, wrap_text
+from strikesim.ui.screen import Screen
+from strikesim.ui.screens.game.play import GamePlay
+from strikesim.ui.transitions import Replace, Transition
+from strikesim.ui.widgets.button import Button
+
+
+class HandoverScreen(Screen):
+    """``Replace(HandoverScreen(ctx, play, side))``; continues to ``side``'s table."""
+
+    key_context = "game"
+    title = "Hand over"
+
+    def __init__(self, ctx: UIContext, play: GamePlay, side: int) -> None:
+        super().__init__(ctx)
+        self.play = play
+        self.side = side
+        name = play.name(side)
+        self.go = Button(ctx, f"I am {name}: show my table", self.proceed, variant="primary",
+                         hotkey=ctx.keymap.label("game", "continue"))  # fmt: skip
+        self.set_widgets([self.go], focus_first=True)
+
+    def proceed(self) -> Transition:
+        from strikesim.ui.screens.game.table import TableScreen
+
+        self.play.switch_to(self.side)
+        return Replace(TableScreen(self.ctx, self.play))
+
+    def on_action(self, action: str) -> Transition | None:
+        return self.proceed() if action == "continue" else None
+
+    def layout(self) -> None:
+        ctx = self.ctx
+        w, h = ctx.size
+        bw = max(self.go.preferred_width(), ctx.px(320))
+        bh = self.go.preferred_height()
+        self.card = pygame.Rect(0, 0, min(w - 2 * ctx.space("xl"), ctx.px(640)), ctx.px(300))
+        self.card.center = (w // 2, h // 2)
+        self.go.rect = pygame.Rect(0, 0, bw, bh)
+        self.go.rect.midbottom = (self.card.centerx, self.card.bottom - ctx.space("xl"))
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        ctx, play = self.ctx, self.play
+        key = ("union", "studio")[self.side]
+        panel(
+            surface,
+            self.card,
+            ctx.colour("surface"),
+            ctx.colour(key),
+            ctx.radius("lg"),
+            max(2, ctx.px(2)),
+        )
+        pad = ctx.space("xl")
+        y = self.card.y + pad
+        cap = ctx.text(
+            "caption",
+            f"WEEK {play.session.week} · {week_date(play.spec, play.session.week).upper()}",
+            "gold",
+        )
+        blit_aligned(surface, cap, pygame.Rect(self.card.x, y, self.card.width, cap.get_height()))
+        y += cap.get_height() + ctx.space("md")
+        head = ctx.text("h1", f"{play.name(self.side)}'s turn", f"{key}_text")
+        blit_aligned(surface, head, pygame.Rect(self.card.x, y, self.card.width, head.get_height()))
+        y += head.get_height() + ctx.space("md")
+        other = play.name(1 - self.side)
+        me = play.name(self.side)
+        text = (
+            f"Pass the controls to the {me} player. {other}, please look away: "
+            f"the next screen shows {me}'s private numbers."
+        )
+        for line in wrap_text(ctx.font("body"), text, self.card.width - 2 * pad):
+            img = ctx.text("body", line, "text_muted")
+            blit_aligned(
+                surface, img, pygame.Rect(self.card.x, y, self.card.width, img.get_height())
+            )
+            y += ctx.font("body").get_linesize()
