@@ -47,7 +47,12 @@ class HandoverScreen(Screen):
         w, h = ctx.size
         bw = max(self.go.preferred_width(), ctx.px(320))
         bh = self.go.preferred_height()
-        self.card = pygame.Rect(0, 0, min(w - 2 * ctx.space("xl"), ctx.px(640)), ctx.px(300))
+        content = (
+            ctx.font("caption").get_linesize() + ctx.font("h1").get_linesize()
+            + 3 * ctx.font("body").get_linesize() + 2 * ctx.space("md")
+        )  # fmt: skip
+        height = 2 * ctx.space("xl") + content + ctx.space("lg") + bh
+        self.card = pygame.Rect(0, 0, min(w - 2 * ctx.space("xl"), ctx.px(640)), height)
         self.card.center = (w // 2, h // 2)
         self.go.rect = pygame.Rect(0, 0, bw, bh)
         self.go.rect.midbottom = (self.card.centerx, self.card.bottom - ctx.space("xl"))
