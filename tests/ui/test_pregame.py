@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pygame
@@ -12,64 +11,30 @@ import pytest
 
 from strikesim.ai import negotiator_names
 from strikesim.records import Seat
-from strikesim.saves import list_saves, save_game
+from strikesim.saves import save_game
 from strikesim.scenario import list_scenarios, load_scenario
-from strikesim.session import Decision, Session
 from strikesim.ui.app import App, create_app
 from strikesim.ui.context import UIContext
-from strikesim.ui.launch import game_routes
 from strikesim.ui.screen import Screen
 from strikesim.ui.screens import catalogue
 from strikesim.ui.screens.briefing import BriefingScreen, print_brief
 from strikesim.ui.screens.choose_scenario import ChooseScenarioScreen
 from strikesim.ui.screens.choose_side import ChooseSideScreen
 from strikesim.ui.screens.dialog import Dialog
-from strikesim.ui.screens.load_game import LoadGameScreen, continue_game
+from strikesim.ui.screens.load_game import LoadGameScreen
 from strikesim.ui.screens.markdown_lite import Span, parse, parse_inline
-from strikesim.ui.screens.pause import PauseChoice, PauseMenu
 from strikesim.ui.screens.save_game import SaveGameScreen
-from strikesim.ui.transitions import Push, Reset, Transition
+from strikesim.ui.transitions import Push, Reset
 
 from .conftest import click, key
+from .pregame_helpers import QUICK, data_dir, game_app, press, quick_session
 
-QUICK = "classroom-quick"
+__all__ = ["data_dir", "game_app"]  # fixtures used by name
 
 
 @pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("STRIKESIM_DATA_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
-def game_app(tmp_path: Path) -> Iterator[App]:
-    application = create_app(
-        routes=game_routes(), size=(1280, 720), settings_file=tmp_path / "settings.json"
-    )
-    yield application
-    pygame.display.quit()
-
-
-def press(app: App, *names: str) -> None:
-    for name in names:
-        mod = 0
-        if name.startswith("shift+"):
-            name, mod = name[6:], pygame.KMOD_SHIFT
-        app.handle(key(name, mod))
-        app.update(16.0)
-        app.draw()
-
-
-def typed(app: App, text: str) -> None:
-    app.handle(pygame.event.Event(pygame.TEXTINPUT, text=text))
-
-
-def quick_session(side: int = 0, seed: int = 3) -> Session:
-    spec = load_scenario(QUICK)
-    ai = Seat("ai", spec.default_negotiators[1 - side], "easy")
-    seats = (Seat("human"), ai) if side == 0 else (ai, Seat("human"))
-    return Session(spec, seats, seed)
+def _own_data_dir(data_dir: Path) -> Path:
+    return data_dir
 
 
 # --- the keyboard path ------------------------------------------------------------------
@@ -259,97 +224,6 @@ def test_print_brief_writes_a_markdown_file_to_the_data_folder(
     assert print_brief(spec, 0) == path
 
 
-# --- load and continue --------------------------------------------------------------------
-def test_load_screen_lists_a_damaged_save_with_its_reason(game_app: App, data_dir: Path) -> None:
-    good = save_game(quick_session(), "before the vote")
-    (data_dir / "saves" / "broken.json").write_text('{"format": "strikesim-run"', "utf-8")
-    (data_dir / "saves" / "alien.json").write_text(json.dumps({"format": "other"}), "utf-8")
-    screen = LoadGameScreen(game_app.ctx)
-    game_app.apply(Push(screen))
-    game_app.draw()
-    rows = {r.info.path.name: r for r in screen.rows}
-    assert set(rows) == {good.name, "broken.json", "alien.json"}
-    assert "not valid JSON" in rows["broken.json"].info.problem
-    assert "not a StrikeSim run record" in rows["alien.json"].info.problem
-    screen.focus.focus(rows["broken.json"])
-    press(game_app, "return")
-    dialog = game_app.stack.top
-    assert isinstance(dialog, Dialog) and "not valid JSON" in dialog.text
-    press(game_app, "escape")
-    screen.focus.focus(rows[good.name])
-    press(game_app, "return")
-    table = game_app.stack.top
-    assert len(game_app.stack) == 1
-    assert table.play.session.record == quick_session().record  # type: ignore[attr-defined]
-
-
-def test_continue_opens_the_newest_loadable_save(ctx: UIContext, data_dir: Path) -> None:
-    assert isinstance(continue_game(ctx), Dialog), "nothing to continue yet"
-    session = quick_session()
-    session.submit(0, Decision())
-    session.advance()
-    save_game(session, "later")
-    (data_dir / "saves" / "zz-damaged.json").write_text("{", "utf-8")
-    screen = continue_game(ctx)
-    assert not isinstance(screen, Dialog)
-    assert screen.play.session.week == 1  # type: ignore[attr-defined]
-
-
-# --- save ---------------------------------------------------------------------------------
-def _pause_then_save(ctx: UIContext, session: Session) -> Callable[[object], Transition | None]:
-    def handler(choice: object) -> Transition | None:
-        return Push(SaveGameScreen(ctx, session)) if choice == PauseChoice.SAVE else None
-
-    return handler
-
-
-def test_save_from_the_pause_menu_writes_a_file(game_app: App, data_dir: Path) -> None:
-    session = quick_session()
-    ctx = game_app.ctx
-    game_app.apply(Push(PauseMenu(ctx), on_result=_pause_then_save(ctx, session)))
-    press(game_app, "s")
-    screen = game_app.stack.top
-    assert isinstance(screen, SaveGameScreen)
-    assert screen.field.text == "classroom-quick-union-week-0"
-    press(game_app, "backspace")
-    game_app.handle(key("backspace", pygame.KMOD_CTRL))
-    typed(game_app, "Strike night")
-    press(game_app, "space")  # the space comes as text; the key must not press anything
-    typed(game_app, " ")
-    assert screen.field.text == "Strike night "
-    press(game_app, "return")
-    assert game_app.stack.top is not screen
-    saved = data_dir / "saves" / "Strike-night.json"
-    assert saved.is_file()
-    assert [s.name for s in list_saves()] == ["Strike night"]
-
-
-def test_save_refuses_the_autosave_slot_and_warns_before_replacing(
-    ctx: UIContext, data_dir: Path
-) -> None:
-    session = quick_session()
-    save_game(session, "mine")
-    screen = SaveGameScreen(ctx, session, "autosave")
-    assert screen.save() is None and "autosave" in screen.status()[0]
-    assert not (data_dir / "saves" / "autosave.json").exists()
-    screen.field.set_text("mine")
-    text, colour = screen.status()
-    assert "Replaces" in text and colour == "warning"
-
-
-def test_save_from_the_game_pause_menu_writes_a_file(game_app: App, data_dir: Path) -> None:
-    from strikesim.ui.screens.handoff import enter_game
-
-    game_app.apply(enter_game(game_app.ctx, quick_session()))
-    press(game_app, "escape")
-    assert isinstance(game_app.stack.top, PauseMenu)
-    press(game_app, "s")
-    if isinstance(game_app.stack.top, SaveGameScreen):
-        press(game_app, "return")
-    names = [p.name for p in (data_dir / "saves").glob("*.json")]
-    assert any(n != "autosave.json" for n in names), names
-
-
 # --- random input -------------------------------------------------------------------------
 KEYS = [
     "tab",
@@ -483,34 +357,6 @@ def test_shipped_campaigns_get_cards_that_start_the_campaign(ctx: UIContext) -> 
     run = started.screen.run  # type: ignore[attr-defined]
     assert run.campaign.id == cid and run.seats[0] == Seat("human")
     assert (flow.campaign_save_path(cid)).is_file()
-
-
-def test_load_screen_lists_campaign_saves_and_resumes_them(game_app: App, data_dir: Path) -> None:
-    from strikesim.campaign import list_campaigns, load_campaign
-    from strikesim.campaign.run import CampaignRun
-    from strikesim.campaign.save import save_run
-
-    shipped = list_campaigns()
-    if not shipped:
-        pytest.skip("no campaign ships with this build")
-    pytest.importorskip("strikesim.ui.screens.campaign_flow")
-    run = CampaignRun(
-        load_campaign(shipped[0][0]), seed=4, seats=(Seat("human"), Seat("ai", "", "easy"))
-    )
-    folder = data_dir / "saves" / "campaigns"
-    save_run(run, folder / f"{shipped[0][0]}.json")
-    (folder / "torn.json").write_text('{"format": "strikesim-campaign-run", "camp', "utf-8")
-    screen = LoadGameScreen(game_app.ctx)
-    game_app.apply(Push(screen))
-    game_app.draw()
-    rows = {r.info.path.name: r for r in screen.rows}
-    assert set(rows) == {f"{shipped[0][0]}.json", "torn.json"}
-    assert "not valid JSON" in rows["torn.json"].info.problem
-    good = rows[f"{shipped[0][0]}.json"]
-    assert good.info.name == shipped[0][1]
-    screen.focus.focus(good)
-    press(game_app, "return")
-    assert type(game_app.stack.top).__name__ == "CampaignScreen"
 
 
 def test_a_campaign_that_fixes_the_players_side_locks_the_other_card(
