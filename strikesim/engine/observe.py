@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .namespace import build_namespace, plan_for, standing_utilities
-from .rules import moves_mask, pressure_mask
+from .namespace import EnginePlan, plan_for, standing_utilities
+from .rules import pressure_mask, start_of_week
 from .spec import GameSpec
 from .state import State
 
@@ -65,12 +65,9 @@ def observe(spec: GameSpec, state: State, side: int) -> Observation:
     if side not in (0, 1):
         raise ValueError(f"side must be 0 (union) or 1 (studio), got {side!r}")
     plan = plan_for(spec)
-    rows = np.ascontiguousarray(state.values.T)
-    visible = {v.id: rows[j].copy() for j, v in enumerate(spec.variables) if v.visible_to[side]}
-    ns = build_namespace(spec, plan, state, rows)
+    ns, moves, rows = start_of_week(spec, plan, state)
     with np.errstate(all="ignore"):
         pressure = pressure_mask(spec, plan, state, ns, side)
-    table = spec.issue_utility_tables()[side] if spec.issues else np.zeros((0, 1))
     return Observation(
         side=side,
         week=state.week,
@@ -78,14 +75,14 @@ def observe(spec: GameSpec, state: State, side: int) -> Observation:
         outcome=state.outcome.copy(),
         strike_weeks=state.strike_weeks.copy(),
         authorized=state.authorized.copy(),
-        variables=visible,
+        variables={vid: rows[j].copy() for j, vid in _visible(spec, plan)[side]},
         offers=state.offers.copy(),
         offer_week=state.offer_week.copy(),
         tentative=state.tentative.copy(),
         contract=state.contract.copy(),
-        own_utility=table,
+        own_utility=_tables(spec, plan)[side].copy(),
         offer_utility=standing_utilities(plan, state.offers)[:, :, side].copy(),
-        legal_moves=moves_mask(state)[:, side, :].copy(),
+        legal_moves=moves[:, side, :].copy(),
         legal_pressure=pressure,
         talks_suspended_until=state.suspended_until.copy(),
         ratify_week=state.ratify_week.copy(),
@@ -93,3 +90,29 @@ def observe(spec: GameSpec, state: State, side: int) -> Observation:
         authorization_week=spec.phases.authorization_week,
         max_weeks=spec.phases.max_weeks,
     )
+
+
+def _visible(spec: GameSpec, plan: EnginePlan) -> tuple[tuple[tuple[int, str], ...], ...]:
+    """Per side, ``(row, id)`` of the variables it may see."""
+    hit = plan.cache.get("visible")
+    if hit is None:
+        hit = tuple(
+            tuple((j, v.id) for j, v in enumerate(spec.variables) if v.visible_to[side])
+            for side in (0, 1)
+        )
+        plan.cache["visible"] = hit
+    out: tuple[tuple[tuple[int, str], ...], ...] = hit
+    return out
+
+
+def _tables(spec: GameSpec, plan: EnginePlan) -> tuple[np.ndarray, np.ndarray]:
+    """Per side, the ``(I, max_levels)`` weighted utility table (read-only)."""
+    hit = plan.cache.get("utility_tables")
+    if hit is None:
+        empty = (np.zeros((0, 1)), np.zeros((0, 1)))
+        hit = spec.issue_utility_tables() if spec.issues else empty
+        for t in hit:
+            t.setflags(write=False)
+        plan.cache["utility_tables"] = hit
+    out: tuple[np.ndarray, np.ndarray] = hit
+    return out

@@ -7,6 +7,7 @@ refused by :func:`strikesim.engine.step`.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,7 +18,10 @@ from .namespace import EnginePlan, build_namespace, plan_for
 from .spec import SIDES, GameSpec
 from .state import State
 
-__all__ = ["legal_moves", "legal_pressure", "moves_mask", "pressure_mask", "truthy"]
+__all__ = [
+    "legal_moves", "legal_pressure", "moves_mask", "pressure_mask", "remembered_start",
+    "start_of_week", "truthy",
+]  # fmt: skip
 
 
 def truthy(x: Any, batch: int) -> np.ndarray:
@@ -44,6 +48,35 @@ def moves_mask(state: State) -> np.ndarray:
     mask[:, 0, C.MOVE_ACCEPT] = at_table & has_offer[:, 1]
     mask[:, 1, C.MOVE_ACCEPT] = at_table & has_offer[:, 0]
     return mask
+
+
+def start_of_week(
+    spec: GameSpec, plan: EnginePlan, state: State
+) -> tuple[Mapping[str, Any], np.ndarray, np.ndarray]:
+    """The namespace, :func:`moves_mask` and ``(V, B)`` values of ``state``.
+
+    Both sides' observations and the step of the same state need them, so the
+    answer for the last state asked about is remembered (by identity; states
+    are never mutated). Callers must not modify what is returned.
+    """
+    hit = remembered_start(plan, state)
+    if hit is not None:
+        return hit
+    rows = np.ascontiguousarray(state.values.T)
+    ns = build_namespace(spec, plan, state, rows)
+    moves = moves_mask(state)
+    plan.cache["start_of_week"] = (weakref.ref(state), ns, moves, rows)
+    return ns, moves, rows
+
+
+def remembered_start(
+    plan: EnginePlan, state: State
+) -> tuple[Mapping[str, Any], np.ndarray, np.ndarray] | None:
+    """What :func:`start_of_week` remembers for ``state``, or None."""
+    hit = plan.cache.get("start_of_week")
+    if hit is not None and hit[0]() is state:
+        return hit[1], hit[2], hit[3]
+    return None
 
 
 def pressure_mask(

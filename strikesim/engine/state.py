@@ -7,7 +7,7 @@ pressure actions (both sides), ``E`` = number of scenario events.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from enum import IntEnum
 
 import numpy as np
@@ -124,7 +124,17 @@ class State:
         return np.asarray(self.phase == Phase.STRIKE, dtype=bool)
 
     def evolve(self, **changes: object) -> State:
-        return replace(self, **changes)  # type: ignore[arg-type]
+        """A copy with ``changes`` (field name -> new value); like
+        :func:`dataclasses.replace` for this plain frozen record, but without
+        re-running ``__init__`` (the engine evolves states several times a week)."""
+        unknown = changes.keys() - _STATE_FIELDS
+        if unknown:
+            raise TypeError(f"State has no field(s) {sorted(unknown)}")
+        new = object.__new__(State)
+        attrs = new.__dict__
+        attrs.update(self.__dict__)
+        attrs.update(changes)
+        return new
 
     def take(self, index: np.ndarray | slice) -> State:
         """The sub-batch at ``index`` (campaign axis)."""
@@ -149,6 +159,9 @@ class State:
             )
         }
         return replace(self, **kw)
+
+
+_STATE_FIELDS = frozenset(f.name for f in fields(State))
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ from .namespace import (
     plan_for,
     recompute_derived,
 )
-from .rules import legal_moves, legal_pressure, truthy
+from .rules import legal_moves, legal_pressure, moves_mask, remembered_start, truthy
 from .spec import STUDIO, UNION, GameSpec
 from .state import Actions, State, StepEvents
 from .tables import OP_ADD, OP_MUL, CompiledEffect
@@ -145,12 +145,21 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
     plan = plan_for(spec)
     ph = spec.phases
     b, week = state.batch, state.week
-    check_actions(spec, plan, state, actions)
+    # the week's working copy of the values; ``ns`` views its rows
+    rows = np.array(state.values.T, dtype=np.float64, order="C")
+    start = remembered_start(plan, state)  # observed this state: reuse its namespace
+    if start is None:
+        allowed = moves_mask(state)
+        ns = build_namespace(spec, plan, state, rows)
+    else:
+        allowed = start[1]
+        ns = dict(start[0])
+        for j, vid in enumerate(plan.var_ids):
+            ns[vid] = rows[j]
+    check_actions(spec, plan, state, actions, allowed)
     live = state.outcome == C.OUTCOME_ONGOING
     frozen = ~live
     log = EventLog(week)
-    rows = np.array(state.values.T, dtype=np.float64, order="C")
-    ns = build_namespace(spec, plan, state, rows)
 
     # 3 (checked first, on the start-of-week state): pressure legality
     pressure = np.asarray(actions.pressure, dtype=bool)

@@ -24,9 +24,13 @@ def illegal(state: State, row: int, side: int, what: str, why: str) -> IllegalAc
     )
 
 
-def check_actions(spec: GameSpec, plan: EnginePlan, state: State, actions: Actions) -> None:
+def check_actions(
+    spec: GameSpec, plan: EnginePlan, state: State, actions: Actions,
+    allowed: np.ndarray | None = None,
+) -> None:  # fmt: skip
     """Raise :class:`IllegalAction` for wrong shapes, unknown or illegal table
-    moves, or offers with a level outside an issue's levels."""
+    moves, or offers with a level outside an issue's levels (``allowed`` is
+    ``moves_mask(state)`` when the caller has it)."""
     b, n_i, n_a = state.batch, len(spec.issues), len(spec.actions)
     shapes = {
         "move": (actions.move, (b, 2)),
@@ -40,7 +44,8 @@ def check_actions(spec: GameSpec, plan: EnginePlan, state: State, actions: Actio
     if ((move < 0) | (move > 3)).any():
         row, side = (int(x[0]) for x in np.nonzero((move < 0) | (move > 3)))
         raise illegal(state, row, side, f"make move {int(move[row, side])}", "no such move")
-    allowed = moves_mask(state)
+    if allowed is None:
+        allowed = moves_mask(state)
     ok = np.ones(move.shape, dtype=bool)
     for m in (C.MOVE_OFFER, C.MOVE_ACCEPT, C.MOVE_WALK_OUT):
         ok &= (move != m) | allowed[:, :, m]
