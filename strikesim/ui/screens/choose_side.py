@@ -16,7 +16,7 @@ import pygame
 from strikesim.engine.spec import GameSpec
 from strikesim.records import Seat
 from strikesim.ui.context import UIContext
-from strikesim.ui.draw import ellipsize, panel, wrap_text
+from strikesim.ui.draw import ellipsize, panel, with_alpha, wrap_text
 from strikesim.ui.screen import Screen
 from strikesim.ui.screens.catalogue import SIDE_TITLES, Opponent, opponents
 from strikesim.ui.screens.fields import Stepper, TextField, forward_text
@@ -317,6 +317,11 @@ class ChooseSideScreen(Screen):
             r = ctx.radius("lg")
             stripe = pygame.Rect(card.rect.x, card.rect.y + r, ctx.px(4), card.rect.height - 2 * r)
             panel(surface, stripe, ctx.colour(("union", "studio")[side]), None)
+            if not card.enabled:
+                panel(surface, card.rect, with_alpha(ctx.colour("bg_top"), 225), None, r)
+                mine = ("union's", "studios'")[self.side]
+                note = ctx.text("label", f"This campaign puts you on the {mine} side", "text_muted")
+                surface.blit(note, note.get_rect(center=card.rect.center))
 
     def _draw_summary(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
