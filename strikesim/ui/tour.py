@@ -186,13 +186,20 @@ class Tour:
                 self.key("escape")
 
     def save(self) -> None:
+        """Pause → Save game (the named-save dialog), then save under the default name."""
         from strikesim.ui.screens.save_game import SaveGameScreen
         from strikesim.ui.transitions import Push
 
         play = getattr(self.top, "play", None)
         if play is None or not self.wanted("save"):
             return
-        self.app.apply(Push(SaveGameScreen(self.app.ctx, play.session)))
+        self.key("escape")
+        if self.title_is("Paused"):
+            self.key("s")
+        if not isinstance(self.top, SaveGameScreen):
+            while self.title_is("Paused"):
+                self.key("escape")
+            self.app.apply(Push(SaveGameScreen(self.app.ctx, play.session)))
         self.shot("save")
         self.key("return")
 
