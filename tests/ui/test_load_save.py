@@ -117,10 +117,11 @@ def test_save_from_the_game_pause_menu_writes_a_file(game_app: App, data_dir: Pa
     press(game_app, "escape")
     assert isinstance(game_app.stack.top, PauseMenu)
     press(game_app, "s")
-    if isinstance(game_app.stack.top, SaveGameScreen):
-        press(game_app, "return")
-    names = [p.name for p in (data_dir / "saves").glob("*.json")]
-    assert any(n != "autosave.json" for n in names), names
+    dialog = game_app.stack.top
+    assert isinstance(dialog, SaveGameScreen)
+    press(game_app, "return")
+    assert (data_dir / "saves" / f"{dialog.field.text}.json").is_file()
+    assert game_app.stack.top is not dialog
 
 
 def test_load_screen_lists_campaign_saves_and_resumes_them(game_app: App, data_dir: Path) -> None:
