@@ -44,6 +44,20 @@ def phase_text(play: GamePlay) -> str:
     return text
 
 
+def _party_layouts(ctx: UIContext, play: GamePlay) -> list[list[tuple[str, pygame.Surface]]]:
+    """The parties' names, longest form first: both with "vs", then only the player's."""
+    full: list[tuple[str, pygame.Surface]] = []
+    for side in (0, 1):
+        key = ("union", "studio")[side]
+        name = play.name(side) + ("  (you)" if side == play.side else "")
+        if side == 1:
+            full.append(("", ctx.text("caption", "VS", "text_faint")))
+        full.append((key, ctx.text("body_strong", name, f"{key}_text")))
+    mine = play.side_key
+    own = [(mine, ctx.text("body_strong", f"{play.name(play.side)} (you)", f"{mine}_text"))]
+    return [full, own]
+
+
 def draw_hud(
     surface: pygame.Surface, ctx: UIContext, play: GamePlay, right_reserved: int = 0
 ) -> pygame.Rect:
@@ -70,16 +84,14 @@ def draw_hud(
     right = w - right_reserved - pad
     dot = ctx.px(10)
     gap = ctx.space("sm")
-    items: list[tuple[str, pygame.Surface]] = []
-    for side in (0, 1):
-        key = ("union", "studio")[side]
-        name = play.name(side) + ("  (you)" if side == play.side else "")
-        if side == 1:
-            items.append(("", ctx.text("caption", "VS", "text_faint")))
-        items.append((key, ctx.text("body_strong", name, f"{key}_text")))
-    total = sum(img.get_width() + (dot + gap if key else 0) for key, img in items)
-    total += ctx.space("lg") * (len(items) - 1)
-    if right - total >= x:
+    for items in _party_layouts(ctx, play):
+        total = sum(img.get_width() + (dot + gap if key else 0) for key, img in items)
+        total += ctx.space("lg") * (len(items) - 1)
+        if right - total >= x:
+            break
+    else:
+        items, total = [], 0
+    if items:
         cx = right - total
         for key, img in items:
             if key:

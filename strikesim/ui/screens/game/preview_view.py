@@ -73,6 +73,27 @@ def _chart_image(
     return image
 
 
+def _draw_spread_lines(
+    surface: pygame.Surface, ctx: UIContext, result: PreviewResult, area: pygame.Rect
+) -> None:
+    """The spreads as one line each, when there is no room for charts."""
+    from strikesim.ui.widgets.chart_axes import compact
+
+    font = ctx.font("small")
+    y = area.y
+    for sp in result.spreads:
+        if y + font.get_linesize() > area.bottom:
+            break
+        scale, y_unit, _shown = display_unit(sp.unit)
+        unit = y_unit or sp.unit
+        now, later, lo, hi = (
+            compact(v * scale, unit) for v in (sp.median[0], sp.median[-1], sp.low[-1], sp.high[-1])
+        )
+        text = f"{sp.label}: {now} → {later} (10–90 %: {lo}–{hi})"
+        surface.blit(ctx.text("small", ellipsize(font, text, area.width), "text"), (area.x, y))
+        y += font.get_linesize()
+
+
 def draw_preview(
     surface: pygame.Surface,
     ctx: UIContext,
@@ -126,6 +147,9 @@ def draw_preview(
     surface.blit(note, (x, y))
     y += note.get_height() + ctx.space("xs")
     area = pygame.Rect(x, y, width, rect.bottom - pad - y)
-    if area.height < ctx.px(80) or not result.spreads:
+    if not result.spreads:
+        return
+    if area.height < ctx.px(140):
+        _draw_spread_lines(surface, ctx, result, area)
         return
     surface.blit(_chart_image(ctx, result, area, play.session.week), area.topleft)

@@ -32,6 +32,13 @@ from strikesim.ui.widgets.option_picker import OptionPicker
 from strikesim.ui.widgets.slider import Marker, Slider
 from strikesim.ui.widgets.text_block import TextBlock
 
+SHORT_LABELS = {
+    Move.OFFER: "Counter",
+    Move.ACCEPT: "Accept",
+    Move.HOLD: "Hold",
+    Move.WALK_OUT: "Walk out",
+}
+"""Move labels used when the full ones do not fit the row (large UI scale)."""
 MOVES = (
     (Move.OFFER, "counter", "Send counter-offer", "primary"),
     (Move.ACCEPT, "accept", "Accept their offer", "secondary"),
@@ -269,6 +276,11 @@ class TableScreen(GameScreen):
         self.meter_other.fmt = (
             (lambda v: f"{v:.2f}") if est is not None else (lambda v: "no offers yet")
         )
+        seen = len({offer for _w, who, offer in play.session.offer_trace if who == play.other})
+        seen = max(seen, 1 if play.other_offer() is not None else 0)
+        self.meter_other.label = (
+            f"For {play.name(play.other)} (estimated from {seen} offer{'s' if seen != 1 else ''})"
+        )
         self.dirty = True
 
     def update(self, dt_ms: float) -> Transition | None:
@@ -309,8 +321,13 @@ class TableScreen(GameScreen):
         # moves along the bottom of the left panel
         bh = self.move_buttons[Move.HOLD].preferred_height()
         by = self.left.bottom - pad - bh
-        widths = [max(b.preferred_width(), ctx.px(96)) for b in self.move_buttons.values()]
         room = self.left.width - 2 * pad - ctx.space("sm") * 3
+        for move, _action, label, _variant in MOVES:
+            self.move_buttons[move].label = label
+        if sum(b.preferred_width() for b in self.move_buttons.values()) > room:
+            for move, button in self.move_buttons.items():
+                button.label = SHORT_LABELS[move]
+        widths = [max(b.preferred_width(), ctx.px(96)) for b in self.move_buttons.values()]
         scale = room / sum(widths)  # shrink to fit, or share out the spare width
         bx = self.left.x + pad
         for b, bw in zip(self.move_buttons.values(), widths, strict=True):
@@ -322,22 +339,38 @@ class TableScreen(GameScreen):
         self.rows_top = self.left.y + head
         rows_bottom = self.error_y - ctx.space("sm")
         n = max(1, len(self.controls))
-        row_h = (rows_bottom - self.rows_top) // n
-        self.their_w = min(ctx.px(230), round((self.left.width - 2 * pad) * 0.32))
-        cw = self.left.width - 2 * pad - self.their_w - ctx.space("lg")
+        room_h = rows_bottom - self.rows_top
+        # a slider's value labels sit below its preferred height: leave them room
+        needed = max((c.preferred_height() for c in self.controls), default=0) + ctx.px(14)
+        self.two_columns = n > 1 and room_h // n < needed
+        inner_w = self.left.width - 2 * pad
+        if self.two_columns:
+            # too little height for one issue per row: two columns, the other side's
+            # offer stays visible as the markers on each control
+            per_col = (n + 1) // 2
+            row_h = room_h // per_col
+            self.their_w = 0
+            cw = (inner_w - ctx.space("xl")) // 2
+            for k, c in enumerate(self.controls):
+                col, row = divmod(k, per_col)
+                ch = min(row_h - ctx.space("sm"), c.preferred_height())
+                x = self.left.x + pad + col * (cw + ctx.space("xl"))
+                c.rect = pygame.Rect(x, self.rows_top + row * row_h, cw, ch)
+        else:
+            row_h = room_h // n
+            self.their_w = min(ctx.px(230), round(inner_w * 0.32))
+            cw = inner_w - self.their_w - ctx.space("lg")
+            for k, c in enumerate(self.controls):
+                ch = min(row_h - ctx.space("sm"), c.preferred_height())
+                c.rect = pygame.Rect(self.left.x + pad, self.rows_top + k * row_h, cw, ch)
         self.row_h = row_h
-        for k, c in enumerate(self.controls):
-            ch = min(row_h - ctx.space("sm"), c.preferred_height())
-            c.rect = pygame.Rect(self.left.x + pad, self.rows_top + k * row_h, cw, ch)
         rb = self.reset_button
         rw = rb.preferred_width()
         rh = ctx.font("label").get_linesize() + ctx.space("sm")
-        heading_w = ctx.font("caption").size("YOUR PACKAGE (NO OFFERS THIS WEEK)")[0]
+        # "reset draft" at the right end of the controls, on the heading's line
+        right_end = self.left.right - pad if self.two_columns else self.left.x + pad + cw
         rb.rect = pygame.Rect(
-            self.left.x + pad + heading_w + ctx.space("lg"),
-            self.left.y + pad - ctx.space("sm") // 2 - ctx.space("xs"),
-            rw,
-            rh,
+            right_end - rw, self.left.y + pad - ctx.space("sm") // 2 - ctx.space("xs"), rw, rh
         )
         # right column: worth, preview, last move
         ry = self.right.y
@@ -350,7 +383,7 @@ class TableScreen(GameScreen):
         self.meter_own.rect = pygame.Rect(inner_x, my, inner_w, mh)
         self.meter_other.rect = pygame.Rect(inner_x, my + mh + ctx.space("sm"), inner_w, mh)
         self.cost_y = self.meter_other.rect.bottom + ctx.space("sm")
-        explain_h = max(ctx.px(120), round(area.height * 0.26))
+        explain_h = max(ctx.px(96), round(area.height * 0.22))
         self.last = pygame.Rect(
             self.right.x, self.right.bottom - explain_h, self.right.width, explain_h
         )
@@ -403,24 +436,9 @@ class TableScreen(GameScreen):
             else "Your package (no offers this week)",
             "gold",
         )
-        theirs = play.other_offer()
-        col_x = self.left.right - pad - self.their_w
-        head = ctx.text("caption", f"{play.name(play.other)} OFFERS", f"{play.other_key}_text")
-        surface.blit(head, (col_x, self.rows_top - head.get_height() - ctx.space("xs")))
         font = ctx.font("small")
-        for j, issue in enumerate(play.spec.issues):
-            y = self.rows_top + j * self.row_h + ctx.space("xs")
-            if theirs is None:
-                text, colour = "no offer", "text_faint"
-            else:
-                text = issue.level_labels[theirs[j]]
-                colour = f"{play.other_key}_text" if theirs[j] != play.draft[j] else "positive"
-            lines = wrap_text(font, text, self.their_w)[:3]
-            for k, line in enumerate(lines):
-                surface.blit(ctx.text("small", line, colour), (col_x, y + k * font.get_linesize()))
-            if theirs is not None and theirs[j] == play.draft[j]:
-                tick = ctx.text("caption", "SAME AS YOURS", "positive")
-                surface.blit(tick, (col_x, y + len(lines) * font.get_linesize()))
+        if not self.two_columns:
+            self._draw_their_offer(surface)
         if play.last_error:
             msg = ellipsize(font, play.last_error, self.left.width - 2 * pad)
             surface.blit(ctx.text("small", msg, "negative"), (self.left.x + pad, self.error_y))
@@ -437,6 +455,29 @@ class TableScreen(GameScreen):
         self.section(
             surface, self.last, f"{play.name(play.other)} · last move", f"{play.other_key}_text"
         )
+
+    def _draw_their_offer(self, surface: pygame.Surface) -> None:
+        """The other side's standing offer, written beside each control."""
+        ctx, play = self.ctx, self.play
+        pad = ctx.space("lg")
+        font = ctx.font("small")
+        theirs = play.other_offer()
+        col_x = self.left.right - pad - self.their_w
+        head = ctx.text("caption", f"{play.name(play.other)} OFFERS", f"{play.other_key}_text")
+        surface.blit(head, (col_x, self.rows_top - head.get_height() - ctx.space("xs")))
+        for j, issue in enumerate(play.spec.issues):
+            y = self.rows_top + j * self.row_h + ctx.space("xs")
+            if theirs is None:
+                text, colour = "no offer", "text_faint"
+            else:
+                text = issue.level_labels[theirs[j]]
+                colour = f"{play.other_key}_text" if theirs[j] != play.draft[j] else "positive"
+            lines = wrap_text(font, text, self.their_w)[:3]
+            for k, line in enumerate(lines):
+                surface.blit(ctx.text("small", line, colour), (col_x, y + k * font.get_linesize()))
+            if theirs is not None and theirs[j] == play.draft[j]:
+                tick = ctx.text("caption", "SAME AS YOURS", "positive")
+                surface.blit(tick, (col_x, y + len(lines) * font.get_linesize()))
 
     def _draw_worth(self, surface: pygame.Surface) -> None:
         ctx, play = self.ctx, self.play
