@@ -47,6 +47,22 @@ MAX_END_STEPS = 400
 
 
 @contextmanager
+def _headless() -> Iterator[None]:
+    """Render with SDL's dummy drivers (no window, no sound), whatever the environment says."""
+    names = ("SDL_VIDEODRIVER", "SDL_AUDIODRIVER")
+    old = {n: os.environ.get(n) for n in names}
+    os.environ.update({n: "dummy" for n in names})
+    try:
+        yield
+    finally:
+        for name, value in old.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+@contextmanager
 def _temporary_data_dir() -> Iterator[Path]:
     old = os.environ.get("STRIKESIM_DATA_DIR")
     with tempfile.TemporaryDirectory(prefix="strikesim-tour-") as tmp:
@@ -262,15 +278,13 @@ def take_screenshots(
     ``only`` limits the tour to some of :data:`SHOTS` (the tests use a short tour).
     Files are named ``NN-<shot>-<W>x<H>.png`` so several sizes can share a folder.
     """
-    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     import pygame
 
     if only is not None:
         unknown = set(only) - set(SHOTS)
         if unknown:
             raise ValueError(f"unknown shots {sorted(unknown)}; choose from {', '.join(SHOTS)}")
-    with _temporary_data_dir() as data:
+    with _headless(), _temporary_data_dir() as data:
         saves = data / "saves"
         saves.mkdir(parents=True, exist_ok=True)
         (saves / "damaged.json").write_text('{"format": "strikesim-run", "version": 1', "utf-8")
