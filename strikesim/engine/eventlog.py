@@ -25,7 +25,7 @@ class EventLog:
     def add(self, mask: np.ndarray, kind: int, ref: Any = 0, value: Any = 0.0) -> None:
         """Record ``kind`` (an :class:`EventKind`) for every row where ``mask``;
         ``ref``/``value`` are scalars or ``(B,)`` arrays aligned with ``mask``."""
-        rows = np.flatnonzero(mask)
+        rows = np.asarray(mask).reshape(-1).nonzero()[0]
         if rows.size == 0:
             return
         ref_a = np.asarray(ref)

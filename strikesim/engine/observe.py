@@ -75,7 +75,7 @@ def observe(spec: GameSpec, state: State, side: int) -> Observation:
         outcome=state.outcome.copy(),
         strike_weeks=state.strike_weeks.copy(),
         authorized=state.authorized.copy(),
-        variables={vid: rows[j].copy() for j, vid in _visible(spec, plan)[side]},
+        variables=_visible_values(spec, plan, rows, side),
         offers=state.offers.copy(),
         offer_week=state.offer_week.copy(),
         tentative=state.tentative.copy(),
@@ -90,6 +90,14 @@ def observe(spec: GameSpec, state: State, side: int) -> Observation:
         authorization_week=spec.phases.authorization_week,
         max_weeks=spec.phases.max_weeks,
     )
+
+
+def _visible_values(
+    spec: GameSpec, plan: EnginePlan, rows: np.ndarray, side: int
+) -> dict[str, np.ndarray]:
+    """The side's visible variables: rows of one fresh copy of ``rows``."""
+    own = rows.copy()
+    return {vid: own[j] for j, vid in _visible(spec, plan)[side]}
 
 
 def _visible(spec: GameSpec, plan: EnginePlan) -> tuple[tuple[tuple[int, str], ...], ...]:

@@ -29,7 +29,9 @@ def truthy(x: Any, batch: int) -> np.ndarray:
     if isinstance(x, np.ndarray) and x.dtype == np.bool_ and x.shape == (batch,):
         return x
     c = np.asarray(x) != 0
-    return c if c.shape == (batch,) else np.broadcast_to(c, (batch,))
+    if c.shape == (batch,):
+        return c
+    return np.full(batch, c) if c.ndim == 0 else np.broadcast_to(c, (batch,))
 
 
 def moves_mask(state: State) -> np.ndarray:

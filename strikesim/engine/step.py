@@ -128,7 +128,7 @@ def _apply_effects(
         if everywhere:
             cur[...] = new
         else:
-            np.copyto(cur, np.broadcast_to(np.asarray(new, np.float64), cur.shape), where=mask)
+            np.copyto(cur, new, where=mask)  # broadcasts a scalar ``new``
 
 
 def step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEvents]:
@@ -199,10 +199,12 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
                     # counter-based: drawing only for eligible rows changes no other draw
                     if key is None:
                         key = rng.prefix(state.seed, state.campaign, week)
-                    rows_e = np.flatnonzero(elig)
+                    rows_e = elig.nonzero()[0]
                     u = rng.uniform_from(key[rows_e], rng.EVENTS, e)
                     fire = np.zeros(b, dtype=bool)
-                    fire[rows_e] = u < np.broadcast_to(chance, (b,))[rows_e]
+                    fire[rows_e] = u < (
+                        chance if chance.ndim == 0 else np.broadcast_to(chance, (b,))[rows_e]
+                    )
             if fire.any():
                 _apply_effects(ev.effects, fire, ns, rows)
                 touched.update(ev.targets)
