@@ -52,10 +52,13 @@ _MASK64 = (1 << 64) - 1
 
 def _mix(z: np.ndarray) -> np.ndarray:
     """SplitMix64 finaliser (bijective on uint64); wraps modulo 2**64."""
-    z = z + _GOLDEN
-    z = (z ^ (z >> _S30)) * _M1
-    z = (z ^ (z >> _S27)) * _M2
-    out: np.ndarray = z ^ (z >> _S31)
+    z = z + _GOLDEN  # a new array: the input is never modified
+    z ^= z >> _S30
+    z *= _M1
+    z ^= z >> _S27
+    z *= _M2
+    z ^= z >> _S31
+    out: np.ndarray = z
     return out
 
 
@@ -106,8 +109,9 @@ def normal(seed: int, campaign: Any, week: Any, stream: int, index: Any = 0) -> 
     Uses draw indices ``2*index`` and ``2*index + 1`` of the stream.
     """
     idx = _u64(index) * np.uint64(2)
-    u1 = uniform(seed, campaign, week, stream, idx)
-    u2 = uniform(seed, campaign, week, stream, idx + np.uint64(1))
+    keyed = _mix(prefix(seed, campaign, week) ^ _u64(stream))  # shared by both draws
+    u1 = (_mix(keyed ^ idx) >> _S11).astype(np.float64) * _TO_UNIT
+    u2 = (_mix(keyed ^ (idx + np.uint64(1))) >> _S11).astype(np.float64) * _TO_UNIT
     r = np.sqrt(-2.0 * np.log1p(-u1))
     out: np.ndarray = r * np.cos(2.0 * np.pi * u2)
     return out
