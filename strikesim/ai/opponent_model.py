@@ -61,6 +61,10 @@ class FrequencyModel:
         self._top = np.zeros((1, n_issues), dtype=np.float32)
         self._last = np.full((1, n_issues), -1, dtype=np.int16)
         self._history = np.zeros(1, dtype=np.uint64)
+        self._packed_width = -(-n_issues // 4) * 4
+        self.last_packed = pack_rows(np.full((batch, n_issues), -1, dtype=np.int16))
+        """(B, ceil(I/4)) int64: each campaign's last seen bid packed four levels
+        to a word (a cheap row comparison instead of a gather through ``entry``)."""
 
     # ---- per-campaign views ------------------------------------------------------
     @property
@@ -91,6 +95,7 @@ class FrequencyModel:
         """A copy holding the campaigns at ``index`` (rows may repeat)."""
         out = copy.copy(self)
         out.entry = self.entry[index].copy()
+        out.last_packed = self.last_packed[index].copy()
         return out
 
     # ---- learning ------------------------------------------------------------------
@@ -101,11 +106,15 @@ class FrequencyModel:
         bid. Returns ``(B,)`` bool: rows that learned something.
         """
         offers = np.asarray(offers, dtype=np.int16)
-        has = offers[:, 0] >= 0
-        new: np.ndarray = has & (offers != self._last[self.entry]).any(axis=1)
+        packed = pack_rows(offers)
+        differs = packed[:, 0] != self.last_packed[:, 0]
+        for word in range(1, packed.shape[1]):
+            differs |= packed[:, word] != self.last_packed[:, word]
+        new: np.ndarray = differs & (offers[:, 0] >= 0)
         if not new.any():
             return new
         rows = np.flatnonzero(new)
+        self.last_packed[rows] = packed[rows]
         parent = self.entry[rows]
         bids = offers[rows]
         bid_hash = (bids.astype(np.uint64) + np.uint64(1)) * _ISSUE_MIX[: bids.shape[1]]
@@ -170,3 +179,13 @@ class FrequencyModel:
         picked = self._counts.reshape(-1)[index]  # (b, K, I) value counts
         coef = (self._weights[entry] / np.maximum(self._top[entry], 1.0)).astype(np.float32)
         return np.asarray(np.einsum("bki,bi->bk", picked, coef), dtype=np.float64)
+
+
+def pack_rows(levels: np.ndarray) -> np.ndarray:
+    """``(B, I)`` int16 levels as ``(B, ceil(I/4))`` int64 words (padding -1):
+    two rows are equal exactly when their words are."""
+    batch, n_issues = levels.shape
+    width = -(-n_issues // 4) * 4
+    padded = np.full((batch, width), -1, dtype=np.int16)
+    padded[:, :n_issues] = levels
+    return padded.view(np.int64)

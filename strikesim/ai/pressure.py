@@ -89,7 +89,13 @@ def _change(effect: Effect, ns: Mapping[str, object], current: np.ndarray) -> np
 
 
 class PressurePolicy:
-    """One side's pressure choices; the per-spec tables are built once."""
+    """One side's pressure choices; the per-spec tables are built once.
+
+    Every (action, effect) pair the side cares about is one column ``e`` of
+    flat per-spec tables (variable, operation, sign, scale, state weights);
+    effects whose formula reads no names are evaluated once here, so a week
+    costs a few array operations over ``(B, E)`` whatever the batch size.
+    """
 
     def __init__(self, spec: GameSpec, side: int, threshold: float = 0.0) -> None:
         self.spec = spec
@@ -109,6 +115,22 @@ class PressurePolicy:
                 if e.target in vidx and self.signs[vidx[e.target]] != 0.0
             ]
             self.actions.append((j, effects))
+        flat = [(col, i, e) for col, (_, effs) in enumerate(self.actions) for i, e in effs]
+        self._effects = [e for _, _, e in flat]
+        self._col = np.array([c for c, _, _ in flat], dtype=np.intp)
+        """(E,) action column of each effect (effects of one action are adjacent)."""
+        var_i = [i for _, i, _ in flat]
+        self._initial = np.array([spec.variables[i].initial for i in var_i], dtype=np.float64)
+        self._sign = self.signs[var_i] if flat else np.zeros(0)
+        self._scale = self.scales[var_i] if flat else np.ones(0)
+        self._own = self._sign > 0
+        self._start = np.maximum(np.abs(self._initial), 1e-6)
+        self._public = np.array([e.target in PUBLIC for e in self._effects], dtype=bool)
+        self._ai = np.array(
+            [e.target in AI_VARS and side != UNION for e in self._effects], dtype=bool
+        )
+        self._op = [e.op for e in self._effects]
+        self._const: list[float | None] = [_constant(e) for e in self._effects]
 
     def values(
         self, ns: Mapping[str, object], batch: int, cols: list[int] | None = None
@@ -117,39 +139,58 @@ class PressurePolicy:
         are computed when given; the others stay 0) and, per action, the
         variable that drives its value the most, signed by the direction the
         action moves it (``"+solidarity"``, ``"-content_stock"``; for explanations)."""
-        spec = self.spec
-        support = np.asarray(ns.get(self.support_id, 0.5), dtype=np.float64)
-        capability = np.asarray(ns.get("ai_capability", 0.3), dtype=np.float64)
-        values = np.zeros((batch, len(self.actions)))
-        drivers: list[str] = []
-        wanted = set(range(len(self.actions)) if cols is None else cols)
-        for col, (_, effects) in enumerate(self.actions):
-            best, best_abs = "", -1.0
-            if col not in wanted:
-                drivers.append(best)
-                continue
-            for i, effect in effects:
-                var = spec.variables[i]
-                current = np.broadcast_to(
-                    np.asarray(ns.get(effect.target, var.initial), dtype=np.float64), (batch,)
-                )
-                delta = _change(effect, ns, current) / self.scales[i]
-                weight: np.ndarray | float = 1.0
-                if self.signs[i] > 0 and delta.mean() < 0:
-                    # spending an asset of our own: dearer as it runs down
-                    start = max(abs(var.initial), 1e-6)
-                    weight = np.clip(start / np.maximum(np.abs(current), start / 5.0), 1.0, 5.0)
-                if effect.target in PUBLIC:
-                    weight = weight * 2.0 * support
-                if effect.target in AI_VARS and self.side != UNION:
-                    weight = weight * (0.5 + capability)
-                contribution = self.signs[i] * delta * weight
-                values[:, col] += contribution
-                size = float(np.abs(contribution).mean())
-                if size > best_abs:
-                    rising = float(delta.mean()) >= 0
-                    best, best_abs = f"{'+' if rising else '-'}{effect.target}", size
-            drivers.append(best)
+        n_act = len(self.actions)
+        values = np.zeros((batch, n_act))
+        drivers = [""] * n_act
+        wanted = np.zeros(n_act, dtype=bool)
+        wanted[list(range(n_act)) if cols is None else cols] = True
+        pick = np.flatnonzero(wanted[self._col])
+        if pick.size == 0:
+            return values, drivers
+        n = pick.size
+        current = np.empty((batch, n))
+        delta = np.empty((batch, n))
+        for k, e in enumerate(pick):
+            effect = self._effects[e]
+            cur = ns.get(effect.target, self._initial[e])
+            current[:, k] = cur  # type: ignore[assignment]
+            const = self._const[e]
+            if const is None:
+                delta[:, k] = _change(effect, ns, current[:, k])
+            elif self._op[e] == "add":
+                delta[:, k] = const
+            elif self._op[e] == "mul":
+                delta[:, k] = current[:, k] * (const - 1.0)
+            else:
+                delta[:, k] = const - current[:, k]
+        delta /= self._scale[pick]
+        mean = delta.mean(axis=0)
+        weight = np.ones((batch, n))
+        spend = self._own[pick] & (mean < 0)
+        if spend.any():
+            # spending an asset of our own: dearer as it runs down
+            start = self._start[pick][spend]
+            weight[:, spend] = np.clip(
+                start / np.maximum(np.abs(current[:, spend]), start / 5.0), 1.0, 5.0
+            )
+        public = self._public[pick]
+        if public.any():
+            support = np.asarray(ns.get(self.support_id, 0.5), dtype=np.float64)
+            weight[:, public] = weight[:, public] * 2.0 * np.reshape(support, (-1, 1))
+        ai = self._ai[pick]
+        if ai.any():
+            capability = np.asarray(ns.get("ai_capability", 0.3), dtype=np.float64)
+            weight[:, ai] = weight[:, ai] * (0.5 + np.reshape(capability, (-1, 1)))
+        contribution = self._sign[pick] * delta * weight
+        cols_of = self._col[pick]
+        starts = np.flatnonzero(np.r_[True, cols_of[1:] != cols_of[:-1]])
+        values[:, cols_of[starts]] = np.add.reduceat(contribution, starts, axis=1)
+        size = np.abs(contribution).mean(axis=0)
+        ends = np.r_[starts[1:], n]
+        for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
+            k = a + int(np.argmax(size[a:b]))
+            target = self._effects[pick[k]].target
+            drivers[int(cols_of[a])] = f"{'+' if mean[k] >= 0 else '-'}{target}"
         return values, drivers
 
     def choose(self, ns: Mapping[str, object], legal: np.ndarray) -> tuple[np.ndarray, list[str]]:
@@ -158,12 +199,27 @@ class PressurePolicy:
         batch = legal.shape[0]
         chosen = np.zeros((batch, len(self.spec.actions)), dtype=bool)
         drivers = [""] * len(self.spec.actions)
-        cols = [c for c, (j, _) in enumerate(self.actions) if legal[:, j].any()]
+        own = [j for j, _ in self.actions]
+        any_legal = legal[:, own].any(axis=0) if own else np.zeros(0, dtype=bool)
+        cols = np.flatnonzero(any_legal).tolist()
         if not cols:
             return chosen, drivers
         values, driver_ids = self.values(ns, batch, cols)
-        for col in cols:
-            j = self.actions[col][0]
-            chosen[:, j] = legal[:, j] & (values[:, col] > self.threshold)
-            drivers[j] = driver_ids[col]
+        js = [own[c] for c in cols]
+        chosen[:, js] = legal[:, js] & (values[:, cols] > self.threshold)
+        for c, j in zip(cols, js, strict=True):
+            drivers[j] = driver_ids[c]
         return chosen, drivers
+
+
+def _constant(effect: Effect) -> float | None:
+    """The value of an effect whose formula reads no names (None otherwise)."""
+    if effect.value.names:
+        return None
+    try:
+        value = np.asarray(effect.value({}), dtype=np.float64)
+    except (KeyError, ValueError, ZeroDivisionError, FloatingPointError, TypeError):
+        return 0.0
+    if value.ndim != 0:
+        return None
+    return float(np.nan_to_num(value, nan=0.0))
