@@ -11,16 +11,22 @@ other side's explanation of its last move. Pressure, news and dashboard open fro
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import pygame
 
 from strikesim.engine import Move, Phase
-from strikesim.engine.spec import IssueSpec
 from strikesim.ui.context import UIContext
-from strikesim.ui.draw import ellipsize, wrap_text
+from strikesim.ui.draw import ellipsize
 from strikesim.ui.motion import Tween
 from strikesim.ui.screens.game.base import GameScreen
 from strikesim.ui.screens.game.hud import hud_height
+from strikesim.ui.screens.game.issue_controls import (
+    IssueControl,
+    draw_their_offer,
+    make_control,
+    sync_controls,
+)
 from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.screens.game.preview import OfferPreview
 from strikesim.ui.screens.game.preview_view import draw_preview
@@ -28,8 +34,6 @@ from strikesim.ui.transitions import Push, Replace, Transition
 from strikesim.ui.widgets.base import Widget
 from strikesim.ui.widgets.button import Button
 from strikesim.ui.widgets.meter import Meter
-from strikesim.ui.widgets.option_picker import OptionPicker
-from strikesim.ui.widgets.slider import Marker, Slider
 from strikesim.ui.widgets.text_block import TextBlock
 
 SHORT_LABELS = {
@@ -47,43 +51,30 @@ MOVES = (
 )
 
 
-def level_of(issue: IssueSpec, value: float) -> int:
-    """Nearest level index of a range issue to a slider value."""
-    return min(range(issue.n_levels), key=lambda k: abs(issue.values[k] - value))
-
-
 class TableScreen(GameScreen):
     title = "Negotiation table"
 
     def __init__(self, ctx: UIContext, play: GamePlay, preview: OfferPreview | None = None) -> None:
         super().__init__(ctx, play)
         self.preview = preview or OfferPreview(play)
-        self.controls: list[Slider | OptionPicker] = []
-        for j, issue in enumerate(play.spec.issues):
-            self.controls.append(self._control(j, issue))
+        self.controls: list[IssueControl] = [
+            make_control(ctx, issue, play.draft[j], play.side_key, partial(self._changed, j))
+            for j, issue in enumerate(play.spec.issues)
+        ]
         key = ctx.keymap.label
         self.move_buttons: dict[Move, Button] = {
             move: Button(ctx, label, self._mover(move), variant=variant, hotkey=key("game", action))
             for move, action, label, variant in MOVES
         }
         self.nav = {
-            "pressure": Button(
+            name: Button(
                 ctx,
-                "Pressure",
-                lambda: self.open("pressure"),
-                hotkey=key("game", "pressure"),
+                name.capitalize(),
+                partial(self.open, name),
                 variant="ghost",
-            ),
-            "news": Button(
-                ctx, "News", lambda: self.open("news"), hotkey=key("game", "news"), variant="ghost"
-            ),
-            "dashboard": Button(
-                ctx,
-                "Dashboard",
-                lambda: self.open("dashboard"),
-                hotkey=key("game", "dashboard"),
-                variant="ghost",
-            ),
+                hotkey=key("game", name),
+            )
+            for name in ("pressure", "news", "dashboard")
         }
         self.reset_button = Button(
             ctx,
@@ -106,7 +97,6 @@ class TableScreen(GameScreen):
         )
         self.explain = TextBlock(ctx, "", role="small", colour="text")
         self.week_glow: Tween | None = None
-        self._shown_week = play.session.week
         widgets: list[Widget] = [
             *self.controls,
             self.reset_button,
@@ -121,63 +111,10 @@ class TableScreen(GameScreen):
         self.preview.request(immediate=True)
 
     # --- controls ---------------------------------------------------------------------
-    def _control(self, j: int, issue: IssueSpec) -> Slider | OptionPicker:
-        ctx, play = self.ctx, self.play
-        accent = play.side_key
-        if issue.kind == "range" and issue.n_levels >= 2:
-            step = (issue.values[-1] - issue.values[0]) / (issue.n_levels - 1)
-            return Slider(
-                ctx,
-                issue.label,
-                issue.values[0],
-                issue.values[-1],
-                issue.values[play.draft[j]],
-                step=step,
-                on_change=lambda v, j=j, issue=issue: self._changed(j, level_of(issue, v)),  # type: ignore[misc]
-                fmt=lambda v, issue=issue: issue.level_labels[level_of(issue, v)],  # type: ignore[misc]
-                accent=accent,
-            )
-        return OptionPicker(
-            ctx,
-            issue.label,
-            list(issue.level_labels),
-            play.draft[j],
-            on_change=lambda k, j=j: self._changed(j, k),  # type: ignore[misc]
-            accent=accent,
-        )
-
     def _changed(self, issue: int, level: int) -> None:
         self.play.set_level(issue, level)
         self.preview.request()
         self._refresh_meters()
-
-    def _sync_controls(self) -> None:
-        """Put the draft into the controls and mark the other side's offer and the old contract."""
-        play = self.play
-        theirs = play.other_offer()
-        ours = play.own_offer()
-        for j, (issue, c) in enumerate(zip(play.spec.issues, self.controls, strict=True)):
-            marks: list[Marker] = []
-            if theirs is not None:
-                marks.append(
-                    Marker(
-                        self._pos(c, issue, theirs[j]), f"{play.name(play.other)}", play.other_key
-                    )
-                )
-            if ours is not None and ours[j] != play.draft[j]:
-                marks.append(Marker(self._pos(c, issue, ours[j]), "On the table", play.side_key))
-            marks.append(
-                Marker(self._pos(c, issue, play.spec.old_contract[j]), "Old contract", "neutral")
-            )
-            c.markers = tuple(marks)
-            if isinstance(c, Slider):
-                c.value = c.snap(issue.values[play.draft[j]])
-            else:
-                c.index = play.draft[j]
-
-    @staticmethod
-    def _pos(c: Slider | OptionPicker, issue: IssueSpec, level: int) -> float:
-        return issue.values[level] if isinstance(c, Slider) else level
 
     # --- actions ----------------------------------------------------------------------
     def _mover(self, move: Move) -> Callable[[], Transition | None]:
@@ -252,7 +189,7 @@ class TableScreen(GameScreen):
         self.nav["pressure"].label = f"Pressure ({picked})" if picked else "Pressure"
         for c in self.controls:
             c.enabled = Move.OFFER in legal
-        self._sync_controls()
+        sync_controls(self.play, self.controls)
         self._refresh_meters()
         lines = [play.last_move_text()]
         if play.last_explanation():
@@ -324,7 +261,8 @@ class TableScreen(GameScreen):
         room = self.left.width - 2 * pad - ctx.space("sm") * 3
         for move, _action, label, _variant in MOVES:
             self.move_buttons[move].label = label
-        if sum(b.preferred_width() for b in self.move_buttons.values()) > room:
+        # full labels unless squeezing them would eat into the text (not just the padding)
+        if sum(b.preferred_width() for b in self.move_buttons.values()) > room * 1.08:
             for move, button in self.move_buttons.items():
                 button.label = SHORT_LABELS[move]
         widths = [max(b.preferred_width(), ctx.px(96)) for b in self.move_buttons.values()]
@@ -438,7 +376,8 @@ class TableScreen(GameScreen):
         )
         font = ctx.font("small")
         if not self.two_columns:
-            self._draw_their_offer(surface)
+            col_x = self.left.right - pad - self.their_w
+            draw_their_offer(surface, ctx, play, col_x, self.rows_top, self.row_h, self.their_w)
         if play.last_error:
             msg = ellipsize(font, play.last_error, self.left.width - 2 * pad)
             surface.blit(ctx.text("small", msg, "negative"), (self.left.x + pad, self.error_y))
@@ -455,29 +394,6 @@ class TableScreen(GameScreen):
         self.section(
             surface, self.last, f"{play.name(play.other)} · last move", f"{play.other_key}_text"
         )
-
-    def _draw_their_offer(self, surface: pygame.Surface) -> None:
-        """The other side's standing offer, written beside each control."""
-        ctx, play = self.ctx, self.play
-        pad = ctx.space("lg")
-        font = ctx.font("small")
-        theirs = play.other_offer()
-        col_x = self.left.right - pad - self.their_w
-        head = ctx.text("caption", f"{play.name(play.other)} OFFERS", f"{play.other_key}_text")
-        surface.blit(head, (col_x, self.rows_top - head.get_height() - ctx.space("xs")))
-        for j, issue in enumerate(play.spec.issues):
-            y = self.rows_top + j * self.row_h + ctx.space("xs")
-            if theirs is None:
-                text, colour = "no offer", "text_faint"
-            else:
-                text = issue.level_labels[theirs[j]]
-                colour = f"{play.other_key}_text" if theirs[j] != play.draft[j] else "positive"
-            lines = wrap_text(font, text, self.their_w)[:3]
-            for k, line in enumerate(lines):
-                surface.blit(ctx.text("small", line, colour), (col_x, y + k * font.get_linesize()))
-            if theirs is not None and theirs[j] == play.draft[j]:
-                tick = ctx.text("caption", "SAME AS YOURS", "positive")
-                surface.blit(tick, (col_x, y + len(lines) * font.get_linesize()))
 
     def _draw_worth(self, surface: pygame.Surface) -> None:
         ctx, play = self.ctx, self.play

@@ -1,0 +1,101 @@
+"""The table's controls for contract issues: a slider per range, an option picker per options.
+
+The draft is a level index per issue; a slider works in the issue's own numbers (its level
+values) and snaps to the nearest level. Markers on each control show the other side's
+standing offer, the player's own offer on the table when the draft differs from it, and the
+old contract; :func:`draw_their_offer` writes that offer beside the controls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pygame
+
+from strikesim.engine.spec import IssueSpec
+from strikesim.ui.context import UIContext
+from strikesim.ui.draw import wrap_text
+from strikesim.ui.screens.game.play import GamePlay
+from strikesim.ui.widgets.option_picker import OptionPicker
+from strikesim.ui.widgets.slider import Marker, Slider
+
+IssueControl = Slider | OptionPicker
+
+
+def level_of(issue: IssueSpec, value: float) -> int:
+    """Nearest level index of a range issue to a slider value."""
+    return min(range(issue.n_levels), key=lambda k: abs(issue.values[k] - value))
+
+
+def make_control(
+    ctx: UIContext, issue: IssueSpec, level: int, accent: str, on_level: Callable[[int], None]
+) -> IssueControl:
+    """A slider for a range issue with at least two levels, else an option picker;
+    ``on_level(level)`` is called with the new level index when the player moves it."""
+    if issue.kind == "range" and issue.n_levels >= 2:
+        step = (issue.values[-1] - issue.values[0]) / (issue.n_levels - 1)
+        return Slider(
+            ctx, issue.label, issue.values[0], issue.values[-1], issue.values[level], step=step,
+            on_change=lambda v: on_level(level_of(issue, v)),
+            fmt=lambda v: issue.level_labels[level_of(issue, v)],
+            accent=accent,
+        )  # fmt: skip
+    return OptionPicker(
+        ctx, issue.label, list(issue.level_labels), level, on_change=on_level, accent=accent
+    )
+
+
+def position(control: IssueControl, issue: IssueSpec, level: int) -> float:
+    """Where ``level`` sits on ``control`` (a value for sliders, an index for pickers)."""
+    return issue.values[level] if isinstance(control, Slider) else level
+
+
+def sync_controls(play: GamePlay, controls: Sequence[IssueControl]) -> None:
+    """Put the draft into the controls and mark the offers and the old contract on them."""
+    theirs = play.other_offer()
+    ours = play.own_offer()
+    for j, (issue, c) in enumerate(zip(play.spec.issues, controls, strict=True)):
+        marks: list[Marker] = []
+        if theirs is not None:
+            marks.append(
+                Marker(position(c, issue, theirs[j]), play.name(play.other), play.other_key)
+            )
+        if ours is not None and ours[j] != play.draft[j]:
+            marks.append(Marker(position(c, issue, ours[j]), "On the table", play.side_key))
+        old = play.spec.old_contract[j]
+        marks.append(Marker(position(c, issue, old), "Old contract", "neutral"))
+        c.markers = tuple(marks)
+        if isinstance(c, Slider):
+            c.value = c.snap(issue.values[play.draft[j]])
+        else:
+            c.index = play.draft[j]
+
+
+def draw_their_offer(
+    surface: pygame.Surface,
+    ctx: UIContext,
+    play: GamePlay,
+    x: int,
+    top: int,
+    row_h: int,
+    width: int,
+) -> None:
+    """The other side's standing offer written in a column beside the controls (rows of
+    ``row_h`` from ``top``), green where it already matches the draft."""
+    font = ctx.font("small")
+    theirs = play.other_offer()
+    head = ctx.text("caption", f"{play.name(play.other)} OFFERS", f"{play.other_key}_text")
+    surface.blit(head, (x, top - head.get_height() - ctx.space("xs")))
+    for j, issue in enumerate(play.spec.issues):
+        y = top + j * row_h + ctx.space("xs")
+        if theirs is None:
+            text, colour = "no offer", "text_faint"
+        else:
+            text = issue.level_labels[theirs[j]]
+            colour = f"{play.other_key}_text" if theirs[j] != play.draft[j] else "positive"
+        lines = wrap_text(font, text, width)[:3]
+        for k, line in enumerate(lines):
+            surface.blit(ctx.text("small", line, colour), (x, y + k * font.get_linesize()))
+        if theirs is not None and theirs[j] == play.draft[j]:
+            tick = ctx.text("caption", "SAME AS YOURS", "positive")
+            surface.blit(tick, (x, y + len(lines) * font.get_linesize()))
