@@ -225,3 +225,14 @@ def test_player_side_of_the_campaign_is_enforced(app: App, tmp_path: Path) -> No
     assert isinstance(as_studio, Push) and isinstance(as_studio.screen, Dialog)
     as_union = start_campaign(app.ctx, str(path), (Seat("human"), Seat("ai", "boulware")))
     assert isinstance(as_union, Reset) and isinstance(as_union.screen, CampaignScreen)
+
+
+def test_side_choice_of_a_campaign_opens_the_campaign(app: App) -> None:
+    from strikesim.ui.screens.choose_side import ChooseSideScreen
+
+    side = ChooseSideScreen(app.ctx, load_scenario("classroom-quick"), campaign=str(MINI))
+    result = side.proceed()
+    assert isinstance(result, Reset) and isinstance(result.screen, CampaignScreen)
+    run = result.screen.run
+    assert run.campaign.id == "mini" and run.current == "first"
+    assert sum(s.is_human for s in run.seats) == 1
