@@ -114,7 +114,7 @@ class FrequencyModel:
         if not new.any():
             return new
         rows = np.flatnonzero(new)
-        self.last_packed[rows] = packed[rows]
+        np.copyto(self.last_packed, packed, where=new[:, None])
         parent = self.entry[rows]
         bids = offers[rows]
         bid_hash = (bids.astype(np.uint64) + np.uint64(1)) * _ISSUE_MIX[: bids.shape[1]]

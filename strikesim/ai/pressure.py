@@ -139,8 +139,15 @@ class PressurePolicy:
         are computed when given; the others stay 0) and, per action, the
         variable that drives its value the most, signed by the direction the
         action moves it (``"+solidarity"``, ``"-content_stock"``; for explanations)."""
+        values_t, drivers = self.values_t(ns, batch, cols)
+        return values_t.T, drivers
+
+    def values_t(
+        self, ns: Mapping[str, object], batch: int, cols: list[int] | None = None
+    ) -> tuple[np.ndarray, list[str]]:
+        """Like :meth:`values` with the values transposed, ``(a, B)``."""
         n_act = len(self.actions)
-        values = np.zeros((batch, n_act))
+        values = np.zeros((n_act, batch))
         drivers = [""] * n_act
         wanted = np.zeros(n_act, dtype=bool)
         wanted[list(range(n_act)) if cols is None else cols] = True
@@ -148,44 +155,44 @@ class PressurePolicy:
         if pick.size == 0:
             return values, drivers
         n = pick.size
-        current = np.empty((batch, n))
-        delta = np.empty((batch, n))
-        for k, e in enumerate(pick):
+        # one contiguous row per effect: (n, B)
+        current = np.empty((n, batch))
+        delta = np.empty((n, batch))
+        for k, e in enumerate(pick.tolist()):
             effect = self._effects[e]
-            cur = ns.get(effect.target, self._initial[e])
-            current[:, k] = cur  # type: ignore[assignment]
+            current[k] = ns.get(effect.target, self._initial[e])  # type: ignore[call-overload]
             const = self._const[e]
             if const is None:
-                delta[:, k] = _change(effect, ns, current[:, k])
+                delta[k] = _change(effect, ns, current[k])
             elif self._op[e] == "add":
-                delta[:, k] = const
+                delta[k] = const
             elif self._op[e] == "mul":
-                delta[:, k] = current[:, k] * (const - 1.0)
+                np.multiply(current[k], const - 1.0, out=delta[k])
             else:
-                delta[:, k] = const - current[:, k]
-        delta /= self._scale[pick]
-        mean = delta.mean(axis=0)
-        weight = np.ones((batch, n))
+                np.subtract(const, current[k], out=delta[k])
+        delta /= self._scale[pick][:, None]
+        mean = delta.mean(axis=1)
+        weight = np.ones((n, batch))
         spend = self._own[pick] & (mean < 0)
         if spend.any():
             # spending an asset of our own: dearer as it runs down
-            start = self._start[pick][spend]
-            weight[:, spend] = np.clip(
-                start / np.maximum(np.abs(current[:, spend]), start / 5.0), 1.0, 5.0
+            start = self._start[pick][spend][:, None]
+            weight[spend] = np.clip(
+                start / np.maximum(np.abs(current[spend]), start / 5.0), 1.0, 5.0
             )
         public = self._public[pick]
         if public.any():
             support = np.asarray(ns.get(self.support_id, 0.5), dtype=np.float64)
-            weight[:, public] = weight[:, public] * 2.0 * np.reshape(support, (-1, 1))
+            weight[public] = weight[public] * 2.0 * support
         ai = self._ai[pick]
         if ai.any():
             capability = np.asarray(ns.get("ai_capability", 0.3), dtype=np.float64)
-            weight[:, ai] = weight[:, ai] * (0.5 + np.reshape(capability, (-1, 1)))
-        contribution = self._sign[pick] * delta * weight
+            weight[ai] = weight[ai] * (0.5 + capability)
+        contribution = self._sign[pick][:, None] * delta * weight
         cols_of = self._col[pick]
         starts = np.flatnonzero(np.r_[True, cols_of[1:] != cols_of[:-1]])
-        values[:, cols_of[starts]] = np.add.reduceat(contribution, starts, axis=1)
-        size = np.abs(contribution).mean(axis=0)
+        values[cols_of[starts]] = np.add.reduceat(contribution, starts, axis=0)
+        size = np.abs(contribution).mean(axis=1)
         ends = np.r_[starts[1:], n]
         for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
             k = a + int(np.argmax(size[a:b]))
@@ -197,19 +204,19 @@ class PressurePolicy:
         """(B, A) bool pressure actions to take, and each action's main driver
         (``""`` for actions not valued)."""
         batch = legal.shape[0]
-        chosen = np.zeros((batch, len(self.spec.actions)), dtype=bool)
+        chosen = np.zeros((len(self.spec.actions), batch), dtype=bool)
         drivers = [""] * len(self.spec.actions)
         own = [j for j, _ in self.actions]
         any_legal = legal[:, own].any(axis=0) if own else np.zeros(0, dtype=bool)
         cols = np.flatnonzero(any_legal).tolist()
         if not cols:
-            return chosen, drivers
-        values, driver_ids = self.values(ns, batch, cols)
+            return chosen.T, drivers
+        values, driver_ids = self.values_t(ns, batch, cols)
         js = [own[c] for c in cols]
-        chosen[:, js] = legal[:, js] & (values[:, cols] > self.threshold)
+        chosen[js] = legal[:, js].T & (values[cols] > self.threshold)
         for c, j in zip(cols, js, strict=True):
             drivers[j] = driver_ids[c]
-        return chosen, drivers
+        return chosen.T, drivers
 
 
 def _constant(effect: Effect) -> float | None:

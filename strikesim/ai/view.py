@@ -70,9 +70,13 @@ def row_keys(obs: Observation, rows: np.ndarray | None = None) -> np.ndarray:
     Used to key a negotiator's random draws, so a campaign plays the same in
     a batch of one and in a batch of thousands.
     """
-    pick = slice(None) if rows is None else rows
+    batch = obs.offers.shape[0]
+    everyone = rows is None or (rows.shape[0] == batch and rows[-1] == batch - 1)
+    pick: slice | np.ndarray = slice(None) if everyone or rows is None else rows
     offers = obs.offers[pick]
-    key = offers.reshape(offers.shape[0], -1).astype(np.int64).sum(axis=1).astype(np.uint64)
+    flat = offers.reshape(offers.shape[0], -1)
+    # the sum of every level of both standing offers (exact in float64: small integers)
+    key = (flat @ np.ones(flat.shape[1])).astype(np.int64).astype(np.uint64)
     for values in list(obs.variables.values())[:6]:
         bits = np.ascontiguousarray(values[pick], dtype=np.float64).view(np.uint64)
         key = (key * np.uint64(0x100000001B3)) ^ bits
