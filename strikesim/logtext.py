@@ -43,8 +43,14 @@ def header(session: Session) -> list[str]:
         f"StrikeSim — {spec.title} ({spec.id} v{spec.version}), seed {session.seed}",
         f"{party_name(spec, UNION)} ({session.seats[UNION].describe()}) vs "
         f"{party_name(spec, STUDIO)} ({session.seats[STUDIO].describe()})",
-        "",
     ]
+    for side, verb in ((UNION, "asks"), (STUDIO, "offers")):
+        standing = session.standing_offer(side)
+        if standing is not None:
+            lines.append(
+                f"On the table, {party_name(spec, side)} {verb}: {describe_offer(spec, standing)}"
+            )
+    lines.append("")
     return lines
 
 
