@@ -155,7 +155,10 @@ class CampaignScreen(Screen):
         left_w = max(ctx.px(300), round((w - 2 * m - gap) * 0.36))
         self.road_rect = pygame.Rect(m, top, left_w, body_h)
         right = pygame.Rect(m + left_w + gap, top, w - 2 * m - left_w - gap, body_h)
-        story_h = round(body_h * 0.42)
+        # the story takes what it needs, at most 42% of the column; the ledger the rest
+        self.story.rect = pygame.Rect(right.x + pad, right.y + pad, right.width - 2 * pad, 1)
+        need = self.story.page().get_height() + 2 * pad
+        story_h = max(min(need, round(body_h * 0.42)), ctx.px(96))
         self.story_rect = pygame.Rect(right.x, right.y, right.width, story_h)
         self.ledger_rect = pygame.Rect(
             right.x, right.y + story_h + gap, right.width, body_h - story_h - gap
@@ -261,30 +264,53 @@ class CampaignScreen(Screen):
             return lines
         return [lines[0], ellipsize(font, " ".join(lines[1:]), width)]
 
+    def _ledger_rows(self, room: int) -> list[tuple[str, float, float | None]]:
+        """Ledger entries ``(name, value, value before the last stage or None)`` to show in
+        ``room`` cells: all in file order when they fit, else the changed ones first."""
+        before = self.last.ledger_before if self.last is not None else {}
+        items = [
+            (k, v, before[k] if k in before and before[k] != v else None)
+            for k, v in self.run.ledger.items()
+        ]
+        if len(items) <= room:
+            return items
+        changed = [i for i in items if i[2] is not None]
+        return (changed + [i for i in items if i[2] is None])[: max(0, room - 1)]
+
     def _draw_ledger(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
         rect = self.ledger_rect
         heading = "THE LEDGER" + ("  ·  CHANGED BY THIS STAGE IN GOLD" if self.last else "")
-        y0 = self._box(surface, rect, heading)
-        pad = ctx.space("lg")
-        before = self.last.ledger_before if self.last is not None else {}
-        items = list(self.run.ledger.items())
+        y0 = self._box(surface, rect, ellipsize(ctx.font("caption"), heading, rect.width))
+        pad, col_gap = ctx.space("lg"), ctx.space("xl")
+        inner = rect.width - 2 * pad
         line = ctx.font("small").get_linesize() + ctx.space("xs")
-        rows = max(1, (rect.bottom - pad - y0) // line)
-        cols = min(3, -(-len(items) // rows))
-        col_gap = ctx.space("xl")
-        col_w = (rect.width - 2 * pad - (cols - 1) * col_gap) // max(1, cols)
-        for k, (name, value) in enumerate(items[: rows * cols]):
+        rows_fit = max(1, (rect.bottom - pad - y0) // line)
+        widest = max(1, min(3, (inner + col_gap) // (ctx.px(210) + col_gap)))
+        cols = min(widest, max(1, -(-len(self.run.ledger) // rows_fit)))  # fewest that fit
+        shown = self._ledger_rows(rows_fit * cols)
+        truncated = len(shown) < len(self.run.ledger)
+        rows = rows_fit if truncated else max(1, -(-len(shown) // cols))
+        col_w = (inner - (cols - 1) * col_gap) // cols
+        with_old = col_w >= ctx.px(300)
+        for k, (name, value, old_value) in enumerate(shown):
             col, row = divmod(k, rows)
             x = rect.x + pad + col * (col_w + col_gap)
             y = y0 + row * line
-            changed = name in before and before[name] != value
+            changed = old_value is not None
             num = ctx.text("number", ledger_value(value), "gold" if changed else "text")
             right = x + col_w - num.get_width()
             surface.blit(num, (right, y))
-            if changed:
-                old = ctx.text("number", f"{ledger_value(before[name])} → ", "text_faint")
+            if old_value is not None and with_old:
+                old = ctx.text("number", f"{ledger_value(old_value)} → ", "text_faint")
                 right -= old.get_width()
                 surface.blit(old, (right, y))
             label = ellipsize(ctx.font("small"), ledger_label(name), right - x - ctx.space("sm"))
             surface.blit(ctx.text("small", label, "text" if changed else "text_muted"), (x, y))
+        hidden = len(self.run.ledger) - len(shown)
+        if hidden > 0:
+            col, row = divmod(len(shown), rows)
+            x = rect.x + pad + col * (col_w + col_gap)
+            more = f"… and {hidden} more"
+            text = ellipsize(ctx.font("small"), more, col_w)
+            surface.blit(ctx.text("small", text, "text_faint"), (x, y0 + row * line))

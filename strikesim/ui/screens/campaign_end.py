@@ -65,9 +65,12 @@ class DecadeScreen(Screen):
         head = ctx.font("caption").get_linesize() + ctx.space("md")
         line = ctx.font("small").get_linesize() + ctx.space("xs")
         table_h = min(2 * pad + head + len(self.rows) * line, round(body_h * 0.68))
+        one_stage = ctx.font("label").get_linesize() + ctx.font("small").get_linesize()
+        if body_h - table_h - gap < 2 * pad + head + one_stage:
+            table_h = body_h  # no room for the road: the summary takes the column
         self.table_rect = pygame.Rect(right.x, right.y, right.width, table_h)
         self.road_rect = pygame.Rect(
-            right.x, right.y + table_h + gap, right.width, body_h - table_h - gap
+            right.x, right.y + table_h + gap, right.width, max(0, body_h - table_h - gap)
         )
         self.story.rect = self.left.inflate(-2 * pad, -2 * pad)
         bw = max(self.back.preferred_width(), ctx.px(140))
@@ -105,9 +108,9 @@ class DecadeScreen(Screen):
         pad = ctx.space("lg")
         line = ctx.font("small").get_linesize() + ctx.space("xs")
         inner = rect.width - 2 * pad
-        for k, (label, value) in enumerate(self.rows):
-            if y + line > rect.bottom - pad + ctx.space("xs"):
-                break
+        room = max(1, (rect.bottom - pad + ctx.space("xs") - y) // line)
+        shown = self.rows if len(self.rows) <= room else self.rows[: room - 1]
+        for k, (label, value) in enumerate(shown):
             if k % 2 == 1:
                 stripe = pygame.Rect(rect.x + pad // 2, y - ctx.px(1), rect.width - pad, line)
                 panel(surface, stripe, ctx.colour("surface_alt"), None, ctx.radius("sm"))
@@ -116,11 +119,15 @@ class DecadeScreen(Screen):
             text = ellipsize(ctx.font("small"), label, inner - num.get_width() - ctx.space("md"))
             surface.blit(ctx.text("small", text, "text"), (rect.x + pad, y))
             y += line
+        if len(shown) < len(self.rows):
+            more = f"… and {len(self.rows) - len(shown)} more rows (a larger window shows all)"
+            text = ellipsize(ctx.font("small"), more, inner)
+            surface.blit(ctx.text("small", text, "text_faint"), (rect.x + pad, y))
 
     def _draw_stages(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
         rect = self.road_rect
-        if rect.height < ctx.px(60):
+        if rect.height <= 0:
             return
         y = self._box(surface, rect, "THE ROAD TAKEN")
         pad = ctx.space("lg")
