@@ -236,3 +236,21 @@ def test_side_choice_of_a_campaign_opens_the_campaign(app: App) -> None:
     run = result.screen.run
     assert run.campaign.id == "mini" and run.current == "first"
     assert sum(s.is_human for s in run.seats) == 1
+
+
+def test_the_campaign_outlives_its_screens_while_a_stage_is_played(app: App) -> None:
+    import gc
+
+    start = start_campaign(app.ctx, str(MINI), AI_BOTH, seed=6)
+    assert isinstance(start, Reset)
+    briefing = start.screen.proceed()  # type: ignore[attr-defined]
+    table = briefing.screen.begin()
+    session = briefing.screen.run.session
+    del start, briefing  # the game screens hold only the session
+    app.apply(table)
+    gc.collect()
+    session.play_to_end()
+    back = after_stage(app.ctx, session)
+    assert isinstance(back, Reset) and isinstance(back.screen, CampaignScreen)
+    assert back.screen.run.results[-1].stage_id == "first"
+    assert active_campaign(session) is None

@@ -14,7 +14,6 @@ autosaved as a plain game, since a plain save would replay without the carried v
 from __future__ import annotations
 
 import json
-import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,8 +42,11 @@ __all__ = [
     "start_campaign",
 ]
 
-_ACTIVE: weakref.WeakSet[CampaignRun] = weakref.WeakSet()
-"""Runs with a stage in play, so the debrief of that stage can find its campaign."""
+_ACTIVE: list[CampaignRun] = []
+"""Runs with a stage in play, so the debrief of that stage can find its campaign. The
+game screens hold only the session, so this list keeps the run alive meanwhile."""
+_MAX_ACTIVE = 4
+"""Runs left behind (a stage abandoned for the title screen) are forgotten after this many."""
 
 
 def campaign_save_path(campaign_id: str) -> Path:
@@ -167,7 +169,7 @@ def active_campaign(session: Session) -> CampaignRun | None:
     In-game code uses it to save the campaign (:func:`save_campaign`) instead of a plain
     game when the player saves during a campaign stage.
     """
-    return next((r for r in list(_ACTIVE) if r.session is session), None)
+    return next((r for r in reversed(_ACTIVE) if r.session is session), None)
 
 
 def after_stage(ctx: UIContext, session: Session) -> Transition | None:
@@ -180,7 +182,7 @@ def after_stage(ctx: UIContext, session: Session) -> Transition | None:
     run = active_campaign(session)
     if run is None or not session.is_over:
         return None
-    _ACTIVE.discard(run)
+    _ACTIVE.remove(run)
     try:
         result = run.finish_stage(session)
     except (CampaignError, ScenarioError) as exc:
@@ -201,7 +203,9 @@ def _enter_stage(ctx: UIContext, run: CampaignRun, session: Session) -> Transiti
                 "play the campaign headless with 'strikesim campaign' instead.",
             )
         )
-    _ACTIVE.add(run)
+    if run not in _ACTIVE:
+        _ACTIVE.append(run)
+    del _ACTIVE[:-_MAX_ACTIVE]
     return Reset(game_screen(ctx, session, autosave=False))
 
 
