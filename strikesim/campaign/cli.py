@@ -109,6 +109,8 @@ def cmd_campaign(args: argparse.Namespace, out: TextIO) -> int:
         Seat("ai", args.union or "", difficulty),
         Seat("ai", args.studio or "", difficulty),
     )
+    save = getattr(args, "save", None)
+    target = resolve_out_path(save) if save else None  # a bad path fails before playing
     run = CampaignRun(campaign, seed=args.seed, seats=seats)
     try:
         for chunk in story(run):
@@ -116,9 +118,8 @@ def cmd_campaign(args: argparse.Namespace, out: TextIO) -> int:
             out.flush()
     except CampaignError as exc:
         raise UserError(str(exc)) from None
-    save = getattr(args, "save", None)
-    if save:
+    if target is not None:
         from strikesim.campaign.save import save_run
 
-        save_run(run, resolve_out_path(save))
+        save_run(run, target)
     return EXIT_OK

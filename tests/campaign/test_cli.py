@@ -84,3 +84,11 @@ def test_list_shows_the_campaign_chain() -> None:
     assert code == 0
     assert "hollywood-decade" in text
     assert "wga-2023 → sag-aftra-2023 → next-round-2026 → ai-everywhere-2030" in text
+
+
+def test_campaign_save_to_a_folder_fails_before_playing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, text = _run("campaign", str(MINI), "--save", str(tmp_path))
+    assert code == 2 and text == ""
+    assert "is a folder; give a file name" in capsys.readouterr().err
