@@ -44,10 +44,11 @@ def end_checks(
             authorized |= passed
             log.add(vote, C.EV_AUTHORIZATION_VOTE, passed.astype(np.int32), yes)
 
-    begin = live & (phase == C.PHASE_TALKS) & authorized & (week + 1 >= ph.expiry_week)
-    if ph.strike_at_expiry and begin.any():
-        phase[begin] = C.PHASE_STRIKE
-        log.add(begin, C.EV_STRIKE_BEGAN, 0)
+    if ph.strike_at_expiry and week + 1 >= ph.expiry_week:
+        begin = live & (phase == C.PHASE_TALKS) & authorized
+        if begin.any():
+            phase[begin] = C.PHASE_STRIKE
+            log.add(begin, C.EV_STRIKE_BEGAN, 0)
 
     due = live & (phase == C.PHASE_RATIFICATION) & (week >= ratify_week)
     if due.any():
@@ -80,13 +81,15 @@ def end_checks(
         _end(uc, C.OUTCOME_UNION_CAPITULATED, phase, outcome, end_week, week, log)
         _end(sc, C.OUTCOME_STUDIO_CAPITULATED, phase, outcome, end_week, week, log)
 
-    late = live & (outcome == C.OUTCOME_ONGOING) & (week + 1 >= ph.max_weeks)
-    if late.any():
-        log.add(late, C.EV_DEADLINE_REACHED, 0)
-        _end(late, C.OUTCOME_DEADLINE, phase, outcome, end_week, week, log)
+    if week + 1 >= ph.max_weeks:
+        late = live & (outcome == C.OUTCOME_ONGOING)
+        if late.any():
+            log.add(late, C.EV_DEADLINE_REACHED, 0)
+            _end(late, C.OUTCOME_DEADLINE, phase, outcome, end_week, week, log)
 
-    resumed = live & (outcome == C.OUTCOME_ONGOING) & (st.suspended_until == week + 1)
-    log.add(resumed, C.EV_TALKS_RESUMED, 0)
+    resuming = st.suspended_until == week + 1
+    if resuming.any():
+        log.add(resuming & live & (outcome == C.OUTCOME_ONGOING), C.EV_TALKS_RESUMED, 0)
     return st.evolve(
         phase=phase, authorized=authorized, contract=contract, tentative=tentative,
         ratify_week=ratify_week, outcome=outcome, end_week=end_week,

@@ -22,10 +22,12 @@ __all__ = [
     "NEGOTIATOR",
     "PROJECTION",
     "VOTES",
+    "campaign_key",
     "normal",
     "prefix",
     "uniform",
     "uniform_from",
+    "week_prefix",
 ]
 
 EVENTS = 1
@@ -75,9 +77,19 @@ def _u64(x: Any) -> np.ndarray:
 def prefix(seed: int, campaign: Any, week: Any) -> np.ndarray:
     """The hash of ``(seed, campaign, week)``: reuse it for many draws of one week
     with :func:`uniform_from` (the same numbers as :func:`uniform`, cheaper)."""
+    return week_prefix(campaign_key(seed, campaign), week)
+
+
+def campaign_key(seed: int, campaign: Any) -> np.ndarray:
+    """The hash of ``(seed, campaign)``, the same every week of a game:
+    ``week_prefix(campaign_key(s, c), w) == prefix(s, c, w)``."""
     h = _mix(np.atleast_1d(_u64(seed)))
-    h = _mix(h ^ _u64(campaign))
-    return _mix(h ^ _u64(week))
+    return _mix(h ^ _u64(campaign))
+
+
+def week_prefix(key: np.ndarray, week: Any) -> np.ndarray:
+    """:func:`prefix` from a :func:`campaign_key`."""
+    return _mix(key ^ _u64(week))
 
 
 def _hash(seed: int, campaign: Any, week: Any, stream: int, index: Any) -> np.ndarray:

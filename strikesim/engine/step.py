@@ -23,6 +23,7 @@ like a single game with campaign id ``i``.
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -33,6 +34,7 @@ from . import rng
 from .endchecks import end_checks
 from .eventlog import EventLog
 from .namespace import (
+    EnginePlan,
     build_namespace,
     clip_rows,
     offer_utilities,
@@ -131,6 +133,19 @@ def _apply_effects(
             np.copyto(cur, new, where=mask)  # broadcasts a scalar ``new``
 
 
+def _campaign_key(plan: EnginePlan, state: State) -> np.ndarray:
+    """:func:`rng.campaign_key` of the state's seed and campaign ids, remembered
+    while the same ids array is carried from week to week."""
+    hit = plan.cache.get("campaign_key")
+    if hit is not None and hit[0]() is state.campaign and hit[1] == state.seed:
+        key: np.ndarray = hit[2]
+        return key
+    key = rng.campaign_key(state.seed, state.campaign)
+    key.setflags(write=False)
+    plan.cache["campaign_key"] = (weakref.ref(state.campaign), state.seed, key)
+    return key
+
+
 def step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEvents]:
     """Play one week for every campaign; returns the next state and what happened.
 
@@ -159,6 +174,7 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
     check_actions(spec, plan, state, actions, allowed)
     live = state.outcome == C.OUTCOME_ONGOING
     frozen = ~live
+    any_frozen = bool(frozen.any())
     log = EventLog(week)
 
     # 3 (checked first, on the start-of-week state): pressure legality
@@ -168,7 +184,7 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
     # 2. scenario events (conditions are false outside their week window)
     fired = state.fired.copy()
     touched: set[str] = set()
-    if plan.events and live.any():
+    if plan.events and (live.any() if any_frozen else b > 0):
         key: np.ndarray | None = None
         spent: np.ndarray | None = None  # once-only events with no row left
         for ev in plan.events:
@@ -180,7 +196,7 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
                     spent = (fired | ~live[:, None]).all(axis=0)
                 if spent[e]:
                     continue
-            if ev.condition is None:
+            if ev.condition is None or ev.window_only:  # holds for every campaign
                 elig = live if ev.repeat else live & ~fired[:, e]
             else:
                 cond = truthy(ev.condition(ns), b)
@@ -198,7 +214,7 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
                 else:
                     # counter-based: drawing only for eligible rows changes no other draw
                     if key is None:
-                        key = rng.prefix(state.seed, state.campaign, week)
+                        key = rng.week_prefix(_campaign_key(plan, state), week)
                     rows_e = elig.nonzero()[0]
                     u = rng.uniform_from(key[rows_e], rng.EVENTS, e)
                     fire = np.zeros(b, dtype=bool)
@@ -244,9 +260,11 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
         log.add(u_acc, C.EV_OFFER_ACCEPTED, UNION)
         log.add(s_acc, C.EV_OFFER_ACCEPTED, STUDIO)
         log.add(deal_rows, C.EV_DEAL_REACHED, np.where(u_acc, UNION, STUDIO), du)
+    offering = move == C.MOVE_OFFER
+    any_offer = bool(offering.any())
     for side in (UNION, STUDIO):
-        m = move[:, side] == C.MOVE_OFFER
-        if m.any():
+        m = offering[:, side]
+        if any_offer and m.any():
             offers[m, side] = np.asarray(actions.offer)[m, side]
             offer_week[m, side] = week
             log.add(m, C.EV_OFFER_MADE, side)
@@ -260,7 +278,7 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
     new_rows = rows.copy()
     for j, fn in plan.updates:
         new_rows[j] = fn(ns)
-    if frozen.any():
+    if any_frozen:
         new_rows[:, frozen] = rows[:, frozen]
     clip_rows(plan, new_rows)
     strike_weeks = state.strike_weeks + (state.phase == C.PHASE_STRIKE).astype(np.int32)
@@ -269,7 +287,7 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
         offer_week=offer_week, tentative=tentative, ratify_week=ratify_week,
         suspended_until=suspended, cooldown=cooldown, fired=fired,
     )  # fmt: skip
-    offers_changed = bool(deal_rows.any() or (move == C.MOVE_OFFER).any())
+    offers_changed = bool(any_offer or deal_rows.any())
     ns2 = build_namespace(
         spec, plan, mid, new_rows, ns, offers_changed=offers_changed, contract_changed=False
     )
@@ -291,6 +309,6 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
         )  # fmt: skip
         ns3["week"] = float(week + 1)
         recompute_derived(plan, ns3, new_rows)
-    if frozen.any():
+    if any_frozen:
         new_rows[:, frozen] = state.values.T[:, frozen]
     return final.evolve(week=week + 1, values=new_rows.T), log.build()

@@ -32,6 +32,7 @@ __all__ = [
     "CompiledEvent",
     "compile_effects",
     "compile_events",
+    "is_week_window",
     "unguarded",
     "week_window",
 ]
@@ -78,6 +79,8 @@ class CompiledEvent:
     first_week: float
     last_week: float
     """The condition can only hold when ``first_week <= week <= last_week``."""
+    window_only: bool
+    """The condition is nothing but that window: inside it, it holds everywhere."""
     repeat: bool
 
 
@@ -99,7 +102,7 @@ def compile_events(spec: GameSpec, lo: np.ndarray, hi: np.ndarray) -> tuple[Comp
     out = []
     for e, event in enumerate(spec.events):
         cond = event.condition
-        first, last = (-math.inf, math.inf) if cond is None else week_window(cond.source)
+        first, last, only = (-math.inf, math.inf, False) if cond is None else _window(cond.source)
         chance_always = False
         if not event.chance.names:
             try:
@@ -119,6 +122,7 @@ def compile_events(spec: GameSpec, lo: np.ndarray, hi: np.ndarray) -> tuple[Comp
                 targets=frozenset(eff.target for eff in effects),
                 first_week=first,
                 last_week=last,
+                window_only=only,
                 repeat=event.repeat,
             )
         )
@@ -133,19 +137,41 @@ def week_window(source: str) -> tuple[float, float]:
     other form, or text that does not parse, gives ``(-inf, inf)``. Weeks are
     whole numbers, so strict bounds round inwards.
     """
+    first, last, _only = _window(source)
+    return first, last
+
+
+def is_week_window(source: str) -> bool:
+    """Condition ``source`` is *only* comparisons of ``week`` with numbers,
+    joined by ``and``: inside :func:`week_window` it is true for every campaign."""
+    return _window(source)[2]
+
+
+def _window(source: str) -> tuple[float, float, bool]:
     try:
         tree = ast.parse(source.strip(), mode="eval")
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return -math.inf, math.inf
+        return -math.inf, math.inf, False
     first, last = -math.inf, math.inf
+    only_week = True
     for term in _conjuncts(tree.body):
         if not isinstance(term, ast.Compare):
+            only_week = False
             continue
         items = [term.left, *term.comparators]
         for a, op, b in zip(items, term.ops, items[1:], strict=False):
             lo, hi = _bound(a, op, b)
+            only_week = only_week and _is_week_bound(a, op, b)
             first, last = max(first, lo), min(last, hi)
-    return first, last
+    return first, last, only_week
+
+
+def _is_week_bound(a: ast.expr, op: ast.cmpop, b: ast.expr) -> bool:
+    """``a op b`` compares ``week`` with a finite number by ``== < <= > >=``."""
+    if not isinstance(op, ast.Eq | ast.Lt | ast.LtE | ast.Gt | ast.GtE):
+        return False
+    x = _number(b) if _is_week(a) else _number(a) if _is_week(b) else None
+    return x is not None and math.isfinite(x)
 
 
 def _conjuncts(node: ast.expr) -> list[ast.expr]:

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from strikesim.engine.spec import Formula
-from strikesim.engine.tables import unguarded, week_window
+from strikesim.engine.tables import is_week_window, unguarded, week_window
 from strikesim.scenario.formula import compile_formula
 
 INF = math.inf
@@ -74,6 +74,31 @@ def test_condition_is_false_outside_its_window(source: str) -> None:
         out = np.broadcast_to(f({"week": float(week), **other}), (64,))
         if not first <= week <= last:
             assert not out.any(), (source, week)
+
+
+@pytest.mark.parametrize(
+    ("source", "only"),
+    [
+        ("week == 18", True),
+        ("week >= 4", True),
+        ("4 <= week < 9", True),
+        ("week >= 3 and week <= 5", True),
+        ("week == 11 and (strike_fund < 3)", False),
+        ("week != 11", False),
+        ("week == x", False),
+        ("week + 1 == 11", False),
+        ("week == 11 or week == 12", False),
+        ("x > 0", False),
+        ("week >= 1e999", False),
+    ],
+)
+def test_is_week_window(source: str, only: bool) -> None:
+    assert is_week_window(source) is only
+    if only:  # then it really holds for every whole week inside the window
+        f = compile_formula(source, NAMES, kind="condition")
+        first, last = week_window(source)
+        for week in range(-3, 40):
+            assert bool(f({"week": float(week)})) == (first <= week <= last)
 
 
 def test_unguarded_prefers_raw() -> None:
