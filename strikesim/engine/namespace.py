@@ -49,6 +49,8 @@ class EnginePlan:
     var_ids: tuple[str, ...]
     lo: np.ndarray  # (V, 1) lower bounds (-inf where none)
     hi: np.ndarray  # (V, 1) upper bounds (+inf where none)
+    bounds: tuple[tuple[np.float64 | None, np.float64 | None], ...]
+    """Per variable, its finite lower and upper bound, or None where there is none."""
     derived: tuple[tuple[int, str, Callable[[Mapping[str, Any]], Any]], ...]
     """(row, id, equation) of every derived variable, in dependency order.
 
@@ -154,6 +156,10 @@ def _build_plan(spec: GameSpec) -> EnginePlan:
         var_ids=tuple(x.id for x in spec.variables),
         lo=lo,
         hi=hi,
+        bounds=tuple(
+            (lo[j, 0] if lo[j, 0] > -np.inf else None, hi[j, 0] if hi[j, 0] < np.inf else None)
+            for j in range(v)
+        ),
         derived=derived,
         updates=tuple((j, unguarded(fn)) for j, fn in update_plan(spec)),
         derived_reads=tuple(_reads(spec, vid) for _j, vid, _fn in derived),
@@ -191,6 +197,10 @@ _PHASE_FORMULAS = (
 )
 
 _TALKS, _STRIKE, _RATIFICATION = int(Phase.TALKS), int(Phase.STRIKE), int(Phase.RATIFICATION)
+_PHASE_FLAGS = np.zeros((3, len(Phase)))
+"""Rows ``is_talks``, ``is_striking``, ``is_ratification`` (0/1) by phase code."""
+_PHASE_FLAGS[0, _TALKS] = _PHASE_FLAGS[1, _STRIKE] = _PHASE_FLAGS[2, _RATIFICATION] = 1.0
+_PHASE_FLAGS.setflags(write=False)
 
 _PLANS: dict[int, tuple[weakref.ref[GameSpec], EnginePlan]] = {}
 
@@ -269,14 +279,11 @@ def build_namespace(
     offers or tentative deal), contract terms unless ``contract_changed``.
     """
     ns: dict[str, Any] = dict(plan.params if base is None else base)
-    for j, vid in enumerate(plan.var_ids):
-        ns[vid] = rows[j]
-    phase = state.phase
+    ns.update(zip(plan.var_ids, rows, strict=True))  # row views
     ns["week"] = float(state.week)
     ns["strike_weeks"] = state.strike_weeks.astype(np.float64)
-    ns["is_striking"] = (phase == _STRIKE).astype(np.float64)
-    ns["is_talks"] = (phase == _TALKS).astype(np.float64)
-    ns["is_ratification"] = (phase == _RATIFICATION).astype(np.float64)
+    flags = _PHASE_FLAGS[:, state.phase]  # (3, B): one lookup for the three flags
+    ns["is_talks"], ns["is_striking"], ns["is_ratification"] = flags
     ns["authorized"] = state.authorized.astype(np.float64)
     ns["talks_suspended"] = (state.week < state.suspended_until).astype(np.float64)
     ns["members"] = plan.members
@@ -349,10 +356,10 @@ def recompute_derived(
             stale.add(vid)
         row = rows[j]
         row[...] = fn(ns)
-        lo, hi = plan.lo[j, 0], plan.hi[j, 0]
-        if lo > -np.inf:
+        lo, hi = plan.bounds[j]
+        if lo is not None:
             np.maximum(row, lo, out=row)
-        if hi < np.inf:
+        if hi is not None:
             np.minimum(row, hi, out=row)
 
 
