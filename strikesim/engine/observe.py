@@ -65,9 +65,12 @@ def observe(spec: GameSpec, state: State, side: int) -> Observation:
     if side not in (0, 1):
         raise ValueError(f"side must be 0 (union) or 1 (studio), got {side!r}")
     plan = plan_for(spec)
-    ns, moves, rows = start_of_week(spec, plan, state)
-    with np.errstate(all="ignore"):
-        pressure = pressure_mask(spec, plan, state, ns, side)
+    start = start_of_week(spec, plan, state)
+    pressure = start.pressure.get(side)
+    if pressure is None:
+        with np.errstate(all="ignore"):
+            pressure = pressure_mask(spec, plan, state, start.ns, side)
+        start.pressure[side] = pressure
     return Observation(
         side=side,
         week=state.week,
@@ -75,15 +78,15 @@ def observe(spec: GameSpec, state: State, side: int) -> Observation:
         outcome=state.outcome.copy(),
         strike_weeks=state.strike_weeks.copy(),
         authorized=state.authorized.copy(),
-        variables=_visible_values(spec, plan, rows, side),
+        variables=_visible_values(spec, plan, start.rows, side),
         offers=state.offers.copy(),
         offer_week=state.offer_week.copy(),
         tentative=state.tentative.copy(),
         contract=state.contract.copy(),
         own_utility=_tables(spec, plan)[side].copy(),
         offer_utility=standing_utilities(plan, state.offers)[:, :, side].copy(),
-        legal_moves=moves[:, side, :].copy(),
-        legal_pressure=pressure,
+        legal_moves=start.moves[:, side, :].copy(),
+        legal_pressure=pressure.copy(),
         talks_suspended_until=state.suspended_until.copy(),
         ratify_week=state.ratify_week.copy(),
         expiry_week=spec.phases.expiry_week,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -19,8 +20,14 @@ from .spec import SIDES, GameSpec
 from .state import State
 
 __all__ = [
-    "legal_moves", "legal_pressure", "moves_mask", "pressure_mask", "remembered_start",
-    "start_of_week", "truthy",
+    "WeekStart",
+    "legal_moves",
+    "legal_pressure",
+    "moves_mask",
+    "pressure_mask",
+    "remembered_start",
+    "start_of_week",
+    "truthy",
 ]  # fmt: skip
 
 
@@ -52,32 +59,40 @@ def moves_mask(state: State) -> np.ndarray:
     return mask
 
 
-def start_of_week(
-    spec: GameSpec, plan: EnginePlan, state: State
-) -> tuple[Mapping[str, Any], np.ndarray, np.ndarray]:
+@dataclass(frozen=True, eq=False)
+class WeekStart:
+    """What the start of a week's state looks like to the rules (never modified
+    by its users, except that observations fill ``pressure`` side by side)."""
+
+    ns: Mapping[str, Any]
+    moves: np.ndarray  # (B, 2, 4) moves_mask
+    rows: np.ndarray  # (V, B) values
+    pressure: dict[int, np.ndarray] = field(default_factory=dict)
+    """Side -> ``pressure_mask(..., side)`` once an observation computed it."""
+
+
+def start_of_week(spec: GameSpec, plan: EnginePlan, state: State) -> WeekStart:
     """The namespace, :func:`moves_mask` and ``(V, B)`` values of ``state``.
 
     Both sides' observations and the step of the same state need them, so the
     answer for the last state asked about is remembered (by identity; states
-    are never mutated). Callers must not modify what is returned.
+    are never mutated).
     """
     hit = remembered_start(plan, state)
     if hit is not None:
         return hit
     rows = np.ascontiguousarray(state.values.T)
-    ns = build_namespace(spec, plan, state, rows)
-    moves = moves_mask(state)
-    plan.cache["start_of_week"] = (weakref.ref(state), ns, moves, rows)
-    return ns, moves, rows
+    start = WeekStart(build_namespace(spec, plan, state, rows), moves_mask(state), rows)
+    plan.cache["start_of_week"] = (weakref.ref(state), start)
+    return start
 
 
-def remembered_start(
-    plan: EnginePlan, state: State
-) -> tuple[Mapping[str, Any], np.ndarray, np.ndarray] | None:
+def remembered_start(plan: EnginePlan, state: State) -> WeekStart | None:
     """What :func:`start_of_week` remembers for ``state``, or None."""
     hit = plan.cache.get("start_of_week")
     if hit is not None and hit[0]() is state:
-        return hit[1], hit[2], hit[3]
+        start: WeekStart = hit[1]
+        return start
     return None
 
 

@@ -167,10 +167,9 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
         allowed = moves_mask(state)
         ns = build_namespace(spec, plan, state, rows)
     else:
-        allowed = start[1]
-        ns = dict(start[0])
-        for j, vid in enumerate(plan.var_ids):
-            ns[vid] = rows[j]
+        allowed = start.moves
+        ns = dict(start.ns)
+        ns.update(zip(plan.var_ids, rows, strict=True))
     check_actions(spec, plan, state, actions, allowed)
     live = state.outcome == C.OUTCOME_ONGOING
     frozen = ~live
@@ -179,7 +178,10 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
 
     # 3 (checked first, on the start-of-week state): pressure legality
     pressure = np.asarray(actions.pressure, dtype=bool)
-    check_pressure(spec, plan, state, ns, pressure)
+    legal = None
+    if start is not None and len(start.pressure) == 2:  # both sides observed
+        legal = start.pressure[UNION] | start.pressure[STUDIO]
+    check_pressure(spec, plan, state, ns, pressure, legal)
 
     # 2. scenario events (conditions are false outside their week window)
     fired = state.fired.copy()

@@ -75,14 +75,17 @@ def check_actions(
 
 
 def check_pressure(
-    spec: GameSpec, plan: EnginePlan, state: State, ns: Mapping[str, Any], pressure: np.ndarray
-) -> None:
+    spec: GameSpec, plan: EnginePlan, state: State, ns: Mapping[str, Any], pressure: np.ndarray,
+    legal: np.ndarray | None = None,
+) -> None:  # fmt: skip
     """Raise :class:`IllegalAction` for a requested pressure action that is not
-    legal on the start-of-week state (``ns`` is its namespace)."""
+    legal on the start-of-week state (``ns`` is its namespace; ``legal`` its
+    full ``pressure_mask`` when the caller has it)."""
     if not pressure.any():
         return
-    requested = np.asarray(pressure.any(axis=0))
-    bad = pressure & ~pressure_mask(spec, plan, state, ns, only=requested)
+    if legal is None:
+        legal = pressure_mask(spec, plan, state, ns, only=np.asarray(pressure.any(axis=0)))
+    bad = pressure & ~legal
     if bad.any():
         row, a = (int(x[0]) for x in np.nonzero(bad))
         act = spec.actions[a]

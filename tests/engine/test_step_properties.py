@@ -132,6 +132,31 @@ def test_illegal_pressure_condition_and_cooldown(spec: GameSpec) -> None:
     assert legal_pressure(spec, st)[0].tolist() == [True, True]
 
 
+def test_observing_first_changes_no_legality_check(spec: GameSpec) -> None:
+    """The step reuses what both sides' observations found about the same state;
+    refusals, their reasons and the results stay the same."""
+    from strikesim.engine import observe
+
+    for observed in (False, True):
+        st = initial_state(spec, batch=2)
+        if observed:
+            assert not observe(spec, st, 0).legal_pressure[:, 0].any()
+            observe(spec, st, 1)
+        with pytest.raises(IllegalAction, match="union cannot take action 'picket': its condition"):
+            step(spec, st, acts(spec, 2, pressure=("picket",)))
+        st = run_to(spec, st, 3)
+        if observed:
+            obs = observe(spec, st, 0)
+            obs.legal_pressure[:] = False  # a caller's copy: the engine's record is untouched
+            observe(spec, st, 1)
+        st, ev = step(spec, st, acts(spec, 2, pressure=("picket", "ad_campaign")))
+        assert [k for k, _r, _v in ev.for_campaign(1)].count(EventKind.ACTION_TAKEN) == 2
+        if observed:
+            observe(spec, st, 1)  # only one side observed: the step checks on its own
+        with pytest.raises(IllegalAction, match="cooling down for 2 more"):
+            step(spec, st, acts(spec, 2, pressure=("picket",)))
+
+
 def test_illegal_offer_level_and_shapes(spec: GameSpec) -> None:
     st = initial_state(spec)
     with pytest.raises(IllegalAction, match="level 4 of issue 'wage'"):
