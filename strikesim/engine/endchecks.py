@@ -10,6 +10,7 @@ import numpy as np
 from . import codes as C
 from . import rng
 from .eventlog import EventLog
+from .mathfn import some
 from .namespace import EnginePlan
 from .rules import truthy
 from .spec import STUDIO, UNION, GameSpec
@@ -36,7 +37,7 @@ def end_checks(
 
     if week == ph.authorization_week:
         vote = live & (phase == C.PHASE_TALKS) & ~authorized
-        if vote.any():
+        if some(vote):
             noise = rng.normal(st.seed, st.campaign, week, rng.VOTES, 0) * VOTE_NOISE
             share = np.asarray(plan.phase_formulas["authorization_yes"](ns), np.float64)
             yes = np.clip(share + noise, 0.0, 1.0)
@@ -46,12 +47,12 @@ def end_checks(
 
     if ph.strike_at_expiry and week + 1 >= ph.expiry_week:
         begin = live & (phase == C.PHASE_TALKS) & authorized
-        if begin.any():
+        if some(begin):
             phase[begin] = C.PHASE_STRIKE
             log.add(begin, C.EV_STRIKE_BEGAN, 0)
 
     due = live & (phase == C.PHASE_RATIFICATION) & (week >= ratify_week)
-    if due.any():
+    if some(due):
         noise = rng.normal(st.seed, st.campaign, week, rng.VOTES, 1) * VOTE_NOISE
         share = np.asarray(plan.phase_formulas["ratification_yes"](ns), np.float64)
         yes = np.clip(share + noise, 0.0, 1.0)
@@ -61,7 +62,7 @@ def end_checks(
         log.add(due, C.EV_RATIFICATION_VOTE, passed.astype(np.int32), yes)
         contract[passed] = tentative[passed]
         _end(passed, C.OUTCOME_DEAL_RATIFIED, phase, outcome, end_week, week, log)
-        if failed.any():
+        if some(failed):
             phase[failed] = np.where(st.strike_weeks[failed] > 0, C.PHASE_STRIKE, C.PHASE_TALKS)
             log.add(failed, C.EV_RATIFICATION_FAILED, 0)
         tentative[due] = -1
@@ -69,11 +70,11 @@ def end_checks(
 
     # only campaigns that spent this week on strike can give in
     striking = live & (st.phase == C.PHASE_STRIKE) & (phase == C.PHASE_STRIKE)
-    if striking.any():
+    if some(striking):
         uc = striking & truthy(plan.phase_formulas["union_capitulates"](ns), b)
         sc = striking & ~uc & truthy(plan.phase_formulas["studio_capitulates"](ns), b)
         for mask, side, winner in ((uc, UNION, STUDIO), (sc, STUDIO, UNION)):
-            if mask.any():
+            if some(mask):
                 standing = st.offers[:, winner]
                 has = mask & (standing[:, 0] >= 0) if standing.shape[1] else mask
                 contract[has] = standing[has]
@@ -83,12 +84,12 @@ def end_checks(
 
     if week + 1 >= ph.max_weeks:
         late = live & (outcome == C.OUTCOME_ONGOING)
-        if late.any():
+        if some(late):
             log.add(late, C.EV_DEADLINE_REACHED, 0)
             _end(late, C.OUTCOME_DEADLINE, phase, outcome, end_week, week, log)
 
     resuming = st.suspended_until == week + 1
-    if resuming.any():
+    if some(resuming):
         log.add(resuming & live & (outcome == C.OUTCOME_ONGOING), C.EV_TALKS_RESUMED, 0)
     return st.evolve(
         phase=phase, authorized=authorized, contract=contract, tentative=tentative,
@@ -100,7 +101,7 @@ def _end(
     mask: np.ndarray, result: int, phase: np.ndarray, outcome: np.ndarray,
     end_week: np.ndarray, week: int, log: EventLog,
 ) -> None:  # fmt: skip
-    if mask.any():
+    if some(mask):
         phase[mask] = C.PHASE_ENDED
         outcome[mask] = result
         end_week[mask] = week

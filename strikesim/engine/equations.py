@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from .mathfn import logistic, ncdf, safe_log
+from .mathfn import logistic, ncdf, safe_log, some
 
 __all__ = ["CORE_DERIVED", "CORE_UPDATES", "core_update", "update_plan"]
 
@@ -37,7 +37,7 @@ def _churn(ns: NS) -> Array:
 
 def _hardship(ns: NS) -> Array:
     s = np.asarray(ns["strike_weeks"], dtype=np.float64)
-    if not (s > 0).any():
+    if not some(s > 0):
         return np.zeros_like(s)
     z = (safe_log(s * ns["weekly_spend"]) - ns["savings_mu"]) / ns["savings_sigma"]
     return np.where(s > 0, ncdf(z), 0.0)

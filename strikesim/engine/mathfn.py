@@ -11,7 +11,7 @@ from typing import Any, overload
 
 import numpy as np
 
-__all__ = ["erf", "logistic", "ncdf", "safe_log"]
+__all__ = ["erf", "every", "logistic", "ncdf", "safe_log", "some"]
 
 # Abramowitz & Stegun 7.1.26: |error| <= 1.5e-7 on erf, so <= 7.5e-8 on the
 # normal CDF (which is 0.5 * (1 + erf(x / sqrt 2))).
@@ -80,3 +80,13 @@ def safe_log(x: Any, floor: float = 1e-300) -> Any:
     arr = np.maximum(np.asarray(x, dtype=np.float64), floor)
     out = np.log(arr)
     return float(out) if arr.ndim == 0 else out
+
+
+def some(x: np.ndarray) -> bool:
+    """``x.any()``, several times cheaper on the small arrays of a single game."""
+    return bool(np.count_nonzero(x) > 0)
+
+
+def every(x: np.ndarray) -> bool:
+    """``x.all()``, several times cheaper on the small arrays of a single game."""
+    return bool(np.count_nonzero(x) == x.size)

@@ -27,6 +27,7 @@ import numpy as np
 
 from .core import CORE_DERIVED, CORE_PARAMS
 from .equations import update_plan
+from .mathfn import every, some
 from .spec import STUDIO, UNION, GameSpec
 from .state import Phase, State
 from .tables import CompiledEffect, CompiledEvent, compile_effects, compile_events, unguarded
@@ -232,7 +233,7 @@ def offer_utilities(plan: EnginePlan, offers: np.ndarray, *, check: bool = True)
             raise ValueError(
                 f"an offer has {len(plan.offsets)} issue levels, got shape {offers.shape}"
             )
-        if offers.size and (offers >= plan.n_levels).any():
+        if offers.size and some(offers >= plan.n_levels):
             raise ValueError("an offer has a level index beyond its issue's levels")
     lead = offers.shape[:-1]
     u, s = np.zeros(lead), np.zeros(lead)
@@ -248,7 +249,7 @@ def offer_utilities(plan: EnginePlan, offers: np.ndarray, *, check: bool = True)
 
 def contract_terms(spec: GameSpec, plan: EnginePlan, contract: np.ndarray) -> dict[str, Any]:
     """Contract-term values (``guardrail`` …) of contracts ``(B, I)`` -> dict of ``(B,)``."""
-    if contract.shape[0] == 0 or (contract == plan.old_contract).all():
+    if contract.shape[0] == 0 or every(contract == plan.old_contract):
         return dict(plan.old_terms)
     vals = plan.flat_value[plan.offsets + np.maximum(contract, 0)]
     tns: dict[str, Any] = dict(plan.params)
@@ -319,7 +320,7 @@ def _set_offer_utilities(plan: EnginePlan, state: State, ns: dict[str, Any]) -> 
     ns["union_offer_studio_utility"] = u[:, UNION, STUDIO]
     ns["studio_offer_union_utility"] = u[:, STUDIO, UNION]
     ns["studio_offer_studio_utility"] = u[:, STUDIO, STUDIO]
-    if (state.tentative < 0).all():
+    if every(state.tentative < 0):
         ns["deal_union_utility"] = 0.0
         ns["deal_studio_utility"] = 0.0
     else:
@@ -330,7 +331,7 @@ def _set_offer_utilities(plan: EnginePlan, state: State, ns: dict[str, Any]) -> 
 
 def _set_contract_utilities(plan: EnginePlan, state: State, ns: dict[str, Any]) -> None:
     """Utilities of the contract in force into ``ns``."""
-    if (state.contract == plan.old_contract).all():
+    if every(state.contract == plan.old_contract):
         ns["contract_union_utility"], ns["contract_studio_utility"] = plan.old_utility
     else:
         c = offer_utilities(plan, state.contract, check=False)

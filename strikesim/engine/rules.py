@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from . import codes as C
+from .mathfn import some
 from .namespace import EnginePlan, build_namespace, plan_for
 from .spec import SIDES, GameSpec
 from .state import State
@@ -108,7 +109,7 @@ def pressure_mask(
     b = state.batch
     mask = np.zeros((b, len(spec.actions)), dtype=bool)
     live = state.outcome == 0
-    if not live.any():
+    if not some(live):
         return mask
     ready = (state.cooldown == 0) & live[:, None]
     for a, action in enumerate(spec.actions):
@@ -116,7 +117,7 @@ def pressure_mask(
             continue
         ok = ready[:, a]
         condition = plan.action_conditions[a]
-        if condition is not None and ok.any():
+        if condition is not None and some(ok):
             ok = ok & truthy(condition(ns), b)
         mask[:, a] = ok
     return mask

@@ -33,6 +33,7 @@ from . import codes as C
 from . import rng
 from .endchecks import end_checks
 from .eventlog import EventLog
+from .mathfn import every, some
 from .namespace import (
     EnginePlan,
     build_namespace,
@@ -115,7 +116,7 @@ def _apply_effects(
 ) -> None:
     """Apply effects where ``mask``, in place on ``rows`` (seen through ``ns``),
     each result clipped to its variable's bounds."""
-    everywhere = bool(mask.all())
+    everywhere = every(mask)
     for eff in effects:
         j = eff.row
         if j is None:
@@ -173,7 +174,7 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
     check_actions(spec, plan, state, actions, allowed)
     live = state.outcome == C.OUTCOME_ONGOING
     frozen = ~live
-    any_frozen = bool(frozen.any())
+    any_frozen = some(frozen)
     log = EventLog(week)
 
     # 3 (checked first, on the start-of-week state): pressure legality
@@ -186,7 +187,7 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
     # 2. scenario events (conditions are false outside their week window)
     fired = state.fired.copy()
     touched: set[str] = set()
-    if plan.events and (live.any() if any_frozen else b > 0):
+    if plan.events and (some(live) if any_frozen else b > 0):
         key: np.ndarray | None = None
         spent: np.ndarray | None = None  # once-only events with no row left
         for ev in plan.events:
@@ -202,10 +203,10 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
                 elig = live if ev.repeat else live & ~fired[:, e]
             else:
                 cond = truthy(ev.condition(ns), b)
-                if not cond.any():
+                if not some(cond):
                     continue
                 elig = cond & live if ev.repeat else cond & live & ~fired[:, e]
-                if not elig.any():
+                if not some(elig):
                     continue
             if ev.chance_always:
                 fire = elig
@@ -223,7 +224,7 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
                     fire[rows_e] = u < (
                         chance if chance.ndim == 0 else np.broadcast_to(chance, (b,))[rows_e]
                     )
-            if fire.any():
+            if some(fire):
                 _apply_effects(ev.effects, fire, ns, rows)
                 touched.update(ev.targets)
                 fired[:, e] |= fire
@@ -231,10 +232,10 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
 
     # 3. pressure actions
     cooldown = state.cooldown
-    if pressure.any():
+    if some(pressure):
         for a in range(len(spec.actions)):
             m = pressure[:, a]
-            if m.any():
+            if some(m):
                 effects = plan.action_effects[a]
                 _apply_effects(effects, m, ns, rows)
                 touched.update(eff.target for eff in effects)
@@ -253,7 +254,7 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
     u_acc = move[:, UNION] == C.MOVE_ACCEPT
     s_acc = (move[:, STUDIO] == C.MOVE_ACCEPT) & ~u_acc
     deal_rows = u_acc | s_acc
-    if deal_rows.any():
+    if some(deal_rows):
         deal = np.where(u_acc[:, None], state.offers[:, STUDIO], state.offers[:, UNION])
         tentative[deal_rows] = deal[deal_rows]
         phase[deal_rows] = C.PHASE_RATIFICATION
@@ -263,15 +264,15 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
         log.add(s_acc, C.EV_OFFER_ACCEPTED, STUDIO)
         log.add(deal_rows, C.EV_DEAL_REACHED, np.where(u_acc, UNION, STUDIO), du)
     offering = move == C.MOVE_OFFER
-    any_offer = bool(offering.any())
+    any_offer = some(offering)
     for side in (UNION, STUDIO):
         m = offering[:, side]
-        if any_offer and m.any():
+        if any_offer and some(m):
             offers[m, side] = np.asarray(actions.offer)[m, side]
             offer_week[m, side] = week
             log.add(m, C.EV_OFFER_MADE, side)
     walk = (move == C.MOVE_WALK_OUT) & ~deal_rows[:, None]
-    if walk.any():
+    if some(walk):
         suspended[walk.any(axis=1)] = week + 1 + ph.walkout_weeks
         for side in (UNION, STUDIO):
             log.add(walk[:, side], C.EV_WALKED_OUT, side)
@@ -289,7 +290,7 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
         offer_week=offer_week, tentative=tentative, ratify_week=ratify_week,
         suspended_until=suspended, cooldown=cooldown, fired=fired,
     )  # fmt: skip
-    offers_changed = bool(any_offer or deal_rows.any())
+    offers_changed = any_offer or some(deal_rows)
     ns2 = build_namespace(
         spec, plan, mid, new_rows, ns, offers_changed=offers_changed, contract_changed=False
     )

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from . import codes as C
+from .mathfn import every, some
 from .namespace import EnginePlan
 from .rules import moves_mask, pressure_mask
 from .spec import SIDES, GameSpec
@@ -41,7 +42,7 @@ def check_actions(
         if np.shape(arr) != shape:
             raise IllegalAction(f"actions.{name} has shape {np.shape(arr)}, expected {shape}")
     move = np.asarray(actions.move)
-    if ((move < 0) | (move > 3)).any():
+    if some((move < 0) | (move > 3)):
         row, side = (int(x[0]) for x in np.nonzero((move < 0) | (move > 3)))
         raise illegal(state, row, side, f"make move {int(move[row, side])}", "no such move")
     if allowed is None:
@@ -49,7 +50,7 @@ def check_actions(
     ok = np.ones(move.shape, dtype=bool)
     for m in (C.MOVE_OFFER, C.MOVE_ACCEPT, C.MOVE_WALK_OUT):
         ok &= (move != m) | allowed[:, :, m]
-    if not ok.all():
+    if not every(ok):
         row, side = (int(x[0]) for x in np.nonzero(~ok))
         m = Move(int(move[row, side]))
         if state.outcome[row] != C.OUTCOME_ONGOING:
@@ -62,10 +63,10 @@ def check_actions(
             why = f"the {SIDES[1 - side]} has no standing offer"
         raise illegal(state, row, side, m.name, why)
     offering = move == C.MOVE_OFFER
-    if offering.any():
+    if some(offering):
         off = np.asarray(actions.offer)
         bad = offering[:, :, None] & ((off < 0) | (off >= plan.n_levels))
-        if bad.any():
+        if some(bad):
             row, side, i = (int(x[0]) for x in np.nonzero(bad))
             raise illegal(
                 state, row, side, "OFFER",
@@ -81,12 +82,12 @@ def check_pressure(
     """Raise :class:`IllegalAction` for a requested pressure action that is not
     legal on the start-of-week state (``ns`` is its namespace; ``legal`` its
     full ``pressure_mask`` when the caller has it)."""
-    if not pressure.any():
+    if not some(pressure):
         return
     if legal is None:
         legal = pressure_mask(spec, plan, state, ns, only=np.asarray(pressure.any(axis=0)))
     bad = pressure & ~legal
-    if bad.any():
+    if some(bad):
         row, a = (int(x[0]) for x in np.nonzero(bad))
         act = spec.actions[a]
         if state.outcome[row] != C.OUTCOME_ONGOING:
