@@ -20,7 +20,7 @@ from strikesim.analysis import (
 )
 from strikesim.analysis.drivers import fmt, run_drivers
 from strikesim.analysis.objectives import evaluate_objectives, score
-from strikesim.engine import Move
+from strikesim.engine import EventKind, Move
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize
 from strikesim.ui.screens.game.base import GameScreen
@@ -65,19 +65,18 @@ class DebriefScreen(GameScreen):
             if pts:
                 traces.append(Trace(pts, f"{play.name(side)} offers", ("union", "studio")[side]))
         self.deal = deal_levels(play)
-        markers = [
-            PlaneMarker(
-                play.utilities(tuple(spec.old_contract)), "Old contract", "negative", "circle"
-            ),
-            PlaneMarker(d, "Walk-away", "text_faint", "circle"),
-        ]
+        # the deal comes first so its label gets the first choice of place
+        self.deal_u = play.utilities(self.deal) if self.deal is not None else None
+        markers = []
+        if self.deal_u is not None:
+            markers.append(PlaneMarker(self.deal_u, "Your deal", "gold", "star"))
         if nash is not None:
             markers.append(PlaneMarker(nash.utility, "Nash", "text", "diamond"))
         if ks is not None:
             markers.append(PlaneMarker(ks.utility, "KS", "text_muted", "diamond"))
-        self.deal_u = play.utilities(self.deal) if self.deal is not None else None
-        if self.deal_u is not None:
-            markers.append(PlaneMarker(self.deal_u, "Your deal", "gold", "star"))
+        old = play.utilities(tuple(spec.old_contract))
+        markers.append(PlaneMarker(old, "Old contract", "negative", "circle"))
+        markers.append(PlaneMarker(d, "Walk-away", "text_faint", "circle"))
         self.distance = (
             float(frontier_distance(frontier, np.asarray(self.deal_u)))
             if self.deal_u is not None
@@ -131,14 +130,25 @@ class DebriefScreen(GameScreen):
             lines.append("You made no offers of your own.")
         for report in play.session.reports:
             if report.decisions[play.side].move == Move.ACCEPT:
-                lines.append(
-                    f"Week {report.week}: you accepted the {play.name(play.other)} package."
-                )
+                text = f"Week {report.week}: you accepted the {play.name(play.other)} package"
+                lines.append(text + self._vote_after(report.week) + ".")
         if counts:
             n = sum(counts.values())
-            summary = ", ".join(f"{c} {k}" for k, c in sorted(counts.items(), key=lambda t: -t[1]))
+            ordered = sorted(counts.items(), key=lambda t: -t[1])
+            summary = ", ".join(f"{k} ×{c}" for k, c in ordered)
             lines += ["", f"{play.name(play.other)} made {n} offers: {summary}."]
         return "\n".join(lines)
+
+    def _vote_after(self, week: int) -> str:
+        """How the members' vote that followed an acceptance in ``week`` went ('' if none)."""
+        for report in self.play.session.reports:
+            if report.week <= week:
+                continue
+            for h in report.happenings:
+                if h.kind == EventKind.RATIFICATION_VOTE:
+                    verdict = "ratified it" if h.ref == 1 else "voted it down"
+                    return f"; members {verdict} ({h.value:.0%} yes, week {h.week})"
+        return ""
 
     def _drivers_text(self) -> str:
         play = self.play

@@ -26,7 +26,7 @@ WEEKS = 8
 
 @dataclass(frozen=True)
 class Spread:
-    """Median and 10–90 % band of one variable over the next weeks (index 0 = next week)."""
+    """Median and 10–90 % band of one variable week by week (index 0 = this week)."""
 
     id: str
     label: str
