@@ -25,7 +25,9 @@ __all__ = [
     "campaign_key",
     "normal",
     "prefix",
+    "stream_key",
     "uniform",
+    "uniform_at",
     "uniform_from",
     "week_prefix",
 ]
@@ -99,7 +101,18 @@ def _hash(seed: int, campaign: Any, week: Any, stream: int, index: Any) -> np.nd
 
 def uniform_from(key: np.ndarray, stream: int, index: Any = 0) -> np.ndarray:
     """Like :func:`uniform` for a ``key`` made by :func:`prefix`."""
-    h = _mix(_mix(key ^ _u64(stream)) ^ _u64(index))
+    return uniform_at(stream_key(key, stream), index)
+
+
+def stream_key(key: np.ndarray, stream: int) -> np.ndarray:
+    """The hash of a :func:`prefix` ``key`` and a stream: reuse it for many
+    draws of one stream in one week with :func:`uniform_at`."""
+    return _mix(key ^ _u64(stream))
+
+
+def uniform_at(skey: np.ndarray, index: Any = 0) -> np.ndarray:
+    """``uniform_from(key, stream, index)`` given ``skey = stream_key(key, stream)``."""
+    h = _mix(skey ^ _u64(index))
     return (h >> _S11).astype(np.float64) * _TO_UNIT
 
 

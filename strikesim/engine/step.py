@@ -216,10 +216,12 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
                     fire = elig
                 else:
                     # counter-based: drawing only for eligible rows changes no other draw
-                    if key is None:
-                        key = rng.week_prefix(_campaign_key(plan, state), week)
+                    if key is None:  # this week's events stream, shared by every event
+                        key = rng.stream_key(
+                            rng.week_prefix(_campaign_key(plan, state), week), rng.EVENTS
+                        )
                     rows_e = elig.nonzero()[0]
-                    u = rng.uniform_from(key[rows_e], rng.EVENTS, e)
+                    u = rng.uniform_at(key[rows_e], e)
                     fire = np.zeros(b, dtype=bool)
                     fire[rows_e] = u < (
                         chance if chance.ndim == 0 else np.broadcast_to(chance, (b,))[rows_e]

@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from strikesim.engine import rng
-from strikesim.engine.mathfn import logistic, ncdf, safe_log
+from strikesim.engine.mathfn import every, logistic, ncdf, safe_log, some
 
 
 def test_ncdf_matches_math_erf_to_1e7() -> None:
@@ -66,3 +66,29 @@ def test_draws_do_not_depend_on_batch_composition() -> None:
 def test_normal_draws_have_unit_variance() -> None:
     z = rng.normal(3, np.arange(100_000, dtype=np.uint64), 0, rng.VOTES, 0)
     assert abs(z.mean()) < 0.01 and abs(z.std() - 1.0) < 0.01
+
+
+def test_split_keys_give_the_same_draws() -> None:
+    """The cached pieces of a key (campaign, week, stream) chain to the same numbers."""
+    ids = np.array([0, 1, 7, 2**63 + 5], dtype=np.uint64)
+    for seed, week, stream, index in ((0, 0, rng.EVENTS, 0), (2**40, 17, rng.VOTES, 3)):
+        full = rng.uniform(seed, ids, week, stream, index)
+        key = rng.prefix(seed, ids, week)
+        assert np.array_equal(rng.week_prefix(rng.campaign_key(seed, ids), week), key)
+        assert np.array_equal(rng.uniform_from(key, stream, index), full)
+        assert np.array_equal(rng.uniform_at(rng.stream_key(key, stream), index), full)
+        assert np.array_equal(rng.uniform_at(rng.stream_key(key, stream)[2:], index), full[2:])
+    # normal() shares one stream key between its two uniforms
+    u1 = rng.uniform(3, ids, 5, rng.VOTES, 2)
+    u2 = rng.uniform(3, ids, 5, rng.VOTES, 3)
+    want = np.sqrt(-2.0 * np.log1p(-u1)) * np.cos(2.0 * np.pi * u2)
+    assert np.array_equal(rng.normal(3, ids, 5, rng.VOTES, 1), want)
+
+
+def test_some_and_every_match_any_and_all() -> None:
+    for x in (
+        np.zeros(0, bool), np.zeros(3, bool), np.array([False, True]), np.ones(4, bool),
+        np.array([0.0, np.nan]), np.array([[1, 0], [1, 1]]), np.bool_(True), np.bool_(False),
+    ):  # fmt: skip
+        assert some(x) is bool(np.any(x))
+        assert every(x) is bool(np.all(x))
