@@ -3,7 +3,10 @@
 ``campaign_weeks_per_s``: a 10,000-campaign batch stepped with both sides
 holding (the engine alone, no negotiators); ``single_game_ms``: one whole
 AI-vs-AI game (default negotiators), median of several runs;
-``engine_week_us_single``: one engine week of a batch of one. Both use the shipped
+``engine_week_us_single``: one engine week of a batch of one (no observations);
+``observe_us_single``: one side's observation of a batch of one, averaged over
+both sides of every week (the second side reuses the first side's namespace, as
+in a game). All use the shipped
 ``wga-2023`` scenario when it loads, otherwise ``classroom-quick``.
 """
 
@@ -86,10 +89,31 @@ def engine_week_us(spec: Any, weeks: int = 30) -> float:
     return (time.perf_counter() - t0) * 1e6 / max(done, 1)
 
 
+def observe_us(spec: Any, games: int = 3) -> float:
+    """Mean microseconds of one observation (both sides each week, then a
+    holding step) over whole games, batch of one."""
+    from strikesim.engine import Actions, initial_state, observe, step
+
+    hold = Actions.hold(1, len(spec.issues), len(spec.actions))
+    t_obs = 0.0
+    n_obs = 0
+    for seed in range(games):
+        state = initial_state(spec, batch=1, seed=seed)
+        while not state.is_over[0]:
+            t = time.perf_counter()
+            observe(spec, state, 0)
+            observe(spec, state, 1)
+            t_obs += time.perf_counter() - t
+            n_obs += 2
+            state, _ = step(spec, state, hold)
+    return t_obs * 1e6 / max(n_obs, 1)
+
+
 def run() -> dict[str, float]:
     spec = _spec()
     return {
         "campaign_weeks_per_s": round(campaign_weeks_per_s(spec)),
         "single_game_ms": round(single_game_ms(spec), 2),
         "engine_week_us_single": round(engine_week_us(spec), 1),
+        "observe_us_single": round(observe_us(spec), 1),
     }

@@ -36,7 +36,7 @@ def truthy(x: Any, batch: int) -> np.ndarray:
     """A formula result as a ``(batch,)`` bool array (non-zero = true)."""
     if isinstance(x, np.ndarray) and x.dtype == np.bool_ and x.shape == (batch,):
         return x
-    c = np.asarray(x) != 0
+    c: np.ndarray = np.asarray(np.asarray(x) != 0)
     if c.shape == (batch,):
         return c
     return np.full(batch, c) if c.ndim == 0 else np.broadcast_to(c, (batch,))
