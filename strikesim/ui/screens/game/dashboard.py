@@ -17,7 +17,7 @@ from strikesim.analysis.drivers import describe, what_drove
 from strikesim.engine.spec import VariableSpec
 from strikesim.ui.context import UIContext
 from strikesim.ui.screens.game.base import GameScreen
-from strikesim.ui.screens.game.effects_text import display_unit
+from strikesim.ui.screens.game.effects_text import display_unit, y_range_for
 from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.transitions import Pop, Transition
 from strikesim.ui.widgets.button import Button
@@ -103,6 +103,7 @@ class DashboardScreen(GameScreen):
                     title=f"{title} ({shown_unit})" if shown_unit else title,
                     y_unit=y_unit, marker_x=spec.phases.expiry_week, marker_label="Expiry",
                     explain=self.explain,
+                    y_range=y_range_for((v for sr in series for v in sr.ys), y_unit),
                 )
             )  # fmt: skip
         for tid, b in self.tab_buttons.items():

@@ -8,6 +8,7 @@ read the state are shown as written, since their size depends on the week.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 from strikesim.engine.spec import Effect, GameSpec
 
@@ -95,3 +96,31 @@ def describe_condition(spec: GameSpec, source: str) -> str:
 
     text = re.sub(r"[A-Za-z_][A-Za-z0-9_]*", word, source)
     return text.replace("*", "×").replace(">=", "≥").replace("<=", "≤")
+
+
+def _resolution(magnitude: float, y_unit: str) -> float:
+    """The smallest step the chart's tick labels can show at this magnitude (they are
+    formatted by :func:`strikesim.ui.widgets.chart_axes.compact`)."""
+    if y_unit == "%":
+        return 0.1 if magnitude < 10 else 1.0
+    for limit, step in ((10, 0.01), (100, 0.1), (1e4, 1.0), (1e6, 1e3), (1e9, 1e5)):
+        if magnitude < limit:
+            return step
+    return 1e8
+
+
+def y_range_for(values: Iterable[float], y_unit: str, ticks: int = 5) -> tuple[float, float] | None:
+    """A y range wide enough that ``ticks`` tick labels all differ (a nearly flat series
+    would otherwise get labels like 1, 1, 1); None leaves the chart's own range."""
+    finite = [v for v in values if isinstance(v, int | float) and math.isfinite(v)]
+    if not finite:
+        return None
+    lo, hi = min(finite), max(finite)
+    need = _resolution(max(abs(lo), abs(hi)), y_unit) * ticks
+    if hi - lo >= need:
+        return None
+    mid = (lo + hi) / 2
+    lo, hi = mid - need / 2, mid + need / 2
+    if min(finite) >= 0 > lo:  # do not invent negative values for a quantity that has none
+        lo, hi = 0.0, need
+    return lo, hi

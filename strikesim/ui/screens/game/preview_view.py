@@ -8,7 +8,7 @@ import pygame
 
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, wrap_text
-from strikesim.ui.screens.game.effects_text import display_unit
+from strikesim.ui.screens.game.effects_text import display_unit, y_range_for
 from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.screens.game.preview import OfferPreview, PreviewResult
 from strikesim.ui.widgets.chart import LineChart, Series
@@ -40,6 +40,7 @@ def _charts(ctx: UIContext, result: PreviewResult, area: pygame.Rect, week: int)
             ctx, xs,
             [Series(sp.id, "", [v * scale for v in sp.median], f"series:{k + 2}", band=band)],
             title=f"{sp.label} ({shown})" if shown else sp.label, x_label="Week", y_unit=y_unit,
+            y_range=y_range_for([*band[0], *band[1], *(v * scale for v in sp.median)], y_unit),
         )  # fmt: skip
         chart.focusable = False
         chart.rect = pygame.Rect(

@@ -10,6 +10,7 @@ appear at once.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,11 +22,12 @@ from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize
 from strikesim.ui.screens.game.base import GameScreen
 from strikesim.ui.screens.game.deal import deal_levels
-from strikesim.ui.screens.game.effects_text import display_unit
+from strikesim.ui.screens.game.effects_text import display_unit, y_range_for
 from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.transitions import Replace, Transition
 from strikesim.ui.widgets.button import Button
 from strikesim.ui.widgets.chart import LineChart, Series
+from strikesim.ui.widgets.chart_axes import nice_range
 
 SAMPLES = 100
 YEAR_MS = 180.0
@@ -174,6 +176,7 @@ class ProjectionScreen(GameScreen):
                 title=f"{title} ({shown})" if shown else title,
                 x_label="Years after the deal",
                 y_unit=y_unit,
+                y_range=self._y_range(key, scale, y_unit),
                 marker_x=self.data.term_years,
                 marker_label="Contract ends" if self.data.term_years is not None else "",
             )
@@ -185,6 +188,23 @@ class ProjectionScreen(GameScreen):
         self.focus.focus(self.charts[index] if index is not None else self.go)
         self._layout_key = None
         self.dirty = True
+
+    def _y_range(self, key: str, scale: float, y_unit: str) -> tuple[float, float] | None:
+        """The y range of every value of one projected quantity (all years and cases, bands
+        included), so the axes stay put while the years are revealed."""
+        values: list[float] = []
+        for p in self.data.projections.values():
+            for table in (p.mean, p.low, p.high):
+                if key in table:
+                    values += [float(v) * scale for v in table[key][0]]
+        values = [v for v in values if math.isfinite(v)]
+        if not values:
+            return None
+        widened = y_range_for(values, y_unit)
+        if widened is not None:
+            return widened
+        lo, hi, _ticks = nice_range(min(values), max(values))
+        return lo, hi
 
     def update(self, dt_ms: float) -> Transition | None:
         super().update(dt_ms)
