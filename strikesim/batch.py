@@ -62,7 +62,7 @@ def run_batch(
     negs = []
     for side, seat in enumerate(seats):
         neg = make_negotiator(spec, seat.personality, side, difficulty=seat.difficulty)
-        neg.reset(spec, runs, seed)
+        neg.reset(spec, runs, seed, state.campaign)
         negs.append(neg)
     n_issues, n_actions = len(spec.issues), len(spec.actions)
     max_weeks = spec.phases.max_weeks

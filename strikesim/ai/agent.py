@@ -37,11 +37,11 @@ from strikesim.ai.tactics import (
     tit_for_tat_target,
     zeuthen_target,
 )
-from strikesim.ai.view import observation_namespace, resource_level, row_keys
+from strikesim.ai.view import observation_namespace, resource_level
 from strikesim.analysis.space import outcome_space
 from strikesim.engine import rng
 from strikesim.engine.spec import UNION, GameSpec
-from strikesim.engine.state import Move
+from strikesim.engine.state import Move, Phase
 
 if TYPE_CHECKING:
     from strikesim.engine.observe import Observation
@@ -51,6 +51,32 @@ TACTICAL = ("time_dependent", "resource", "tit_for_tat", "zeuthen", "adaptive")
 TACTICS = (*TACTICAL, "scripted")
 """Every tactic name a scenario personality may use ("scripted" replays the
 scenario's historical offers, see :mod:`strikesim.ai.scripted`)."""
+
+FACTOR_WEEK = 0xFFFF_FFFF
+"""Week part of the key of the per-campaign personality draws (never a real week)."""
+
+Z_LOW = -1.2
+"""Lowest tempo draw (in standard deviations): disputes have a long tail of late
+settlements (research/models.md §1.3) but few quick collapses."""
+
+SIDE_SPREAD = 0.2
+
+UNION_TEMPO = 0.3
+"""Share of the dispute's tempo (log-scale) that stretches the union's horizon:
+when a dispute ends is mostly the employer's call (the 2023 studios first
+countered after 102 days, and moved when their chiefs stepped in), while a
+guild's pace follows its members' expectations."""
+"""Width of a side's own concession-exponent factor, relative to the tempo's."""
+
+BREAKTHROUGH = 64
+"""Draw index of the weekly breakthrough chance (shared by both sides' negotiators,
+so a campaign's week has one draw and the side with the lower cost ratio moves)."""
+
+MIN_BURN = 0.002
+"""Smallest weekly cost (share of staying power) in the attrition ratio."""
+
+MIN_STAKE = 0.02
+"""Smallest stake (own-utility gap between the two offers) in the attrition ratio."""
 
 BACKSTOP_E = 0.15
 """Concession exponent of the adaptive mix's deadline backstop (Boulware)."""
@@ -74,6 +100,12 @@ PARAMETERS: Mapping[str, tuple[float, str]] = {
     "pressure_threshold": (0.0, "take a pressure action when its value exceeds this"),
     "walk_out": (0.0, "1 = leave the table when the other side takes back ground"),
     "floor": (0.25, "reservation utility used when the scenario's cannot be evaluated"),
+    "attrition": (
+        0.3,
+        "war of attrition: weekly chance of a breakthrough concession per unit of the "
+        "two sides' cost ratios while on strike (0 = never)",
+    ),
+    "jump": (0.2, "breakthrough concession: share of the way to the reservation utility"),
 }
 """Tactic parameters a personality may set: default and meaning."""
 
@@ -113,13 +145,46 @@ class TacticalNegotiator:
         self.reset(spec, 1, 0)
 
     # ---- lifecycle ---------------------------------------------------------------
-    def reset(self, spec: GameSpec, batch: int, seed: int) -> None:
+    def reset(
+        self, spec: GameSpec, batch: int, seed: int, campaigns: np.ndarray | None = None
+    ) -> None:
+        """Forget everything and prepare for ``batch`` campaigns with ids
+        ``campaigns`` (default ``0..batch-1``, as in ``initial_state``)."""
         if spec is not self.spec:
             self.spec = spec
             self.book = OfferBook(outcome_space(spec), self.side)
             self.pressure = PressurePolicy(spec, self.side, self.params["pressure_threshold"])
         self.batch = batch
         self.seed = seed
+        ids = np.arange(batch) if campaigns is None else np.asarray(campaigns).reshape(-1)
+        if ids.shape != (batch,):
+            raise ValueError(f"expected {batch} campaign ids, got {ids.shape[0]}")
+        self.campaign = ids.astype(np.uint64)
+        spread = self.difficulty.spread
+        if spread > 0:
+            # index 0 is shared by both sides: the dispute's tempo (how fast
+            # costs bite, how soon the principals step in) stretches both
+            # horizons alike and moves the deal's date more than its terms;
+            # each side's own temperament varies its concession exponent
+            z = rng.normal(
+                seed,
+                self.campaign[:, None],
+                FACTOR_WEEK,
+                rng.NEGOTIATOR,
+                np.array([0, 1 + self.side]),
+            )
+            z = np.clip(z, np.array([Z_LOW, -2.5]), 2.5)
+            tempo = spread * (UNION_TEMPO if self.side == UNION else 1.0)
+            factors = np.exp(z * np.array([tempo, spread * SIDE_SPREAD]))
+        else:
+            factors = np.ones((batch, 2))
+        base = max(self.params["horizon"] * self.difficulty.patience, 1.0)
+        # a slower campaign still reaches its floor in time to ratify by the deadline
+        latest = max(base, spec.phases.max_weeks - spec.phases.ratification_weeks - 1.0)
+        self.horizon = np.clip(base * factors[:, 0], 1.0, latest)
+        """(B,) weeks over which each campaign's time curve reaches the reservation."""
+        self.e = self.params["e"] * factors[:, 1]
+        """(B,) each campaign's concession exponent."""
         opening = np.asarray(spec.opening_offers[self.side], dtype=np.int16)
         if opening.shape != (len(spec.issues),) or (opening < 0).any():
             opening = self.book.levels[-1]
@@ -142,6 +207,12 @@ class TacticalNegotiator:
         out.batch = int(index.shape[0])
         out.seed = self.seed if seed is None else seed
         out.target = self.target[index].copy()
+        out.horizon = self.horizon[index]
+        out.e = self.e[index]
+        # each copy draws its own weekly chances: distinct ids per position
+        out.campaign = self.campaign[index] * np.uint64(0x9E3779B1) + np.arange(
+            1, out.batch + 1, dtype=np.uint64
+        )
         out.prev_other = self.prev_other[index].copy()
         out.model = None if self.model is None else self.model.take(index)
         out.lookahead = None
@@ -186,9 +257,8 @@ class TacticalNegotiator:
     ) -> tuple[np.ndarray, str]:
         """(B,) target this week and the name of what drove it."""
         p = self.params
-        horizon = max(p["horizon"] * self.difficulty.patience, 1.0)
-        t = obs.week / horizon
-        timed = time_dependent_target(t, p["k"], p["e"], p_min, self.p_max)
+        t = obs.week / self.horizon
+        timed = time_dependent_target(t, p["k"], self.e, p_min, self.p_max)
         if self.tactic == "time_dependent":
             return timed, "time"
         level = resource_level(self.side, ns, self.initial)
@@ -233,6 +303,41 @@ class TacticalNegotiator:
         est = np.where((pair < 0).any(axis=2), np.array([1.0, 0.0]), est)
         return est[:, 0], est[:, 1]
 
+    def breakthrough(
+        self,
+        obs: Observation,
+        ns: Mapping[str, Any],
+        target: np.ndarray,
+        p_min: np.ndarray,
+        u_other: np.ndarray,
+        u_mine: np.ndarray,
+        live: np.ndarray,
+    ) -> np.ndarray:
+        """(B,) target after this week's war-of-attrition chance (models.md §1.4).
+
+        Each side's weekly cost is the share of its staying power burnt per
+        strike week (``view.resource_level``), its stake the own-utility gap
+        between the two standing offers (assumed alike on both sides). While
+        on strike a breakthrough comes with chance
+        ``h = attrition * (c_U + c_F) / V`` (one draw per campaign and week,
+        shared by both negotiators), and the side with the *lower* cost ratio
+        makes it: its target drops ``jump`` of the way to its reservation.
+        """
+        p = self.params
+        striking = (obs.phase == Phase.STRIKE) & live & ~np.isnan(u_other) & ~np.isnan(u_mine)
+        if not striking.any():
+            return target
+        weeks = np.maximum(obs.strike_weeks, 1).astype(np.float64)
+        burn = [
+            np.maximum((1.0 - resource_level(s, ns, self.initial)) / weeks, MIN_BURN)
+            for s in (self.side, 1 - self.side)
+        ]
+        stake = np.maximum(np.nan_to_num(u_mine - u_other, nan=1.0), MIN_STAKE)
+        chance = np.minimum(p["attrition"] * (burn[0] + burn[1]) / stake, 0.5)
+        draw = rng.uniform(self.seed, self.campaign, obs.week, rng.NEGOTIATOR, BREAKTHROUGH)
+        moves = striking & (draw < chance) & (burn[0] <= burn[1])
+        return np.where(moves, target - p["jump"] * (target - p_min), target)
+
     def decide(self, obs: Observation) -> SideDecision:
         spec, side, p = self.spec, self.side, self.params
         batch = obs.offers.shape[0]
@@ -251,6 +356,8 @@ class TacticalNegotiator:
         target = np.where(
             live, np.clip(np.minimum(self.target, raw), p_min, self.p_max), self.target
         )
+        if p["attrition"] > 0:
+            target = self.breakthrough(obs, ns, target, p_min, u_other, u_mine, live)
         accept = legal[:, Move.ACCEPT] & (np.nan_to_num(u_other, nan=-1.0) >= target - 1e-9)
 
         opening = np.isnan(u_mine)
@@ -262,7 +369,7 @@ class TacticalNegotiator:
             aim = target[offer_rows]
             noise = self.difficulty.noise
             if noise > 0:  # sloppier play: the offer lands near, not at, the target
-                keys = row_keys(obs, offer_rows)
+                keys = self.campaign[offer_rows]
                 jitter = noise * rng.normal(self.seed, keys, obs.week, rng.NEGOTIATOR, side)
                 aim = np.clip(aim + jitter, p_min[offer_rows], self.p_max)
             chosen = self.book.select(aim, offer_rows, self.model)

@@ -6,6 +6,10 @@ A level changes how a negotiator plays, not what it wants:
 * ``noise`` is the standard deviation of a per-week jitter on its target
   utility (sloppier offers, sometimes leaving value on the table);
 * ``opponent_model`` switches the frequency model and trade-off offers on;
+* ``spread`` is the width (log-sd) of the per-campaign lognormal factors on
+  the personality's horizon and concession exponent: no two disputes are
+  fought by quite the same people (research/models.md §1.3: real strike
+  lengths are spread near-exponentially, not clustered on one week);
 * ``lookahead_weeks`` / ``lookahead_candidates`` / ``lookahead_runs`` set the
   Monte Carlo look-ahead (0 weeks = none): how far ahead it plays, how many
   alternative offers it compares and how many continuations score each.
@@ -29,6 +33,7 @@ class Difficulty:
     lookahead_candidates: int
     lookahead_runs: int
     description: str
+    spread: float = 0.0
 
 
 DIFFICULTIES: dict[str, Difficulty] = {
@@ -44,6 +49,7 @@ DIFFICULTIES: dict[str, Difficulty] = {
             lookahead_candidates=0,
             lookahead_runs=0,
             description="Concedes early, makes careless offers and does not read you.",
+            spread=0.4,
         ),
         Difficulty(
             id="normal",
@@ -55,6 +61,7 @@ DIFFICULTIES: dict[str, Difficulty] = {
             lookahead_candidates=0,
             lookahead_runs=0,
             description="Follows its personality and learns what you care about.",
+            spread=0.3,
         ),
         Difficulty(
             id="hard",
@@ -66,6 +73,7 @@ DIFFICULTIES: dict[str, Difficulty] = {
             lookahead_candidates=3,
             lookahead_runs=8,
             description="Patient, precise, and tests its offers against likely futures.",
+            spread=0.24,
         ),
         Difficulty(
             id="expert",
@@ -77,6 +85,7 @@ DIFFICULTIES: dict[str, Difficulty] = {
             lookahead_candidates=4,
             lookahead_runs=10,
             description="The most patient reader of the table, looking furthest ahead.",
+            spread=0.2,
         ),
     )
 }

@@ -52,8 +52,13 @@ class Negotiator(Protocol):
     side: int
     name: str
 
-    def reset(self, spec: GameSpec, batch: int, seed: int) -> None:
-        """Forget everything and prepare for ``batch`` new campaigns."""
+    def reset(
+        self, spec: GameSpec, batch: int, seed: int, campaigns: np.ndarray | None = None
+    ) -> None:
+        """Forget everything and prepare for ``batch`` new campaigns, with ids
+        ``campaigns`` (default ``0..batch-1``, as ``initial_state`` numbers
+        them): per-campaign draws are keyed by them, so row ``i`` of a batch
+        plays like a single game of campaign ``i``."""
         ...
 
     def decide(self, obs: Observation) -> SideDecision:

@@ -7,6 +7,11 @@ utility ``[tau, tau + width]`` sampled at ``candidates`` evenly spaced ranks
 opponent model the lowest candidate is offered (the offer closest to the
 target); with one, the candidate the estimated opponent likes best (a
 trade-off move towards the Pareto frontier).
+
+Among those candidates, outcomes on the Pareto frontier of the scenario's
+outcome space come first (up to ``FRONTIER_CANDIDATES`` of them, the ones
+nearest the target): experienced negotiators know which packages are
+efficient trade-offs, and the opponent model then picks among them.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from strikesim.ai.opponent_model import FrequencyModel
+from strikesim.analysis import pareto_mask_of
 from strikesim.analysis.space import OutcomeSpace
 
 WINDOW = 0.08
@@ -21,6 +27,24 @@ WINDOW = 0.08
 CANDIDATES = 24
 """Candidates sampled from the window (tuned on the shipped scenarios: deals land
 about 0.03 utility from the Pareto frontier on average)."""
+FRONTIER_CANDIDATES = 6
+"""Pareto-efficient outcomes considered in the window (nearest the target first)."""
+FRONTIER_BONUS = 1.0
+"""Added to a frontier candidate's estimated opponent utility: any efficient
+package in the window beats every inefficient one."""
+
+_FRONTIERS: dict[int, tuple[OutcomeSpace, np.ndarray]] = {}
+
+
+def _frontier_mask(space: OutcomeSpace) -> np.ndarray:
+    """(N,) Pareto mask of ``space``, computed once per outcome space."""
+    hit = _FRONTIERS.get(id(space))
+    if hit is None or hit[0] is not space:
+        if len(_FRONTIERS) >= 8:
+            _FRONTIERS.clear()
+        hit = (space, pareto_mask_of(space))
+        _FRONTIERS[id(space)] = hit
+    return hit[1]
 
 
 class OfferBook:
@@ -38,6 +62,8 @@ class OfferBook:
         offsets = np.arange(space.n_issues, dtype=np.intp) * width
         self.flat = np.ascontiguousarray(self.levels.astype(np.intp) + offsets)
         """(N, I) flat table index ``issue * L + level`` of each level (for the model)."""
+        self.frontier_rank = np.flatnonzero(_frontier_mask(space)[order])
+        """(F,) ascending ranks of the Pareto-efficient outcomes."""
         self.best = float(self.utility[-1])
         self.worst = float(self.utility[0])
 
@@ -75,12 +101,27 @@ class OfferBook:
         key = model.history[rows] ^ (lo.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
         key = key ^ (hi.astype(np.uint64) * np.uint64(0xC2B2AE3D27D4EB4F))
         _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
-        ranks = self._spread(lo[first], hi[first], count)  # (u, K)
-        estimate = model.utility_flat(rows[first], self.flat[ranks])  # (u, K)
+        ulo, uhi = lo[first], hi[first]
+        front, on = self._frontier_in(ulo, uhi)  # (u, F) ranks, valid
+        ranks = np.concatenate([front, self._spread(ulo, uhi, count)], axis=1)  # (u, F + K)
+        estimate = model.utility_flat(rows[first], self.flat[ranks])
+        estimate[:, : on.shape[1]] += np.where(on, FRONTIER_BONUS, -np.inf)
         # prefer the opponent's favourite; ties go to the candidate closest to target
-        pick = np.argmax(estimate - 1e-9 * np.arange(count)[None, :], axis=1)
+        pick = np.argmax(estimate - 1e-9 * np.arange(ranks.shape[1])[None, :], axis=1)
         chosen = ranks[np.arange(first.shape[0]), pick]
         return np.asarray(self.levels[chosen[inverse.reshape(-1)]])
+
+    def _frontier_in(self, lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``(b, F)`` ranks of the first frontier outcomes ranked in ``[lo, hi]``
+        and ``(b, F)`` bool: which of them exist."""
+        n_front = self.frontier_rank.shape[0]
+        if n_front == 0:
+            return np.zeros((lo.shape[0], 0), dtype=np.int64), np.zeros((lo.shape[0], 0), bool)
+        start = np.searchsorted(self.frontier_rank, lo, side="left")
+        end = np.searchsorted(self.frontier_rank, hi, side="right")
+        idx = start[:, None] + np.arange(FRONTIER_CANDIDATES)[None, :]
+        valid = idx < end[:, None]
+        return self.frontier_rank[np.minimum(idx, n_front - 1)], valid
 
     def own_utility(self, offers: np.ndarray) -> np.ndarray:
         """(...) own utility of ``(..., I)`` offers (NaN where an offer is -1)."""

@@ -50,7 +50,11 @@ class ScriptedNegotiator:
         self._texts: list[str] = []
         self.reset(spec, 1, 0)
 
-    def reset(self, spec: GameSpec, batch: int, seed: int) -> None:
+    def reset(
+        self, spec: GameSpec, batch: int, seed: int, campaigns: np.ndarray | None = None
+    ) -> None:
+        """Forget everything (the script needs no campaign ids; accepted for
+        the common interface)."""
         self.batch = batch
         self.seed = seed
         self._texts = [""] * batch

@@ -49,7 +49,7 @@ def play(
     """Play to the end, checking every decision; returns the final state and
     the union's and studio's decisions of every week (interleaved)."""
     for neg in negotiators:
-        neg.reset(spec, batch, seed)
+        neg.reset(spec, batch, seed, None if campaigns is None else np.asarray(campaigns))
     state = initial_state(spec, batch=batch, seed=seed, campaigns=campaigns)
     decisions: list[SideDecision] = []
     while not state.is_over.all():

@@ -149,9 +149,13 @@ def test_a_negotiators_targets_follow_its_concession_curve(name: str) -> None:
     other = make_negotiator(spec, "boulware", UNION)
     assert isinstance(neg, TacticalNegotiator)
     params = builtin_params(spec, name)
-    horizon = params["horizon"] * neg.difficulty.patience
     neg.reset(spec, 1, 0)
     other.reset(spec, 1, 0)
+    neg.params["attrition"] = 0.0  # the curve alone: no breakthrough concessions
+    # this campaign's personality: the profile stretched by its seeded factors
+    horizon, e = float(neg.horizon[0]), float(neg.e[0])
+    assert horizon != params["horizon"] * neg.difficulty.patience
+    assert e != params["e"]
     state = initial_state(spec, batch=1, seed=0)
     running = neg.p_max
     checked = 0
@@ -161,9 +165,7 @@ def test_a_negotiators_targets_follow_its_concession_curve(name: str) -> None:
         d = neg.decide(obs)
         if obs.legal_moves[0].any():
             p_min = neg.reservation(neg.namespace(obs), 1)[0]
-            want = time_dependent_target(
-                obs.week / horizon, params["k"], params["e"], p_min, neg.p_max
-            )
+            want = time_dependent_target(obs.week / horizon, params["k"], e, p_min, neg.p_max)
             running = float(np.clip(min(running, float(want)), p_min, neg.p_max))
             assert neg.target[0] == pytest.approx(running, abs=1e-12)
             checked += 1
