@@ -59,11 +59,7 @@ class GameScreen(Screen):
             or self._static_key != key
             or self._static.get_size() != surface.get_size()
         ):
-            layer = (
-                pygame.Surface(surface.get_size()).convert(surface)
-                if pygame.display.get_init()
-                else pygame.Surface(surface.get_size())
-            )
+            layer = pygame.Surface(surface.get_size(), 0, surface)  # same pixel format
             self.draw_background(layer)
             self.draw_content(layer)
             self._static, self._static_key = layer, key
