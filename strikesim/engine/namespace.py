@@ -30,7 +30,14 @@ from .equations import update_plan
 from .mathfn import every, some
 from .spec import STUDIO, UNION, GameSpec
 from .state import Phase, State
-from .tables import CompiledEffect, CompiledEvent, compile_effects, compile_events, unguarded
+from .tables import (
+    CompiledEffect,
+    CompiledEvent,
+    compile_effects,
+    compile_events,
+    condition_or_none,
+    unguarded,
+)
 
 __all__ = [
     "EnginePlan",
@@ -183,9 +190,7 @@ def _build_plan(spec: GameSpec) -> EnginePlan:
         action_effects=tuple(
             compile_effects(spec, lo, hi, (*a.cost, *a.effects)) for a in spec.actions
         ),
-        action_conditions=tuple(
-            None if a.condition is None else unguarded(a.condition) for a in spec.actions
-        ),
+        action_conditions=tuple(condition_or_none(a.condition) for a in spec.actions),
         phase_formulas={name: unguarded(getattr(spec.phases, name)) for name in _PHASE_FORMULAS},
     )
 

@@ -32,6 +32,7 @@ __all__ = [
     "CompiledEvent",
     "compile_effects",
     "compile_events",
+    "condition_or_none",
     "is_week_window",
     "unguarded",
     "week_window",
@@ -50,6 +51,23 @@ def unguarded(f: Any) -> Fn:
         return f.unguarded
     fn: Fn = f
     return fn
+
+
+def condition_or_none(f: Formula | None) -> Fn | None:
+    """The unguarded callable of condition ``f``, or None when there is no
+    condition or it reads no names and is true (``"1"``): such a condition
+    holds for every campaign, so the week loop need not call it."""
+    if f is None:
+        return None
+    if not f.names:
+        try:
+            with np.errstate(all="ignore"):
+                value = np.asarray(f({}))
+        except Exception:  # it reads the namespace after all
+            return unguarded(f)
+        if value.ndim == 0 and bool(value):
+            return None
+    return unguarded(f)
 
 
 @dataclass(frozen=True)
@@ -115,7 +133,7 @@ def compile_events(spec: GameSpec, lo: np.ndarray, hi: np.ndarray) -> tuple[Comp
         out.append(
             CompiledEvent(
                 index=e,
-                condition=None if cond is None else unguarded(cond),
+                condition=condition_or_none(cond),
                 chance=unguarded(event.chance),
                 chance_always=chance_always,
                 effects=effects,

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from strikesim.engine.spec import Formula
-from strikesim.engine.tables import is_week_window, unguarded, week_window
+from strikesim.engine.tables import condition_or_none, is_week_window, unguarded, week_window
 from strikesim.scenario.formula import compile_formula
 
 INF = math.inf
@@ -111,3 +111,16 @@ def test_unguarded_prefers_raw() -> None:
     assert unguarded(Formula("1", frozenset(), fn, raw)) is raw
     assert unguarded(Formula("1", frozenset(), fn)) is fn
     assert unguarded(fn) is fn
+
+
+def test_constant_true_conditions_are_dropped() -> None:
+    assert condition_or_none(None) is None
+    assert condition_or_none(compile_formula("1", NAMES, kind="condition")) is None
+    assert condition_or_none(compile_formula("2 > 1", NAMES, kind="condition")) is None
+    kept = compile_formula("1 > 2", NAMES, kind="condition")
+    assert condition_or_none(kept) is kept.unguarded
+    reads = compile_formula("x > 0", NAMES, kind="condition")
+    assert condition_or_none(reads) is reads.unguarded
+    # a hand-made formula that claims no names but reads the namespace is kept
+    sneaky = Formula("x", frozenset(), lambda ns: ns["x"] > 0)
+    assert condition_or_none(sneaky) is sneaky.fn
