@@ -70,7 +70,7 @@ def initial_state(
     authorised from the start.
     """
     if campaigns is not None:
-        ids = np.asarray(campaigns, dtype=np.uint64).reshape(-1)
+        ids = np.array(campaigns, dtype=np.uint64).reshape(-1)  # the state's own copy
         if ids.size == 0:
             raise ValueError("campaigns must name at least one campaign id")
         if batch not in (1, ids.size):
@@ -136,14 +136,15 @@ def _apply_effects(
 
 def _campaign_key(plan: EnginePlan, state: State) -> np.ndarray:
     """:func:`rng.campaign_key` of the state's seed and campaign ids, remembered
-    while the same ids array is carried from week to week."""
+    while the same ids (the same array, unchanged) are carried from week to week."""
+    ids = state.campaign
     hit = plan.cache.get("campaign_key")
-    if hit is not None and hit[0]() is state.campaign and hit[1] == state.seed:
-        key: np.ndarray = hit[2]
+    if hit is not None and hit[0]() is ids and hit[1] == state.seed and np.array_equal(hit[2], ids):
+        key: np.ndarray = hit[3]
         return key
-    key = rng.campaign_key(state.seed, state.campaign)
+    key = rng.campaign_key(state.seed, ids)
     key.setflags(write=False)
-    plan.cache["campaign_key"] = (weakref.ref(state.campaign), state.seed, key)
+    plan.cache["campaign_key"] = (weakref.ref(ids), state.seed, ids.copy(), key)
     return key
 
 

@@ -6,6 +6,7 @@ import copy
 import subprocess
 import sys
 from dataclasses import fields, replace
+from typing import Any
 
 import numpy as np
 import pytest
@@ -273,3 +274,22 @@ def test_initial_state_campaign_ids(spec: GameSpec) -> None:
         initial_state(spec, batch=3, campaigns=[7, 3])
     with pytest.raises(ValueError, match="at least 1"):
         initial_state(spec, batch=0)
+
+
+def test_random_draws_follow_the_campaign_ids_not_a_reused_array(spec: GameSpec) -> None:
+    """The engine remembers hashed campaign ids between weeks; a caller's ids
+    array refilled for the next batch must still give that batch's own draws."""
+
+    def events(spec: GameSpec, ids: Any) -> list[list[tuple[Any, ...]]]:
+        st = initial_state(spec, batch=len(ids), seed=1, campaigns=ids)
+        out = []
+        for _ in range(8):
+            st, ev = step(spec, st, acts(spec, len(ids)))
+            out.append([ev.for_campaign(r) for r in range(len(ids))])
+        return out
+
+    ids = np.array([5, 6, 7], dtype=np.uint64)
+    first = events(spec, ids)
+    ids[:] = [11, 12, 13]
+    assert events(spec, ids) == events(make_spec(), np.array([11, 12, 13], dtype=np.uint64))
+    assert events(spec, np.array([5, 6, 7], dtype=np.uint64)) == first
