@@ -13,14 +13,17 @@ __all__ = ["EventLog"]
 
 class EventLog:
     """Append masks of batch rows per event kind; :meth:`build` concatenates them
-    in the order they were added (the order things happened)."""
+    in the order they were added (the order things happened).
+
+    Scalar refs and values are kept as Python numbers until :meth:`build`,
+    which expands them all at once (a week logs a handful of entries)."""
 
     def __init__(self, week: int) -> None:
         self.week = week
         self._rows: list[np.ndarray] = []
-        self._kind: list[np.ndarray] = []
-        self._ref: list[np.ndarray] = []
-        self._value: list[np.ndarray] = []
+        self._kind: list[int] = []
+        self._ref: list[int | np.ndarray] = []
+        self._value: list[float | np.ndarray] = []
 
     def add(self, mask: np.ndarray, kind: int, ref: Any = 0, value: Any = 0.0) -> None:
         """Record ``kind`` (an :class:`EventKind`) for every row where ``mask``;
@@ -28,28 +31,32 @@ class EventLog:
         rows = np.asarray(mask).reshape(-1).nonzero()[0]
         if rows.size == 0:
             return
+        self._rows.append(rows)
+        self._kind.append(int(kind))
         ref_a = np.asarray(ref)
+        self._ref.append(ref_a[rows].astype(np.int32) if ref_a.ndim else int(ref_a))
         val_a = np.asarray(value, dtype=np.float64)
-        self._rows.append(rows.astype(np.int64))
-        self._kind.append(np.full(rows.size, int(kind), np.int8))
-        self._ref.append(
-            (ref_a[rows] if ref_a.ndim else np.full(rows.size, int(ref_a))).astype(np.int32)
-        )
-        self._value.append(val_a[rows] if val_a.ndim else np.full(rows.size, float(val_a)))
+        self._value.append(val_a[rows] if val_a.ndim else float(val_a))
 
     def build(self) -> StepEvents:
-        if not self._rows:
-            return StepEvents(
-                week=self.week,
-                campaign=np.zeros(0, np.int64),
-                kind=np.zeros(0, np.int8),
-                ref=np.zeros(0, np.int32),
-                value=np.zeros(0, np.float64),
-            )
+        counts = [r.size for r in self._rows]
         return StepEvents(
             week=self.week,
-            campaign=np.concatenate(self._rows),
-            kind=np.concatenate(self._kind),
-            ref=np.concatenate(self._ref),
-            value=np.concatenate(self._value),
+            campaign=(
+                np.concatenate(self._rows).astype(np.int64) if counts else np.zeros(0, np.int64)
+            ),
+            kind=np.repeat(np.array(self._kind, np.int8), counts),
+            ref=_column(self._ref, counts, np.int32),
+            value=_column(self._value, counts, np.float64),
         )
+
+
+def _column(items: list[Any], counts: list[int], dtype: type) -> np.ndarray:
+    """Entries (scalars or row arrays) expanded to one array of ``sum(counts)``."""
+    if all(not isinstance(x, np.ndarray) for x in items):
+        return np.repeat(np.array(items, dtype), counts)
+    parts = [
+        x if isinstance(x, np.ndarray) else np.full(n, x, dtype)
+        for x, n in zip(items, counts, strict=True)
+    ]
+    return np.concatenate(parts).astype(dtype, copy=False)

@@ -221,12 +221,15 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
                         key = rng.stream_key(
                             rng.week_prefix(_campaign_key(plan, state), week), rng.EVENTS
                         )
-                    rows_e = elig.nonzero()[0]
-                    u = rng.uniform_at(key[rows_e], e)
-                    fire = np.zeros(b, dtype=bool)
-                    fire[rows_e] = u < (
-                        chance if chance.ndim == 0 else np.broadcast_to(chance, (b,))[rows_e]
-                    )
+                    if every(elig):  # every row draws
+                        fire = rng.uniform_at(key, e) < chance  # (B,)
+                    else:
+                        rows_e = elig.nonzero()[0]
+                        u = rng.uniform_at(key[rows_e], e)
+                        fire = np.zeros(b, dtype=bool)
+                        fire[rows_e] = u < (
+                            chance if chance.ndim == 0 else np.broadcast_to(chance, (b,))[rows_e]
+                        )
             if some(fire):
                 _apply_effects(ev.effects, fire, ns, rows)
                 touched.update(ev.targets)
