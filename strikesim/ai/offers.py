@@ -64,6 +64,13 @@ class OfferBook:
         """(N, I) flat table index ``issue * L + level`` of each level (for the model)."""
         self.frontier_rank = np.flatnonzero(_frontier_mask(space)[order])
         """(F,) ascending ranks of the Pareto-efficient outcomes."""
+        every = np.arange(self.utility.shape[0])
+        self._front_start = np.searchsorted(self.frontier_rank, every, side="left")
+        self._front_end = np.searchsorted(self.frontier_rank, every, side="right")
+        self._distinct = 0.0
+        """Share of distinct problems at the last selection (decides whether
+        solving alike campaigns once is worth a sort)."""
+        self._calls = 0
         self.best = float(self.utility[-1])
         self.worst = float(self.utility[0])
 
@@ -97,19 +104,44 @@ class OfferBook:
             return np.asarray(self.levels[self.rank_at(target)])
         lo = self.rank_at(target)
         hi = np.maximum(self.rank_at(np.asarray(target) + width), lo)
-        # campaigns with the same bid history and window choose alike: solve each once
-        key = model.history[rows] ^ (lo.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
-        key = key ^ (hi.astype(np.uint64) * np.uint64(0xC2B2AE3D27D4EB4F))
-        _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+        # campaigns with the same bid history and window choose alike: solve each
+        # once (unless last time nearly all were different: then the sort costs
+        # more than it saves; re-measured every few calls)
+        self._calls += 1
+        first: np.ndarray | slice
+        if rows.shape[0] > 64 and self._distinct > 0.5 and self._calls % 8:
+            first, inverse = slice(None), np.arange(rows.shape[0])
+        else:
+            key = model.history[rows] ^ (lo.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
+            key = key ^ (hi.astype(np.uint64) * np.uint64(0xC2B2AE3D27D4EB4F))
+            _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+            self._distinct = first.shape[0] / max(rows.shape[0], 1)
         ulo, uhi = lo[first], hi[first]
+        urows = rows[first]
         front, on = self._frontier_in(ulo, uhi)  # (u, F) ranks, valid
-        ranks = np.concatenate([front, self._spread(ulo, uhi, count)], axis=1)  # (u, F + K)
-        estimate = model.utility_flat(rows[first], self.flat[ranks])
-        estimate[:, : on.shape[1]] += np.where(on, FRONTIER_BONUS, -np.inf)
-        # prefer the opponent's favourite; ties go to the candidate closest to target
-        pick = np.argmax(estimate - 1e-9 * np.arange(ranks.shape[1])[None, :], axis=1)
-        chosen = ranks[np.arange(first.shape[0]), pick]
+        efficient = on[:, 0] if on.shape[1] else np.zeros(ulo.shape[0], dtype=bool)
+        chosen = np.empty(ulo.shape[0], dtype=np.int64)
+        # an efficient package in the window always wins (FRONTIER_BONUS), so
+        # only those are scored where there is one; the rest sample the window
+        if efficient.any():
+            f_rows = np.flatnonzero(efficient)
+            f_ranks = front[f_rows]
+            estimate = model.utility_flat(urows[f_rows], self.flat[f_ranks])
+            estimate = np.where(on[f_rows], estimate + FRONTIER_BONUS, -np.inf)
+            chosen[f_rows] = self._best(f_ranks, estimate)
+        if not efficient.all():
+            o_rows = np.flatnonzero(~efficient)
+            o_ranks = self._spread(ulo[o_rows], uhi[o_rows], count)
+            estimate = model.utility_flat(urows[o_rows], self.flat[o_ranks])
+            chosen[o_rows] = self._best(o_ranks, estimate)
         return np.asarray(self.levels[chosen[inverse.reshape(-1)]])
+
+    @staticmethod
+    def _best(ranks: np.ndarray, estimate: np.ndarray) -> np.ndarray:
+        """(b,) the rank the estimated opponent likes best; ties go to the
+        candidate closest to the target (the earliest)."""
+        pick = np.argmax(estimate - 1e-9 * np.arange(ranks.shape[1])[None, :], axis=1)
+        return np.asarray(ranks[np.arange(ranks.shape[0]), pick])
 
     def _frontier_in(self, lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """``(b, F)`` ranks of the first frontier outcomes ranked in ``[lo, hi]``
@@ -117,8 +149,8 @@ class OfferBook:
         n_front = self.frontier_rank.shape[0]
         if n_front == 0:
             return np.zeros((lo.shape[0], 0), dtype=np.int64), np.zeros((lo.shape[0], 0), bool)
-        start = np.searchsorted(self.frontier_rank, lo, side="left")
-        end = np.searchsorted(self.frontier_rank, hi, side="right")
+        start = self._front_start[lo]
+        end = self._front_end[hi]
         idx = start[:, None] + np.arange(FRONTIER_CANDIDATES)[None, :]
         valid = idx < end[:, None]
         return self.frontier_rank[np.minimum(idx, n_front - 1)], valid

@@ -27,14 +27,11 @@ _ISSUE_MIX = np.random.default_rng(20230502).integers(
 class FrequencyModel:
     """Per campaign estimates of the other side's issue weights and level scores.
 
-    Campaigns that have seen the same sequence of bids hold the same estimates,
-    so estimates live in shared *entries*: ``entry[b]`` is campaign ``b``'s
-    entry, and each bid seen moves a campaign to the entry of its new history
-    (entries are never changed in place, so copies may share them). The
-    per-campaign views are ``weights`` ``(B, I)`` (rows sum to 1), ``counts``
-    ``(B, I, L)``, ``top`` ``(B, I)`` (largest count per issue), ``last`` (the
-    other side's previous offer, -1 = none yet) and ``history`` (a hash of the
-    bids seen: equal keys mean equal estimates).
+    Each campaign's estimates are rows of arrays updated in place: ``weights``
+    ``(B, I)`` (rows sum to 1), ``counts`` ``(B, I, L)``, ``top`` ``(B, I)``
+    (largest count per issue), ``last`` (the other side's previous offer, -1 =
+    none yet) and ``history`` (a hash of the bids seen: equal keys mean equal
+    estimates, which lets offer selection solve alike campaigns once).
     """
 
     def __init__(
@@ -54,48 +51,33 @@ class FrequencyModel:
         for j, n in enumerate(n_levels):
             self.valid[j, :n] = True
         self.offsets = (np.arange(n_issues) * width).astype(np.intp)
-        self.entry = np.zeros(batch, dtype=np.intp)
-        # entry 0: nothing seen yet
-        self._weights = np.full((1, n_issues), 1.0 / n_issues)
-        self._counts = np.zeros((1, n_issues, width), dtype=np.float32)
-        self._top = np.zeros((1, n_issues), dtype=np.float32)
-        self._last = np.full((1, n_issues), -1, dtype=np.int16)
-        self._history = np.zeros(1, dtype=np.uint64)
-        self._packed_width = -(-n_issues // 4) * 4
-        self.last_packed = pack_rows(np.full((batch, n_issues), -1, dtype=np.int16))
-        """(B, ceil(I/4)) int64: each campaign's last seen bid packed four levels
-        to a word (a cheap row comparison instead of a gather through ``entry``)."""
-
-    # ---- per-campaign views ------------------------------------------------------
-    @property
-    def weights(self) -> np.ndarray:
-        return np.asarray(self._weights[self.entry])
+        self.weights = np.full((batch, n_issues), 1.0 / n_issues)
+        self.counts = np.zeros((batch, n_issues, width), dtype=np.float32)
+        self.top = np.zeros((batch, n_issues), dtype=np.float32)
+        self.last = np.full((batch, n_issues), -1, dtype=np.int16)
+        self.history = np.zeros(batch, dtype=np.uint64)
+        self.last_packed = pack_rows(self.last)
+        """(B, ceil(I/4)) int64: ``last`` packed four levels to a word (a cheap
+        row comparison)."""
 
     @property
-    def counts(self) -> np.ndarray:
-        return np.asarray(self._counts[self.entry])
-
-    @property
-    def top(self) -> np.ndarray:
-        return np.asarray(self._top[self.entry])
-
-    @property
-    def last(self) -> np.ndarray:
-        return np.asarray(self._last[self.entry])
-
-    @property
-    def history(self) -> np.ndarray:
-        return np.asarray(self._history[self.entry])
+    def batch(self) -> int:
+        return int(self.history.shape[0])
 
     @property
     def n_entries(self) -> int:
-        return int(self._history.shape[0])
+        """Distinct estimate rows held (one per campaign)."""
+        return self.batch
 
     def take(self, index: np.ndarray) -> FrequencyModel:
         """A copy holding the campaigns at ``index`` (rows may repeat)."""
         out = copy.copy(self)
-        out.entry = self.entry[index].copy()
-        out.last_packed = self.last_packed[index].copy()
+        out.weights = self.weights[index]
+        out.counts = self.counts[index]
+        out.top = self.top[index]
+        out.last = self.last[index]
+        out.history = self.history[index]
+        out.last_packed = self.last_packed[index]
         return out
 
     # ---- learning ------------------------------------------------------------------
@@ -113,52 +95,41 @@ class FrequencyModel:
         new: np.ndarray = differs & (offers[:, 0] >= 0)
         if not new.any():
             return new
-        rows = np.flatnonzero(new)
+        everyone = bool(new.all())
+        rows: slice | np.ndarray = slice(None) if everyone else np.flatnonzero(new)
         np.copyto(self.last_packed, packed, where=new[:, None])
-        parent = self.entry[rows]
         bids = offers[rows]
-        bid_hash = (bids.astype(np.uint64) + np.uint64(1)) * _ISSUE_MIX[: bids.shape[1]]
-        mixed = self._history[parent] * np.uint64(0x100000001B3) ^ np.bitwise_xor.reduce(
-            bid_hash, axis=1
-        )
-        key = mixed ^ (mixed >> np.uint64(29))
-        keys, first, inverse = np.unique(key, return_index=True, return_inverse=True)
-        # one new entry per distinct (history, bid): the HardHeaded update
-        p = parent[first]
-        b = bids[first].astype(np.intp)
-        n_new, n_issues = b.shape
-        seen_before = self._last[p, 0] >= 0
-        unchanged = (b == self._last[p]) & seen_before[:, None]
-        w = self._weights[p] + (self.learn_coef / n_issues) * unchanged
-        counts = self._counts[p]  # a copy (fancy indexing)
-        hit = (np.arange(n_new)[:, None], np.arange(n_issues)[None, :], b)
-        counts[hit] += self.learn_value_addition
-        ids = self.n_entries + np.arange(n_new)
-        self._weights = np.concatenate([self._weights, w / w.sum(axis=1, keepdims=True)])
-        self._counts = np.concatenate([self._counts, counts])
-        self._top = np.concatenate([self._top, np.maximum(self._top[p], counts[hit])])
-        self._last = np.concatenate([self._last, b.astype(np.int16)])
-        self._history = np.concatenate([self._history, keys])
-        self.entry[rows] = ids[inverse.reshape(-1)]
-        if self.n_entries > 2 * self.entry.shape[0] + 64:
-            self._compact()
+        n_issues = bids.shape[1]
+        b = bids.astype(np.intp)
+        bid_hash = (bids.astype(np.uint64) + np.uint64(1)) * _ISSUE_MIX[:n_issues]
+        folded = bid_hash[:, 0].copy()
+        for j in range(1, n_issues):  # column by column: faster than a row reduce
+            folded ^= bid_hash[:, j]
+        mixed = self.history[rows] * np.uint64(0x100000001B3) ^ folded
+        self.history[rows] = mixed ^ (mixed >> np.uint64(29))
+        # the HardHeaded update: issues that did not move gain weight
+        last = self.last[rows]
+        unchanged = (b == last) & (last[:, :1] >= 0)
+        w = self.weights[rows] + (self.learn_coef / n_issues) * unchanged
+        total = w[:, 0].copy()
+        for j in range(1, n_issues):  # the same left-to-right sum as a row reduce
+            total += w[:, j]
+        self.weights[rows] = w / total[:, None]
+        stride = n_issues * self.width
+        row_ids = np.arange(self.batch)[rows]
+        hit = (row_ids * stride)[:, None] + self.offsets[None, :] + b  # (b, I) flat cells
+        flat = self.counts.reshape(-1)
+        value = flat[hit] + np.float32(self.learn_value_addition)
+        flat[hit] = value
+        self.top[rows] = np.maximum(self.top[rows], value)
+        self.last[rows] = bids
         return new
-
-    def _compact(self) -> None:
-        """Drop entries no campaign uses any more."""
-        used, inverse = np.unique(self.entry, return_inverse=True)
-        self._weights = self._weights[used]
-        self._counts = self._counts[used]
-        self._top = self._top[used]
-        self._last = self._last[used]
-        self._history = self._history[used]
-        self.entry = inverse.reshape(-1).astype(np.intp)
 
     def score_tables(self, rows: np.ndarray | None = None) -> np.ndarray:
         """Estimated weighted level scores ``(b, I, L)`` (padding 0)."""
-        entry = self.entry if rows is None else self.entry[rows]
-        counts = self._counts[entry]
-        weights = self._weights[entry]
+        pick: slice | np.ndarray = slice(None) if rows is None else rows
+        counts = self.counts[pick]
+        weights = self.weights[pick]
         top = counts.max(axis=2, keepdims=True)
         scores = np.where(top > 0, counts / np.where(top > 0, top, 1.0), 0.0)
         return np.asarray(weights[:, :, None] * scores * self.valid[None])
@@ -173,11 +144,10 @@ class FrequencyModel:
     def utility_flat(self, rows: np.ndarray, flat: np.ndarray) -> np.ndarray:
         """Like :meth:`utility` with outcomes given as flat table indices
         ``issue * L + level``, shape ``(b, K, I)``."""
-        entry = self.entry[rows]
-        stride = self._counts.shape[1] * self._counts.shape[2]
-        index = flat + (entry * stride)[:, None, None]
-        picked = self._counts.reshape(-1)[index]  # (b, K, I) value counts
-        coef = (self._weights[entry] / np.maximum(self._top[entry], 1.0)).astype(np.float32)
+        stride = self.counts.shape[1] * self.counts.shape[2]
+        index = flat + (rows * stride)[:, None, None]
+        picked = self.counts.reshape(-1)[index]  # (b, K, I) value counts
+        coef = (self.weights[rows] / np.maximum(self.top[rows], 1.0)).astype(np.float32)
         return np.asarray(np.einsum("bki,bi->bk", picked, coef), dtype=np.float64)
 
 
