@@ -357,3 +357,26 @@ def _projection_data() -> ProjectionData:
     if 0 not in _PROJECTED:
         _PROJECTED[0] = compute(play)
     return _PROJECTED[0]
+
+
+def test_dashboard_strip_explains_the_week_under_the_cursor(tmp_path: Path) -> None:
+    play = make_play(0, 9)
+    app = make_app(tmp_path, lambda ctx: DashboardScreen(ctx, play))
+    screen = app.stack.top
+    assert isinstance(screen, DashboardScreen)
+    app.draw()
+    heading, _lines = screen.breakdown()
+    assert heading == "WHAT DROVE THIS"
+    chart = screen.charts[0]
+    screen.focus.focus(chart)
+    app.handle(key("left"))  # the cursor appears on the last week, then moves back one
+    app.handle(key("left"))
+    assert chart.cursor is not None
+    week = int(chart.xs[chart.cursor])
+    heading, lines = screen.breakdown()
+    assert heading.endswith(f"WEEK {week}")
+    j = play.spec.var_index[chart.series[0].id]
+    delta = play.session.history[week][j] - play.session.history[week - 1][j]
+    assert lines[0][0].startswith(chart.series[0].label)
+    assert ("−" if delta < 0 else "+") in lines[0][0].split(":")[0]
+    app.draw()

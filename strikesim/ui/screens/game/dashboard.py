@@ -16,12 +16,14 @@ import pygame
 from strikesim.analysis.drivers import describe, what_drove
 from strikesim.engine.spec import VariableSpec
 from strikesim.ui.context import UIContext
+from strikesim.ui.draw import ellipsize
 from strikesim.ui.screens.game.base import GameScreen
 from strikesim.ui.screens.game.effects_text import display_unit, y_range_for
 from strikesim.ui.screens.game.play import GamePlay
+from strikesim.ui.theme import RGBA
 from strikesim.ui.transitions import Pop, Transition
 from strikesim.ui.widgets.button import Button
-from strikesim.ui.widgets.chart import LineChart, Series
+from strikesim.ui.widgets.chart import LineChart, Series, resolve_colour
 
 TABS = (
     ("studio", "Studios", ("studio",)),
@@ -30,6 +32,13 @@ TABS = (
     ("ai", "AI", ("ai",)),
 )
 MAX_LINES = 4
+STRIP_LINES = 4
+"""Lines of the what-drove strip under the charts (one per line of the active chart)."""
+
+
+def line_colour(ctx: UIContext, colour: str) -> str | RGBA:
+    """Text colour matching a chart line (identity colours use their lighter text variant)."""
+    return f"{colour}_text" if colour in ("union", "studio") else resolve_colour(ctx, colour)
 
 
 def chart_groups(
@@ -54,9 +63,6 @@ def chart_groups(
 class DashboardScreen(GameScreen):
     title = "Dashboard"
     closes_on_back = True
-
-    def static_key(self) -> tuple[object, ...] | None:
-        return (self.play.revision, self.tab)
 
     def __init__(self, ctx: UIContext, play: GamePlay) -> None:
         super().__init__(ctx, play)
@@ -137,6 +143,49 @@ class DashboardScreen(GameScreen):
     def on_action(self, action: str) -> Transition | None:
         return Pop(None) if action == "dashboard" else None
 
+    def active_chart(self) -> LineChart | None:
+        """The chart whose week cursor is showing (under the pointer or moved by keys)."""
+        focused = self.focus.current
+        for chart in self.charts:
+            if chart.cursor is not None and (chart.hovered or chart is focused):
+                return chart
+        return None
+
+    def breakdown(self) -> tuple[str, list[tuple[str, str | RGBA]]]:
+        """Heading and (text, colour) lines of the what-drove strip for the active chart."""
+        chart = self.active_chart()
+        if chart is None or chart.cursor is None:
+            hint = (
+                "Point at a chart (or Tab to it and use Left/Right) to see what moved each of "
+                "its lines that week: events and actions aimed at it, the variables it reads."
+            )
+            return "WHAT DROVE THIS", [(hint, "text_faint")]
+        week = int(chart.xs[chart.cursor])
+        s = self.play.session
+        lines = []
+        for series in chart.series[:STRIP_LINES]:
+            drivers = what_drove(s.spec, s.history, s.reports, series.id, week)
+            parts = [d.text for d in drivers[1:]] or ["no event, action or input changed"]
+            colour = line_colour(self.ctx, series.colour)
+            lines.append((f"{series.label} {drivers[0].text}: " + "; ".join(parts), colour))
+        return f"WHAT DROVE THIS · WEEK {week}", lines
+
+    def static_key(self) -> tuple[object, ...] | None:
+        chart = self.active_chart()
+        cursor = None if chart is None else (id(chart), chart.cursor)
+        return (self.play.revision, self.tab, cursor)
+
+    def draw_body(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        heading, lines = self.breakdown()
+        r = self.strip
+        surface.blit(ctx.text("caption", heading, "gold"), r.topleft)
+        y = r.y + ctx.font("caption").get_linesize()
+        font = ctx.font("small")
+        for text, colour in lines:
+            surface.blit(ctx.text("small", ellipsize(font, text, r.width), colour), (r.x, y))
+            y += font.get_linesize()
+
     def layout(self) -> None:
         ctx = self.ctx
         area = self.content_rect()
@@ -148,12 +197,12 @@ class DashboardScreen(GameScreen):
             x += bw + ctx.space("xs")
         bw = self.back.preferred_width() + ctx.px(20)
         self.back.rect = pygame.Rect(area.right - bw, area.y, bw, bh)
-        grid = pygame.Rect(
-            area.x,
-            area.y + bh + ctx.space("lg"),
-            area.width,
-            area.bottom - area.y - bh - ctx.space("lg"),
+        strip_h = (
+            STRIP_LINES * ctx.font("small").get_linesize() + ctx.font("caption").get_linesize()
         )
+        self.strip = pygame.Rect(area.x, area.bottom - strip_h, area.width, strip_h)
+        top = area.y + bh + ctx.space("lg")
+        grid = pygame.Rect(area.x, top, area.width, self.strip.y - ctx.space("lg") - top)
         n = max(1, len(self.charts))
         cols = 3 if n > 4 else 2 if n > 1 else 1
         rows = (n + cols - 1) // cols
