@@ -92,7 +92,7 @@ PARAMETERS: Mapping[str, tuple[float, str]] = {
     "scale": (3.0, "resource tactic: how strongly remaining staying power holds demands up"),
     "gain": (1.0, "tit-for-tat: share of the other side's last concession returned"),
     "min_step": (0.02, "Zeuthen: smallest concession, in utility"),
-    "step": (0.01, "post a new offer once the target is this far below the standing one"),
+    "step": (0.03, "post a new offer once the target is this far below the standing one"),
     "w_time": (0.4, "adaptive: weight of the time curve"),
     "w_resource": (0.4, "adaptive: weight of the resource curve"),
     "w_tft": (0.2, "adaptive: weight of tit-for-tat"),
@@ -197,6 +197,8 @@ class TacticalNegotiator:
             else None
         )
         self.prev_other = np.full(batch, np.nan)
+        self.offered_at = np.full(batch, np.inf)
+        """(B,) the (noiseless) target at this side's last offer."""
         self.initial = {v.id: float(v.initial) for v in spec.variables}
         self._record: explain.DecisionRecord | None = None
 
@@ -214,6 +216,7 @@ class TacticalNegotiator:
             1, out.batch + 1, dtype=np.uint64
         )
         out.prev_other = self.prev_other[index].copy()
+        out.offered_at = self.offered_at[index].copy()
         out.model = None if self.model is None else self.model.take(index)
         out.lookahead = None
         out._record = None
@@ -362,7 +365,9 @@ class TacticalNegotiator:
 
         opening = np.isnan(u_mine)
         # the noiseless target decides when to move; noise only blurs where to
-        wants_offer = opening | (u_mine > target + p["step"])
+        # (compared with the target at the last offer, not with where the noise
+        # put it: a lucky draw is not a reason to table a new package)
+        wants_offer = opening | (target < np.minimum(u_mine, self.offered_at) - p["step"])
         offer_rows = np.flatnonzero(legal[:, Move.OFFER] & ~accept & wants_offer)
         offers = np.full((batch, n_issues), -1, dtype=np.int16)
         if offer_rows.size:
@@ -396,6 +401,10 @@ class TacticalNegotiator:
         pressure, drivers = self.pressure.choose(ns, obs.legal_pressure)
         pressure &= live[:, None]
         self.target = target
+        tried = np.zeros(batch, dtype=bool)
+        tried[offer_rows] = True
+        tried &= move != Move.ACCEPT
+        self.offered_at[tried] = target[tried]
         self.prev_other = np.where(np.isnan(u_other), self.prev_other, u_other)
         self._record = explain.DecisionRecord(
             spec=spec,

@@ -8,10 +8,10 @@ opponent model the lowest candidate is offered (the offer closest to the
 target); with one, the candidate the estimated opponent likes best (a
 trade-off move towards the Pareto frontier).
 
-Among those candidates, outcomes on the Pareto frontier of the scenario's
-outcome space come first (up to ``FRONTIER_CANDIDATES`` of them, the ones
-nearest the target): experienced negotiators know which packages are
-efficient trade-offs, and the opponent model then picks among them.
+When the window holds outcomes on the Pareto frontier of the scenario's
+outcome space, only those are considered (up to ``FRONTIER_CANDIDATES`` of
+them, the ones nearest the target): experienced negotiators know which
+packages are efficient trade-offs, and the opponent model picks among them.
 """
 
 from __future__ import annotations
@@ -29,9 +29,6 @@ CANDIDATES = 24
 about 0.03 utility from the Pareto frontier on average)."""
 FRONTIER_CANDIDATES = 6
 """Pareto-efficient outcomes considered in the window (nearest the target first)."""
-FRONTIER_BONUS = 1.0
-"""Added to a frontier candidate's estimated opponent utility: any efficient
-package in the window beats every inefficient one."""
 
 _FRONTIERS: dict[int, tuple[OutcomeSpace, np.ndarray]] = {}
 
@@ -64,9 +61,10 @@ class OfferBook:
         """(N, I) flat table index ``issue * L + level`` of each level (for the model)."""
         self.frontier_rank = np.flatnonzero(_frontier_mask(space)[order])
         """(F,) ascending ranks of the Pareto-efficient outcomes."""
-        every = np.arange(self.utility.shape[0])
-        self._front_start = np.searchsorted(self.frontier_rank, every, side="left")
-        self._front_end = np.searchsorted(self.frontier_rank, every, side="right")
+        self.frontier_utility = np.ascontiguousarray(self.utility[self.frontier_rank])
+        """(F,) own utility of each efficient package, ascending."""
+        self.frontier_flat = np.ascontiguousarray(self.flat[self.frontier_rank])
+        """(F, I) their flat table indices (for the opponent model)."""
         self._distinct = 0.0
         """Share of distinct problems at the last selection (decides whether
         solving alike campaigns once is worth a sort)."""
@@ -102,39 +100,53 @@ class OfferBook:
         """Offers ``(b, I)`` int16 for campaigns ``rows`` at targets ``target`` ``(b,)``."""
         if model is None or rows.shape[0] == 0:
             return np.asarray(self.levels[self.rank_at(target)])
-        lo = self.rank_at(target)
-        hi = np.maximum(self.rank_at(np.asarray(target) + width), lo)
-        # campaigns with the same bid history and window choose alike: solve each
-        # once (unless last time nearly all were different: then the sort costs
-        # more than it saves; re-measured every few calls)
+        target = np.asarray(target, dtype=np.float64)
+        # the efficient packages worth [target, target + width] to us
+        start = np.searchsorted(self.frontier_utility, target - 1e-12, side="left")
+        end = np.searchsorted(self.frontier_utility, target + width, side="right")
+        efficient = end > start
+        chosen = np.empty(rows.shape[0], dtype=np.int64)
+        if efficient.any():
+            f_rows = np.flatnonzero(efficient)
+            chosen[f_rows] = self._select_efficient(rows[f_rows], start[f_rows], end[f_rows], model)
+        if not efficient.all():
+            # no efficient package in the window: sample the window and let the
+            # estimated opponent choose
+            o_rows = np.flatnonzero(~efficient)
+            t = target[o_rows]
+            lo = self.rank_at(t)
+            hi = np.maximum(self.rank_at(t + width), lo)
+            ranks = self._spread(lo, hi, count)
+            estimate = model.utility_flat(rows[o_rows], self.flat[ranks])
+            chosen[o_rows] = self._best(ranks, estimate)
+        return np.asarray(self.levels[chosen])
+
+    def _select_efficient(
+        self, rows: np.ndarray, start: np.ndarray, end: np.ndarray, model: FrequencyModel
+    ) -> np.ndarray:
+        """(b,) ranks: of the first ``FRONTIER_CANDIDATES`` efficient packages
+        from ``start`` (before ``end``), the one the estimated opponent likes best.
+
+        Campaigns with the same bid history and window choose alike: each is
+        solved once (unless last time nearly all were different: then the sort
+        costs more than it saves; re-measured every few calls).
+        """
         self._calls += 1
         first: np.ndarray | slice
         if rows.shape[0] > 64 and self._distinct > 0.5 and self._calls % 8:
             first, inverse = slice(None), np.arange(rows.shape[0])
         else:
-            key = model.history[rows] ^ (lo.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
-            key = key ^ (hi.astype(np.uint64) * np.uint64(0xC2B2AE3D27D4EB4F))
+            key = model.history[rows] ^ (start.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
+            key = key ^ (end.astype(np.uint64) * np.uint64(0xC2B2AE3D27D4EB4F))
             _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
             self._distinct = first.shape[0] / max(rows.shape[0], 1)
-        ulo, uhi = lo[first], hi[first]
-        urows = rows[first]
-        front, on = self._frontier_in(ulo, uhi)  # (u, F) ranks, valid
-        efficient = on[:, 0] if on.shape[1] else np.zeros(ulo.shape[0], dtype=bool)
-        chosen = np.empty(ulo.shape[0], dtype=np.int64)
-        # an efficient package in the window always wins (FRONTIER_BONUS), so
-        # only those are scored where there is one; the rest sample the window
-        if efficient.any():
-            f_rows = np.flatnonzero(efficient)
-            f_ranks = front[f_rows]
-            estimate = model.utility_flat(urows[f_rows], self.flat[f_ranks])
-            estimate = np.where(on[f_rows], estimate + FRONTIER_BONUS, -np.inf)
-            chosen[f_rows] = self._best(f_ranks, estimate)
-        if not efficient.all():
-            o_rows = np.flatnonzero(~efficient)
-            o_ranks = self._spread(ulo[o_rows], uhi[o_rows], count)
-            estimate = model.utility_flat(urows[o_rows], self.flat[o_ranks])
-            chosen[o_rows] = self._best(o_ranks, estimate)
-        return np.asarray(self.levels[chosen[inverse.reshape(-1)]])
+        idx = start[first, None] + np.arange(FRONTIER_CANDIDATES)[None, :]
+        valid = idx < end[first, None]
+        idx = np.minimum(idx, self.frontier_rank.shape[0] - 1)
+        estimate = model.utility_flat(rows[first], self.frontier_flat[idx])
+        estimate = np.where(valid, estimate, -np.inf)
+        best = self._best(idx, estimate)
+        return np.asarray(self.frontier_rank[best[inverse.reshape(-1)]])
 
     @staticmethod
     def _best(ranks: np.ndarray, estimate: np.ndarray) -> np.ndarray:
@@ -142,18 +154,6 @@ class OfferBook:
         candidate closest to the target (the earliest)."""
         pick = np.argmax(estimate - 1e-9 * np.arange(ranks.shape[1])[None, :], axis=1)
         return np.asarray(ranks[np.arange(ranks.shape[0]), pick])
-
-    def _frontier_in(self, lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """``(b, F)`` ranks of the first frontier outcomes ranked in ``[lo, hi]``
-        and ``(b, F)`` bool: which of them exist."""
-        n_front = self.frontier_rank.shape[0]
-        if n_front == 0:
-            return np.zeros((lo.shape[0], 0), dtype=np.int64), np.zeros((lo.shape[0], 0), bool)
-        start = self._front_start[lo]
-        end = self._front_end[hi]
-        idx = start[:, None] + np.arange(FRONTIER_CANDIDATES)[None, :]
-        valid = idx < end[:, None]
-        return self.frontier_rank[np.minimum(idx, n_front - 1)], valid
 
     def own_utility(self, offers: np.ndarray) -> np.ndarray:
         """(...) own utility of ``(..., I)`` offers (NaN where an offer is -1)."""
