@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -43,10 +44,6 @@ class BatchResult:
     def runs(self) -> int:
         return int(self.outcome.shape[0])
 
-    @property
-    def settled(self) -> np.ndarray:
-        return self.outcome != Outcome.DEADLINE
-
 
 def run_batch(
     spec: GameSpec,
@@ -55,7 +52,7 @@ def run_batch(
     runs: int,
     seed: int = 0,
     progress: TextIO | None = None,
-    campaigns: np.ndarray | None = None,
+    campaigns: Sequence[int] | None = None,
 ) -> BatchResult:
     """Play ``runs`` AI-vs-AI campaigns at once and collect their outcomes."""
     state = initial_state(spec, batch=runs, seed=seed, campaigns=campaigns)
@@ -102,7 +99,7 @@ def run_batch(
 def _on_frontier(spec: GameSpec, contract: np.ndarray) -> np.ndarray:
     space = outcome_space(spec)
     on = pareto_mask_of(space)
-    return on[space.flat_index(contract)]
+    return np.asarray(on[space.flat_index(contract)], dtype=bool)
 
 
 # ---- summary -----------------------------------------------------------------------

@@ -7,6 +7,7 @@ the middle of a write leaves the previous file intact.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -61,8 +62,12 @@ class RunRecord:
 
     def with_week(self, week: WeekActions) -> RunRecord:
         return RunRecord(
-            self.scenario_id, self.scenario_version, self.seed, self.seats,
-            (*self.weeks, week), self.meta,
+            self.scenario_id,
+            self.scenario_version,
+            self.seed,
+            self.seats,
+            (*self.weeks, week),
+            self.meta,
         )
 
     # ---- JSON -------------------------------------------------------------
@@ -124,13 +129,17 @@ def _describe(exc: Exception) -> str:
 def _seat(raw: Any) -> Seat:
     if not isinstance(raw, dict) or raw.get("kind") not in ("human", "ai"):
         raise ValueError("a seat must be {'kind': 'human'|'ai', ...}")
-    return Seat(str(raw["kind"]), str(raw.get("personality", "")), str(raw.get("difficulty", "normal")))
+    return Seat(
+        str(raw["kind"]), str(raw.get("personality", "")), str(raw.get("difficulty", "normal"))
+    )
 
 
 def _levels(raw: Any) -> tuple[int, ...] | None:
     if raw is None:
         return None
-    if not isinstance(raw, list) or not all(isinstance(x, int) and not isinstance(x, bool) for x in raw):
+    if not isinstance(raw, list) or not all(
+        isinstance(x, int) and not isinstance(x, bool) for x in raw
+    ):
         raise ValueError("an offer must be a list of level numbers")
     return tuple(raw)
 
@@ -176,10 +185,8 @@ def write_atomic(path: Path, text: str) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except OSError as exc:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise RecordError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
