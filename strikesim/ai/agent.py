@@ -28,7 +28,7 @@ import numpy as np
 from strikesim.ai import explain
 from strikesim.ai.difficulty import Difficulty
 from strikesim.ai.negotiator import EXPLAIN_MAX_BATCH, SideDecision
-from strikesim.ai.offers import OfferBook
+from strikesim.ai.offers import offer_book
 from strikesim.ai.opponent_model import FrequencyModel
 from strikesim.ai.pressure import PressurePolicy
 from strikesim.ai.tactics import (
@@ -139,7 +139,7 @@ class TacticalNegotiator:
         self.params = {**DEFAULTS, **params}
         self.difficulty = difficulty
         self.spec = spec
-        self.book = OfferBook(outcome_space(spec), side)
+        self.book = offer_book(outcome_space(spec), side)
         self.pressure = PressurePolicy(spec, side, self.params["pressure_threshold"])
         self.lookahead: Any = None  # set by the registry for hard/expert levels
         self.reset(spec, 1, 0)
@@ -152,7 +152,7 @@ class TacticalNegotiator:
         ``campaigns`` (default ``0..batch-1``, as in ``initial_state``)."""
         if spec is not self.spec:
             self.spec = spec
-            self.book = OfferBook(outcome_space(spec), self.side)
+            self.book = offer_book(outcome_space(spec), self.side)
             self.pressure = PressurePolicy(spec, self.side, self.params["pressure_threshold"])
         self.batch = batch
         self.seed = seed

@@ -44,6 +44,21 @@ def _frontier_mask(space: OutcomeSpace) -> np.ndarray:
     return hit[1]
 
 
+_BOOKS: dict[tuple[int, int], OfferBook] = {}
+
+
+def offer_book(space: OutcomeSpace, side: int) -> OfferBook:
+    """The :class:`OfferBook` of ``side`` for ``space``, built once per space
+    (sorting a large outcome space costs more than a whole week of play)."""
+    book = _BOOKS.get((id(space), side))
+    if book is None or book.space is not space:
+        if len(_BOOKS) >= 16:
+            _BOOKS.clear()
+        book = OfferBook(space, side)
+        _BOOKS[(id(space), side)] = book
+    return book
+
+
 class OfferBook:
     """One side's outcome space sorted by its own utility."""
 
