@@ -9,7 +9,10 @@ in report ``w-1``) the breakdown lists:
 3. the change of every variable that ``x``'s equation reads — its ``update``/``formula``
    names, or for a built-in core equation the table :data:`CORE_UPDATE_READS` (state
    variables) / ``CORE_DERIVED`` (derived ones) — largest relative change first;
-4. the phase change, when the dispute moved into or out of a strike that week (most core
+4. the level of each of those variables when it is far (over 10 %) from where the game
+   started — a strike that has cut production keeps costing money in weeks when production
+   itself did not change;
+5. the phase change, when the dispute moved into or out of a strike that week (most core
    equations read ``is_striking``).
 
 ``history`` holds ``(V,)`` value arrays, week 0 first (as :attr:`Session.history`).
@@ -53,8 +56,8 @@ equations by perturbing each variable."""
 
 @dataclass(frozen=True)
 class Driver:
-    """One line of the breakdown. ``kind`` is ``change``, ``event``, ``action``, ``input``
-    or ``phase``; ``amount`` the size in the variable's unit (NaN when not a constant)."""
+    """One line of the breakdown. ``kind`` is ``change``, ``event``, ``action``, ``input``,
+    ``level`` or ``phase``; ``amount`` the size in the variable's unit (NaN when not a constant)."""
 
     kind: str
     label: str
@@ -135,12 +138,42 @@ def what_drove(
         )
     inputs.sort(key=lambda t: -t[0])
     out += [d for _, d in inputs]
+    out += _levels(spec, history, var_id, week)
     if report is not None and len(reports) > week - 1:
         now = reports[week].phase if week < len(reports) else None
         if now is not None and (report.phase == Phase.STRIKE) != (now == Phase.STRIKE):
             text = "the strike began" if now == Phase.STRIKE else "the strike ended"
             out.append(Driver("phase", "phase", math.nan, text))
     return out[:limit]
+
+
+def level(value: float, unit: str) -> str:
+    """A value in the variable's unit: shares in per cent, money in $M."""
+    if unit in ("share", "share/week"):
+        return f"{value * 100:.0f}%" if abs(value) >= 0.1 else f"{value * 100:.1f}%"
+    if unit.startswith("$"):
+        return f"${value:,.1f}M" if abs(value) < 1000 else f"${value:,.0f}M"
+    return f"{value:.3g} {unit}".rstrip()
+
+
+def _levels(spec: GameSpec, history: Sequence[np.ndarray], var_id: str, week: int) -> list[Driver]:
+    """Inputs whose value this week is far from where the game started (a strike that has
+    cut production keeps costing money even in a week when production did not change):
+    ``level`` drivers, furthest first."""
+    start, now = history[0], history[week - 1]
+    found = []
+    for name in variable_reads(spec, var_id):
+        k = spec.var_index[name]
+        dep = spec.variables[k]
+        gap = float(now[k] - start[k])
+        rel = abs(gap) / max(abs(float(start[k])), 0.05 if dep.unit == "share" else 1e-9)
+        if rel < 0.1:
+            continue
+        was, is_now = level(float(start[k]), dep.unit), level(float(now[k]), dep.unit)
+        text = f"{dep.label} at {is_now} (start {was})"
+        found.append((rel, Driver("level", dep.label, float(now[k]), text)))
+    found.sort(key=lambda t: -t[0])
+    return [d for _, d in found]
 
 
 def _effects(spec: GameSpec, report: Any, var_id: str, unit: str) -> list[Driver]:

@@ -114,3 +114,19 @@ def test_objectives_are_evaluated_on_the_final_state(spec) -> None:  # type: ign
     studio = evaluate_objectives(spec, session.state, 1)
     weeks = next(r for r in studio if r.id == "save_the_fall")
     assert weeks.value == int(session.state.strike_weeks[0]) and weeks.met == (weeks.value <= 20)
+
+
+def test_levels_far_from_the_start_are_listed(spec) -> None:  # type: ignore[no-untyped-def]
+    session = Session(spec, (Seat("human"), Seat("ai", spec.default_negotiators[1])), 4)
+    while not session.is_over and int(session.state.strike_weeks[0]) < 4:
+        session.submit(0, Decision(Move.HOLD))
+        session.advance()
+    week = session.week
+    k = spec.var_index["production_level"]
+    assert session.history[week - 1][k] < 0.9 * session.history[0][k]
+    drivers = what_drove(spec, session.history, session.reports, "studio_cash", week)
+    levels = {d.label: d for d in drivers if d.kind == "level"}
+    production = levels["Production level"]
+    assert production.amount == pytest.approx(session.history[week - 1][k])
+    assert production.text.endswith("(start 100%)")
+    assert "Subscribers" not in levels  # barely moved: not listed
