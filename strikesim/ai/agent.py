@@ -29,7 +29,7 @@ from strikesim.ai import explain
 from strikesim.ai.difficulty import Difficulty
 from strikesim.ai.negotiator import EXPLAIN_MAX_BATCH, SideDecision
 from strikesim.ai.offers import offer_book
-from strikesim.ai.opponent_model import FrequencyModel
+from strikesim.ai.opponent_model import FrequencyModel, pack_rows
 from strikesim.ai.pressure import PressurePolicy
 from strikesim.ai.tactics import (
     resource_target,
@@ -347,7 +347,7 @@ class TacticalNegotiator:
         n_issues = len(spec.issues)
         ns = self.namespace(obs)
         legal = obs.legal_moves
-        live = np.asarray(legal.any(axis=1))
+        live = legal[:, 0] | legal[:, 1] | legal[:, 2] | legal[:, 3]
         other_offer = obs.offers[:, 1 - side]
         mine = obs.offers[:, side]
         u_other = np.where(other_offer[:, 0] < 0, np.nan, obs.offer_utility[:, 1 - side])
@@ -387,7 +387,8 @@ class TacticalNegotiator:
                 target[offer_rows] = np.minimum(target[offer_rows], picked)
             offers[offer_rows] = chosen
         changed = np.zeros(batch, dtype=bool)
-        changed[offer_rows] = (offers[offer_rows] != mine[offer_rows]).any(axis=1)
+        new_words, old_words = pack_rows(offers[offer_rows]), pack_rows(mine[offer_rows])
+        changed[offer_rows] = (new_words != old_words).any(axis=1)
 
         retreat = (u_other < self.prev_other - 1e-9) & (p["walk_out"] > 0)
         walk = legal[:, Move.WALK_OUT] & retreat & ~accept
@@ -395,8 +396,9 @@ class TacticalNegotiator:
         move[changed] = Move.OFFER
         move[walk & ~changed] = Move.WALK_OUT
         move[accept] = Move.ACCEPT
-        move = np.where(legal[np.arange(batch), move], move, Move.HOLD).astype(np.int8)
-        offers[move != Move.OFFER] = -1
+        # every move above was gated by its legal mask (offer rows need a legal
+        # OFFER, accepts a legal ACCEPT, walk-outs a legal WALK_OUT)
+        offers[offer_rows[move[offer_rows] != Move.OFFER]] = -1
 
         pressure, drivers = self.pressure.choose(ns, obs.legal_pressure)
         pressure &= live[:, None]

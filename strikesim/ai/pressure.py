@@ -131,6 +131,12 @@ class PressurePolicy:
         )
         self._op = [e.op for e in self._effects]
         self._const: list[float | None] = [_constant(e) for e in self._effects]
+        # a constant "add" moves its variable by the same amount in every
+        # campaign: its scaled change is known now
+        self._fixed: list[float | None] = [
+            c / float(self._scale[k]) if c is not None and self._op[k] == "add" else None
+            for k, c in enumerate(self._const)
+        ]
 
     def values(
         self, ns: Mapping[str, object], batch: int, cols: list[int] | None = None
@@ -151,54 +157,62 @@ class PressurePolicy:
         drivers = [""] * n_act
         wanted = np.zeros(n_act, dtype=bool)
         wanted[list(range(n_act)) if cols is None else cols] = True
-        pick = np.flatnonzero(wanted[self._col])
-        if pick.size == 0:
-            return values, drivers
-        n = pick.size
-        # one contiguous row per effect: (n, B)
-        current = np.empty((n, batch))
-        delta = np.empty((n, batch))
-        for k, e in enumerate(pick.tolist()):
+        support: np.ndarray | None = None
+        capability: np.ndarray | None = None
+        col, total, best, best_size = -1, None, "", -1.0
+        for e in np.flatnonzero(wanted[self._col]).tolist():
             effect = self._effects[e]
-            current[k] = ns.get(effect.target, self._initial[e])  # type: ignore[call-overload]
-            const = self._const[e]
-            if const is None:
-                delta[k] = _change(effect, ns, current[k])
-            elif self._op[e] == "add":
-                delta[k] = const
-            elif self._op[e] == "mul":
-                np.multiply(current[k], const - 1.0, out=delta[k])
+            fixed = self._fixed[e]
+            current = None
+            if fixed is None or (self._own[e] and fixed < 0):
+                current = np.asarray(ns.get(effect.target, self._initial[e]), dtype=np.float64)
+                current = np.broadcast_to(current, (batch,))
+            if fixed is not None:
+                delta: np.ndarray | float = fixed
+                mean = fixed
             else:
-                np.subtract(const, current[k], out=delta[k])
-        delta /= self._scale[pick][:, None]
-        mean = delta.mean(axis=1)
-        weight = np.ones((n, batch))
-        spend = self._own[pick] & (mean < 0)
-        if spend.any():
-            # spending an asset of our own: dearer as it runs down
-            start = self._start[pick][spend][:, None]
-            weight[spend] = np.clip(
-                start / np.maximum(np.abs(current[spend]), start / 5.0), 1.0, 5.0
-            )
-        public = self._public[pick]
-        if public.any():
-            support = np.asarray(ns.get(self.support_id, 0.5), dtype=np.float64)
-            weight[public] = weight[public] * 2.0 * support
-        ai = self._ai[pick]
-        if ai.any():
-            capability = np.asarray(ns.get("ai_capability", 0.3), dtype=np.float64)
-            weight[ai] = weight[ai] * (0.5 + capability)
-        contribution = self._sign[pick][:, None] * delta * weight
-        cols_of = self._col[pick]
-        starts = np.flatnonzero(np.r_[True, cols_of[1:] != cols_of[:-1]])
-        values[cols_of[starts]] = np.add.reduceat(contribution, starts, axis=0)
-        size = np.abs(contribution).mean(axis=1)
-        ends = np.r_[starts[1:], n]
-        for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
-            k = a + int(np.argmax(size[a:b]))
-            target = self._effects[pick[k]].target
-            drivers[int(cols_of[a])] = f"{'+' if mean[k] >= 0 else '-'}{target}"
+                assert current is not None
+                delta = self._delta(e, ns, current) / self._scale[e]
+                mean = float(np.mean(delta))
+            weight: np.ndarray | float = 1.0
+            if self._own[e] and mean < 0:
+                # spending an asset of our own: dearer as it runs down
+                assert current is not None
+                start = self._start[e]
+                weight = np.clip(start / np.maximum(np.abs(current), start / 5.0), 1.0, 5.0)
+            if self._public[e]:
+                if support is None:
+                    support = np.asarray(ns.get(self.support_id, 0.5), dtype=np.float64)
+                weight = weight * 2.0 * support
+            if self._ai[e]:
+                if capability is None:
+                    capability = np.asarray(ns.get("ai_capability", 0.3), dtype=np.float64)
+                weight = weight * (0.5 + capability)
+            contribution = self._sign[e] * delta * weight
+            c = int(self._col[e])
+            if c != col:
+                if col >= 0:
+                    values[col] = total
+                    drivers[col] = best
+                col, total, best, best_size = c, contribution, "", -1.0
+            else:
+                total = total + contribution
+            size = float(np.mean(np.abs(contribution)))
+            if size > best_size:
+                best, best_size = f"{'+' if mean >= 0 else '-'}{effect.target}", size
+        if col >= 0:
+            values[col] = total
+            drivers[col] = best
         return values, drivers
+
+    def _delta(self, e: int, ns: Mapping[str, object], current: np.ndarray) -> np.ndarray:
+        """(B,) change effect ``e`` makes to its variable (unscaled)."""
+        const = self._const[e]
+        if const is None:
+            return _change(self._effects[e], ns, current)
+        if self._op[e] == "mul":
+            return np.asarray(current * (const - 1.0))
+        return np.asarray(const - current)
 
     def choose(self, ns: Mapping[str, object], legal: np.ndarray) -> tuple[np.ndarray, list[str]]:
         """(B, A) bool pressure actions to take, and each action's main driver
