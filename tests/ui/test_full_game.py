@@ -211,3 +211,22 @@ def test_hot_seat_hands_over_between_the_two_sides(tmp_path: Path) -> None:
     assert seen_sides == [0, 1, 0, 1, 0, 1]
     assert session.week == 3
     _check_autosave(session)
+
+
+def test_failed_autosave_becomes_a_notice(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An unwritable save folder never crashes a week; the player is told."""
+    from strikesim.engine import Move
+    from strikesim.records import Seat
+    from strikesim.scenario import load_scenario
+    from strikesim.session import Session
+    from strikesim.ui.screens.game.play import GamePlay
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("STRIKESIM_DATA_DIR", str(blocker))
+    spec = load_scenario("classroom-quick")
+    session = Session(spec, (Seat("human"), Seat("ai", spec.default_negotiators[1])), seed=1)
+    play = GamePlay(session, 0)
+    play.play(Move.HOLD)
+    assert play.save_error.startswith("Autosave failed: cannot write")
+    assert session.week == 1

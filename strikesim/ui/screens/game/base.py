@@ -12,6 +12,7 @@ import re
 
 import pygame
 
+from strikesim.records import RecordError
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import panel
 from strikesim.ui.screen import Screen
@@ -129,8 +130,9 @@ class GameScreen(Screen):
         )
         try:
             path = save_game(s, name)
-        except OSError as exc:
-            self.ctx.notices.append(f"The game could not be saved: {exc.strerror or exc}.")
+        except (RecordError, OSError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            self.ctx.notices.append(f"The game could not be saved: {reason}.")
             return
         self.ctx.notices.append(f"Saved as “{name}” ({path.parent}).")
         self.dirty = True

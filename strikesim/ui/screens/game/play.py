@@ -18,6 +18,7 @@ from strikesim.ai.opponent_model import FrequencyModel
 from strikesim.engine import GameSpec, Move, Outcome, Phase
 from strikesim.engine.spec import SIDES
 from strikesim.narrate import party_name
+from strikesim.records import RecordError
 from strikesim.session import Decision, Impossible, Session, WeekReport
 
 
@@ -210,6 +211,7 @@ class GamePlay:
                 self.models[side].observe(np.asarray([offer], dtype=np.int16))
 
     def _save(self) -> None:
+        """Autosave the week; a full disk or unwritable folder becomes a notice."""
         if not self.autosave:
             return
         from strikesim.saves import save_game
@@ -218,8 +220,8 @@ class GamePlay:
             save_game(self.session, "autosave")
             self.saves += 1
             self.save_error = ""
-        except OSError as exc:
-            self.save_error = f"Autosave failed: {exc.strerror or exc}"
+        except (RecordError, OSError) as exc:
+            self.save_error = f"Autosave failed: {_reason(exc)}"
 
     # --- status -----------------------------------------------------------------------
     @property
@@ -262,3 +264,9 @@ def _sentence(text: str) -> str:
         return text
     text = text[0].upper() + text[1:]
     return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc)
