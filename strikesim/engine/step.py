@@ -305,13 +305,9 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
     # 6. end checks
     final = end_checks(spec, plan, mid, ns2, live, log)
     # derived values stored in the state must match the state's final flags
-    flags_changed = not np.array_equal(final.phase, mid.phase)
-    if (
-        flags_changed
-        or plan.derived_reads_week
-        or not np.array_equal(final.authorized, mid.authorized)
-    ):
-        contract_changed = not np.array_equal(final.contract, mid.contract)
+    flags_changed = some(final.phase != mid.phase)
+    if flags_changed or plan.derived_reads_week or some(final.authorized != mid.authorized):
+        contract_changed = some(final.contract != mid.contract)
         ns3 = build_namespace(
             spec, plan, final, new_rows, ns2,
             offers_changed=flags_changed, contract_changed=contract_changed,
