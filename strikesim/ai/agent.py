@@ -72,6 +72,9 @@ BREAKTHROUGH = 64
 """Draw index of the weekly breakthrough chance (shared by both sides' negotiators,
 so a campaign's week has one draw and the side with the lower cost ratio moves)."""
 
+TABLE_MAX_BATCH = 64
+"""Batches up to this size draw all their weekly random numbers at reset."""
+
 MIN_BURN = 0.002
 """Smallest weekly cost (share of staying power) in the attrition ratio."""
 
@@ -111,6 +114,15 @@ PARAMETERS: Mapping[str, tuple[float, str]] = {
 
 DEFAULTS: Mapping[str, float] = {name: value for name, (value, _) in PARAMETERS.items()}
 """Default of every tactic parameter (the scenario loader validates names against it)."""
+
+
+def normal_from(key: np.ndarray, stream: int, index: int) -> np.ndarray:
+    """Standard normal draws for ``key`` (from :func:`rng.prefix`): the same
+    numbers as ``rng.normal(seed, campaign, week, stream, index)``, reusing a
+    week's key (Box-Muller over draw indices ``2*index`` and ``2*index + 1``)."""
+    u1 = rng.uniform_from(key, stream, 2 * index)
+    u2 = rng.uniform_from(key, stream, 2 * index + 1)
+    return np.asarray(np.sqrt(-2.0 * np.log1p(-u1)) * np.cos(2.0 * np.pi * u2))
 
 
 class TacticalNegotiator:
@@ -160,6 +172,9 @@ class TacticalNegotiator:
         if ids.shape != (batch,):
             raise ValueError(f"expected {batch} campaign ids, got {ids.shape[0]}")
         self.campaign = ids.astype(np.uint64)
+        self._key_week: int | None = None
+        self._key = np.zeros(batch, dtype=np.uint64)
+        self._draw_tables()
         spread = self.difficulty.spread
         if spread > 0:
             # index 0 is shared by both sides: the dispute's tempo (how fast
@@ -217,6 +232,8 @@ class TacticalNegotiator:
         )
         out.prev_other = self.prev_other[index].copy()
         out.offered_at = self.offered_at[index].copy()
+        out._key_week = None
+        out._draw_tables()
         out.model = None if self.model is None else self.model.take(index)
         out.lookahead = None
         out._record = None
@@ -306,6 +323,37 @@ class TacticalNegotiator:
         est = np.where((pair < 0).any(axis=2), np.array([1.0, 0.0]), est)
         return est[:, 0], est[:, 1]
 
+    def _draw_tables(self) -> None:
+        """Small batches draw every week's random numbers at once (the same
+        numbers, without a dozen array calls per week)."""
+        self._tables: tuple[np.ndarray, np.ndarray] | None = None
+        if self.batch <= TABLE_MAX_BATCH:
+            weeks = np.arange(self.spec.phases.max_weeks + 1)
+            key = rng.prefix(self.seed, self.campaign[:, None], weeks[None, :])  # (B, W)
+            self._tables = (
+                rng.uniform_from(key, rng.NEGOTIATOR, BREAKTHROUGH),
+                normal_from(key, rng.NEGOTIATOR, self.side),
+            )
+
+    def breakthrough_draw(self, week: int) -> np.ndarray:
+        """(B,) this week's uniform breakthrough draws."""
+        if self._tables is not None and week < self._tables[0].shape[1]:
+            return np.asarray(self._tables[0][:, week])
+        return rng.uniform_from(self.week_key(week), rng.NEGOTIATOR, BREAKTHROUGH)
+
+    def jitter_draw(self, week: int, rows: np.ndarray) -> np.ndarray:
+        """(b,) this week's standard normal jitter draws of campaigns ``rows``."""
+        if self._tables is not None and week < self._tables[1].shape[1]:
+            return np.asarray(self._tables[1][rows, week])
+        return normal_from(self.week_key(week)[rows], rng.NEGOTIATOR, self.side)
+
+    def week_key(self, week: int) -> np.ndarray:
+        """(B,) the random-draw key of (seed, campaign, week), made once a week."""
+        if self._key_week != week:
+            self._key = rng.prefix(self.seed, self.campaign, week)
+            self._key_week = week
+        return self._key
+
     def breakthrough(
         self,
         obs: Observation,
@@ -337,7 +385,7 @@ class TacticalNegotiator:
         ]
         stake = np.maximum(np.nan_to_num(u_mine - u_other, nan=1.0), MIN_STAKE)
         chance = np.minimum(p["attrition"] * (burn[0] + burn[1]) / stake, 0.5)
-        draw = rng.uniform(self.seed, self.campaign, obs.week, rng.NEGOTIATOR, BREAKTHROUGH)
+        draw = self.breakthrough_draw(obs.week)
         moves = striking & (draw < chance) & (burn[0] <= burn[1])
         return np.where(moves, target - p["jump"] * (target - p_min), target)
 
@@ -374,8 +422,7 @@ class TacticalNegotiator:
             aim = target[offer_rows]
             noise = self.difficulty.noise
             if noise > 0:  # sloppier play: the offer lands near, not at, the target
-                keys = self.campaign[offer_rows]
-                jitter = noise * rng.normal(self.seed, keys, obs.week, rng.NEGOTIATOR, side)
+                jitter = noise * self.jitter_draw(obs.week, offer_rows)
                 aim = np.clip(aim + jitter, p_min[offer_rows], self.p_max)
             chosen = self.book.select(aim, offer_rows, self.model)
             first = opening[offer_rows] & (obs.week <= spec.phases.expiry_week)

@@ -166,14 +166,16 @@ class PressurePolicy:
             current = None
             if fixed is None or (self._own[e] and fixed < 0):
                 current = np.asarray(ns.get(effect.target, self._initial[e]), dtype=np.float64)
-                current = np.broadcast_to(current, (batch,))
+                if current.shape != (batch,):
+                    current = np.broadcast_to(current, (batch,))
             if fixed is not None:
                 delta: np.ndarray | float = fixed
                 mean = fixed
             else:
                 assert current is not None
-                delta = self._delta(e, ns, current) / self._scale[e]
-                mean = float(np.mean(delta))
+                moved = self._delta(e, ns, current) / self._scale[e]
+                mean = float(moved.mean())
+                delta = moved
             weight: np.ndarray | float = 1.0
             if self._own[e] and mean < 0:
                 # spending an asset of our own: dearer as it runs down
@@ -197,7 +199,10 @@ class PressurePolicy:
                 col, total, best, best_size = c, contribution, "", -1.0
             else:
                 total = total + contribution
-            size = float(np.mean(np.abs(contribution)))
+            if isinstance(contribution, float):
+                size = abs(contribution)
+            else:
+                size = float(np.abs(contribution).mean())
             if size > best_size:
                 best, best_size = f"{'+' if mean >= 0 else '-'}{effect.target}", size
         if col >= 0:

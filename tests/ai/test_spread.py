@@ -166,3 +166,32 @@ def test_default_wga_disputes_vary_in_length_like_real_ones() -> None:
     assert (weeks > 0).all(), "the 2023 gap is too wide to settle before expiry"
     assert (result.outcome == Outcome.DEAL_RATIFIED).mean() >= 0.9
     assert result.on_frontier.mean() >= 0.5
+
+
+def test_weekly_draws_are_the_engines_counter_based_numbers() -> None:
+    """Jitter and breakthrough draws equal the engine RNG's keyed draws, whether
+    a small batch tabled them at reset or a big one draws them week by week."""
+    from strikesim.ai.agent import BREAKTHROUGH, TABLE_MAX_BATCH, normal_from
+    from strikesim.engine import rng
+
+    spec = scenario("wga-2023")
+    ids = np.arange(TABLE_MAX_BATCH + 10)
+    key = rng.prefix(7, ids, 12)
+    np.testing.assert_array_equal(
+        normal_from(key, rng.NEGOTIATOR, 1), rng.normal(7, ids, 12, rng.NEGOTIATOR, 1)
+    )
+    big, small = _tactical("wga-2023", STUDIO), _tactical("wga-2023", STUDIO)
+    big.reset(spec, ids.shape[0], 7)
+    small.reset(spec, 3, 7, ids[[4, 40, 70]])
+    rows = np.array([4, 40, 70])
+    for week in (0, 12, spec.phases.max_weeks):
+        np.testing.assert_array_equal(
+            small.breakthrough_draw(week), big.breakthrough_draw(week)[rows]
+        )
+        np.testing.assert_array_equal(
+            small.breakthrough_draw(week),
+            rng.uniform(7, ids[rows], week, rng.NEGOTIATOR, BREAKTHROUGH),
+        )
+        np.testing.assert_array_equal(
+            small.jitter_draw(week, np.arange(3)), big.jitter_draw(week, rows)
+        )
