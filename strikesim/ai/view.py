@@ -1,8 +1,8 @@
 """What a negotiator reads from its observation.
 
 Helpers that turn an :class:`~strikesim.engine.observe.Observation` into the
-numbers tactics work with: the formula namespace the side may evaluate, how
-much staying power it has left, and per-campaign keys for random draws.
+numbers tactics work with: the formula namespace the side may evaluate and
+how much staying power it has left.
 """
 
 from __future__ import annotations
@@ -61,23 +61,3 @@ def observation_namespace(spec: GameSpec, obs: Observation) -> dict[str, Any]:
     ns["talks_suspended"] = (obs.week < obs.talks_suspended_until).astype(np.float64)
     ns["members"] = float(spec.parties[UNION].members)
     return ns
-
-
-def row_keys(obs: Observation, rows: np.ndarray | None = None) -> np.ndarray:
-    """(b,) uint64 keys that depend only on each campaign's own observation
-    (all campaigns, or those at ``rows``).
-
-    Used to key a negotiator's random draws, so a campaign plays the same in
-    a batch of one and in a batch of thousands.
-    """
-    batch = obs.offers.shape[0]
-    everyone = rows is None or (rows.shape[0] == batch and rows[-1] == batch - 1)
-    pick: slice | np.ndarray = slice(None) if everyone or rows is None else rows
-    offers = obs.offers[pick]
-    flat = offers.reshape(offers.shape[0], -1)
-    # the sum of every level of both standing offers (exact in float64: small integers)
-    key = (flat @ np.ones(flat.shape[1])).astype(np.int64).astype(np.uint64)
-    for values in list(obs.variables.values())[:6]:
-        bits = np.ascontiguousarray(values[pick], dtype=np.float64).view(np.uint64)
-        key = (key * np.uint64(0x100000001B3)) ^ bits
-    return np.asarray(key)
