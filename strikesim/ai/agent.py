@@ -259,7 +259,9 @@ class TacticalNegotiator:
         """
         try:
             value = np.asarray(self.spec.parties[self.side].reservation(ns), dtype=np.float64)
-            value = np.broadcast_to(np.nan_to_num(value, nan=self.params["floor"]), (batch,))
+            value = np.where(np.isnan(value), self.params["floor"], value)
+            if value.shape != (batch,):
+                value = np.broadcast_to(value, (batch,))
         except (KeyError, ValueError, TypeError, ZeroDivisionError):
             value = np.full(batch, self.params["floor"])
         if self.side == UNION and "member_expectation" in ns:
@@ -383,7 +385,7 @@ class TacticalNegotiator:
             np.maximum((1.0 - resource_level(s, ns, self.initial)) / weeks, MIN_BURN)
             for s in (self.side, 1 - self.side)
         ]
-        stake = np.maximum(np.nan_to_num(u_mine - u_other, nan=1.0), MIN_STAKE)
+        stake = np.maximum(np.where(striking, u_mine - u_other, 1.0), MIN_STAKE)
         chance = np.minimum(p["attrition"] * (burn[0] + burn[1]) / stake, 0.5)
         draw = self.breakthrough_draw(obs.week)
         moves = striking & (draw < chance) & (burn[0] <= burn[1])
@@ -409,7 +411,8 @@ class TacticalNegotiator:
         )
         if p["attrition"] > 0:
             target = self.breakthrough(obs, ns, target, p_min, u_other, u_mine, live)
-        accept = legal[:, Move.ACCEPT] & (np.nan_to_num(u_other, nan=-1.0) >= target - 1e-9)
+        # (no offer = NaN, never accepted)
+        accept = legal[:, Move.ACCEPT] & (u_other >= target - 1e-9)
 
         opening = np.isnan(u_mine)
         # the noiseless target decides when to move; noise only blurs where to
