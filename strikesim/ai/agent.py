@@ -60,13 +60,13 @@ Z_LOW = -1.2
 settlements (research/models.md §1.3) but few quick collapses."""
 
 SIDE_SPREAD = 0.2
+"""Width of a side's own concession-exponent factor, relative to the tempo's."""
 
 UNION_TEMPO = 0.3
 """Share of the dispute's tempo (log-scale) that stretches the union's horizon:
 when a dispute ends is mostly the employer's call (the 2023 studios first
 countered after 102 days, and moved when their chiefs stepped in), while a
 guild's pace follows its members' expectations."""
-"""Width of a side's own concession-exponent factor, relative to the tempo's."""
 
 BREAKTHROUGH = 64
 """Draw index of the weekly breakthrough chance (shared by both sides' negotiators,
@@ -178,9 +178,10 @@ class TacticalNegotiator:
         spread = self.difficulty.spread
         if spread > 0:
             # index 0 is shared by both sides: the dispute's tempo (how fast
-            # costs bite, how soon the principals step in) stretches both
-            # horizons alike and moves the deal's date more than its terms;
-            # each side's own temperament varies its concession exponent
+            # costs bite, how soon the principals step in) stretches the
+            # studio's horizon and a share of the union's, moving the deal's
+            # date more than its terms; each side's own temperament varies
+            # its concession exponent
             z = rng.normal(
                 seed,
                 self.campaign[:, None],
