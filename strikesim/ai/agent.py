@@ -30,6 +30,7 @@ from strikesim.ai.difficulty import Difficulty
 from strikesim.ai.negotiator import EXPLAIN_MAX_BATCH, SideDecision
 from strikesim.ai.offers import offer_book
 from strikesim.ai.opponent_model import FrequencyModel, pack_rows
+from strikesim.ai.personality import WeeklyDraws, attrition_step, personality_factors
 from strikesim.ai.pressure import PressurePolicy
 from strikesim.ai.tactics import (
     resource_target,
@@ -39,7 +40,6 @@ from strikesim.ai.tactics import (
 )
 from strikesim.ai.view import observation_namespace, resource_level
 from strikesim.analysis.space import outcome_space
-from strikesim.engine import rng
 from strikesim.engine.spec import UNION, GameSpec
 from strikesim.engine.state import Move, Phase
 
@@ -51,35 +51,6 @@ TACTICAL = ("time_dependent", "resource", "tit_for_tat", "zeuthen", "adaptive")
 TACTICS = (*TACTICAL, "scripted")
 """Every tactic name a scenario personality may use ("scripted" replays the
 scenario's historical offers, see :mod:`strikesim.ai.scripted`)."""
-
-FACTOR_WEEK = 0xFFFF_FFFF
-"""Week part of the key of the per-campaign personality draws (never a real week)."""
-
-Z_LOW = -1.2
-"""Lowest tempo draw (in standard deviations): disputes have a long tail of late
-settlements (research/models.md §1.3) but few quick collapses."""
-
-SIDE_SPREAD = 0.2
-"""Width of a side's own concession-exponent factor, relative to the tempo's."""
-
-UNION_TEMPO = 0.3
-"""Share of the dispute's tempo (log-scale) that stretches the union's horizon:
-when a dispute ends is mostly the employer's call (the 2023 studios first
-countered after 102 days, and moved when their chiefs stepped in), while a
-guild's pace follows its members' expectations."""
-
-BREAKTHROUGH = 64
-"""Draw index of the weekly breakthrough chance (shared by both sides' negotiators,
-so a campaign's week has one draw and the side with the lower cost ratio moves)."""
-
-TABLE_MAX_BATCH = 64
-"""Batches up to this size draw all their weekly random numbers at reset."""
-
-MIN_BURN = 0.002
-"""Smallest weekly cost (share of staying power) in the attrition ratio."""
-
-MIN_STAKE = 0.02
-"""Smallest stake (own-utility gap between the two offers) in the attrition ratio."""
 
 BACKSTOP_E = 0.15
 """Concession exponent of the adaptive mix's deadline backstop (Boulware)."""
@@ -114,15 +85,6 @@ PARAMETERS: Mapping[str, tuple[float, str]] = {
 
 DEFAULTS: Mapping[str, float] = {name: value for name, (value, _) in PARAMETERS.items()}
 """Default of every tactic parameter (the scenario loader validates names against it)."""
-
-
-def normal_from(key: np.ndarray, stream: int, index: int) -> np.ndarray:
-    """Standard normal draws for ``key`` (from :func:`rng.prefix`): the same
-    numbers as ``rng.normal(seed, campaign, week, stream, index)``, reusing a
-    week's key (Box-Muller over draw indices ``2*index`` and ``2*index + 1``)."""
-    u1 = rng.uniform_from(key, stream, 2 * index)
-    u2 = rng.uniform_from(key, stream, 2 * index + 1)
-    return np.asarray(np.sqrt(-2.0 * np.log1p(-u1)) * np.cos(2.0 * np.pi * u2))
 
 
 class TacticalNegotiator:
@@ -172,28 +134,8 @@ class TacticalNegotiator:
         if ids.shape != (batch,):
             raise ValueError(f"expected {batch} campaign ids, got {ids.shape[0]}")
         self.campaign = ids.astype(np.uint64)
-        self._key_week: int | None = None
-        self._key = np.zeros(batch, dtype=np.uint64)
-        self._draw_tables()
-        spread = self.difficulty.spread
-        if spread > 0:
-            # index 0 is shared by both sides: the dispute's tempo (how fast
-            # costs bite, how soon the principals step in) stretches the
-            # studio's horizon and a share of the union's, moving the deal's
-            # date more than its terms; each side's own temperament varies
-            # its concession exponent
-            z = rng.normal(
-                seed,
-                self.campaign[:, None],
-                FACTOR_WEEK,
-                rng.NEGOTIATOR,
-                np.array([0, 1 + self.side]),
-            )
-            z = np.clip(z, np.array([Z_LOW, -2.5]), 2.5)
-            tempo = spread * (UNION_TEMPO if self.side == UNION else 1.0)
-            factors = np.exp(z * np.array([tempo, spread * SIDE_SPREAD]))
-        else:
-            factors = np.ones((batch, 2))
+        self.draws = WeeklyDraws(seed, self.campaign, self.side, spec.phases.max_weeks)
+        factors = personality_factors(seed, self.campaign, self.side, self.difficulty.spread)
         base = max(self.params["horizon"] * self.difficulty.patience, 1.0)
         # a slower campaign still reaches its floor in time to ratify by the deadline
         latest = max(base, spec.phases.max_weeks - spec.phases.ratification_weeks - 1.0)
@@ -233,8 +175,7 @@ class TacticalNegotiator:
         )
         out.prev_other = self.prev_other[index].copy()
         out.offered_at = self.offered_at[index].copy()
-        out._key_week = None
-        out._draw_tables()
+        out.draws = WeeklyDraws(out.seed, out.campaign, self.side, self.spec.phases.max_weeks)
         out.model = None if self.model is None else self.model.take(index)
         out.lookahead = None
         out._record = None
@@ -326,37 +267,6 @@ class TacticalNegotiator:
         est = np.where((pair < 0).any(axis=2), np.array([1.0, 0.0]), est)
         return est[:, 0], est[:, 1]
 
-    def _draw_tables(self) -> None:
-        """Small batches draw every week's random numbers at once (the same
-        numbers, without a dozen array calls per week)."""
-        self._tables: tuple[np.ndarray, np.ndarray] | None = None
-        if self.batch <= TABLE_MAX_BATCH:
-            weeks = np.arange(self.spec.phases.max_weeks + 1)
-            key = rng.prefix(self.seed, self.campaign[:, None], weeks[None, :])  # (B, W)
-            self._tables = (
-                rng.uniform_from(key, rng.NEGOTIATOR, BREAKTHROUGH),
-                normal_from(key, rng.NEGOTIATOR, self.side),
-            )
-
-    def breakthrough_draw(self, week: int) -> np.ndarray:
-        """(B,) this week's uniform breakthrough draws."""
-        if self._tables is not None and week < self._tables[0].shape[1]:
-            return np.asarray(self._tables[0][:, week])
-        return rng.uniform_from(self.week_key(week), rng.NEGOTIATOR, BREAKTHROUGH)
-
-    def jitter_draw(self, week: int, rows: np.ndarray) -> np.ndarray:
-        """(b,) this week's standard normal jitter draws of campaigns ``rows``."""
-        if self._tables is not None and week < self._tables[1].shape[1]:
-            return np.asarray(self._tables[1][rows, week])
-        return normal_from(self.week_key(week)[rows], rng.NEGOTIATOR, self.side)
-
-    def week_key(self, week: int) -> np.ndarray:
-        """(B,) the random-draw key of (seed, campaign, week), made once a week."""
-        if self._key_week != week:
-            self._key = rng.prefix(self.seed, self.campaign, week)
-            self._key_week = week
-        return self._key
-
     def breakthrough(
         self,
         obs: Observation,
@@ -367,29 +277,23 @@ class TacticalNegotiator:
         u_mine: np.ndarray,
         live: np.ndarray,
     ) -> np.ndarray:
-        """(B,) target after this week's war-of-attrition chance (models.md §1.4).
-
-        Each side's weekly cost is the share of its staying power burnt per
-        strike week (``view.resource_level``), its stake the own-utility gap
-        between the two standing offers (assumed alike on both sides). While
-        on strike a breakthrough comes with chance
-        ``h = attrition * (c_U + c_F) / V`` (one draw per campaign and week,
-        shared by both negotiators), and the side with the *lower* cost ratio
-        makes it: its target drops ``jump`` of the way to its reservation.
-        """
+        """(B,) target after this week's war-of-attrition chance: where this
+        side makes the breakthrough (:func:`personality.attrition_step`), its
+        target drops ``jump`` of the way to its reservation."""
         p = self.params
         striking = (obs.phase == Phase.STRIKE) & live & ~np.isnan(u_other) & ~np.isnan(u_mine)
         if not striking.any():
             return target
-        weeks = np.maximum(obs.strike_weeks, 1).astype(np.float64)
-        burn = [
-            np.maximum((1.0 - resource_level(s, ns, self.initial)) / weeks, MIN_BURN)
-            for s in (self.side, 1 - self.side)
-        ]
-        stake = np.maximum(np.where(striking, u_mine - u_other, 1.0), MIN_STAKE)
-        chance = np.minimum(p["attrition"] * (burn[0] + burn[1]) / stake, 0.5)
-        draw = self.breakthrough_draw(obs.week)
-        moves = striking & (draw < chance) & (burn[0] <= burn[1])
+        moves = attrition_step(
+            self.side,
+            ns,
+            self.initial,
+            striking,
+            obs.strike_weeks,
+            u_mine - u_other,
+            self.draws.breakthrough(obs.week),
+            p["attrition"],
+        )
         return np.where(moves, target - p["jump"] * (target - p_min), target)
 
     def decide(self, obs: Observation) -> SideDecision:
@@ -426,7 +330,7 @@ class TacticalNegotiator:
             aim = target[offer_rows]
             noise = self.difficulty.noise
             if noise > 0:  # sloppier play: the offer lands near, not at, the target
-                jitter = noise * self.jitter_draw(obs.week, offer_rows)
+                jitter = noise * self.draws.jitter(obs.week, offer_rows)
                 aim = np.clip(aim + jitter, p_min[offer_rows], self.p_max)
             chosen = self.book.select(aim, offer_rows, self.model)
             first = opening[offer_rows] & (obs.week <= spec.phases.expiry_week)

@@ -7,10 +7,11 @@ import numpy as np
 import pytest
 
 from strikesim.ai import make_negotiator
-from strikesim.ai.agent import SIDE_SPREAD, UNION_TEMPO, Z_LOW, TacticalNegotiator
+from strikesim.ai.agent import TacticalNegotiator
 from strikesim.ai.difficulty import get_difficulty
 from strikesim.ai.offers import OfferBook
 from strikesim.ai.opponent_model import FrequencyModel
+from strikesim.ai.personality import SIDE_SPREAD, UNION_TEMPO, Z_LOW
 from strikesim.analysis import outcome_space, pareto_mask_of
 from strikesim.batch import run_batch
 from strikesim.engine import Actions, initial_state, observe, step
@@ -171,7 +172,7 @@ def test_default_wga_disputes_vary_in_length_like_real_ones() -> None:
 def test_weekly_draws_are_the_engines_counter_based_numbers() -> None:
     """Jitter and breakthrough draws equal the engine RNG's keyed draws, whether
     a small batch tabled them at reset or a big one draws them week by week."""
-    from strikesim.ai.agent import BREAKTHROUGH, TABLE_MAX_BATCH, normal_from
+    from strikesim.ai.personality import BREAKTHROUGH, TABLE_MAX_BATCH, normal_from
     from strikesim.engine import rng
 
     spec = scenario("wga-2023")
@@ -186,12 +187,12 @@ def test_weekly_draws_are_the_engines_counter_based_numbers() -> None:
     rows = np.array([4, 40, 70])
     for week in (0, 12, spec.phases.max_weeks):
         np.testing.assert_array_equal(
-            small.breakthrough_draw(week), big.breakthrough_draw(week)[rows]
+            small.draws.breakthrough(week), big.draws.breakthrough(week)[rows]
         )
         np.testing.assert_array_equal(
-            small.breakthrough_draw(week),
+            small.draws.breakthrough(week),
             rng.uniform(7, ids[rows], week, rng.NEGOTIATOR, BREAKTHROUGH),
         )
         np.testing.assert_array_equal(
-            small.jitter_draw(week, np.arange(3)), big.jitter_draw(week, rows)
+            small.draws.jitter(week, np.arange(3)), big.draws.jitter(week, rows)
         )

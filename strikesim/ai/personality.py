@@ -1,0 +1,151 @@
+"""Per-campaign personalities and weekly chances of the tactical negotiator.
+
+No two disputes are fought by quite the same people: each campaign's
+negotiators get seeded lognormal factors on their profile (research/models.md
+§1.3 — real strike lengths spread out near-exponentially instead of piling up
+on one week), and while on strike a war-of-attrition breakthrough may come in
+any week (§1.4). Every draw is keyed by (seed, campaign id, week) through the
+engine's counter-based RNG, so row ``i`` of a batch plays like a single game
+of campaign ``i``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from strikesim.ai.view import resource_level
+from strikesim.engine import rng
+from strikesim.engine.spec import UNION
+
+FACTOR_WEEK = 0xFFFF_FFFF
+"""Week part of the key of the per-campaign personality draws (never a real week)."""
+
+Z_LOW = -1.2
+"""Lowest tempo draw (in standard deviations): disputes have a long tail of late
+settlements (research/models.md §1.3) but few quick collapses."""
+
+SIDE_SPREAD = 0.2
+"""Width of a side's own concession-exponent factor, relative to the tempo's."""
+
+UNION_TEMPO = 0.3
+"""Share of the dispute's tempo (log-scale) that stretches the union's horizon:
+when a dispute ends is mostly the employer's call (the 2023 studios first
+countered after 102 days, and moved when their chiefs stepped in), while a
+guild's pace follows its members' expectations."""
+
+BREAKTHROUGH = 64
+"""Draw index of the weekly breakthrough chance (shared by both sides' negotiators,
+so a campaign's week has one draw and the side with the lower cost ratio moves)."""
+
+TABLE_MAX_BATCH = 64
+"""Batches up to this size draw all their weekly random numbers at once."""
+
+MIN_BURN = 0.002
+"""Smallest weekly cost (share of staying power) in the attrition ratio."""
+
+MIN_STAKE = 0.02
+"""Smallest stake (own-utility gap between the two offers) in the attrition ratio."""
+
+
+def normal_from(key: np.ndarray, stream: int, index: int) -> np.ndarray:
+    """Standard normal draws for ``key`` (from :func:`rng.prefix`): the same
+    numbers as ``rng.normal(seed, campaign, week, stream, index)``, reusing a
+    week's key (Box-Muller over draw indices ``2*index`` and ``2*index + 1``)."""
+    u1 = rng.uniform_from(key, stream, 2 * index)
+    u2 = rng.uniform_from(key, stream, 2 * index + 1)
+    return np.asarray(np.sqrt(-2.0 * np.log1p(-u1)) * np.cos(2.0 * np.pi * u2))
+
+
+def personality_factors(seed: int, campaign: np.ndarray, side: int, spread: float) -> np.ndarray:
+    """``(B, 2)`` multipliers of each campaign's horizon and concession exponent.
+
+    Column 0 is the dispute's tempo (how fast costs bite, how soon the
+    principals step in), one draw per campaign shared by both sides: it
+    stretches the studio's horizon and ``UNION_TEMPO`` of the union's, so it
+    moves the deal's date more than its terms. Column 1 is the side's own
+    temperament (an independent draw). Log-widths ``spread`` and
+    ``spread * SIDE_SPREAD``; no spread, no variation.
+    """
+    batch = campaign.shape[0]
+    if spread <= 0:
+        return np.ones((batch, 2))
+    z = rng.normal(seed, campaign[:, None], FACTOR_WEEK, rng.NEGOTIATOR, np.array([0, 1 + side]))
+    z = np.clip(z, np.array([Z_LOW, -2.5]), 2.5)
+    tempo = spread * (UNION_TEMPO if side == UNION else 1.0)
+    return np.asarray(np.exp(z * np.array([tempo, spread * SIDE_SPREAD])))
+
+
+class WeeklyDraws:
+    """One side's weekly random numbers for a batch of campaigns.
+
+    Big batches hash one key per week and reuse it for every draw of that
+    week; batches up to ``TABLE_MAX_BATCH`` draw every week's numbers at once
+    (the same numbers, without a dozen array calls per week).
+    """
+
+    def __init__(self, seed: int, campaign: np.ndarray, side: int, max_weeks: int) -> None:
+        self.seed = seed
+        self.campaign = campaign
+        self.side = side
+        self._key_week: int | None = None
+        self._key = np.zeros(campaign.shape[0], dtype=np.uint64)
+        self._tables: tuple[np.ndarray, np.ndarray] | None = None
+        if campaign.shape[0] <= TABLE_MAX_BATCH:
+            weeks = np.arange(max_weeks + 1)
+            key = rng.prefix(seed, campaign[:, None], weeks[None, :])  # (B, W)
+            self._tables = (
+                rng.uniform_from(key, rng.NEGOTIATOR, BREAKTHROUGH),
+                normal_from(key, rng.NEGOTIATOR, side),
+            )
+
+    def week_key(self, week: int) -> np.ndarray:
+        """(B,) the key of (seed, campaign, week), hashed once a week."""
+        if self._key_week != week:
+            self._key = rng.prefix(self.seed, self.campaign, week)
+            self._key_week = week
+        return self._key
+
+    def breakthrough(self, week: int) -> np.ndarray:
+        """(B,) this week's uniform breakthrough draws (the same for both sides)."""
+        if self._tables is not None and week < self._tables[0].shape[1]:
+            return np.asarray(self._tables[0][:, week])
+        return rng.uniform_from(self.week_key(week), rng.NEGOTIATOR, BREAKTHROUGH)
+
+    def jitter(self, week: int, rows: np.ndarray) -> np.ndarray:
+        """(b,) this week's standard normal target jitter of campaigns ``rows``."""
+        if self._tables is not None and week < self._tables[1].shape[1]:
+            return np.asarray(self._tables[1][rows, week])
+        return normal_from(self.week_key(week)[rows], rng.NEGOTIATOR, self.side)
+
+
+def attrition_step(
+    side: int,
+    ns: Mapping[str, Any],
+    initial: Mapping[str, float],
+    striking: np.ndarray,
+    strike_weeks: np.ndarray,
+    stake: np.ndarray,
+    draw: np.ndarray,
+    attrition: float,
+) -> np.ndarray:
+    """(B,) bool: campaigns where ``side`` makes this week's breakthrough
+    concession (research/models.md §1.4).
+
+    Each side's weekly cost is the share of its staying power burnt per strike
+    week (:func:`~strikesim.ai.view.resource_level`), the stake ``V`` the
+    own-utility gap between the two standing offers (assumed alike on both
+    sides). A breakthrough comes with chance ``h = attrition * (c_U + c_F) / V``
+    (at most 1/2; ``draw`` is the campaign-week's shared uniform) and the side
+    with the *lower* cost ratio makes it.
+    """
+    weeks = np.maximum(strike_weeks, 1).astype(np.float64)
+    mine, theirs = (
+        np.maximum((1.0 - resource_level(s, ns, initial)) / weeks, MIN_BURN)
+        for s in (side, 1 - side)
+    )
+    stake = np.maximum(np.where(striking, stake, 1.0), MIN_STAKE)
+    chance = np.minimum(attrition * (mine + theirs) / stake, 0.5)
+    return np.asarray(striking & (draw < chance) & (mine <= theirs))
