@@ -40,6 +40,7 @@ from strikesim.ai.tactics import (
 )
 from strikesim.ai.view import observation_namespace, resource_level
 from strikesim.analysis.space import outcome_space
+from strikesim.engine.mathfn import clip
 from strikesim.engine.spec import UNION, GameSpec
 from strikesim.engine.state import Move, Phase
 
@@ -139,7 +140,7 @@ class TacticalNegotiator:
         base = max(self.params["horizon"] * self.difficulty.patience, 1.0)
         # a slower campaign still reaches its floor in time to ratify by the deadline
         latest = max(base, spec.phases.max_weeks - spec.phases.ratification_weeks - 1.0)
-        self.horizon = np.clip(base * factors[:, 0], 1.0, latest)
+        self.horizon = clip(base * factors[:, 0], 1.0, latest)
         """(B,) weeks over which each campaign's time curve reaches the reservation."""
         self.e = self.params["e"] * factors[:, 1]
         """(B,) each campaign's concession exponent."""
@@ -209,7 +210,7 @@ class TacticalNegotiator:
         if self.side == UNION and "member_expectation" in ns:
             expect = np.asarray(ns["member_expectation"], dtype=np.float64)
             value = np.maximum(value, expect - self.params["ratify_margin"])
-        return np.asarray(np.clip(value, self.book.worst, self.p_max))
+        return np.asarray(clip(value, self.book.worst, self.p_max))
 
     def tactic_target(
         self,
@@ -312,7 +313,7 @@ class TacticalNegotiator:
         p_min = self.reservation(ns, batch)
         raw, driver = self.tactic_target(obs, ns, p_min, u_other, u_mine)
         target = np.where(
-            live, np.clip(np.minimum(self.target, raw), p_min, self.p_max), self.target
+            live, clip(np.minimum(self.target, raw), p_min, self.p_max), self.target
         )
         if p["attrition"] > 0:
             target = self.breakthrough(obs, ns, target, p_min, u_other, u_mine, live)
@@ -331,7 +332,7 @@ class TacticalNegotiator:
             noise = self.difficulty.noise
             if noise > 0:  # sloppier play: the offer lands near, not at, the target
                 jitter = noise * self.draws.jitter(obs.week, offer_rows)
-                aim = np.clip(aim + jitter, p_min[offer_rows], self.p_max)
+                aim = clip(aim + jitter, p_min[offer_rows], self.p_max)
             chosen = self.book.select(aim, offer_rows, self.model)
             first = opening[offer_rows] & (obs.week <= spec.phases.expiry_week)
             chosen = np.where(first[:, None], self.opening[None, :], chosen)

@@ -21,6 +21,7 @@ import numpy as np
 from strikesim.ai.difficulty import Difficulty
 from strikesim.ai.offers import WINDOW
 from strikesim.ai.rollout import belief_state, replicate, rollout
+from strikesim.engine.mathfn import clip
 from strikesim.engine.state import Outcome, Phase, State
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ class Lookahead:
         rows = np.array([row])
         out = [chosen]
         for t in (target + STEP, target - STEP):
-            t = float(np.clip(t, book.worst, neg.p_max))
+            t = float(clip(t, book.worst, neg.p_max))
             out.append(book.select(np.array([t]), rows, neg.model)[0])
         ranks = book.candidates(np.array([target]), WINDOW, 8)[0]
         out.extend(book.levels[ranks[::-1]])

@@ -18,6 +18,7 @@ import numpy as np
 
 from strikesim.ai.view import resource_level
 from strikesim.engine import rng
+from strikesim.engine.mathfn import clip
 from strikesim.engine.spec import UNION
 
 FACTOR_WEEK = 0xFFFF_FFFF
@@ -73,7 +74,7 @@ def personality_factors(seed: int, campaign: np.ndarray, side: int, spread: floa
     if spread <= 0:
         return np.ones((batch, 2))
     z = rng.normal(seed, campaign[:, None], FACTOR_WEEK, rng.NEGOTIATOR, np.array([0, 1 + side]))
-    z = np.clip(z, np.array([Z_LOW, -2.5]), 2.5)
+    z = clip(z, np.array([Z_LOW, -2.5]), 2.5)
     tempo = spread * (UNION_TEMPO if side == UNION else 1.0)
     return np.asarray(np.exp(z * np.array([tempo, spread * SIDE_SPREAD])))
 

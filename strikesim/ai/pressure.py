@@ -24,6 +24,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from strikesim.engine.mathfn import clip
 from strikesim.engine.spec import UNION, Effect, GameSpec
 
 UNION_GOOD: Mapping[str, float] = {
@@ -181,7 +182,7 @@ class PressurePolicy:
                 # spending an asset of our own: dearer as it runs down
                 assert current is not None
                 start = self._start[e]
-                weight = np.clip(start / np.maximum(np.abs(current), start / 5.0), 1.0, 5.0)
+                weight = clip(start / np.maximum(np.abs(current), start / 5.0), 1.0, 5.0)
             if self._public[e]:
                 if support is None:
                     support = np.asarray(ns.get(self.support_id, 0.5), dtype=np.float64)

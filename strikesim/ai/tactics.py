@@ -20,13 +20,15 @@ from __future__ import annotations
 
 import numpy as np
 
+from strikesim.engine.mathfn import clip
+
 ArrayLike = np.ndarray | float
 
 
 def concession_fraction(t: ArrayLike, k: ArrayLike, e: ArrayLike) -> np.ndarray:
     """Faratin/Genius ``f(t) = k + (1 - k) * t**(1/e)`` for normalised time
     ``t`` in [0, 1] (clipped); ``e = 0`` gives ``f = k`` until ``t = 1``."""
-    t = np.clip(np.asarray(t, dtype=np.float64), 0.0, 1.0)
+    t = clip(np.asarray(t, dtype=np.float64), 0.0, 1.0)
     k = np.asarray(k, dtype=np.float64)
     e = np.asarray(e, dtype=np.float64)
     with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
@@ -52,7 +54,7 @@ def resource_target(
     ``p_max - k (p_max - p_min)``. The exponential is rescaled so that
     ``resource = 1`` gives exactly ``alpha = k``.
     """
-    r = np.clip(np.asarray(resource, dtype=np.float64), 0.0, 1.0)
+    r = clip(np.asarray(resource, dtype=np.float64), 0.0, 1.0)
     scale = np.asarray(scale, dtype=np.float64)
     raw = np.exp(-scale * r)
     floor = np.exp(-scale)
@@ -74,7 +76,7 @@ def tit_for_tat_target(
     The target never rises (monotonic) and never drops below ``p_min``.
     """
     step = np.nan_to_num(np.asarray(other_concession, dtype=np.float64), nan=0.0)
-    step = np.clip(step, 0.0, None) * gain
+    step = np.maximum(step, 0.0) * gain
     return np.asarray(np.maximum(np.asarray(previous_target) - step, p_min))
 
 
@@ -85,7 +87,7 @@ def zeuthen_risk(own_demand: ArrayLike, other_offer: ArrayLike) -> np.ndarray:
     offer = np.asarray(other_offer, dtype=np.float64)
     with np.errstate(divide="ignore", invalid="ignore"):
         risk = np.where(demand > 1e-12, (demand - offer) / np.where(demand > 1e-12, demand, 1), 1.0)
-    return np.asarray(np.clip(np.nan_to_num(risk, nan=1.0), 0.0, 1.0))
+    return np.asarray(clip(np.nan_to_num(risk, nan=1.0), 0.0, 1.0))
 
 
 def zeuthen_target(

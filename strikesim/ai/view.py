@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from strikesim.engine.mathfn import clip
 from strikesim.engine.namespace import plan_for
 from strikesim.engine.spec import UNION, GameSpec
 from strikesim.engine.state import Phase
@@ -43,7 +44,7 @@ def resource_level(side: int, ns: Mapping[str, Any], initial: Mapping[str, float
         ratio("studio_cash")
     if not parts:
         return np.ones(1)
-    return np.asarray(np.clip(np.minimum.reduce(np.broadcast_arrays(*parts)), 0.0, 1.0))
+    return np.asarray(clip(np.minimum.reduce(np.broadcast_arrays(*parts)), 0.0, 1.0))
 
 
 def observation_namespace(spec: GameSpec, obs: Observation) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import numpy as np
 from . import codes as C
 from . import rng
 from .eventlog import EventLog
-from .mathfn import some
+from .mathfn import clip, some
 from .namespace import EnginePlan
 from .rules import truthy
 from .spec import STUDIO, UNION, GameSpec
@@ -40,7 +40,7 @@ def end_checks(
         if some(vote):
             noise = rng.normal(st.seed, st.campaign, week, rng.VOTES, 0) * VOTE_NOISE
             share = np.asarray(plan.phase_formulas["authorization_yes"](ns), np.float64)
-            yes = np.clip(share + noise, 0.0, 1.0)
+            yes = clip(share + noise, 0.0, 1.0)
             passed = vote & (yes >= ph.authorization_threshold)
             authorized |= passed
             log.add(vote, C.EV_AUTHORIZATION_VOTE, passed.astype(np.int32), yes)
@@ -55,7 +55,7 @@ def end_checks(
     if some(due):
         noise = rng.normal(st.seed, st.campaign, week, rng.VOTES, 1) * VOTE_NOISE
         share = np.asarray(plan.phase_formulas["ratification_yes"](ns), np.float64)
-        yes = np.clip(share + noise, 0.0, 1.0)
+        yes = clip(share + noise, 0.0, 1.0)
         yes = np.broadcast_to(yes, (b,))
         passed = due & (yes >= ph.ratification_threshold)
         failed = due & ~passed

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from .mathfn import logistic, ncdf, safe_log, some
+from .mathfn import clip, logistic, ncdf, safe_log, some
 
 __all__ = ["CORE_DERIVED", "CORE_UPDATES", "core_update", "update_plan"]
 
@@ -25,7 +25,7 @@ NS = Mapping[str, Any]
 
 # ---- derived variables (recomputed each week, in dependency order) -----------
 def _content_drought(ns: NS) -> Array:
-    return np.clip(1.0 - ns["content_stock"] / ns["content_ref"], 0.0, 1.0)
+    return clip(1.0 - ns["content_stock"] / ns["content_ref"], 0.0, 1.0)
 
 
 def _churn(ns: NS) -> Array:
@@ -130,7 +130,7 @@ def _solidarity(ns: NS) -> Array:
     target = ns["solidarity_base"] * (1.0 - ns["solidarity_hardship"] * ns["hardship"]) + ns[
         "solidarity_support"
     ] * (ns["public_support_union"] - ns["psi0"])
-    target = np.clip(target, 0.0, 1.0)
+    target = clip(target, 0.0, 1.0)
     return ns["solidarity"] + ns["solidarity_rate"] * (target - ns["solidarity"])
 
 
@@ -159,7 +159,7 @@ def _ratification_sentiment(ns: NS) -> Array:
 
 
 def _public_support_union(ns: NS) -> Array:
-    signal = np.clip(ns["psi0"] + ns["opinion_shift"], 0.0, 1.0)
+    signal = clip(ns["psi0"] + ns["opinion_shift"], 0.0, 1.0)
     return (1.0 - ns["mu_m"]) * ns["public_support_union"] + ns["mu_m"] * signal
 
 
