@@ -88,6 +88,12 @@ DEFAULTS: Mapping[str, float] = {name: value for name, (value, _) in PARAMETERS.
 """Default of every tactic parameter (the scenario loader validates names against it)."""
 
 
+_HOLD, _OFFER, _ACCEPT, _WALK_OUT = (
+    int(m) for m in (Move.HOLD, Move.OFFER, Move.ACCEPT, Move.WALK_OUT)
+)
+"""Move codes as plain ints (an enum member costs an attribute lookup per use)."""
+
+
 class TacticalNegotiator:
     """A negotiator following one tactic (or the adaptive mix) with a difficulty."""
 
@@ -312,20 +318,18 @@ class TacticalNegotiator:
             self.model.observe(other_offer)
         p_min = self.reservation(ns, batch)
         raw, driver = self.tactic_target(obs, ns, p_min, u_other, u_mine)
-        target = np.where(
-            live, clip(np.minimum(self.target, raw), p_min, self.p_max), self.target
-        )
+        target = np.where(live, clip(np.minimum(self.target, raw), p_min, self.p_max), self.target)
         if p["attrition"] > 0:
             target = self.breakthrough(obs, ns, target, p_min, u_other, u_mine, live)
         # (no offer = NaN, never accepted)
-        accept = legal[:, Move.ACCEPT] & (u_other >= target - 1e-9)
+        accept = legal[:, _ACCEPT] & (u_other >= target - 1e-9)
 
         opening = np.isnan(u_mine)
         # the noiseless target decides when to move; noise only blurs where to
         # (compared with the target at the last offer, not with where the noise
         # put it: a lucky draw is not a reason to table a new package)
         wants_offer = opening | (target < np.minimum(u_mine, self.offered_at) - p["step"])
-        offer_rows = np.flatnonzero(legal[:, Move.OFFER] & ~accept & wants_offer)
+        offer_rows = np.flatnonzero(legal[:, _OFFER] & ~accept & wants_offer)
         offers = np.full((batch, n_issues), -1, dtype=np.int16)
         if offer_rows.size:
             aim = target[offer_rows]
@@ -347,21 +351,21 @@ class TacticalNegotiator:
         changed[offer_rows] = (new_words != old_words).any(axis=1)
 
         retreat = (u_other < self.prev_other - 1e-9) & (p["walk_out"] > 0)
-        walk = legal[:, Move.WALK_OUT] & retreat & ~accept
-        move = np.full(batch, Move.HOLD, dtype=np.int8)
-        move[changed] = Move.OFFER
-        move[walk & ~changed] = Move.WALK_OUT
-        move[accept] = Move.ACCEPT
+        walk = legal[:, _WALK_OUT] & retreat & ~accept
+        move = np.full(batch, _HOLD, dtype=np.int8)
+        move[changed] = _OFFER
+        move[walk & ~changed] = _WALK_OUT
+        move[accept] = _ACCEPT
         # every move above was gated by its legal mask (offer rows need a legal
         # OFFER, accepts a legal ACCEPT, walk-outs a legal WALK_OUT)
-        offers[offer_rows[move[offer_rows] != Move.OFFER]] = -1
+        offers[offer_rows[move[offer_rows] != _OFFER]] = -1
 
         pressure, drivers = self.pressure.choose(ns, obs.legal_pressure)
         pressure &= live[:, None]
         self.target = target
         tried = np.zeros(batch, dtype=bool)
         tried[offer_rows] = True
-        tried &= move != Move.ACCEPT
+        tried &= move != _ACCEPT
         self.offered_at[tried] = target[tried]
         self.prev_other = np.where(np.isnan(u_other), self.prev_other, u_other)
         self._record = explain.DecisionRecord(

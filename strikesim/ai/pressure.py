@@ -203,7 +203,9 @@ class PressurePolicy:
             if isinstance(contribution, float):
                 size = abs(contribution)
             else:
-                size = float(np.abs(contribution).mean())
+                # the mean of |contribution| (sum / count, as ndarray.mean)
+                magnitude = np.abs(contribution)
+                size = float(np.add.reduce(magnitude, axis=None)) / magnitude.size
             if size > best_size:
                 best, best_size = f"{'+' if mean >= 0 else '-'}{effect.target}", size
         if col >= 0:

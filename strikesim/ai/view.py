@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from strikesim.engine.mathfn import clip
-from strikesim.engine.namespace import plan_for
+from strikesim.engine.namespace import PHASE_FLAGS, plan_for
 from strikesim.engine.spec import UNION, GameSpec
-from strikesim.engine.state import Phase
 
 if TYPE_CHECKING:
     from strikesim.engine.observe import Observation
@@ -44,7 +43,10 @@ def resource_level(side: int, ns: Mapping[str, Any], initial: Mapping[str, float
         ratio("studio_cash")
     if not parts:
         return np.ones(1)
-    return np.asarray(clip(np.minimum.reduce(np.broadcast_arrays(*parts)), 0.0, 1.0))
+    level = parts[0]
+    for part in parts[1:]:
+        level = np.minimum(level, part)
+    return np.asarray(clip(level, 0.0, 1.0))
 
 
 def observation_namespace(spec: GameSpec, obs: Observation) -> dict[str, Any]:
@@ -52,12 +54,10 @@ def observation_namespace(spec: GameSpec, obs: Observation) -> dict[str, Any]:
     public builtins (week, phase flags, weeks on strike)."""
     ns: dict[str, Any] = dict(plan_for(spec).params)
     ns.update(obs.variables)
-    phase = obs.phase
     ns["week"] = float(obs.week)
     ns["strike_weeks"] = obs.strike_weeks.astype(np.float64)
-    ns["is_striking"] = (phase == Phase.STRIKE).astype(np.float64)
-    ns["is_talks"] = (phase == Phase.TALKS).astype(np.float64)
-    ns["is_ratification"] = (phase == Phase.RATIFICATION).astype(np.float64)
+    # (3, B): one lookup for the three phase flags
+    ns["is_talks"], ns["is_striking"], ns["is_ratification"] = PHASE_FLAGS[:, obs.phase]
     ns["authorized"] = obs.authorized.astype(np.float64)
     ns["talks_suspended"] = (obs.week < obs.talks_suspended_until).astype(np.float64)
     ns["members"] = float(spec.parties[UNION].members)

@@ -207,6 +207,8 @@ _PHASE_FLAGS = np.zeros((3, len(Phase)))
 """Rows ``is_talks``, ``is_striking``, ``is_ratification`` (0/1) by phase code."""
 _PHASE_FLAGS[0, _TALKS] = _PHASE_FLAGS[1, _STRIKE] = _PHASE_FLAGS[2, _RATIFICATION] = 1.0
 _PHASE_FLAGS.setflags(write=False)
+PHASE_FLAGS = _PHASE_FLAGS
+"""Public name of the phase-flag table (observers build the same three flags)."""
 
 _PLANS: dict[int, tuple[weakref.ref[GameSpec], EnginePlan]] = {}
 
