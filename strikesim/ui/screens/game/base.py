@@ -103,13 +103,17 @@ class GameScreen(Screen):
         )
 
     def on_pause_choice(self, choice: object) -> Transition | None:
-        if choice == PauseChoice.SAVE:
+        # in a campaign stage, saving (or leaving for the title) saves the campaign
+        saved = choice in (PauseChoice.SAVE, PauseChoice.QUIT_TO_TITLE) and self.save_campaign()
+        if choice == PauseChoice.SAVE and not saved:
             try:
                 from strikesim.ui.screens.save_game import SaveGameScreen
             except ImportError:
                 self.save_now()
                 return None
             return Push(SaveGameScreen(self.ctx, self.play.session))
+        if choice == PauseChoice.SAVE:
+            return None
         if choice == PauseChoice.LOAD:
             return self.ctx.route("load_game")
         if choice == PauseChoice.QUIT_TO_TITLE:
@@ -119,6 +123,19 @@ class GameScreen(Screen):
         if choice == PauseChoice.QUIT:
             return Quit()
         return None
+
+    def save_campaign(self) -> bool:
+        """In a campaign stage, save the campaign (not a plain game, which would replay
+        without the carried starting values); False outside a campaign."""
+        from strikesim.ui.screens.campaign_flow import active_campaign, save_campaign
+
+        run = active_campaign(self.play.session)
+        if run is None:
+            return False
+        path = save_campaign(self.ctx, run)
+        if path is not None:
+            self.ctx.notices.append(f"Campaign saved ({path.parent}).")
+        return True
 
     def save_now(self) -> None:
         """Save to a named slot ``<scenario>-week-<n>`` and tell the player where."""

@@ -102,9 +102,11 @@ class DebriefScreen(GameScreen):
         self.focus.focus(self.done)
 
     def finish(self) -> Transition:
+        from strikesim.ui.screens.campaign_flow import after_stage
         from strikesim.ui.screens.title import TitleScreen
 
-        return Reset(TitleScreen(self.ctx))
+        # a campaign stage goes on to the campaign's progress screen
+        return after_stage(self.ctx, self.play.session) or Reset(TitleScreen(self.ctx))
 
     def on_action(self, action: str) -> Transition | None:
         return self.finish() if action == "continue" else None
