@@ -254,3 +254,43 @@ def test_the_campaign_outlives_its_screens_while_a_stage_is_played(app: App) -> 
     assert isinstance(back, Reset) and isinstance(back.screen, CampaignScreen)
     assert back.screen.run.results[-1].stage_id == "first"
     assert active_campaign(session) is None
+
+
+def test_debrief_and_pause_menu_of_a_campaign_stage(app: App) -> None:
+    from strikesim.ui.screens.game import game_screen
+    from strikesim.ui.screens.game.debrief import DebriefScreen
+    from strikesim.ui.screens.pause import PauseChoice
+
+    start = start_campaign(app.ctx, str(MINI), (Seat("human"), Seat("ai", "boulware")), seed=7)
+    assert isinstance(start, Reset)
+    run = start.screen.run  # type: ignore[attr-defined]
+    briefing = start.screen.proceed()  # type: ignore[attr-defined]
+    table = briefing.screen.begin()
+    app.apply(table)
+    session = run.session
+    from strikesim.session import Decision
+
+    session.submit(0, Decision())
+    session.advance()
+    # saving from the pause menu saves the campaign, with the stage in play
+    assert table.screen.on_pause_choice(PauseChoice.SAVE) is None
+    saved = load_run(campaign_save_path("mini"))
+    assert saved.session is not None and saved.session.week == 1
+    while not session.is_over:
+        session.submit(0, Decision())
+        session.advance()
+    debrief = game_screen(app.ctx, session, autosave=False)
+    assert isinstance(debrief, DebriefScreen)
+    nxt = debrief.finish()
+    assert isinstance(nxt, Reset) and isinstance(nxt.screen, CampaignScreen)
+    assert run.results[-1].stage_id == "first" and run.session is None
+
+
+def test_debrief_outside_a_campaign_returns_to_the_title(app: App) -> None:
+    from strikesim.ui.screens.game import game_screen
+
+    session = Session(load_scenario("classroom-quick"), AI_BOTH, 1)
+    session.play_to_end()
+    debrief = game_screen(app.ctx, session, autosave=False)
+    result = debrief.finish()  # type: ignore[attr-defined]
+    assert isinstance(result, Reset) and isinstance(result.screen, TitleScreen)
