@@ -31,7 +31,7 @@ from strikesim.ai.negotiator import EXPLAIN_MAX_BATCH, SideDecision
 from strikesim.ai.offers import offer_book
 from strikesim.ai.opponent_model import FrequencyModel, pack_rows
 from strikesim.ai.personality import WeeklyDraws, attrition_step, personality_factors
-from strikesim.ai.pressure import PressurePolicy
+from strikesim.ai.pressure import pressure_policy
 from strikesim.ai.tactics import (
     resource_target,
     time_dependent_target,
@@ -91,7 +91,8 @@ DEFAULTS: Mapping[str, float] = {name: value for name, (value, _) in PARAMETERS.
 _HOLD, _OFFER, _ACCEPT, _WALK_OUT = (
     int(m) for m in (Move.HOLD, Move.OFFER, Move.ACCEPT, Move.WALK_OUT)
 )
-"""Move codes as plain ints (an enum member costs an attribute lookup per use)."""
+_STRIKE = int(Phase.STRIKE)
+"""Move and phase codes as plain ints (an enum member costs an attribute lookup per use)."""
 
 
 class TacticalNegotiator:
@@ -121,7 +122,7 @@ class TacticalNegotiator:
         self.difficulty = difficulty
         self.spec = spec
         self.book = offer_book(outcome_space(spec), side)
-        self.pressure = PressurePolicy(spec, side, self.params["pressure_threshold"])
+        self.pressure = pressure_policy(spec, side, self.params["pressure_threshold"])
         self.lookahead: Any = None  # set by the registry for hard/expert levels
         self.reset(spec, 1, 0)
 
@@ -134,7 +135,7 @@ class TacticalNegotiator:
         if spec is not self.spec:
             self.spec = spec
             self.book = offer_book(outcome_space(spec), self.side)
-            self.pressure = PressurePolicy(spec, self.side, self.params["pressure_threshold"])
+            self.pressure = pressure_policy(spec, self.side, self.params["pressure_threshold"])
         self.batch = batch
         self.seed = seed
         ids = np.arange(batch) if campaigns is None else np.asarray(campaigns).reshape(-1)
@@ -288,7 +289,7 @@ class TacticalNegotiator:
         side makes the breakthrough (:func:`personality.attrition_step`), its
         target drops ``jump`` of the way to its reservation."""
         p = self.params
-        striking = (obs.phase == Phase.STRIKE) & live & ~np.isnan(u_other) & ~np.isnan(u_mine)
+        striking = (obs.phase == _STRIKE) & live & ~np.isnan(u_other) & ~np.isnan(u_mine)
         if not striking.any():
             return target
         moves = attrition_step(

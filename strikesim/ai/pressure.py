@@ -20,11 +20,14 @@ An action is taken when it is legal and its value clears the personality's
 
 from __future__ import annotations
 
+import math
+import sys
 from collections.abc import Mapping
 
 import numpy as np
 
 from strikesim.engine.mathfn import clip
+from strikesim.engine.namespace import plan_for
 from strikesim.engine.spec import UNION, Effect, GameSpec
 
 UNION_GOOD: Mapping[str, float] = {
@@ -241,6 +244,18 @@ class PressurePolicy:
         return chosen.T, drivers
 
 
+def pressure_policy(spec: GameSpec, side: int, threshold: float = 0.0) -> PressurePolicy:
+    """The :class:`PressurePolicy` of ``(spec, side, threshold)``, built once per
+    scenario and shared (a policy holds no per-game state)."""
+    cache = plan_for(spec).cache
+    key = f"pressure_policy/{side}/{float(threshold)!r}"
+    policy = cache.get(key)
+    if not isinstance(policy, PressurePolicy):
+        policy = PressurePolicy(spec, side, threshold)
+        cache[key] = policy
+    return policy
+
+
 def _constant(effect: Effect) -> float | None:
     """The value of an effect whose formula reads no names (None otherwise)."""
     if effect.value.names:
@@ -251,4 +266,9 @@ def _constant(effect: Effect) -> float | None:
         return 0.0
     if value.ndim != 0:
         return None
-    return float(np.nan_to_num(value, nan=0.0))
+    x = float(value)  # as np.nan_to_num(value, nan=0.0), without its overhead
+    if math.isnan(x):
+        return 0.0
+    if math.isinf(x):
+        return math.copysign(sys.float_info.max, x)
+    return x

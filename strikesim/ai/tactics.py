@@ -28,11 +28,11 @@ ArrayLike = np.ndarray | float
 def concession_fraction(t: ArrayLike, k: ArrayLike, e: ArrayLike) -> np.ndarray:
     """Faratin/Genius ``f(t) = k + (1 - k) * t**(1/e)`` for normalised time
     ``t`` in [0, 1] (clipped); ``e = 0`` gives ``f = k`` until ``t = 1``."""
-    t = clip(np.asarray(t, dtype=np.float64), 0.0, 1.0)
+    tc: np.ndarray = clip(np.asarray(t, dtype=np.float64), 0.0, 1.0)
     k = np.asarray(k, dtype=np.float64)
     e = np.asarray(e, dtype=np.float64)
     with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
-        power = np.where(e > 0, t ** (1.0 / np.where(e > 0, e, 1.0)), (t >= 1.0).astype(float))
+        power = np.where(e > 0, tc ** (1.0 / np.where(e > 0, e, 1.0)), (tc >= 1.0).astype(float))
     return np.asarray(k + (1.0 - k) * power)
 
 

@@ -7,18 +7,25 @@ no scipy dependency.
 
 from __future__ import annotations
 
+import importlib
 from typing import Any, overload
 
 import numpy as np
 
 __all__ = ["clip", "erf", "every", "logistic", "ncdf", "safe_log", "some"]
 
-try:  # numpy >= 2
-    from numpy._core.umath import clip as _clip_ufunc
-except ImportError:  # pragma: no cover - numpy 1.26
-    from numpy.core.umath import clip as _clip_ufunc
 
-clip: np.ufunc = _clip_ufunc
+def _clip_ufunc() -> np.ufunc:
+    for module in ("numpy._core.umath", "numpy.core.umath"):  # numpy >= 2, numpy 1.26
+        try:
+            found: np.ufunc = importlib.import_module(module).clip
+        except (ImportError, AttributeError):  # pragma: no cover - the other numpy
+            continue
+        return found
+    raise ImportError("numpy has no clip ufunc")  # pragma: no cover
+
+
+clip: np.ufunc = _clip_ufunc()
 """``np.clip(x, lo, hi)`` with both bounds given: the ufunc ``np.clip`` ends in,
 without its Python wrapper (a few microseconds a call on small arrays)."""
 
