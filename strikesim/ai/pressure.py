@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import sys
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 
@@ -137,6 +138,13 @@ class PressurePolicy:
         self._const: list[float | None] = [_constant(e) for e in self._effects]
         # a constant "add" moves its variable by the same amount in every
         # campaign: its scaled change is known now
+        # per-effect scalars as Python lists: cheaper to read one at a time
+        self._col_list: list[int] = self._col.tolist()
+        self._flags: list[tuple[bool, bool, bool]] = list(
+            zip(self._own.tolist(), self._public.tolist(), self._ai.tolist(), strict=True)
+        )
+        self._sign_list: list[float] = np.asarray(self._sign, dtype=np.float64).tolist()
+        self._start_list: list[float] = self._start.tolist()
         self._fixed: list[float | None] = [
             c / float(self._scale[k]) if c is not None and self._op[k] == "add" else None
             for k, c in enumerate(self._const)
@@ -163,12 +171,14 @@ class PressurePolicy:
         wanted[list(range(n_act)) if cols is None else cols] = True
         support: np.ndarray | None = None
         capability: np.ndarray | None = None
-        col, total, best, best_size = -1, None, "", -1.0
+        total: Any = None  # (B,) array or float: the current action's value so far
+        col, best, best_size = -1, "", -1.0
         for e in np.flatnonzero(wanted[self._col]).tolist():
             effect = self._effects[e]
             fixed = self._fixed[e]
+            own, public, ai = self._flags[e]
             current = None
-            if fixed is None or (self._own[e] and fixed < 0):
+            if fixed is None or (own and fixed < 0):
                 current = np.asarray(ns.get(effect.target, self._initial[e]), dtype=np.float64)
                 if current.shape != (batch,):
                     current = np.broadcast_to(current, (batch,))
@@ -181,21 +191,21 @@ class PressurePolicy:
                 mean = float(moved.mean())
                 delta = moved
             weight: np.ndarray | float = 1.0
-            if self._own[e] and mean < 0:
+            if own and mean < 0:
                 # spending an asset of our own: dearer as it runs down
                 assert current is not None
-                start = self._start[e]
+                start = self._start_list[e]
                 weight = clip(start / np.maximum(np.abs(current), start / 5.0), 1.0, 5.0)
-            if self._public[e]:
+            if public:
                 if support is None:
                     support = np.asarray(ns.get(self.support_id, 0.5), dtype=np.float64)
                 weight = weight * 2.0 * support
-            if self._ai[e]:
+            if ai:
                 if capability is None:
                     capability = np.asarray(ns.get("ai_capability", 0.3), dtype=np.float64)
                 weight = weight * (0.5 + capability)
-            contribution = self._sign[e] * delta * weight
-            c = int(self._col[e])
+            contribution = self._sign_list[e] * delta * weight
+            c = self._col_list[e]
             if c != col:
                 if col >= 0:
                     values[col] = total
