@@ -363,12 +363,17 @@ def recompute_derived(
                 continue
             stale.add(vid)
         row = rows[j]
-        row[...] = fn(ns)
         lo, hi = plan.bounds[j]
+        value = fn(ns)
+        # written straight into the row by the first bound that applies
         if lo is not None:
-            np.maximum(row, lo, out=row)
-        if hi is not None:
-            np.minimum(row, hi, out=row)
+            np.maximum(value, lo, out=row)
+            if hi is not None:
+                np.minimum(row, hi, out=row)
+        elif hi is not None:
+            np.minimum(value, hi, out=row)
+        else:
+            row[...] = value
 
 
 def clip_rows(plan: EnginePlan, rows: np.ndarray) -> None:
