@@ -148,6 +148,30 @@ def _campaign_key(plan: EnginePlan, state: State) -> np.ndarray:
     return key
 
 
+EVENT_TABLE_MAX_BATCH = 64
+"""Batches up to this size draw the event chances of every week at once (the
+same numbers as drawing them week by week)."""
+
+
+def _event_draws(spec: GameSpec, plan: EnginePlan, state: State) -> np.ndarray | None:
+    """``(W, E, B)`` uniform draws of every event of weeks ``0..max_weeks`` of a
+    small batch (``None`` for bigger ones), remembered with the campaign key."""
+    if state.batch > EVENT_TABLE_MAX_BATCH:
+        return None
+    ckey = _campaign_key(plan, state)
+    hit = plan.cache.get("event_draws")
+    if hit is not None and hit[0] is ckey:
+        cached: np.ndarray = hit[1]
+        return cached
+    weeks = np.arange(spec.phases.max_weeks + 1)
+    skey = rng.stream_key(rng.week_prefix(ckey[None, :], weeks[:, None]), rng.EVENTS)  # (W, B)
+    events = np.arange(len(spec.events))
+    table = rng.uniform_at(skey[:, None, :], events[None, :, None])
+    table.setflags(write=False)
+    plan.cache["event_draws"] = (ckey, table)
+    return table
+
+
 def step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEvents]:
     """Play one week for every campaign; returns the next state and what happened.
 
@@ -190,6 +214,8 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
     touched: set[str] = set()
     if plan.events and (some(live) if any_frozen else b > 0):
         key: np.ndarray | None = None
+        table: np.ndarray | None = None  # this week's (E, B) draws of a small batch
+        drawn = False
         spent: np.ndarray | None = None  # once-only events with no row left
         for ev in plan.events:
             if not ev.first_week <= week <= ev.last_week:
@@ -217,15 +243,29 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
                     fire = elig
                 else:
                     # counter-based: drawing only for eligible rows changes no other draw
-                    if key is None:  # this week's events stream, shared by every event
-                        key = rng.stream_key(
-                            rng.week_prefix(_campaign_key(plan, state), week), rng.EVENTS
-                        )
+                    if not drawn:  # this week's events stream, shared by every event
+                        drawn = True
+                        every_week = _event_draws(spec, plan, state)
+                        if every_week is not None and week < every_week.shape[0]:
+                            table = every_week[week]
+                        else:
+                            key = rng.stream_key(
+                                rng.week_prefix(_campaign_key(plan, state), week), rng.EVENTS
+                            )
                     if every(elig):  # every row draws
-                        fire = rng.uniform_at(key, e) < chance  # (B,)
+                        if table is not None:
+                            u = table[e]
+                        else:
+                            assert key is not None
+                            u = rng.uniform_at(key, e)
+                        fire = u < chance  # (B,)
                     else:
                         rows_e = elig.nonzero()[0]
-                        u = rng.uniform_at(key[rows_e], e)
+                        if table is not None:
+                            u = table[e, rows_e]
+                        else:
+                            assert key is not None
+                            u = rng.uniform_at(key[rows_e], e)
                         fire = np.zeros(b, dtype=bool)
                         fire[rows_e] = u < (
                             chance if chance.ndim == 0 else np.broadcast_to(chance, (b,))[rows_e]
