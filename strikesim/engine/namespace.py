@@ -221,8 +221,9 @@ def plan_for(spec: GameSpec) -> EnginePlan:
     plan = _build_plan(spec)
     key = id(spec)
 
-    def forget(_ref: weakref.ref[GameSpec]) -> None:
-        _PLANS.pop(key, None)
+    def forget(_ref: weakref.ref[GameSpec], plans: dict[int, object] = _PLANS) -> None:
+        # bound at definition: module globals may already be gone at interpreter exit
+        plans.pop(key, None)
 
     _PLANS[key] = (weakref.ref(spec, forget), plan)
     return plan
