@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import types
 import typing
-from typing import Any, Union, get_args, get_origin
+from typing import Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -19,7 +19,9 @@ from strikesim.scenario.checks import Finding, error
 from strikesim.scenario.diagnostics import did_you_mean
 from strikesim.scenario.model import ScenarioModel
 
-__all__ = ["show_value", "validate_model"]
+M = TypeVar("M", bound=BaseModel)
+
+__all__ = ["show_value", "validate_against", "validate_model"]
 
 _TYPE_NAMES = {
     "float": "a number",
@@ -65,9 +67,9 @@ def _is_model(tp: Any) -> bool:
     return isinstance(tp, type) and issubclass(tp, BaseModel)
 
 
-def _model_at(path: tuple[str | int, ...]) -> type[BaseModel] | None:
+def _model_at(root: type[BaseModel], path: tuple[str | int, ...]) -> type[BaseModel] | None:
     """The model class describing the mapping at ``path`` (None if not a model)."""
-    tp: Any = ScenarioModel
+    tp: Any = root
     for part in path:
         tp = _unwrap(tp)
         if _is_model(tp) and isinstance(part, str) and part in tp.model_fields:
@@ -82,11 +84,11 @@ def _model_at(path: tuple[str | int, ...]) -> type[BaseModel] | None:
     return tp if _is_model(tp) else None
 
 
-def _bounds(path: tuple[str | int, ...]) -> tuple[float, float] | None:
+def _bounds(root: type[BaseModel], path: tuple[str | int, ...]) -> tuple[float, float] | None:
     """(lower, upper) when the field at ``path`` has both bounds (e.g. a weight)."""
     if not path or not isinstance(path[-1], str):
         return None
-    model = _model_at(path[:-1])
+    model = _model_at(root, path[:-1])
     info = model.model_fields.get(path[-1]) if model else None
     if info is None:
         return None
@@ -137,6 +139,8 @@ def _expected(err: Any) -> str:
         return str(ctx.get("error", err["msg"])).removeprefix("expected ")
     if kind == "finite_number":
         return "a finite number"
+    if kind == "too_short":
+        return f"at least {ctx.get('min_length', 1)} item(s)"
     if kind == "int_from_float":
         return "a whole number"
     for prefix, name in _TYPE_NAMES.items():
@@ -147,7 +151,7 @@ def _expected(err: Any) -> str:
     return str(err["msg"]).lower()
 
 
-def _finding(data: Any, errs: list[Any]) -> Finding | None:
+def _finding(root: type[BaseModel], data: Any, errs: list[Any]) -> Finding:
     first = errs[0]
     kind = first["type"]
     if kind == "missing":
@@ -156,7 +160,7 @@ def _finding(data: Any, errs: list[Any]) -> Finding | None:
     if kind == "extra_forbidden":
         path = _data_path(data, first["loc"], keep_last=True)
         key = str(path[-1])
-        model = _model_at(path[:-1])
+        model = _model_at(root, path[:-1])
         fields = list(model.model_fields) if model else []
         return error(
             path,
@@ -169,7 +173,7 @@ def _finding(data: Any, errs: list[Any]) -> Finding | None:
     path = _data_path(data, first["loc"], keep_last=False)
     value = first.get("input")
     expected = " or ".join(dict.fromkeys(_expected(e) for e in errs))
-    bounds = _bounds(path)
+    bounds = _bounds(root, path)
     if bounds and kind.startswith(("float", "greater_than", "less_than")):
         expected = f"a number between {bounds[0]:g} and {bounds[1]:g}"
     guess = None
@@ -178,21 +182,28 @@ def _finding(data: Any, errs: list[Any]) -> Finding | None:
             c.strip(" '") for c in str(first["ctx"]["expected"]).replace(" or ", ",").split(",")
         ]
         guess = did_you_mean(value, [c for c in choices if c])
+    shown = "an empty list" if kind == "too_short" else show_value(value)
     return error(
-        path, f"expected {expected}, got {show_value(value)}", value=show_value(value),
-        expected=expected, hint=guess,
-    )  # fmt: skip
+        path, f"expected {expected}, got {shown}", value=shown, expected=expected, hint=guess
+    )
 
 
-def validate_model(data: Any) -> tuple[ScenarioModel | None, list[Finding]]:
-    """Validate merged data; on failure, one finding per bad value (never raises)."""
+def validate_against(root: type[M], data: Any) -> tuple[M | None, list[Finding]]:
+    """Validate plain data against ``root``; on failure, one finding per bad value.
+
+    Never raises: a modder gets every problem of the file at once.
+    """
     try:
-        return ScenarioModel.model_validate(data), []
+        return root.model_validate(data), []
     except ValidationError as exc:
         groups: dict[tuple[Any, ...], list[Any]] = {}
         for err in exc.errors(include_url=False):
             keep = err["type"] in ("missing", "extra_forbidden")
             key = (_data_path(data, err["loc"], keep_last=keep), keep and err["type"])
             groups.setdefault(key, []).append(err)
-        found = [f for errs in groups.values() if (f := _finding(data, errs)) is not None]
-        return None, found
+        return None, [_finding(root, data, errs) for errs in groups.values()]
+
+
+def validate_model(data: Any) -> tuple[ScenarioModel | None, list[Finding]]:
+    """Validate merged scenario data (see :func:`validate_against`)."""
+    return validate_against(ScenarioModel, data)
