@@ -221,7 +221,10 @@ def plan_for(spec: GameSpec) -> EnginePlan:
     plan = _build_plan(spec)
     key = id(spec)
 
-    def forget(_ref: weakref.ref[GameSpec], plans: dict[int, object] = _PLANS) -> None:
+    def forget(
+        _ref: weakref.ref[GameSpec],
+        plans: dict[int, tuple[weakref.ref[GameSpec], EnginePlan]] = _PLANS,
+    ) -> None:
         # bound at definition: module globals may already be gone at interpreter exit
         plans.pop(key, None)
 
