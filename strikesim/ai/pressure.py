@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import sys
+import weakref
 from collections.abc import Mapping
 from typing import Any
 
@@ -103,7 +104,8 @@ class PressurePolicy:
     """
 
     def __init__(self, spec: GameSpec, side: int, threshold: float = 0.0) -> None:
-        self.spec = spec
+        self._spec = weakref.ref(spec)  # policies are cached on the spec's engine plan
+        self.n_actions = len(spec.actions)
         self.side = side
         self.threshold = threshold
         self.signs = side_signs(spec, side)
@@ -149,6 +151,14 @@ class PressurePolicy:
             c / float(self._scale[k]) if c is not None and self._op[k] == "add" else None
             for k, c in enumerate(self._const)
         ]
+
+    @property
+    def spec(self) -> GameSpec:
+        """The scenario (held weakly: the policy must not keep it alive)."""
+        spec = self._spec()
+        if spec is None:
+            raise ReferenceError("the policy's scenario no longer exists")
+        return spec
 
     def values(
         self, ns: Mapping[str, object], batch: int, cols: list[int] | None = None
@@ -239,8 +249,8 @@ class PressurePolicy:
         """(B, A) bool pressure actions to take, and each action's main driver
         (``""`` for actions not valued)."""
         batch = legal.shape[0]
-        chosen = np.zeros((len(self.spec.actions), batch), dtype=bool)
-        drivers = [""] * len(self.spec.actions)
+        chosen = np.zeros((self.n_actions, batch), dtype=bool)
+        drivers = [""] * self.n_actions
         own = [j for j, _ in self.actions]
         any_legal = legal[:, own].any(axis=0) if own else np.zeros(0, dtype=bool)
         cols = np.flatnonzero(any_legal).tolist()

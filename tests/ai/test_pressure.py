@@ -99,3 +99,22 @@ def test_walk_out_when_the_other_side_takes_back_ground() -> None:
         assert "walked out" in d.explanations[0]
     else:
         assert d.move[0] != Move.WALK_OUT
+
+
+def test_policies_are_shared_per_scenario_without_keeping_it_alive() -> None:
+    import copy
+    import gc
+    import weakref
+
+    from strikesim.ai.pressure import pressure_policy
+
+    spec = copy.copy(scenario("wga-2023"))  # a scenario nothing else holds
+    first = pressure_policy(spec, UNION)
+    assert pressure_policy(spec, UNION) is first
+    assert pressure_policy(spec, STUDIO) is not first
+    assert pressure_policy(spec, UNION, threshold=0.5) is not first
+    assert first.spec is spec
+    gone = weakref.ref(spec)
+    del spec
+    gc.collect()
+    assert gone() is None  # the cached policy does not pin the scenario
