@@ -44,6 +44,10 @@ so a campaign's week has one draw and the side with the lower cost ratio moves).
 TABLE_MAX_BATCH = 64
 """Batches up to this size draw all their weekly random numbers at once."""
 
+_TABLES_KEPT = 8
+"""How many small batches' draws are remembered (a game makes and resets its
+negotiators with the same ids: the draws of a seed are reused)."""
+
 MIN_BURN = 0.002
 """Smallest weekly cost (share of staying power) in the attrition ratio."""
 
@@ -73,10 +77,57 @@ def personality_factors(seed: int, campaign: np.ndarray, side: int, spread: floa
     batch = campaign.shape[0]
     if spread <= 0:
         return np.ones((batch, 2))
+    if batch > TABLE_MAX_BATCH:
+        return _factors(seed, campaign, side, spread)
+    ids = np.asarray(campaign, dtype=np.uint64)
+    cache_key = (int(seed), int(side), float(spread), ids.tobytes())
+    hit = _FACTORS.get(cache_key)
+    if hit is None:
+        hit = _factors(seed, ids, side, spread)
+        hit.setflags(write=False)
+        if len(_FACTORS) >= _TABLES_KEPT:
+            _FACTORS.pop(next(iter(_FACTORS)))  # the oldest
+        _FACTORS[cache_key] = hit
+    return hit
+
+
+_FACTORS: dict[tuple[int, int, float, bytes], np.ndarray] = {}
+"""The last few small batches' factors (read-only), as ``_TABLES``."""
+
+
+def _factors(seed: int, campaign: np.ndarray, side: int, spread: float) -> np.ndarray:
     z = rng.normal(seed, campaign[:, None], FACTOR_WEEK, rng.NEGOTIATOR, np.array([0, 1 + side]))
     z = clip(z, np.array([Z_LOW, -2.5]), 2.5)
     tempo = spread * (UNION_TEMPO if side == UNION else 1.0)
     return np.asarray(np.exp(z * np.array([tempo, spread * SIDE_SPREAD])))
+
+
+_TABLES: dict[tuple[int, int, int, bytes], tuple[np.ndarray, np.ndarray]] = {}
+"""The last few small batches' weekly draw tables (read-only): a negotiator made
+and then reset for a game, or replayed, draws the same tables again."""
+
+
+def _weekly_tables(
+    seed: int, campaign: np.ndarray, side: int, max_weeks: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """``(B, W)`` breakthrough uniforms and jitter normals of weeks ``0..max_weeks``."""
+    ids = np.asarray(campaign, dtype=np.uint64)
+    cache_key = (int(seed), int(side), int(max_weeks), ids.tobytes())
+    hit = _TABLES.get(cache_key)
+    if hit is not None:
+        return hit
+    weeks = np.arange(max_weeks + 1)
+    key = rng.prefix(seed, ids[:, None], weeks[None, :])  # (B, W)
+    tables = (
+        rng.uniform_from(key, rng.NEGOTIATOR, BREAKTHROUGH),
+        normal_from(key, rng.NEGOTIATOR, side),
+    )
+    for table in tables:
+        table.setflags(write=False)
+    if len(_TABLES) >= _TABLES_KEPT:
+        _TABLES.pop(next(iter(_TABLES)))  # the oldest
+    _TABLES[cache_key] = tables
+    return tables
 
 
 class WeeklyDraws:
@@ -95,12 +146,7 @@ class WeeklyDraws:
         self._key = np.zeros(campaign.shape[0], dtype=np.uint64)
         self._tables: tuple[np.ndarray, np.ndarray] | None = None
         if campaign.shape[0] <= TABLE_MAX_BATCH:
-            weeks = np.arange(max_weeks + 1)
-            key = rng.prefix(seed, campaign[:, None], weeks[None, :])  # (B, W)
-            self._tables = (
-                rng.uniform_from(key, rng.NEGOTIATOR, BREAKTHROUGH),
-                normal_from(key, rng.NEGOTIATOR, side),
-            )
+            self._tables = _weekly_tables(seed, campaign, side, max_weeks)
 
     def week_key(self, week: int) -> np.ndarray:
         """(B,) the key of (seed, campaign, week), hashed once a week."""

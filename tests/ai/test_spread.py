@@ -196,3 +196,27 @@ def test_weekly_draws_are_the_engines_counter_based_numbers() -> None:
         np.testing.assert_array_equal(
             small.draws.jitter(week, np.arange(3)), big.draws.jitter(week, rows)
         )
+
+
+def test_small_batches_reuse_remembered_draws_and_factors_read_only() -> None:
+    """A game makes its negotiators (seed 0) and resets them (its seed): the
+    draws of a seed and ids seen lately are reused, equal to fresh ones and
+    read-only; other seeds, sides or ids get their own."""
+    from strikesim.ai import personality as P
+
+    ids = np.array([3, 9], dtype=np.uint64)
+    factors = P.personality_factors(5, ids, UNION, 0.3)
+    assert P.personality_factors(5, ids.copy(), UNION, 0.3) is factors
+    np.testing.assert_array_equal(factors, P._factors(5, ids, UNION, 0.3))
+    assert not factors.flags.writeable
+    assert P.personality_factors(6, ids, UNION, 0.3) is not factors
+    assert not np.array_equal(P.personality_factors(5, ids, STUDIO, 0.3)[:, 1], factors[:, 1])
+    first = P.WeeklyDraws(5, ids, UNION, 30)
+    again = P.WeeklyDraws(5, ids.copy(), UNION, 30)
+    assert again._tables is first._tables
+    assert first._tables is not None and not first._tables[0].flags.writeable
+    other = P.WeeklyDraws(5, ids[::-1].copy(), UNION, 30)
+    np.testing.assert_array_equal(other.breakthrough(4), first.breakthrough(4)[::-1])
+    for seed in range(100, 100 + P._TABLES_KEPT + 2):  # the memory stays small
+        P.WeeklyDraws(seed, ids, UNION, 30)
+    assert len(P._TABLES) <= P._TABLES_KEPT
