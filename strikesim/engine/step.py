@@ -223,7 +223,8 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
             e = ev.index
             if not ev.repeat:
                 if spent is None:
-                    spent = (fired | ~live[:, None]).all(axis=0)
+                    done: np.ndarray = (fired | frozen[:, None]) if any_frozen else fired
+                    spent = np.asarray(done.all(axis=0))
                 if spent[e]:
                     continue
             if ev.condition is None or ev.window_only:  # holds for every campaign
@@ -287,7 +288,9 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
                 touched.update(eff.target for eff in effects)
                 log.add(m, C.EV_ACTION_TAKEN, a)
     if cooldown.size:
-        dec = np.where(live[:, None], np.maximum(cooldown - 1, 0), cooldown)
+        dec = np.maximum(cooldown - 1, 0)
+        if any_frozen:  # ended campaigns keep theirs
+            dec = np.where(live[:, None], dec, cooldown)
         cooldown = np.where(pressure, plan.cooldowns, dec).astype(np.int32)
     if touched:
         recompute_derived(plan, ns, rows, touched)
