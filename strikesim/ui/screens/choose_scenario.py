@@ -20,8 +20,9 @@ from strikesim.ui.screens.catalogue import (
     length_label,
     scenario_entries,
 )
+from strikesim.ui.scroll import ScrollView
 from strikesim.ui.transitions import Pop, Push, Transition
-from strikesim.ui.widgets.base import MOUSE_EVENTS, Widget, event_pos
+from strikesim.ui.widgets.base import Widget
 from strikesim.ui.widgets.button import Button
 from strikesim.ui.widgets.card import Card, CardInfo
 
@@ -121,9 +122,7 @@ class ChooseScenarioScreen(Screen):
             )
         self.back = Button(ctx, "Back", lambda: Pop(None), hotkey="Esc")
         self.columns = 3
-        self.scroll = 0
-        self.grid = pygame.Rect(0, 0, 0, 0)
-        self._positions: list[pygame.Rect] = []
+        self.view = ScrollView(self.cards, wheel_step=60)
         self.set_widgets([*self.cards, self.back], focus_first=True)
 
     # --- choices ------------------------------------------------------------------------
@@ -155,32 +154,21 @@ class ChooseScenarioScreen(Screen):
             self._move_rows(current, 1 if key == pygame.K_DOWN else -1)
             self.dirty = True
             return None
-        pos = event_pos(event) if event.type in MOUSE_EVENTS else None
-        if pos is not None and not self.grid.collidepoint(pos):
-            # the scrolled-away parts of the list must not take clicks
-            for item in self.cards:
-                item.hovered = False
-            shown, self.widgets = self.widgets, [w for w in self.widgets if w not in self.cards]
-            try:
-                result = super().handle_event(event)
-            finally:
-                self.widgets = shown
-        else:
-            result = super().handle_event(event)
-        if event.type == pygame.MOUSEWHEEL and self._positions:
-            dy = getattr(event, "y", 0)
-            if isinstance(dy, int | float):
-                self._scroll_to(self.scroll - int(dy) * self.ctx.px(60))
-        if event.type == pygame.KEYDOWN:
-            self._follow_focus()
-        return result
+        return self.view.handle_event(self, event, super().handle_event)
 
-    def _scroll_to(self, scroll: int) -> None:
-        end = self._positions[-1].bottom if self._positions else self.grid.y
-        scroll = max(0, min(scroll, end - self.grid.bottom))
-        if scroll != self.scroll:
-            self.scroll = scroll
-            self._place()
+    @property
+    def grid(self) -> pygame.Rect:
+        """The viewport the cards scroll in."""
+        return self.view.viewport
+
+    @property
+    def scroll(self) -> int:
+        """How far the grid is scrolled down, in pixels."""
+        return self.view.scroll
+
+    def _follow_focus(self) -> None:
+        """Scroll the grid so the focused card is fully visible."""
+        if self.view.follow(self.focus.current):
             self.dirty = True
 
     def _move_rows(self, current: Card, rows: int) -> None:
@@ -208,16 +196,17 @@ class ChooseScenarioScreen(Screen):
         header = ctx.font("caption").get_linesize() + ctx.font("h1").get_linesize()
         header += ctx.font("small").get_linesize() + ctx.space("lg")
         bh = self.back.preferred_height()
-        self.grid = pygame.Rect(m, m + header, w - 2 * m, h - 2 * m - header - bh - ctx.space("lg"))
-        self.columns = max(1, min(4, (self.grid.width + gap) // (ctx.px(CARD_MIN_WIDTH) + gap)))
-        cw = (self.grid.width - gap * (self.columns - 1)) // self.columns
-        rows_fit = max(1, (self.grid.height + gap) // (ctx.px(CARD_HEIGHT * 0.85) + gap))
+        grid = pygame.Rect(m, m + header, w - 2 * m, h - 2 * m - header - bh - ctx.space("lg"))
+        self.columns = max(1, min(4, (grid.width + gap) // (ctx.px(CARD_MIN_WIDTH) + gap)))
+        cw = (grid.width - gap * (self.columns - 1)) // self.columns
+        rows_fit = max(1, (grid.height + gap) // (ctx.px(CARD_HEIGHT * 0.85) + gap))
         rows = max(1, min(rows_fit, -(-len(self.cards) // self.columns)))
-        ch = min(ctx.px(CARD_HEIGHT * 1.2), (self.grid.height - gap * (rows - 1)) // rows)
-        self._positions = [
+        ch = min(ctx.px(CARD_HEIGHT * 1.2), (grid.height - gap * (rows - 1)) // rows)
+        self.view.viewport = grid
+        self.view.positions = [
             pygame.Rect(
-                self.grid.x + (i % self.columns) * (cw + gap),
-                self.grid.y + (i // self.columns) * (ch + gap),
+                grid.x + (i % self.columns) * (cw + gap),
+                grid.y + (i // self.columns) * (ch + gap),
                 cw,
                 ch,
             )
@@ -225,26 +214,10 @@ class ChooseScenarioScreen(Screen):
         ]
         bw = max(self.back.preferred_width(), ctx.px(140))
         self.back.rect = pygame.Rect(m, h - m - bh, bw, bh)
-        self._place()
-        self._scroll_to(self.scroll)
+        self.view.place()
+        if self.view.scroll_to(self.scroll):
+            self.dirty = True
         self._follow_focus()
-
-    def _place(self) -> None:
-        for card, pos in zip(self.cards, self._positions, strict=True):
-            card.rect = pos.move(0, -self.scroll)
-
-    def _follow_focus(self) -> None:
-        """Scroll the grid so the focused card is fully visible."""
-        current = self.focus.current
-        if current not in self.cards or not self._positions:
-            return
-        pos = self._positions[self.cards.index(current)]
-        scroll = self.scroll
-        if pos.y - scroll < self.grid.y:
-            scroll = pos.y - self.grid.y
-        elif pos.bottom - scroll > self.grid.bottom:
-            scroll = pos.bottom - self.grid.bottom
-        self._scroll_to(scroll)
 
     # --- drawing ------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
@@ -252,12 +225,7 @@ class ChooseScenarioScreen(Screen):
         self.draw_background(surface)
         self.draw_content(surface)
         ring = self.ctx.space("sm")
-        previous = surface.get_clip()
-        surface.set_clip(self.grid.inflate(2 * ring, 2 * ring))
-        for card in self.cards:
-            if card.rect.colliderect(self.grid.inflate(0, 2 * ring)):
-                card.draw(surface)
-        surface.set_clip(previous)
+        self.view.draw(surface, ring, self.grid.inflate(0, 2 * ring))
         self.back.draw(surface)
         self.dirty = False
 
@@ -280,8 +248,8 @@ class ChooseScenarioScreen(Screen):
             hint,
             (self.grid.right - hint.get_width(), self.back.rect.centery - hint.get_height() // 2),
         )
-        if self.scroll > 0 or (self._positions and self._positions[-1].bottom > self.grid.bottom):
-            more = self._positions[-1].bottom - self.scroll > self.grid.bottom
+        if self.scroll > 0 or self.view.end > self.grid.bottom:
+            more = self.view.has_more_below()
             label = "More below ▼" if more else "▲ More above"
             img = ctx.text("caption", label.upper(), "text_faint")
             surface.blit(

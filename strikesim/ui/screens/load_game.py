@@ -21,8 +21,8 @@ from strikesim.ui.screen import Screen
 from strikesim.ui.screens.dialog import Dialog, message
 from strikesim.ui.screens.handoff import enter_game, game_factory
 from strikesim.ui.screens.save_row import CampaignSaveInfo, SaveRow, all_saves
+from strikesim.ui.scroll import ScrollView
 from strikesim.ui.transitions import Pop, Push, Transition
-from strikesim.ui.widgets.base import MOUSE_EVENTS, event_pos
 from strikesim.ui.widgets.button import Button
 
 
@@ -58,9 +58,7 @@ class LoadGameScreen(Screen):
         self.saves = all_saves()
         self.rows = [SaveRow(ctx, info, self._loader(info)) for info in self.saves]
         self.back = Button(ctx, "Back", lambda: Pop(None), hotkey="Esc")
-        self.scroll = 0
-        self.area = pygame.Rect(0, 0, 0, 0)
-        self._positions: list[pygame.Rect] = []
+        self.view = ScrollView(self.rows, wheel_step=40)
         self.set_widgets([*self.rows, self.back], focus_first=True)
 
     def _loader(self, info: SaveInfo) -> Callable[[], Transition | None]:
@@ -70,25 +68,12 @@ class LoadGameScreen(Screen):
         return Pop(None)
 
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
-        pos = event_pos(event) if event.type in MOUSE_EVENTS else None
-        if pos is not None and not self.area.collidepoint(pos):
-            # the scrolled-away parts of the list must not take clicks
-            for item in self.rows:
-                item.hovered = False
-            shown, self.widgets = self.widgets, [w for w in self.widgets if w not in self.rows]
-            try:
-                result = super().handle_event(event)
-            finally:
-                self.widgets = shown
-        else:
-            result = super().handle_event(event)
-        if event.type == pygame.MOUSEWHEEL and self._positions:
-            dy = getattr(event, "y", 0)
-            if isinstance(dy, int | float):
-                self._scroll_to(self.scroll - int(dy) * self.ctx.px(40))
-        if event.type == pygame.KEYDOWN:
-            self._follow_focus()
-        return result
+        return self.view.handle_event(self, event, super().handle_event)
+
+    @property
+    def area(self) -> pygame.Rect:
+        """The viewport the save rows scroll in."""
+        return self.view.viewport
 
     def layout(self) -> None:
         ctx = self.ctx
@@ -99,46 +84,24 @@ class LoadGameScreen(Screen):
         top = m + ctx.font("caption").get_linesize() + ctx.font("h1").get_linesize()
         top += ctx.font("small").get_linesize() + ctx.space("lg")
         bh = self.back.preferred_height()
-        self.area = pygame.Rect(x, top, width, h - m - bh - ctx.space("lg") - top)
-        y = self.area.y
-        self._positions = []
+        self.view.viewport = pygame.Rect(x, top, width, h - m - bh - ctx.space("lg") - top)
+        y = top
+        self.view.positions = []
         for row in self.rows:
-            self._positions.append(pygame.Rect(x, y, width, row.preferred_height()))
+            self.view.positions.append(pygame.Rect(x, y, width, row.preferred_height()))
             y += row.preferred_height() + ctx.space("sm")
         bw = max(self.back.preferred_width(), ctx.px(140))
         self.back.rect = pygame.Rect(x, h - m - bh, bw, bh)
-        self._scroll_to(self.scroll)
-        self._follow_focus()
-
-    def _scroll_to(self, scroll: int) -> None:
-        end = self._positions[-1].bottom if self._positions else self.area.y
-        scroll = max(0, min(scroll, end - self.area.bottom))
-        self.scroll = scroll
-        for row, pos in zip(self.rows, self._positions, strict=True):
-            row.rect = pos.move(0, -scroll)
+        self.view.place()
+        self.view.scroll_to(self.view.scroll)
+        self.view.follow(self.focus.current)
         self.dirty = True
-
-    def _follow_focus(self) -> None:
-        current = self.focus.current
-        if current not in self.rows:
-            return
-        pos = self._positions[self.rows.index(current)]
-        if pos.y - self.scroll < self.area.y:
-            self._scroll_to(pos.y - self.area.y)
-        elif pos.bottom - self.scroll > self.area.bottom:
-            self._scroll_to(pos.bottom - self.area.bottom)
 
     def draw(self, surface: pygame.Surface) -> None:
         self.ensure_layout()
         self.draw_background(surface)
         self.draw_content(surface)
-        ring = self.ctx.space("sm")
-        previous = surface.get_clip()
-        surface.set_clip(self.area.inflate(2 * ring, 2 * ring))
-        for row in self.rows:
-            if row.rect.colliderect(self.area):
-                row.draw(surface)
-        surface.set_clip(previous)
+        self.view.draw(surface, self.ctx.space("sm"), self.area)
         self.back.draw(surface)
         self.dirty = False
 

@@ -1,0 +1,113 @@
+"""A vertically scrolled list of widgets seen through a viewport rectangle.
+
+Screens that show more rows or cards than fit (the scenario grid, the list of saves) lay their
+items out at unscrolled positions and hand them to a :class:`ScrollView`, which moves the
+widgets by the scroll offset, keeps the focused item in view, scrolls with the mouse wheel and
+keeps the parts scrolled out of the viewport from taking clicks or hover.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pygame
+
+from strikesim.ui.screen import Screen
+from strikesim.ui.transitions import Transition
+from strikesim.ui.widgets.base import MOUSE_EVENTS, Widget, event_pos
+
+
+class ScrollView:
+    """Scroll state for ``items`` inside ``viewport``.
+
+    ``positions`` are the items' rectangles before scrolling (screen pixels, one per item, top
+    to bottom); ``scroll`` is the offset in pixels, 0 at the top. ``wheel_step`` is the unscaled
+    distance one wheel notch scrolls.
+    """
+
+    def __init__(self, items: Sequence[Widget], wheel_step: int) -> None:
+        self.items: list[Widget] = list(items)
+        self.wheel_step = wheel_step
+        self.viewport = pygame.Rect(0, 0, 0, 0)
+        self.positions: list[pygame.Rect] = []
+        self.scroll = 0
+
+    @property
+    def end(self) -> int:
+        """The bottom of the last item before scrolling (the viewport top when empty)."""
+        return self.positions[-1].bottom if self.positions else self.viewport.y
+
+    def place(self) -> None:
+        """Move every item to its position shifted up by the scroll offset."""
+        for item, pos in zip(self.items, self.positions, strict=True):
+            item.rect = pos.move(0, -self.scroll)
+
+    def scroll_to(self, scroll: int) -> bool:
+        """Scroll to ``scroll`` pixels, clamped to the list; True when the offset changed."""
+        scroll = max(0, min(scroll, self.end - self.viewport.bottom))
+        if scroll == self.scroll:
+            return False
+        self.scroll = scroll
+        self.place()
+        return True
+
+    def follow(self, current: Widget | None) -> bool:
+        """Scroll so ``current`` (if it is one of the items) is fully visible; True if moved."""
+        if current not in self.items or not self.positions:
+            return False
+        pos = self.positions[self.items.index(current)]
+        scroll = self.scroll
+        if pos.y - scroll < self.viewport.y:
+            scroll = pos.y - self.viewport.y
+        elif pos.bottom - scroll > self.viewport.bottom:
+            scroll = pos.bottom - self.viewport.bottom
+        return self.scroll_to(scroll)
+
+    def has_more_below(self) -> bool:
+        """True when some item still reaches past the bottom of the viewport."""
+        return bool(self.positions) and self.end - self.scroll > self.viewport.bottom
+
+    def handle_event(
+        self,
+        screen: Screen,
+        event: pygame.event.Event,
+        handle: Callable[[pygame.event.Event], Transition | None],
+    ) -> Transition | None:
+        """Pass ``event`` to ``handle`` (the screen's own handling), then scroll.
+
+        A mouse event outside the viewport is handled with the items hidden from the screen,
+        so an item scrolled out of sight takes no click or hover. The wheel scrolls; after a
+        key press the focused item is scrolled into view.
+        """
+        pos = event_pos(event) if event.type in MOUSE_EVENTS else None
+        if pos is not None and not self.viewport.collidepoint(pos):
+            for item in self.items:
+                item.hovered = False
+            shown = screen.widgets
+            screen.widgets = [w for w in shown if w not in self.items]
+            try:
+                result = handle(event)
+            finally:
+                screen.widgets = shown
+        else:
+            result = handle(event)
+        moved = False
+        if event.type == pygame.MOUSEWHEEL and self.positions:
+            dy = getattr(event, "y", 0)
+            if isinstance(dy, int | float):
+                moved = self.scroll_to(self.scroll - int(dy) * screen.ctx.px(self.wheel_step))
+        if event.type == pygame.KEYDOWN:
+            moved = self.follow(screen.focus.current)
+        if moved:
+            screen.dirty = True
+        return result
+
+    def draw(self, surface: pygame.Surface, ring: int, visible: pygame.Rect) -> None:
+        """Draw the items that touch ``visible``, clipped to the viewport grown by ``ring``
+        pixels on each side (room for focus rings)."""
+        previous = surface.get_clip()
+        surface.set_clip(self.viewport.inflate(2 * ring, 2 * ring))
+        for item in self.items:
+            if item.rect.colliderect(visible):
+                item.draw(surface)
+        surface.set_clip(previous)
