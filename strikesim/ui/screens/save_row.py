@@ -18,7 +18,7 @@ from strikesim.saves import AUTOSAVE, SaveInfo, saves_dir
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import blit_aligned, ellipsize, panel
 from strikesim.ui.transitions import Transition
-from strikesim.ui.widgets.base import EventResult, Widget, event_pos, is_left_button
+from strikesim.ui.widgets.pressable import Pressable
 
 CAMPAIGN_FORMAT = "strikesim-campaign-run"
 MAX_CAMPAIGN_BYTES = 32 * 1024 * 1024
@@ -113,16 +113,14 @@ def describe(info: SaveInfo) -> str:
     return " · ".join(parts)
 
 
-class SaveRow(Widget):
+class SaveRow(Pressable):
     """One save: name and time on the first line, details or the problem on the second."""
 
     def __init__(
         self, ctx: UIContext, info: SaveInfo, on_press: Callable[[], Transition | None]
     ) -> None:
-        super().__init__(ctx)
+        super().__init__(ctx, on_press)
         self.info = info
-        self.on_press = on_press
-        self._down = False
 
     def preferred_height(self) -> int:
         ctx = self.ctx
@@ -131,25 +129,6 @@ class SaveRow(Widget):
             + ctx.font("small").get_linesize()
             + 2 * ctx.space("md")
         )
-
-    def _press(self) -> EventResult:
-        result = self.on_press()
-        return True if result is None else result
-
-    def handle_event(self, event: pygame.event.Event) -> EventResult:
-        changed = super().handle_event(event)
-        if event.type == pygame.MOUSEBUTTONDOWN and is_left_button(event):
-            if self.contains(event_pos(event)):
-                self._down = True
-                return True
-        elif event.type == pygame.MOUSEBUTTONUP and is_left_button(event):
-            was, self._down = self._down, False
-            if was and self.contains(event_pos(event)):
-                return self._press()
-        return changed
-
-    def handle_action(self, action: str) -> EventResult:
-        return self._press() if action == "activate" else False
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx

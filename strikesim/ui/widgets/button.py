@@ -16,12 +16,14 @@ from strikesim.ui.context import UIContext
 from strikesim.ui.draw import blit_aligned, ellipsize, mix, panel
 from strikesim.ui.theme import RGBA
 from strikesim.ui.transitions import Transition
-from strikesim.ui.widgets.base import EventResult, Widget, event_pos, is_left_button
+from strikesim.ui.widgets.pressable import Pressable
 
 VARIANTS = ("primary", "secondary", "ghost", "danger")
 
 
-class Button(Widget):
+class Button(Pressable):
+    claims_cancelled_click = True  # it was drawn pressed; redraw it released
+
     def __init__(
         self,
         ctx: UIContext,
@@ -37,14 +39,12 @@ class Button(Widget):
     ) -> None:
         if variant not in VARIANTS:
             raise ValueError(f"unknown button variant {variant!r}; use one of {VARIANTS}")
-        super().__init__(ctx, enabled=enabled, tooltip=tooltip)
+        super().__init__(ctx, on_press, enabled=enabled, tooltip=tooltip)
         self.label = label
-        self.on_press = on_press
         self.variant = variant
         self.hotkey = hotkey
         self.align = align
         self.role = role
-        self.pressed = False
 
     def preferred_height(self) -> int:
         return self.ctx.font(self.role).get_linesize() + 2 * self.ctx.space("md")
@@ -54,31 +54,6 @@ class Button(Widget):
         if self.hotkey:
             w += self.ctx.font("caption").size(self.hotkey)[0] + 2 * self.ctx.space("md")
         return w
-
-    def press(self) -> EventResult:
-        if not self.enabled:
-            return False
-        result = self.on_press()
-        return True if result is None else result
-
-    def handle_event(self, event: pygame.event.Event) -> EventResult:
-        changed = super().handle_event(event)
-        if not self.enabled:
-            return changed
-        if event.type == pygame.MOUSEBUTTONDOWN and is_left_button(event):
-            if self.contains(event_pos(event)):
-                self.pressed = True
-                return True
-        elif event.type == pygame.MOUSEBUTTONUP and is_left_button(event):
-            was = self.pressed
-            self.pressed = False
-            if was and self.contains(event_pos(event)):
-                return self.press()
-            return was
-        return changed
-
-    def handle_action(self, action: str) -> EventResult:
-        return self.press() if action == "activate" else False
 
     def _colours(
         self,

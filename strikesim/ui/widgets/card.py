@@ -14,7 +14,7 @@ import pygame
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import blit_aligned, ellipsize, panel, wrap_text
 from strikesim.ui.transitions import Transition
-from strikesim.ui.widgets.base import EventResult, Widget, event_pos, is_left_button
+from strikesim.ui.widgets.pressable import Pressable
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class CardInfo:
     warnings: tuple[str, ...] = ()
 
 
-class Card(Widget):
+class Card(Pressable):
     def __init__(
         self,
         ctx: UIContext,
@@ -39,35 +39,9 @@ class Card(Widget):
         selected: bool = False,
         enabled: bool = True,
     ) -> None:
-        super().__init__(ctx, enabled=enabled)
+        super().__init__(ctx, on_press, enabled=enabled)
         self.info = info
-        self.on_press = on_press
         self.selected = selected
-        self._down = False
-
-    def _press(self) -> EventResult:
-        result = self.on_press()
-        return True if result is None else result
-
-    def handle_event(self, event: pygame.event.Event) -> EventResult:
-        changed = super().handle_event(event)
-        if not self.enabled:
-            return changed
-        if (
-            event.type == pygame.MOUSEBUTTONDOWN
-            and is_left_button(event)
-            and self.contains(event_pos(event))
-        ):
-            self._down = True
-            return True
-        if event.type == pygame.MOUSEBUTTONUP and is_left_button(event):
-            was, self._down = self._down, False
-            if was and self.contains(event_pos(event)):
-                return self._press()
-        return changed
-
-    def handle_action(self, action: str) -> EventResult:
-        return self._press() if action == "activate" and self.enabled else False
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx

@@ -12,18 +12,18 @@ from strikesim.ui.screens.game.base import GameScreen
 from strikesim.ui.screens.game.effects_text import describe_condition, describe_effects
 from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.transitions import Pop, Transition
-from strikesim.ui.widgets.base import EventResult, Widget, event_pos, is_left_button
+from strikesim.ui.widgets.base import EventResult
 from strikesim.ui.widgets.button import Button
+from strikesim.ui.widgets.pressable import Pressable
 
 
-class ActionToggle(Widget):
+class ActionToggle(Pressable):
     """One pressure action as a card with a check box; click / Enter toggles it."""
 
     def __init__(self, ctx: UIContext, play: GamePlay, action: ActionSpec) -> None:
         super().__init__(ctx)
         self.play = play
         self.action = action
-        self._down = False
 
     @property
     def selected(self) -> bool:
@@ -33,27 +33,10 @@ class ActionToggle(Widget):
     def available(self) -> bool:
         return self.action.id in self.play.legal_pressure()
 
-    def toggle(self) -> EventResult:
+    def press(self) -> EventResult:
+        """Tick or untick the action for this week."""
         self.play.toggle_pressure(self.action.id)
         return True
-
-    def handle_event(self, event: pygame.event.Event) -> EventResult:
-        changed = super().handle_event(event)
-        if (
-            event.type == pygame.MOUSEBUTTONDOWN
-            and is_left_button(event)
-            and self.contains(event_pos(event))
-        ):
-            self._down = True
-            return True
-        if event.type == pygame.MOUSEBUTTONUP and is_left_button(event):
-            was, self._down = self._down, False
-            if was and self.contains(event_pos(event)):
-                return self.toggle()
-        return changed
-
-    def handle_action(self, action: str) -> EventResult:
-        return self.toggle() if action == "activate" else False
 
     def status(self) -> tuple[str, str]:
         a = self.action
