@@ -38,6 +38,7 @@ def main() -> int:
     args = parser.parse_args()
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     figures: dict[str, float] = {}
     started = time.perf_counter()
     for name in args.only or MODULES:
