@@ -49,10 +49,12 @@ def test_loading_a_broken_fixture_raises_only_scenario_error(path: Path) -> None
     assert str(caught.value) == _expected(path)
 
 
-def test_alias_bomb_answers_fast() -> None:
+def test_alias_bomb_is_refused_before_expansion() -> None:
+    """The bomb is refused at its first anchor; a generous bound guards against a hang."""
     start = time.perf_counter()
     diagnostics = validate_path(BROKEN / "alias_bomb.yaml")
-    assert time.perf_counter() - start < 0.1
+    assert time.perf_counter() - start < 1.0
+    assert len(diagnostics) == 1
     assert "anchors and aliases" in diagnostics[0].message
 
 
