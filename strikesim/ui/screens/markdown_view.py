@@ -13,7 +13,7 @@ import pygame
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import panel
 from strikesim.ui.screens.markdown_lite import Block, Span, parse
-from strikesim.ui.widgets.base import EventResult, Widget
+from strikesim.ui.widgets.scrollable import ScrollableWidget
 
 # heading level -> (type role, colour)
 _HEADINGS = {1: ("h2", "gold"), 2: ("h3", "text"), 3: ("body_strong", "gold")}
@@ -139,14 +139,13 @@ def _table(ctx: UIContext, out: _Writer, rows: list[list[list[Span]]], width: in
     return y
 
 
-class MarkdownView(Widget):
+class MarkdownView(ScrollableWidget):
     """Shows a Markdown-lite ``text`` inside ``rect``, scrollable when it overflows."""
 
     def __init__(self, ctx: UIContext, text: str) -> None:
         super().__init__(ctx)
         self.text = text
         self.blocks = parse(text)
-        self.scroll = 0
         self._page: pygame.Surface | None = None
         self._key: tuple[object, ...] | None = None
 
@@ -174,54 +173,22 @@ class MarkdownView(Widget):
     def line_height(self) -> int:
         return round(self.ctx.font("body").get_linesize() * 1.2)
 
-    def scroll_by(self, pixels: int) -> bool:
-        new = max(0, min(self.overflow, self.scroll + pixels))
-        changed = new != self.scroll
-        self.scroll = new
-        return changed
+    def wheel_step(self) -> int:
+        return 3 * self.line_height()
 
-    def handle_event(self, event: pygame.event.Event) -> EventResult:
-        changed = super().handle_event(event)
-        if event.type == pygame.MOUSEWHEEL and self.hovered and self.overflow:
-            dy = getattr(event, "y", 0)
-            if isinstance(dy, int | float):
-                return self.scroll_by(-int(dy) * 3 * self.line_height()) or changed
-        return changed
+    def line_step(self) -> int:
+        return self.line_height()
 
-    def handle_action(self, action: str) -> EventResult:
-        page = max(self.line_height(), self.rect.height - 2 * self.line_height())
-        amount = {
-            "increase": self.line_height(),
-            "decrease": -self.line_height(),
-            "increase_big": page,
-            "decrease_big": -page,
-        }
-        if action not in amount or not self.overflow:
-            return False
-        self.scroll_by(amount[action])
-        return True
+    def page_step(self) -> int:
+        return max(self.line_height(), self.rect.height - 2 * self.line_height())
 
     def draw(self, surface: pygame.Surface) -> None:
         if self.rect.width <= 0 or self.rect.height <= 0:
             return
         page = self.page()
-        self.scroll = max(0, min(self.overflow, self.scroll))
+        self.clamp_scroll()
         area = pygame.Rect(0, self.scroll, page.get_width(), self.rect.height)
         surface.blit(page, self.rect.topleft, area)
-        if self.overflow:
-            ctx = self.ctx
-            track = pygame.Rect(
-                self.rect.right - ctx.px(4), self.rect.y, ctx.px(4), self.rect.height
-            )
-            panel(surface, track, ctx.colour("surface_alt"), None, ctx.px(2))
-            bar_h = max(ctx.px(24), self.rect.height * self.rect.height // page.get_height())
-            top = self.rect.y + (self.rect.height - bar_h) * self.scroll // self.overflow
-            bar = pygame.Rect(track.x, top, track.width, bar_h)
-            panel(
-                surface,
-                bar,
-                ctx.colour("gold_dim" if self.focused else "border_strong"),
-                None,
-                ctx.px(2),
-            )
+        colour = "gold_dim" if self.focused else "border_strong"
+        self.draw_scroll_bar(surface, min_height=24, colour=colour, track=True)
         self.draw_focus(surface)

@@ -10,11 +10,11 @@ from __future__ import annotations
 import pygame
 
 from strikesim.ui.context import UIContext
-from strikesim.ui.draw import panel, wrap_text
-from strikesim.ui.widgets.base import EventResult, Widget
+from strikesim.ui.draw import wrap_text
+from strikesim.ui.widgets.scrollable import ScrollableWidget
 
 
-class TextBlock(Widget):
+class TextBlock(ScrollableWidget):
     def __init__(
         self,
         ctx: UIContext,
@@ -31,7 +31,6 @@ class TextBlock(Widget):
         self.colour = colour
         self.line_spacing = line_spacing
         self.align = align
-        self.scroll = 0
         self._cache: tuple[tuple[object, ...], list[str]] | None = None
 
     @property
@@ -63,36 +62,17 @@ class TextBlock(Widget):
             return 0
         return max(0, len(self.lines()) * self.line_height() - self.rect.height)
 
-    def scroll_by(self, pixels: int) -> bool:
-        new = max(0, min(self.overflow, self.scroll + pixels))
-        if new == self.scroll:
-            return False
-        self.scroll = new
-        return True
+    def wheel_step(self) -> int:
+        return 3 * self.line_height()
 
-    def handle_event(self, event: pygame.event.Event) -> EventResult:
-        changed = super().handle_event(event)
-        if event.type == pygame.MOUSEWHEEL and self.hovered and self.overflow:
-            dy = getattr(event, "y", 0)
-            if isinstance(dy, int | float):
-                return self.scroll_by(-int(dy) * 3 * self.line_height()) or changed
-        return changed
+    def line_step(self) -> int:
+        return self.line_height()
 
-    def handle_action(self, action: str) -> EventResult:
-        page = max(self.line_height(), self.rect.height - self.line_height())
-        amount = {
-            "increase": self.line_height(),
-            "decrease": -self.line_height(),
-            "increase_big": page,
-            "decrease_big": -page,
-        }
-        if action not in amount or not self.overflow:
-            return False
-        self.scroll_by(amount[action])
-        return True
+    def page_step(self) -> int:
+        return max(self.line_height(), self.rect.height - self.line_height())
 
     def draw(self, surface: pygame.Surface) -> None:
-        self.scroll = max(0, min(self.overflow, self.scroll))
+        self.clamp_scroll()
         lh = self.line_height()
         previous = surface.get_clip()
         surface.set_clip(self.rect.clip(previous) if previous.width else self.rect)
@@ -108,12 +88,5 @@ class TextBlock(Widget):
                     x = self.rect.centerx - img.get_width() // 2
                 surface.blit(img, (x, ly))
         surface.set_clip(previous)
-        if self.overflow:
-            bar_h = max(
-                self.ctx.px(20),
-                self.rect.height * self.rect.height // (self.rect.height + self.overflow),
-            )
-            top = self.rect.y + (self.rect.height - bar_h) * self.scroll // self.overflow
-            bar = pygame.Rect(self.rect.right - self.ctx.px(4), top, self.ctx.px(4), bar_h)
-            panel(surface, bar, self.ctx.colour("border_strong"), None, self.ctx.px(2))
+        self.draw_scroll_bar(surface, min_height=20, colour="border_strong")
         self.draw_focus(surface)

@@ -10,13 +10,12 @@ import pygame
 
 from strikesim.narrate import Happening, party_name, week_date
 from strikesim.ui.context import UIContext
-from strikesim.ui.draw import panel
 from strikesim.ui.screens.game.base import GameScreen
 from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.transitions import Pop, Transition
-from strikesim.ui.widgets.base import EventResult, Widget
 from strikesim.ui.widgets.button import Button
 from strikesim.ui.widgets.clipping import NewsClipping
+from strikesim.ui.widgets.scrollable import ScrollableWidget
 
 
 def clippings(ctx: UIContext, play: GamePlay) -> list[NewsClipping]:
@@ -39,13 +38,14 @@ def clippings(ctx: UIContext, play: GamePlay) -> list[NewsClipping]:
     return out
 
 
-class NewsFeed(Widget):
+class NewsFeed(ScrollableWidget):
     """A scrolling masonry of clippings."""
+
+    scroll_keys_need_overflow = False
 
     def __init__(self, ctx: UIContext, items: list[NewsClipping]) -> None:
         super().__init__(ctx)
         self.items = items
-        self.scroll = 0
         self.content_h = 0
         self._placed: list[pygame.Rect] = []
         self._layout_key: tuple[object, ...] | None = None
@@ -89,32 +89,18 @@ class NewsFeed(Widget):
         self.place()
         return max(0, self.content_h - self.rect.height)
 
-    def scroll_by(self, dy: int) -> bool:
-        new = max(0, min(self.overflow, self.scroll + dy))
-        changed = new != self.scroll
-        self.scroll = new
-        return changed
+    def wheel_step(self) -> int:
+        return self.ctx.px(60)
 
-    def handle_event(self, event: pygame.event.Event) -> EventResult:
-        changed = super().handle_event(event)
-        if event.type == pygame.MOUSEWHEEL and self.hovered:
-            dy = getattr(event, "y", 0)
-            if isinstance(dy, int | float):
-                return self.scroll_by(-int(dy) * self.ctx.px(60)) or changed
-        return changed
+    def line_step(self) -> int:
+        return self.ctx.px(60)
 
-    def handle_action(self, action: str) -> EventResult:
-        line, page = self.ctx.px(60), max(self.ctx.px(60), self.rect.height - self.ctx.px(60))
-        amount = {"increase": line, "decrease": -line, "increase_big": page, "decrease_big": -page}
-        if action not in amount:
-            return False
-        self.scroll_by(amount[action])
-        return True
+    def page_step(self) -> int:
+        return max(self.ctx.px(60), self.rect.height - self.ctx.px(60))
 
     def draw(self, surface: pygame.Surface) -> None:
-        ctx = self.ctx
         self.place()
-        self.scroll = max(0, min(self.overflow, self.scroll))
+        self.clamp_scroll()
         previous = surface.get_clip()
         surface.set_clip(self.rect.clip(previous) if previous.width else self.rect)
         for item, r in zip(self.items, self._placed, strict=True):
@@ -122,17 +108,7 @@ class NewsFeed(Widget):
             if spot.bottom >= self.rect.y and spot.top <= self.rect.bottom:
                 surface.blit(self._image(item, r.size), spot.topleft)
         surface.set_clip(previous)
-        if self.overflow:
-            h = self.rect.height
-            bar_h = max(ctx.px(24), h * h // (h + self.overflow))
-            top = self.rect.y + (h - bar_h) * self.scroll // self.overflow
-            panel(
-                surface,
-                pygame.Rect(self.rect.right - ctx.px(4), top, ctx.px(4), bar_h),
-                ctx.colour("border_strong"),
-                None,
-                ctx.px(2),
-            )
+        self.draw_scroll_bar(surface, min_height=24, colour="border_strong")
         if self.focused:
             self.draw_focus(surface)
 
