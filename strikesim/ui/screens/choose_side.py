@@ -17,9 +17,8 @@ from strikesim.engine.spec import GameSpec
 from strikesim.records import Seat
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, panel, with_alpha, wrap_text
-from strikesim.ui.screen import Screen
 from strikesim.ui.screens.catalogue import SIDE_TITLES, Opponent, opponents
-from strikesim.ui.screens.fields import Stepper, TextField, forward_text
+from strikesim.ui.screens.fields import Stepper, TextEntryScreen, TextField
 from strikesim.ui.transitions import Pop, Push, Transition
 from strikesim.ui.widgets.button import Button
 from strikesim.ui.widgets.card import Card, CardInfo
@@ -54,7 +53,7 @@ def _difficulties() -> list[tuple[str, str, str]]:
     return [(d.id, d.label, d.description) for d in DIFFICULTIES.values()]
 
 
-class ChooseSideScreen(Screen):
+class ChooseSideScreen(TextEntryScreen):
     """Choose a side and opponent for ``spec``; pushes the briefing."""
 
     title = "Choose your side"
@@ -198,18 +197,8 @@ class ChooseSideScreen(Screen):
         )
 
     # --- input ----------------------------------------------------------------------------
-    def handle_event(self, event: pygame.event.Event) -> Transition | None:
-        if forward_text([self.seed], event):
-            self.dirty = True
-            return None
-        return super().handle_event(event)
-
-    def on_enter(self) -> None:
-        super().on_enter()
-        pygame.key.start_text_input()  # typing arrives as TEXTINPUT events
-
-    def on_back(self) -> Transition | None:
-        return Pop(None)
+    def text_fields(self) -> list[TextField]:
+        return [self.seed]
 
     # --- layout ----------------------------------------------------------------------------
     def layout(self) -> None:

@@ -1,5 +1,7 @@
 """Two small input widgets for the pre-game screens: a stepper and a one-line text field.
 
+:class:`TextEntryScreen` is the base of screens that hold text fields.
+
 ``Stepper`` picks one of many options (too many for a segmented picker) with ◀ ▶ arrows:
 Left/Right while focused, a click on an arrow, or the mouse wheel. ``TextField`` edits one
 line of text: it takes ``TEXTINPUT`` events while focused (the screen forwards them, see
@@ -15,7 +17,8 @@ import pygame
 
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import blit_aligned, ellipsize, focus_ring, panel
-from strikesim.ui.transitions import Transition
+from strikesim.ui.screen import Screen
+from strikesim.ui.transitions import Pop, Transition
 from strikesim.ui.widgets.base import EventResult, Widget, event_pos, is_left_button
 
 
@@ -268,3 +271,25 @@ def forward_text(fields: Sequence[TextField], event: pygame.event.Event) -> Even
         # the space arrives as TEXTINPUT too; it must not also press the field
         return any(f.focused and f.visible for f in fields)
     return False
+
+
+class TextEntryScreen(Screen):
+    """Base for screens with text fields: typing goes to the focused field, the platform's
+    text input is switched on while the screen shows, and Escape closes the screen."""
+
+    def text_fields(self) -> Sequence[TextField]:
+        """The fields typing may go to (override)."""
+        return ()
+
+    def handle_event(self, event: pygame.event.Event) -> Transition | None:
+        if forward_text(self.text_fields(), event):
+            self.dirty = True
+            return None
+        return super().handle_event(event)
+
+    def on_enter(self) -> None:
+        super().on_enter()
+        pygame.key.start_text_input()  # typing arrives as TEXTINPUT events
+
+    def on_back(self) -> Transition | None:
+        return Pop(None)

@@ -18,7 +18,7 @@ from strikesim.saves import AUTOSAVE, list_saves, save_game
 from strikesim.session import Session
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, wrap_text
-from strikesim.ui.screens.fields import TextField, forward_text
+from strikesim.ui.screens.fields import TextEntryScreen, TextField
 from strikesim.ui.screens.modal import ModalScreen
 from strikesim.ui.transitions import Pop, Transition
 from strikesim.ui.widgets.button import Button
@@ -40,7 +40,7 @@ def _allowed(ch: str) -> bool:
     return ch.isalnum() or ch in " -_"
 
 
-class SaveGameScreen(ModalScreen):
+class SaveGameScreen(TextEntryScreen, ModalScreen):
     """``Push(SaveGameScreen(ctx, session))``; pops with the saved file's Path (None = cancel)."""
 
     title = "Save game"
@@ -102,18 +102,8 @@ class SaveGameScreen(ModalScreen):
         self.ctx.notices.append(f"Saved “{self.field.text.strip()}” to {path}.")
         return Pop(path)
 
-    def handle_event(self, event: pygame.event.Event) -> Transition | None:
-        if forward_text([self.field], event):
-            self.dirty = True
-            return None
-        return super().handle_event(event)
-
-    def on_enter(self) -> None:
-        super().on_enter()
-        pygame.key.start_text_input()  # typing arrives as TEXTINPUT events
-
-    def on_back(self) -> Transition | None:
-        return Pop(None)
+    def text_fields(self) -> list[TextField]:
+        return [self.field]
 
     def layout(self) -> None:
         ctx = self.ctx
