@@ -20,6 +20,7 @@ from strikesim.ui.draw import blit_aligned, ellipsize, focus_ring, panel
 from strikesim.ui.screen import Screen
 from strikesim.ui.transitions import Pop, Transition
 from strikesim.ui.widgets.base import EventResult, Widget, event_pos, is_left_button
+from strikesim.ui.widgets.choice import Choice
 
 
 def box_focus(widget: Widget, surface: pygame.Surface, box: pygame.Rect) -> None:
@@ -30,25 +31,10 @@ def box_focus(widget: Widget, surface: pygame.Surface, box: pygame.Rect) -> None
         focus_ring(surface, box, ctx.colour("focus"), width, ctx.radius("md"))
 
 
-class Stepper(Widget):
-    """``label`` above a box showing ``options[index]`` between two arrows."""
+class Stepper(Choice):
+    """``label`` above a box showing ``options[index]`` between two arrows; steps wrap."""
 
-    def __init__(
-        self,
-        ctx: UIContext,
-        label: str,
-        options: Sequence[str],
-        index: int = 0,
-        *,
-        on_change: Callable[[int], None] | None = None,
-    ) -> None:
-        if not options:
-            raise ValueError(f"stepper {label!r} needs at least one option")
-        super().__init__(ctx)
-        self.label = label
-        self.options = list(options)
-        self.index = max(0, min(len(self.options) - 1, index))
-        self.on_change = on_change
+    kind = "stepper"
 
     def preferred_height(self) -> int:
         ctx = self.ctx
@@ -68,14 +54,8 @@ class Stepper(Widget):
             box.right - w, box.y, w, box.height
         )
 
-    def select(self, index: int) -> bool:
-        index = index % len(self.options)
-        if index == self.index:
-            return False
-        self.index = index
-        if self.on_change is not None:
-            self.on_change(index)
-        return True
+    def fit(self, index: int) -> int:
+        return index % len(self.options)
 
     def handle_event(self, event: pygame.event.Event) -> EventResult:
         changed = super().handle_event(event)
@@ -86,19 +66,7 @@ class Stepper(Widget):
                 return self.select(self.index - 1) or True
             if pos is not None and right.collidepoint(pos):
                 return self.select(self.index + 1) or True
-        if event.type == pygame.MOUSEWHEEL and self.hovered:
-            dy = getattr(event, "y", 0)
-            if isinstance(dy, int | float) and dy:
-                self.select(self.index + (1 if dy > 0 else -1))
-                return True
-        return changed
-
-    def handle_action(self, action: str) -> EventResult:
-        step = {"increase": 1, "decrease": -1, "increase_big": 1, "decrease_big": -1}
-        if action not in step:
-            return False
-        self.select(self.index + step[action])
-        return True
+        return self.wheel(event) or changed
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx

@@ -13,11 +13,16 @@ import pygame
 
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import blit_aligned, ellipsize, panel
-from strikesim.ui.widgets.base import EventResult, Widget, event_pos, is_left_button
+from strikesim.ui.widgets.base import EventResult, event_pos, is_left_button
+from strikesim.ui.widgets.choice import Choice
 from strikesim.ui.widgets.slider import Marker
 
 
-class OptionPicker(Widget):
+class OptionPicker(Choice):
+    """A segmented row of ``options``; the big steps jump to the ends."""
+
+    kind = "option picker"
+
     def __init__(
         self,
         ctx: UIContext,
@@ -30,13 +35,7 @@ class OptionPicker(Widget):
         accent: str = "gold",
         enabled: bool = True,
     ) -> None:
-        if not options:
-            raise ValueError(f"option picker {label!r} needs at least one option")
-        super().__init__(ctx, enabled=enabled)
-        self.label = label
-        self.options = list(options)
-        self.index = max(0, min(len(self.options) - 1, index))
-        self.on_change = on_change
+        super().__init__(ctx, label, options, index, on_change=on_change, enabled=enabled)
         self.markers = markers
         self.accent = accent
         self._hover_index: int | None = None
@@ -44,14 +43,9 @@ class OptionPicker(Widget):
     def preferred_height(self) -> int:
         return self.ctx.font("label").get_linesize() + self.ctx.px(48)
 
-    def select(self, index: int) -> bool:
-        index = max(0, min(len(self.options) - 1, index))
-        if index == self.index:
-            return False
-        self.index = index
-        if self.on_change is not None:
-            self.on_change(index)
-        return True
+    @property
+    def big_step(self) -> int:
+        return len(self.options)
 
     def segment_rects(self) -> list[pygame.Rect]:
         ctx = self.ctx
@@ -85,24 +79,7 @@ class OptionPicker(Widget):
             if hit is not None:
                 self.select(hit)
                 return True
-        if event.type == pygame.MOUSEWHEEL and self.hovered:
-            dy = getattr(event, "y", 0)
-            if isinstance(dy, int | float) and dy:
-                self.select(self.index + (1 if dy > 0 else -1))
-                return True
-        return changed
-
-    def handle_action(self, action: str) -> EventResult:
-        step = {
-            "increase": 1,
-            "decrease": -1,
-            "increase_big": len(self.options),
-            "decrease_big": -len(self.options),
-        }
-        if action not in step:
-            return False
-        self.select(self.index + step[action])
-        return True
+        return self.wheel(event) or changed
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
