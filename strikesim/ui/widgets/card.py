@@ -29,6 +29,16 @@ class CardInfo:
     warnings: tuple[str, ...] = ()
 
 
+def card_frame(
+    ctx: UIContext, surface: pygame.Surface, rect: pygame.Rect, *, active: bool, selected: bool
+) -> None:
+    """The rounded panel behind a card: lighter when ``active`` (hovered or focused), a
+    thicker gold border when ``selected``."""
+    fill = ctx.colour("surface_hover" if active else "surface")
+    border = ctx.colour("gold" if selected else "border_strong" if active else "border")
+    panel(surface, rect, fill, border, ctx.radius("lg"), max(1, ctx.px(2 if selected else 1)))
+
+
 class Card(Pressable):
     def __init__(
         self,
@@ -46,16 +56,7 @@ class Card(Pressable):
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
         active = self.hovered or self.focused
-        fill = ctx.colour("surface_hover" if active else "surface")
-        border = ctx.colour("gold" if self.selected else "border_strong" if active else "border")
-        panel(
-            surface,
-            self.rect,
-            fill,
-            border,
-            ctx.radius("lg"),
-            max(1, ctx.px(2 if self.selected else 1)),
-        )
+        card_frame(ctx, surface, self.rect, active=active, selected=self.selected)
         pad = ctx.space("lg")
         inner = self.rect.inflate(-2 * pad, -2 * pad)
         y = inner.y

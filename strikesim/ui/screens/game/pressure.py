@@ -14,6 +14,7 @@ from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.transitions import Pop, Transition
 from strikesim.ui.widgets.base import EventResult
 from strikesim.ui.widgets.button import Button
+from strikesim.ui.widgets.card import card_frame
 from strikesim.ui.widgets.pressable import Pressable
 
 
@@ -76,16 +77,7 @@ class ActionToggle(Pressable):
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
         active = self.hovered or self.focused
-        border = ctx.colour("gold" if self.selected else "border_strong" if active else "border")
-        fill = ctx.colour("surface_hover" if active else "surface")
-        panel(
-            surface,
-            self.rect,
-            fill,
-            border,
-            ctx.radius("lg"),
-            max(1, ctx.px(2 if self.selected else 1)),
-        )
+        card_frame(ctx, surface, self.rect, active=active, selected=self.selected)
         pad = ctx.space("md")
         box = pygame.Rect(self.rect.x + pad, self.rect.y + pad + ctx.px(2), ctx.px(18), ctx.px(18))
         panel(
