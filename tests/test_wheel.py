@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _build_wheel(out: Path) -> Path:
     """Build with hatchling directly (no network, no isolated environment)."""
-    pytest.importorskip("hatchling")
+    pytest.importorskip("hatchling", reason="the dev extras install hatchling")
     code = "import sys, hatchling.build as b; print(b.build_wheel(sys.argv[1]))"
     done = subprocess.run(
         [sys.executable, "-c", code, str(out)],
