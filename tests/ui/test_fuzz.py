@@ -13,6 +13,8 @@ from strikesim.ui.app import create_app
 from strikesim.ui.screenshot import foundation_shots
 from strikesim.ui.transitions import Push, Reset
 
+from .random_input import EventMix, button, key_press, malformed_click, motion, resize, wheel
+
 SEEDS = 4
 EVENTS_PER_SEED = 5000
 KEYS = [
@@ -46,34 +48,18 @@ KEYS = [
 MODS = [0, 0, 0, pygame.KMOD_SHIFT, pygame.KMOD_CTRL, pygame.KMOD_ALT]
 
 
-def random_event(rng: random.Random, size: tuple[int, int]) -> pygame.event.Event:
-    w, h = size
-    pos = (rng.randint(-20, w + 20), rng.randint(-20, h + 20))
-    roll = rng.random()
-    if roll < 0.35:
-        return pygame.event.Event(
-            pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(rng.random() < 0.2, 0, 0)
-        )
-    if roll < 0.5:
-        return pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=rng.randint(1, 5))
-    if roll < 0.65:
-        return pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=rng.randint(1, 5))
-    if roll < 0.7:
-        return pygame.event.Event(
-            pygame.MOUSEWHEEL, x=0, y=rng.choice([-3, -1, 1, 2]), flipped=False
-        )
-    if roll < 0.97:
-        return pygame.event.Event(
-            pygame.KEYDOWN,
-            key=pygame.key.key_code(rng.choice(KEYS)),
-            mod=rng.choice(MODS),
-            unicode="",
-        )
-    if roll < 0.994:
-        return pygame.event.Event(
-            pygame.VIDEORESIZE, size=(rng.randint(300, 2600), rng.randint(200, 1500))
-        )
-    return pygame.event.Event(pygame.MOUSEBUTTONDOWN)  # malformed: no pos, no button
+random_event = EventMix(
+    20,
+    [
+        (0.35, motion(lambda rng: rng.random() < 0.2)),
+        (0.5, button(pygame.MOUSEBUTTONDOWN)),
+        (0.65, button(pygame.MOUSEBUTTONUP)),
+        (0.7, wheel),
+        (0.97, key_press(KEYS, MODS)),
+        (0.994, resize((2600, 1500))),
+        (1.0, malformed_click),
+    ],
+)
 
 
 @pytest.mark.parametrize("name", list(foundation_shots()))

@@ -35,6 +35,7 @@ from strikesim.ui.transitions import Reset
 from strikesim.ui.widgets.slider import Slider
 
 from .game_helpers import click, fast_preview, key, make_app, make_play
+from .random_input import EventMix, button, malformed_click, motion, press_key, resize, wheel
 
 EVENTS = 12_000
 NAV_KEYS = [
@@ -101,34 +102,32 @@ SCREENS: dict[str, Callable[[Any], Screen]] = {
 }
 
 
+def _week_or_nav_key(rng: random.Random, pos: tuple[int, int]) -> pygame.event.Event:
+    name = rng.choice(WEEK_KEYS) if rng.random() < 0.06 else rng.choice(NAV_KEYS)
+    return press_key(name, rng.choice(MODS))
+
+
+def _mix(drag: bool) -> EventMix:
+    return EventMix(
+        20,
+        [
+            (0.35, motion(lambda rng: int(drag))),
+            (0.47, button(pygame.MOUSEBUTTONDOWN, lambda rng: rng.choice([1, 1, 1, 2, 3, 4]))),
+            (0.6, button(pygame.MOUSEBUTTONUP, lambda rng: rng.choice([1, 1, 3]))),
+            (0.66, wheel),
+            (0.985, _week_or_nav_key),
+            (0.99, resize((2400, 1400))),
+            (1.0, malformed_click),
+        ],
+    )
+
+
+_MIXES = {False: _mix(False), True: _mix(True)}
+
+
 def random_event(rng: random.Random, size: tuple[int, int], drag: bool) -> pygame.event.Event:
-    w, h = size
-    pos = (rng.randint(-20, w + 20), rng.randint(-20, h + 20))
-    roll = rng.random()
-    if roll < 0.35:
-        return pygame.event.Event(
-            pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(int(drag), 0, 0)
-        )
-    if roll < 0.47:
-        return pygame.event.Event(
-            pygame.MOUSEBUTTONDOWN, pos=pos, button=rng.choice([1, 1, 1, 2, 3, 4])
-        )
-    if roll < 0.6:
-        return pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=rng.choice([1, 1, 3]))
-    if roll < 0.66:
-        return pygame.event.Event(
-            pygame.MOUSEWHEEL, x=0, y=rng.choice([-3, -1, 1, 2]), flipped=False
-        )
-    if roll < 0.985:
-        name = rng.choice(WEEK_KEYS) if rng.random() < 0.06 else rng.choice(NAV_KEYS)
-        return pygame.event.Event(
-            pygame.KEYDOWN, key=pygame.key.key_code(name), mod=rng.choice(MODS), unicode=""
-        )
-    if roll < 0.99:
-        return pygame.event.Event(
-            pygame.VIDEORESIZE, size=(rng.randint(300, 2400), rng.randint(200, 1400))
-        )
-    return pygame.event.Event(pygame.MOUSEBUTTONDOWN)  # malformed: no position, no button
+    """Random input; mouse motion holds the left button while ``drag``."""
+    return _MIXES[drag](rng, size)
 
 
 @pytest.mark.parametrize("name", list(SCREENS))

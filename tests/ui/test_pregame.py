@@ -28,6 +28,7 @@ from strikesim.ui.transitions import Push, Reset
 
 from .conftest import click, key
 from .pregame_helpers import QUICK, data_dir, game_app, press, quick_session
+from .random_input import EventMix, button, key_press, motion, resize, text_input, wheel
 
 __all__ = ["data_dir", "game_app"]  # fixtures used by name
 
@@ -250,31 +251,18 @@ KEYS = [
 MODS = [0, 0, 0, pygame.KMOD_SHIFT, pygame.KMOD_CTRL]
 
 
-def random_event(rng: random.Random, size: tuple[int, int]) -> pygame.event.Event:
-    w, h = size
-    pos = (rng.randint(-10, w + 10), rng.randint(-10, h + 10))
-    roll = rng.random()
-    if roll < 0.3:
-        return pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
-    if roll < 0.45:
-        return pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=rng.randint(1, 5))
-    if roll < 0.6:
-        return pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=rng.randint(1, 5))
-    if roll < 0.66:
-        return pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=rng.choice([-3, -1, 1, 2]))
-    if roll < 0.74:
-        text = rng.choice(["a", "7", " ", "é", "-", "\x00", "long name " * 6])
-        return pygame.event.Event(pygame.TEXTINPUT, text=text)
-    if roll < 0.99:
-        return pygame.event.Event(
-            pygame.KEYDOWN,
-            key=pygame.key.key_code(rng.choice(KEYS)),
-            mod=rng.choice(MODS),
-            unicode="",
-        )
-    return pygame.event.Event(
-        pygame.VIDEORESIZE, size=(rng.randint(300, 2600), rng.randint(200, 1500))
-    )
+random_event = EventMix(
+    10,
+    [
+        (0.3, motion()),
+        (0.45, button(pygame.MOUSEBUTTONDOWN)),
+        (0.6, button(pygame.MOUSEBUTTONUP)),
+        (0.66, wheel),
+        (0.74, text_input(["a", "7", " ", "é", "-", "\x00", "long name " * 6])),
+        (0.99, key_press(KEYS, MODS)),
+        (1.0, resize((2600, 1500))),
+    ],
+)
 
 
 def _screens() -> dict[str, Callable[[UIContext], Screen]]:
