@@ -20,6 +20,7 @@ from strikesim.ui.draw import ellipsize, panel
 from strikesim.ui.screen import Screen
 from strikesim.ui.screens.catalogue import background_text, brief_text
 from strikesim.ui.screens.dialog import message
+from strikesim.ui.screens.footer import place_footer
 from strikesim.ui.screens.handoff import data_dir, enter_game, game_factory
 from strikesim.ui.screens.markdown_view import MarkdownView
 from strikesim.ui.transitions import Pop, Push, Reset, Transition
@@ -143,12 +144,7 @@ class BriefingScreen(Screen):
                 box.width - 2 * pad,
                 box.height - 2 * pad - label_h,
             )
-        bw = max(self.back.preferred_width(), ctx.px(140))
-        self.back.rect = pygame.Rect(m, footer, bw, bh)
-        sw = max(self.start.preferred_width(), ctx.px(240))
-        self.start.rect = pygame.Rect(w - m - sw, footer, sw, bh)
-        pw = max(self.print.preferred_width(), ctx.px(160))
-        self.print.rect = pygame.Rect(self.start.rect.x - ctx.space("md") - pw, footer, pw, bh)
+        place_footer(ctx, footer, back=self.back, main=self.start, second=self.print)
 
     def draw_content(self, surface: pygame.Surface) -> None:
         ctx = self.ctx

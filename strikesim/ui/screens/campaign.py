@@ -23,6 +23,7 @@ from strikesim.ui.draw import ellipsize, panel, wrap_text
 from strikesim.ui.screen import Screen
 from strikesim.ui.screens.campaign_flow import CampaignBriefing, save_campaign
 from strikesim.ui.screens.dialog import message
+from strikesim.ui.screens.footer import place_footer
 from strikesim.ui.screens.markdown_view import MarkdownView
 from strikesim.ui.transitions import Push, Reset, Transition
 from strikesim.ui.widgets.button import Button
@@ -164,12 +165,7 @@ class CampaignScreen(Screen):
             right.x, right.y + story_h + gap, right.width, body_h - story_h - gap
         )
         self.story.rect = self.story_rect.inflate(-2 * pad, -2 * pad)
-        bw = max(self.back.preferred_width(), ctx.px(140))
-        self.back.rect = pygame.Rect(m, footer, bw, bh)
-        gw = max(self.go.preferred_width(), ctx.px(240))
-        self.go.rect = pygame.Rect(w - m - gw, footer, gw, bh)
-        sw = max(self.save.preferred_width(), ctx.px(160))
-        self.save.rect = pygame.Rect(self.go.rect.x - ctx.space("md") - sw, footer, sw, bh)
+        place_footer(ctx, footer, back=self.back, main=self.go, second=self.save)
 
     # --- drawing ---------------------------------------------------------------------------
     def draw_content(self, surface: pygame.Surface) -> None:

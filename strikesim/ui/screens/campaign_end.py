@@ -13,6 +13,7 @@ from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, panel
 from strikesim.ui.screen import Screen
 from strikesim.ui.screens.campaign import outcome_short
+from strikesim.ui.screens.footer import place_footer
 from strikesim.ui.screens.markdown_view import MarkdownView
 from strikesim.ui.transitions import Pop, Reset, Transition
 from strikesim.ui.widgets.button import Button
@@ -73,10 +74,7 @@ class DecadeScreen(Screen):
             right.x, right.y + table_h + gap, right.width, max(0, body_h - table_h - gap)
         )
         self.story.rect = self.left.inflate(-2 * pad, -2 * pad)
-        bw = max(self.back.preferred_width(), ctx.px(140))
-        self.back.rect = pygame.Rect(m, footer, bw, bh)
-        dw = max(self.done.preferred_width(), ctx.px(200))
-        self.done.rect = pygame.Rect(w - m - dw, footer, dw, bh)
+        place_footer(ctx, footer, back=self.back, main=self.done, main_min=200)
 
     def _box(self, surface: pygame.Surface, rect: pygame.Rect, heading: str) -> int:
         ctx = self.ctx

@@ -19,6 +19,7 @@ from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, panel, with_alpha, wrap_text
 from strikesim.ui.screens.catalogue import SIDE_TITLES, Opponent, opponents
 from strikesim.ui.screens.fields import Stepper, TextEntryScreen, TextField
+from strikesim.ui.screens.footer import place_footer
 from strikesim.ui.transitions import Pop, Push, Transition
 from strikesim.ui.widgets.button import Button
 from strikesim.ui.widgets.card import Card, CardInfo
@@ -236,10 +237,7 @@ class ChooseSideScreen(TextEntryScreen):
         self.reseed.rect = pygame.Rect(
             self.seed.rect.right + ctx.space("md"), self.seed.box().y, rw, self.seed.box().height
         )
-        bw = max(self.back.preferred_width(), ctx.px(140))
-        self.back.rect = pygame.Rect(m, footer, bw, bh)
-        nw = max(self.next.preferred_width(), ctx.px(240))
-        self.next.rect = pygame.Rect(w - m - nw, footer, nw, bh)
+        place_footer(ctx, footer, back=self.back, main=self.next)
         top = max(self.desc_rect.bottom, self.seed.rect.bottom) + gap
         self.summary_rect = pygame.Rect(m, top, w - 2 * m, max(0, footer - gap - top))
 
