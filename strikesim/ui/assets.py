@@ -1,4 +1,4 @@
-"""Paths of shipped assets (fonts, theme, key bindings).
+"""Paths of shipped assets (fonts, theme, key bindings) and reading their JSON files.
 
 The folder itself is found by the one shared lookup,
 :func:`strikesim.scenario.resources.resource_path`, which works from a checkout
@@ -7,7 +7,9 @@ and from an installed wheel.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from strikesim.scenario.resources import resource_path
 
@@ -23,3 +25,20 @@ def asset_path(*parts: str) -> Path:
     if not path.exists():
         raise FileNotFoundError(f"missing game asset: {path}; reinstall StrikeSim")
     return path
+
+
+def read_json_object(
+    path: Path, error: type[Exception], *, file_name: str, subject: str
+) -> dict[str, Any]:
+    """The JSON object in ``path``, or ``error`` saying why not.
+
+    ``file_name`` names the file in "cannot read ..." (e.g. "theme file"), ``subject`` what
+    must be an object (e.g. "the theme").
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise error(f"cannot read {file_name} {path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise error(f"{path}: {subject} must be a JSON object")
+    return data

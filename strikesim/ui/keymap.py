@@ -9,14 +9,13 @@ for the text of a hotkey hint. Key names are resolved with ``pygame.key.key_code
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pygame
 
-from strikesim.ui.assets import asset_path
+from strikesim.ui.assets import asset_path, read_json_object
 
 _MODS = {
     "ctrl": pygame.KMOD_CTRL,
@@ -124,10 +123,5 @@ def keymap_from_data(data: dict[str, Any]) -> Keymap:
 def load_keymap(path: Path | None = None) -> Keymap:
     """Load ``assets/keymap.json`` (or ``path``)."""
     path = path or asset_path("keymap.json")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise KeymapError(f"cannot read key bindings {path}: {exc}") from exc
-    if not isinstance(data, dict):
-        raise KeymapError(f"{path}: key bindings must be a JSON object")
+    data = read_json_object(path, KeymapError, file_name="key bindings", subject="key bindings")
     return keymap_from_data(data)

@@ -8,12 +8,11 @@ by the current scale.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from strikesim.ui.assets import asset_path
+from strikesim.ui.assets import asset_path, read_json_object
 
 RGBA = tuple[int, int, int, int]
 PALETTES = ("standard", "colorblind")
@@ -149,10 +148,5 @@ def theme_from_data(data: dict[str, Any], base: Path) -> Theme:
 def load_theme(path: Path | None = None) -> Theme:
     """Load and validate ``assets/theme.json`` (or ``path``)."""
     path = path or asset_path("theme.json")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise ThemeError(f"cannot read theme file {path}: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ThemeError(f"{path}: the theme must be a JSON object")
+    data = read_json_object(path, ThemeError, file_name="theme file", subject="the theme")
     return theme_from_data(data, path.parent)
