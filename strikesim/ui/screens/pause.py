@@ -12,10 +12,10 @@ import pygame
 
 from strikesim.ui.context import UIContext
 from strikesim.ui.screens.dialog import confirm
+from strikesim.ui.screens.menu import MenuScreen
 from strikesim.ui.screens.modal import ModalScreen
 from strikesim.ui.screens.settings_screen import SettingsScreen
 from strikesim.ui.transitions import Pop, Push, Transition
-from strikesim.ui.widgets.button import Button
 
 
 class PauseChoice(Enum):
@@ -36,7 +36,7 @@ _ENTRIES = (
 )
 
 
-class PauseMenu(ModalScreen):
+class PauseMenu(MenuScreen, ModalScreen):
     """``Push(PauseMenu(ctx), on_result=handler)``; ``handler`` gets a PauseChoice."""
 
     key_context = "pause"
@@ -47,20 +47,7 @@ class PauseMenu(ModalScreen):
     ) -> None:
         super().__init__(ctx)
         self.subtitle = subtitle
-        enabled = {"save_game": can_save, "load_game": can_load}
-        self.buttons = {
-            key: Button(
-                ctx,
-                label,
-                (lambda k=key: self.choose(k)),  # type: ignore[misc]
-                variant="primary" if key == "resume" else "ghost",
-                hotkey=ctx.keymap.label("pause", key),
-                enabled=enabled.get(key, True),
-                align="left",
-            )
-            for key, label in _ENTRIES
-        }
-        self.set_widgets(list(self.buttons.values()), focus_first=True)
+        self.make_menu(_ENTRIES, {"save_game": can_save, "load_game": can_load})
 
     def choose(self, key: str) -> Transition | None:
         if key == "settings":
@@ -82,13 +69,6 @@ class PauseMenu(ModalScreen):
 
     def on_back(self) -> Transition | None:
         return Pop(PauseChoice.RESUME)
-
-    def on_action(self, action: str) -> Transition | None:
-        button = self.buttons.get(action)
-        if button is None or not button.enabled:
-            return None
-        self.focus.focus(button)
-        return self.choose(action)
 
     def layout(self) -> None:
         ctx = self.ctx

@@ -11,12 +11,11 @@ import pygame
 from strikesim import __version__
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import blit_aligned, panel, with_alpha
-from strikesim.ui.screen import Screen
 from strikesim.ui.screens.dialog import confirm
+from strikesim.ui.screens.menu import MenuScreen
 from strikesim.ui.screens.settings_screen import SettingsScreen
 from strikesim.ui.screens.title_art import marquee, searchlights, skyline
 from strikesim.ui.transitions import Push, Quit, Transition
-from strikesim.ui.widgets.button import Button
 
 BULB_STEP_MS = 420
 MENU = (
@@ -28,7 +27,7 @@ MENU = (
 )
 
 
-class TitleScreen(Screen):
+class TitleScreen(MenuScreen):
     key_context = "title"
     title = "Title"
 
@@ -37,20 +36,8 @@ class TitleScreen(Screen):
         self.phase = 0
         self._backdrop: tuple[tuple[object, ...], pygame.Surface] | None = None
         self._clock = 0.0
-        self.buttons: dict[str, Button] = {}
-        for action, label in MENU:
-            enabled = action in ("settings", "quit") or ctx.has_route(action)
-            self.buttons[action] = Button(
-                ctx,
-                label,
-                (lambda a=action: self.choose(a)),  # type: ignore[misc]
-                variant="primary" if action == "new_game" else "ghost",
-                hotkey=ctx.keymap.label("title", action),
-                enabled=enabled,
-                align="left",
-                role="h3",
-            )
-        self.set_widgets(list(self.buttons.values()), focus_first=True)
+        enabled = {a: a in ("settings", "quit") or ctx.has_route(a) for a, _ in MENU}
+        self.make_menu(MENU, enabled, role="h3")
 
     def choose(self, action: str) -> Transition | None:
         if action == "settings":
@@ -67,13 +54,6 @@ class TitleScreen(Screen):
                 on_result=lambda yes: Quit() if yes else None,
             )
         return self.ctx.route(action) if self.buttons[action].enabled else None
-
-    def on_action(self, action: str) -> Transition | None:
-        button = self.buttons.get(action)
-        if button is None or not button.enabled:
-            return None
-        self.focus.focus(button)
-        return self.choose(action)
 
     def on_back(self) -> Transition | None:
         return self.choose("quit")
