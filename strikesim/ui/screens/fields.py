@@ -31,6 +31,13 @@ def box_focus(widget: Widget, surface: pygame.Surface, box: pygame.Rect) -> None
         focus_ring(surface, box, ctx.colour("focus"), width, ctx.radius("md"))
 
 
+def draw_label(widget: Widget, label: str, surface: pygame.Surface) -> None:
+    """A field's label in its top-left corner, cut to the field's width."""
+    ctx = widget.ctx
+    text = ellipsize(ctx.font("label"), label, widget.rect.width)
+    surface.blit(ctx.text("label", text, "text_muted"), widget.rect.topleft)
+
+
 class Stepper(Choice):
     """``label`` above a box showing ``options[index]`` between two arrows; steps wrap."""
 
@@ -70,12 +77,7 @@ class Stepper(Choice):
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        surface.blit(
-            ctx.text(
-                "label", ellipsize(ctx.font("label"), self.label, self.rect.width), "text_muted"
-            ),
-            self.rect.topleft,
-        )
+        draw_label(self, self.label, surface)
         box = self.box()
         active = self.hovered or self.focused
         panel(
@@ -184,12 +186,7 @@ class TextField(Widget):
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        surface.blit(
-            ctx.text(
-                "label", ellipsize(ctx.font("label"), self.label, self.rect.width), "text_muted"
-            ),
-            self.rect.topleft,
-        )
+        draw_label(self, self.label, surface)
         box = self.box()
         panel(
             surface,
