@@ -18,6 +18,7 @@ from strikesim.records import load_record
 from strikesim.saves import load_game, saves_dir
 from strikesim.session import Decision, Session
 from strikesim.ui.app import App
+from strikesim.ui.screen import Screen
 from strikesim.ui.screens.game import game_screen
 from strikesim.ui.screens.game.deal import DealScreen
 from strikesim.ui.screens.game.debrief import DebriefScreen
@@ -50,15 +51,23 @@ def _settle(app: App) -> None:
         app.step([], 300.0)
 
 
+def _settled_top(app: App, seen: list[str]) -> Screen:
+    """Let the app settle and return its top screen, adding its class name to ``seen``
+    when it differs from the last one there."""
+    _settle(app)
+    top = app.stack.top
+    name = type(top).__name__
+    if not seen or seen[-1] != name:
+        seen.append(name)
+    return top
+
+
 def play_with_mouse(app: App, session: Session, accept_from: int) -> list[str]:
     """Click through a whole game; returns the screen classes seen, in order."""
     seen: list[str] = []
     for _ in range(MAX_STEPS):
-        _settle(app)
-        top = app.stack.top
-        name = type(top).__name__
-        if not seen or seen[-1] != name:
-            seen.append(name)
+        top = _settled_top(app, seen)
+        name = seen[-1]
         if isinstance(top, TitleScreen):
             return seen
         if isinstance(top, TableScreen):
@@ -122,11 +131,8 @@ def test_whole_game_with_the_keyboard_only(tmp_path: Path) -> None:
     app = make_app(tmp_path, lambda ctx: game_screen(ctx, session))
     seen: list[str] = []
     for _ in range(MAX_STEPS):
-        _settle(app)
-        top = app.stack.top
-        name = type(top).__name__
-        if not seen or seen[-1] != name:
-            seen.append(name)
+        top = _settled_top(app, seen)
+        name = seen[-1]
         if isinstance(top, TitleScreen):
             break
         if isinstance(top, TableScreen):
