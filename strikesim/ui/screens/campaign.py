@@ -23,7 +23,7 @@ from strikesim.ui.draw import ellipsize, panel, wrap_text
 from strikesim.ui.screen import Screen
 from strikesim.ui.screens.campaign_flow import CampaignBriefing, save_campaign
 from strikesim.ui.screens.dialog import message
-from strikesim.ui.screens.footer import place_footer
+from strikesim.ui.screens.footer import page_rows, place_footer
 from strikesim.ui.screens.markdown_view import MarkdownView
 from strikesim.ui.transitions import Push, Reset, Transition
 from strikesim.ui.widgets.button import Button
@@ -145,13 +145,9 @@ class CampaignScreen(Screen):
     # --- layout ----------------------------------------------------------------------------
     def layout(self) -> None:
         ctx = self.ctx
-        w, h = ctx.size
+        w = ctx.size[0]
         m, gap, pad = ctx.space("xxl"), ctx.space("xl"), ctx.space("lg")
-        top = (
-            m + ctx.font("caption").get_linesize() + ctx.font("h1").get_linesize() + ctx.space("lg")
-        )
-        bh = self.go.preferred_height()
-        footer = h - m - bh
+        top, footer = page_rows(ctx, self.go)
         body_h = footer - ctx.space("lg") - top
         left_w = max(ctx.px(300), round((w - 2 * m - gap) * 0.36))
         self.road_rect = pygame.Rect(m, top, left_w, body_h)

@@ -13,7 +13,7 @@ from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, panel
 from strikesim.ui.screen import Screen
 from strikesim.ui.screens.campaign import outcome_short
-from strikesim.ui.screens.footer import place_footer
+from strikesim.ui.screens.footer import page_rows, place_footer
 from strikesim.ui.screens.markdown_view import MarkdownView
 from strikesim.ui.transitions import Pop, Reset, Transition
 from strikesim.ui.widgets.button import Button
@@ -52,13 +52,9 @@ class DecadeScreen(Screen):
 
     def layout(self) -> None:
         ctx = self.ctx
-        w, h = ctx.size
+        w = ctx.size[0]
         m, gap, pad = ctx.space("xxl"), ctx.space("xl"), ctx.space("lg")
-        top = (
-            m + ctx.font("caption").get_linesize() + ctx.font("h1").get_linesize() + ctx.space("lg")
-        )
-        bh = self.done.preferred_height()
-        footer = h - m - bh
+        top, footer = page_rows(ctx, self.done)
         body_h = footer - ctx.space("lg") - top
         left_w = round((w - 2 * m - gap) * 0.55)
         self.left = pygame.Rect(m, top, left_w, body_h)

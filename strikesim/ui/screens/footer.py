@@ -13,6 +13,14 @@ from strikesim.ui.context import UIContext
 from strikesim.ui.widgets.button import Button
 
 
+def page_rows(ctx: UIContext, main: Button) -> tuple[int, int]:
+    """``(top, footer)``: where a full page's body starts, under the eyebrow and the title,
+    and where its footer row (as tall as ``main``) starts."""
+    m = ctx.space("xxl")
+    top = m + ctx.font("caption").get_linesize() + ctx.font("h1").get_linesize() + ctx.space("lg")
+    return top, ctx.size[1] - m - main.preferred_height()
+
+
 def place_footer(
     ctx: UIContext,
     y: int,
