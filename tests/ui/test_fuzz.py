@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 from pathlib import Path
 
 import pygame
@@ -76,7 +75,6 @@ def test_screen_survives_random_events(name: str, seed: int, tmp_path: Path) -> 
 
     restart()
     rng = random.Random(seed)
-    start = time.perf_counter()
     for i in range(EVENTS_PER_SEED):
         app.handle(random_event(rng, app.ctx.size))
         if app.stack.quit_requested or (app.ctx.settings.fullscreen and rng.random() < 0.05):
@@ -86,4 +84,3 @@ def test_screen_survives_random_events(name: str, seed: int, tmp_path: Path) -> 
             app.draw()
     app.update(1000.0)
     app.draw()
-    assert time.perf_counter() - start < 30

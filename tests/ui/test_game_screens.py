@@ -13,7 +13,6 @@ are nine screens; 12,000 keeps each near 5 s.
 from __future__ import annotations
 
 import random
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -37,7 +36,7 @@ from strikesim.ui.widgets.slider import Slider
 from .game_helpers import click, fast_preview, key, make_app, make_play
 from .random_input import EventMix, button, malformed_click, motion, press_key, resize, wheel
 
-EVENTS = 12_000
+EVENTS = 20_000
 NAV_KEYS = [
     "tab", "return", "space", "escape", "left", "right", "up", "down", "page up", "page down",
     "p", "n", "d", "r", "s", "t", "q", "y", "l", "f11", "=", "-",
@@ -141,7 +140,6 @@ def test_screen_survives_random_events(
     rng = random.Random(name)
     restarts = 0
     drag = False
-    started = time.perf_counter()
     for i in range(EVENTS):
         event = random_event(rng, app.ctx.size, drag)
         if event.type == pygame.MOUSEBUTTONDOWN:
@@ -161,8 +159,6 @@ def test_screen_survives_random_events(
             app.draw()
     app.update(1000.0)
     app.draw()
-    elapsed = time.perf_counter() - started
-    assert elapsed < 60, f"{name}: {EVENTS} events took {elapsed:.1f}s"
     assert restarts < EVENTS // 10
 
 
