@@ -36,6 +36,21 @@ class EventMix:
         return self.kinds[-1][1](rng, pos)
 
 
+NAVIGATION_KEYS = [
+    "tab",
+    "return",
+    "space",
+    "escape",
+    "left",
+    "right",
+    "up",
+    "down",
+    "page up",
+    "page down",
+]
+"""Keys every screen's random input presses (focus, activation, scrolling)."""
+
+
 def motion(held: Callable[[random.Random], int] = lambda rng: 0) -> Builder:
     """Mouse motion; ``held(rng)`` is the state of the left button."""
     return lambda rng, pos: pygame.event.Event(

@@ -12,21 +12,21 @@ from strikesim.ui.app import create_app
 from strikesim.ui.screenshot import foundation_shots
 from strikesim.ui.transitions import Push, Reset
 
-from .random_input import EventMix, button, key_press, malformed_click, motion, resize, wheel
+from .random_input import (
+    NAVIGATION_KEYS,
+    EventMix,
+    button,
+    key_press,
+    malformed_click,
+    motion,
+    resize,
+    wheel,
+)
 
 SEEDS = 4
 EVENTS_PER_SEED = 5000
 KEYS = [
-    "tab",
-    "return",
-    "space",
-    "escape",
-    "left",
-    "right",
-    "up",
-    "down",
-    "page up",
-    "page down",
+    *NAVIGATION_KEYS,
     "f11",
     "=",
     "-",

@@ -29,7 +29,16 @@ from strikesim.ui.transitions import Push, Reset
 
 from .conftest import click, key
 from .pregame_helpers import QUICK, data_dir, game_app, press, quick_session
-from .random_input import EventMix, button, key_press, motion, resize, text_input, wheel
+from .random_input import (
+    NAVIGATION_KEYS,
+    EventMix,
+    button,
+    key_press,
+    motion,
+    resize,
+    text_input,
+    wheel,
+)
 
 __all__ = ["data_dir", "game_app"]  # fixtures used by name
 
@@ -231,16 +240,7 @@ def test_print_brief_writes_a_markdown_file_to_the_data_folder(
 
 # --- random input -------------------------------------------------------------------------
 KEYS = [
-    "tab",
-    "return",
-    "space",
-    "escape",
-    "left",
-    "right",
-    "up",
-    "down",
-    "page up",
-    "page down",
+    *NAVIGATION_KEYS,
     "backspace",
     "delete",
     "a",
