@@ -24,6 +24,7 @@ import math
 import sys
 import weakref
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -94,6 +95,24 @@ def _change(effect: Effect, ns: Mapping[str, object], current: np.ndarray) -> np
     return np.asarray(amount - current)
 
 
+@dataclass(frozen=True, slots=True)
+class _Term:
+    """One (action, effect) pair a side values, with what is known per spec."""
+
+    index: int  # column of the policy's flat effect tables
+    col: int  # the action's column among the side's actions
+    target: str  # the variable it moves
+    fixed: float | None  # scaled change of a constant "add" (None: evaluate)
+    signed: float | None  # side sign * fixed
+    spends: bool  # may spend one of the side's own assets (weighted by what is left)
+    public: bool  # weighs with public support for the side
+    ai: bool  # weighs with AI capability (studio)
+    sign: float
+    start: float  # |initial| (at least 1e-6): the asset's starting size
+    initial: float  # value when the namespace lacks the variable
+    label: str  # the driver label for a fixed change
+
+
 class PressurePolicy:
     """One side's pressure choices; the per-spec tables are built once.
 
@@ -138,19 +157,36 @@ class PressurePolicy:
         )
         self._op = [e.op for e in self._effects]
         self._const: list[float | None] = [_constant(e) for e in self._effects]
+        self._own_actions: list[int] = [j for j, _ in self.actions]
+        self._own_index = np.array(self._own_actions, dtype=np.intp)
+        self._plans: dict[tuple[int, ...], list[_Term]] = {}
+        """Per set of valued action columns, the terms to add up (built on first use)."""
+        self._terms = [self._term(k, col) for k, col in enumerate(self._col.tolist())]
+
+    def _term(self, k: int, col: int) -> _Term:
+        """Effect ``k``'s per-spec record (see :class:`_Term`)."""
+        effect, const = self._effects[k], self._const[k]
+        own, public, ai = bool(self._own[k]), bool(self._public[k]), bool(self._ai[k])
+        sign = float(self._sign[k])
         # a constant "add" moves its variable by the same amount in every
         # campaign: its scaled change is known now
-        # per-effect scalars as Python lists: cheaper to read one at a time
-        self._col_list: list[int] = self._col.tolist()
-        self._flags: list[tuple[bool, bool, bool]] = list(
-            zip(self._own.tolist(), self._public.tolist(), self._ai.tolist(), strict=True)
+        fixed = (
+            const / float(self._scale[k]) if const is not None and self._op[k] == "add" else None
         )
-        self._sign_list: list[float] = np.asarray(self._sign, dtype=np.float64).tolist()
-        self._start_list: list[float] = self._start.tolist()
-        self._fixed: list[float | None] = [
-            c / float(self._scale[k]) if c is not None and self._op[k] == "add" else None
-            for k, c in enumerate(self._const)
-        ]
+        return _Term(
+            index=k,
+            col=col,
+            target=effect.target,
+            fixed=fixed,
+            signed=None if fixed is None else sign * fixed,
+            spends=own and (fixed is None or fixed < 0),
+            public=public,
+            ai=ai,
+            sign=sign,
+            start=float(self._start[k]),
+            initial=float(self._initial[k]),
+            label=f"{'+' if fixed is None or fixed >= 0 else '-'}{effect.target}",
+        )
 
     @property
     def spec(self) -> GameSpec:
@@ -177,60 +213,75 @@ class PressurePolicy:
         n_act = len(self.actions)
         values = np.zeros((n_act, batch))
         drivers = [""] * n_act
-        wanted = np.zeros(n_act, dtype=bool)
-        wanted[list(range(n_act)) if cols is None else cols] = True
-        support: np.ndarray | None = None
-        capability: np.ndarray | None = None
+        key = tuple(range(n_act)) if cols is None else tuple(cols)
+        terms = self._plans.get(key)
+        if terms is None:
+            wanted = set(key)
+            terms = self._plans[key] = [t for t in self._terms if t.col in wanted]
+        support: Any = None
+        capability: Any = None
         total: Any = None  # (B,) array or float: the current action's value so far
         col, best, best_size = -1, "", -1.0
-        for e in np.flatnonzero(wanted[self._col]).tolist():
-            effect = self._effects[e]
-            fixed = self._fixed[e]
-            own, public, ai = self._flags[e]
-            current = None
-            if fixed is None or (own and fixed < 0):
-                current = np.asarray(ns.get(effect.target, self._initial[e]), dtype=np.float64)
-                if current.shape != (batch,):
-                    current = np.broadcast_to(current, (batch,))
-            if fixed is not None:
-                delta: np.ndarray | float = fixed
-                mean = fixed
+        for term in terms:
+            current: Any = None
+            if term.fixed is None or term.spends:
+                current = ns.get(term.target, term.initial)
+                if not isinstance(current, np.ndarray) or current.shape != (batch,):
+                    current = np.broadcast_to(np.asarray(current, dtype=np.float64), (batch,))
+                elif current.dtype != np.float64:
+                    current = current.astype(np.float64)
+            label = term.label
+            mean: float
+            if term.fixed is not None:
+                delta: Any = term.fixed
+                mean = term.fixed
             else:
-                assert current is not None
-                moved = self._delta(e, ns, current) / self._scale[e]
-                mean = float(moved.mean())
-                delta = moved
-            weight: np.ndarray | float = 1.0
-            if own and mean < 0:
+                delta = self._delta(term.index, ns, current) / self._scale[term.index]
+                mean = float(delta.mean())
+                label = f"{'+' if mean >= 0 else '-'}{term.target}"
+            contribution: Any
+            plain = False
+            if term.spends and mean < 0:
                 # spending an asset of our own: dearer as it runs down
-                assert current is not None
-                start = self._start_list[e]
-                weight = clip(start / np.maximum(np.abs(current), start / 5.0), 1.0, 5.0)
-            if public:
+                start = term.start
+                weight: Any = clip(start / np.maximum(np.abs(current), start / 5.0), 1.0, 5.0)
+                if term.public:
+                    weight = weight * 2.0
+            elif term.public:
+                weight = 2.0
+            else:
+                weight, plain = 1.0, not term.ai
+            if term.public:
                 if support is None:
                     support = np.asarray(ns.get(self.support_id, 0.5), dtype=np.float64)
-                weight = weight * 2.0 * support
-            if ai:
+                weight = weight * support
+            if term.ai:
                 if capability is None:
                     capability = np.asarray(ns.get("ai_capability", 0.3), dtype=np.float64)
                 weight = weight * (0.5 + capability)
-            contribution = self._sign_list[e] * delta * weight
-            c = self._col_list[e]
-            if c != col:
+            if term.signed is None:
+                contribution = term.sign * delta * weight
+            elif plain:
+                contribution = term.signed  # (as times 1.0)
+            else:
+                contribution = term.signed * weight
+            if term.col != col:
                 if col >= 0:
                     values[col] = total
                     drivers[col] = best
-                col, total, best, best_size = c, contribution, "", -1.0
+                col, total, best, best_size = term.col, contribution, "", -1.0
             else:
                 total = total + contribution
             if isinstance(contribution, float):
                 size = abs(contribution)
+            elif batch == 1:
+                size = abs(float(contribution[0]))
             else:
                 # the mean of |contribution| (sum / count, as ndarray.mean)
                 magnitude = np.abs(contribution)
                 size = float(np.add.reduce(magnitude, axis=None)) / magnitude.size
             if size > best_size:
-                best, best_size = f"{'+' if mean >= 0 else '-'}{effect.target}", size
+                best, best_size = label, size
         if col >= 0:
             values[col] = total
             drivers[col] = best
@@ -251,14 +302,17 @@ class PressurePolicy:
         batch = legal.shape[0]
         chosen = np.zeros((self.n_actions, batch), dtype=bool)
         drivers = [""] * self.n_actions
-        own = [j for j, _ in self.actions]
-        any_legal = legal[:, own].any(axis=0) if own else np.zeros(0, dtype=bool)
-        cols = np.flatnonzero(any_legal).tolist()
+        own = self._own_actions
+        if not own:
+            return chosen.T, drivers
+        mine = legal[:, self._own_index]
+        any_legal = mine[0] if batch == 1 else np.logical_or.reduce(mine, axis=0)
+        cols = any_legal.nonzero()[0].tolist()
         if not cols:
             return chosen.T, drivers
         values, driver_ids = self.values_t(ns, batch, cols)
         js = [own[c] for c in cols]
-        chosen[js] = legal[:, js].T & (values[cols] > self.threshold)
+        chosen[js] = mine[:, cols].T & (values[cols] > self.threshold)
         for c, j in zip(cols, js, strict=True):
             drivers[j] = driver_ids[c]
         return chosen.T, drivers
