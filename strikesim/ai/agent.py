@@ -348,8 +348,9 @@ class TacticalNegotiator:
                 target[offer_rows] = np.minimum(target[offer_rows], picked)
             offers[offer_rows] = chosen
         changed = np.zeros(batch, dtype=bool)
-        new_words, old_words = pack_rows(offers[offer_rows]), pack_rows(mine[offer_rows])
-        changed[offer_rows] = (new_words != old_words).any(axis=1)
+        if offer_rows.size:
+            new_words, old_words = pack_rows(offers[offer_rows]), pack_rows(mine[offer_rows])
+            changed[offer_rows] = (new_words != old_words).any(axis=1)
 
         retreat = (u_other < self.prev_other - 1e-9) & (p["walk_out"] > 0)
         walk = legal[:, _WALK_OUT] & retreat & ~accept
@@ -359,15 +360,14 @@ class TacticalNegotiator:
         move[accept] = _ACCEPT
         # every move above was gated by its legal mask (offer rows need a legal
         # OFFER, accepts a legal ACCEPT, walk-outs a legal WALK_OUT)
-        offers[offer_rows[move[offer_rows] != _OFFER]] = -1
+        if offer_rows.size:
+            offers[offer_rows[move[offer_rows] != _OFFER]] = -1
+            # (offer rows never accept: the offered-at target moves with each try)
+            self.offered_at[offer_rows] = target[offer_rows]
 
         pressure, drivers = self.pressure.choose(ns, obs.legal_pressure)
         pressure &= live[:, None]
         self.target = target
-        tried = np.zeros(batch, dtype=bool)
-        tried[offer_rows] = True
-        tried &= move != _ACCEPT
-        self.offered_at[tried] = target[tried]
         self.prev_other = np.where(np.isnan(u_other), self.prev_other, u_other)
         self._record = explain.DecisionRecord(
             spec=spec,

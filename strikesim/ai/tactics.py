@@ -20,9 +20,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from strikesim.engine.mathfn import clip
+from strikesim.engine.mathfn import clip, every
 
 ArrayLike = np.ndarray | float
+
+_TINY = 1e-300
+"""Exponents above this keep ``1 / e`` finite (no overflow to guard against)."""
 
 
 def concession_fraction(t: ArrayLike, k: ArrayLike, e: ArrayLike) -> np.ndarray:
@@ -31,8 +34,14 @@ def concession_fraction(t: ArrayLike, k: ArrayLike, e: ArrayLike) -> np.ndarray:
     tc: np.ndarray = clip(np.asarray(t, dtype=np.float64), 0.0, 1.0)
     k = np.asarray(k, dtype=np.float64)
     e = np.asarray(e, dtype=np.float64)
-    with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
-        power = np.where(e > 0, tc ** (1.0 / np.where(e > 0, e, 1.0)), (tc >= 1.0).astype(float))
+    positive = e > _TINY
+    if every(positive):  # the usual case: 1 / e and tc ** (1 / e) stay finite
+        power = tc ** (1.0 / e)
+    else:
+        with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
+            power = np.where(
+                e > 0, tc ** (1.0 / np.where(e > 0, e, 1.0)), (tc >= 1.0).astype(float)
+            )
     return np.asarray(k + (1.0 - k) * power)
 
 
