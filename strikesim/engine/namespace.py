@@ -12,6 +12,12 @@ effects, votes, capitulation tests) and every core equation reads one mapping:
   and the two sides' utilities of the standing offers, the tentative deal and
   the contract in force (0 where there is none).
 
+A batch of one gets a *scalar* namespace: every per-campaign entry is a
+``np.float64`` instead of a ``(1,)`` array (numpy scalar arithmetic costs a
+fraction of a one-element array's, with the same IEEE results). Scalars are
+copies, not views: whoever writes a row of the working values re-publishes it
+with :func:`publish_row` (a no-op for bigger batches, whose entries are views).
+
 :class:`EnginePlan` holds what is computed once per spec (bounds, the derived
 evaluation order, utility and value tables); :func:`plan_for` caches it.
 """
@@ -41,10 +47,12 @@ from .tables import (
 
 __all__ = [
     "EnginePlan",
+    "bind_rows",
     "build_namespace",
     "clip_rows",
     "offer_utilities",
     "plan_for",
+    "publish_row",
     "recompute_derived",
     "standing_utilities",
 ]
@@ -291,23 +299,43 @@ def build_namespace(
     offers or tentative deal), contract terms unless ``contract_changed``.
     """
     ns: dict[str, Any] = dict(plan.params if base is None else base)
-    ns.update(zip(plan.var_ids, rows, strict=True))  # row views
+    bind_rows(plan, ns, rows)
     ns["week"] = float(state.week)
-    ns["strike_weeks"] = state.strike_weeks.astype(np.float64)
-    flags = _PHASE_FLAGS[:, state.phase]  # (3, B): one lookup for the three flags
-    ns["is_talks"], ns["is_striking"], ns["is_ratification"] = flags
-    ns["authorized"] = state.authorized.astype(np.float64)
-    ns["talks_suspended"] = (state.week < state.suspended_until).astype(np.float64)
     ns["members"] = plan.members
+    per_row: dict[str, Any] = {"strike_weeks": state.strike_weeks.astype(np.float64)}
+    flags = _PHASE_FLAGS[:, state.phase]  # (3, B): one lookup for the three flags
+    per_row["is_talks"], per_row["is_striking"], per_row["is_ratification"] = flags
+    per_row["authorized"] = state.authorized.astype(np.float64)
+    per_row["talks_suspended"] = (state.week < state.suspended_until).astype(np.float64)
     if base is None or contract_changed:
         terms = contract_terms(spec, plan, state.contract)
-        ns["guardrail"] = terms.get("guardrail", 0.0)
+        per_row["guardrail"] = terms.get("guardrail", 0.0)
         for t, x in terms.items():
-            ns["contract_" + t] = x
-        _set_contract_utilities(plan, state, ns)
+            per_row["contract_" + t] = x
+        _set_contract_utilities(plan, state, per_row)
     if base is None or offers_changed:
-        _set_offer_utilities(plan, state, ns)
+        _set_offer_utilities(plan, state, per_row)
+    if rows.shape[1] == 1:  # a scalar namespace
+        ns.update((k, x[0] if isinstance(x, np.ndarray) else x) for k, x in per_row.items())
+    else:
+        ns.update(per_row)
     return ns
+
+
+def bind_rows(plan: EnginePlan, ns: dict[str, Any], rows: np.ndarray) -> None:
+    """Point the variable entries of ``ns`` at the ``(V, B)`` values ``rows``:
+    row views, or for a batch of one their ``np.float64`` values."""
+    if rows.shape[1] == 1:
+        ns.update(zip(plan.var_ids, rows[:, 0], strict=True))
+    else:
+        ns.update(zip(plan.var_ids, rows, strict=True))
+
+
+def publish_row(ns: dict[str, Any], vid: str, row: np.ndarray) -> None:
+    """Make ``ns`` see a new value written into ``row`` (variable ``vid``): only
+    a scalar namespace (a batch of one) needs telling."""
+    if row.shape[0] == 1:
+        ns[vid] = row[0]
 
 
 def standing_utilities(plan: EnginePlan, offers: np.ndarray) -> np.ndarray:
@@ -351,10 +379,10 @@ def _set_contract_utilities(plan: EnginePlan, state: State, ns: dict[str, Any]) 
 
 
 def recompute_derived(
-    plan: EnginePlan, ns: Mapping[str, Any], rows: np.ndarray, touched: set[str] | None = None
+    plan: EnginePlan, ns: dict[str, Any], rows: np.ndarray, touched: set[str] | None = None
 ) -> None:
     """Recompute derived variables into ``rows`` in place (dependency order),
-    clipped to bounds; ``ns`` views ``rows`` so later formulas see new values.
+    clipped to bounds, each published to ``ns`` so later formulas see it.
 
     With ``touched`` (names of variables changed since the last recompute),
     only the derived variables that read them, directly or through another
@@ -378,6 +406,7 @@ def recompute_derived(
             np.minimum(value, hi, out=row)
         else:
             row[...] = value
+        publish_row(ns, vid, row)
 
 
 def clip_rows(plan: EnginePlan, rows: np.ndarray) -> None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -36,10 +36,12 @@ from .eventlog import EventLog
 from .mathfn import every, some
 from .namespace import (
     EnginePlan,
+    bind_rows,
     build_namespace,
     clip_rows,
     offer_utilities,
     plan_for,
+    publish_row,
     recompute_derived,
 )
 from .rules import legal_moves, legal_pressure, moves_mask, remembered_start, truthy
@@ -112,9 +114,9 @@ def initial_state(
 
 
 def _apply_effects(
-    effects: Sequence[CompiledEffect], mask: np.ndarray, ns: Mapping[str, Any], rows: np.ndarray
+    effects: Sequence[CompiledEffect], mask: np.ndarray, ns: dict[str, Any], rows: np.ndarray
 ) -> None:
-    """Apply effects where ``mask``, in place on ``rows`` (seen through ``ns``),
+    """Apply effects where ``mask``, in place on ``rows`` (published to ``ns``),
     each result clipped to its variable's bounds."""
     everywhere = every(mask)
     for eff in effects:
@@ -132,6 +134,7 @@ def _apply_effects(
             cur[...] = new
         else:
             np.copyto(cur, new, where=mask)  # broadcasts a scalar ``new``
+        publish_row(ns, eff.target, cur)
 
 
 def _campaign_key(plan: EnginePlan, state: State) -> np.ndarray:
@@ -195,7 +198,7 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
     else:
         allowed = start.moves
         ns = dict(start.ns)
-        ns.update(zip(plan.var_ids, rows, strict=True))
+        bind_rows(plan, ns, rows)
     check_actions(spec, plan, state, actions, allowed)
     live = state.outcome == C.OUTCOME_ONGOING
     frozen = ~live
