@@ -30,6 +30,13 @@ about 0.03 utility from the Pareto frontier on average)."""
 FRONTIER_CANDIDATES = 6
 """Pareto-efficient outcomes considered in the window (nearest the target first)."""
 
+DEDUPE_MIN = 64
+"""Up to this many campaigns, offer selection solves each one (finding alike
+campaigns costs more than it saves)."""
+
+_TIE_BREAK: dict[int, np.ndarray] = {}
+"""``(1, K)`` ``1e-9 * k``: the later candidate loses a tie (per candidate count)."""
+
 _FRONTIERS: dict[int, tuple[OutcomeSpace, np.ndarray]] = {}
 
 
@@ -148,8 +155,9 @@ class OfferBook:
         """
         self._calls += 1
         first: np.ndarray | slice
-        if rows.shape[0] > 64 and self._distinct > 0.5 and self._calls % 8:
-            first, inverse = slice(None), np.arange(rows.shape[0])
+        inverse: np.ndarray | None = None
+        if rows.shape[0] <= DEDUPE_MIN or (self._distinct > 0.5 and self._calls % 8):
+            first = slice(None)
         else:
             key = model.history[rows] ^ (start.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
             key = key ^ (end.astype(np.uint64) * np.uint64(0xC2B2AE3D27D4EB4F))
@@ -161,13 +169,21 @@ class OfferBook:
         estimate = model.utility_flat(rows[first], self.frontier_flat[idx])
         estimate = np.where(valid, estimate, -np.inf)
         best = self._best(idx, estimate)
-        return np.asarray(self.frontier_rank[best[inverse.reshape(-1)]])
+        if inverse is not None:
+            best = best[inverse.reshape(-1)]
+        return np.asarray(self.frontier_rank[best])
 
     @staticmethod
     def _best(ranks: np.ndarray, estimate: np.ndarray) -> np.ndarray:
         """(b,) the rank the estimated opponent likes best; ties go to the
         candidate closest to the target (the earliest)."""
-        pick = np.argmax(estimate - 1e-9 * np.arange(ranks.shape[1])[None, :], axis=1)
+        count = ranks.shape[1]
+        tie = _TIE_BREAK.get(count)
+        if tie is None:
+            tie = _TIE_BREAK[count] = 1e-9 * np.arange(count)[None, :]
+        pick = np.argmax(estimate - tie, axis=1)
+        if ranks.shape[0] == 1:
+            return ranks[0, pick]
         return np.asarray(ranks[np.arange(ranks.shape[0]), pick])
 
     def own_utility(self, offers: np.ndarray) -> np.ndarray:

@@ -59,6 +59,9 @@ class FrequencyModel:
         self.last_packed = pack_rows(self.last)
         """(B, ceil(I/4)) int64: ``last`` packed four levels to a word (a cheap
         row comparison)."""
+        self.coef = _coefficients(self.weights, self.top)
+        """(B, I) float32 ``weights / max(top, 1)``: what a level's count is worth
+        (kept with ``weights`` and ``top``, read by every utility estimate)."""
 
     @property
     def batch(self) -> int:
@@ -78,6 +81,7 @@ class FrequencyModel:
         out.last = self.last[index]
         out.history = self.history[index]
         out.last_packed = self.last_packed[index]
+        out.coef = self.coef[index]
         return out
 
     # ---- learning ------------------------------------------------------------------
@@ -88,13 +92,21 @@ class FrequencyModel:
         bid. Returns ``(B,)`` bool: rows that learned something.
         """
         offers = np.asarray(offers, dtype=np.int16)
-        packed = pack_rows(offers)
-        differs = packed[:, 0] != self.last_packed[:, 0]
-        for word in range(1, packed.shape[1]):
-            differs |= packed[:, word] != self.last_packed[:, word]
-        new: np.ndarray = differs & (offers[:, 0] >= 0)
-        if not new.any():
-            return new
+        new: np.ndarray
+        if offers.shape[0] == 1:  # a single game: compare the one row's bytes
+            fresh = int(offers[0, 0]) >= 0 and offers.tobytes() != self.last.tobytes()
+            new = np.array([fresh])
+            if not fresh:
+                return new
+            packed = pack_rows(offers)
+        else:
+            packed = pack_rows(offers)
+            differs = packed[:, 0] != self.last_packed[:, 0]
+            for word in range(1, packed.shape[1]):
+                differs |= packed[:, word] != self.last_packed[:, word]
+            new = differs & (offers[:, 0] >= 0)
+            if not new.any():
+                return new
         everyone = bool(new.all())
         rows: slice | np.ndarray = slice(None) if everyone else np.flatnonzero(new)
         np.copyto(self.last_packed, packed, where=new[:, None])
@@ -121,7 +133,9 @@ class FrequencyModel:
         flat = self.counts.reshape(-1)
         value = flat[hit] + np.float32(self.learn_value_addition)
         flat[hit] = value
-        self.top[rows] = np.maximum(self.top[rows], value)
+        top = np.maximum(self.top[rows], value)
+        self.top[rows] = top
+        self.coef[rows] = _coefficients(self.weights[rows], top)
         self.last[rows] = bids
         return new
 
@@ -147,8 +161,13 @@ class FrequencyModel:
         stride = self.counts.shape[1] * self.counts.shape[2]
         index = flat + (rows * stride)[:, None, None]
         picked = self.counts.reshape(-1)[index]  # (b, K, I) value counts
-        coef = (self.weights[rows] / np.maximum(self.top[rows], 1.0)).astype(np.float32)
+        coef = self.coef[rows]
         return np.asarray(np.einsum("bki,bi->bk", picked, coef), dtype=np.float64)
+
+
+def _coefficients(weights: np.ndarray, top: np.ndarray) -> np.ndarray:
+    """``weights / max(top, 1)`` as float32 (``top`` 0 before any bid)."""
+    return np.asarray((weights / np.maximum(top, 1.0)).astype(np.float32))
 
 
 def pack_rows(levels: np.ndarray) -> np.ndarray:
