@@ -183,7 +183,7 @@ class OfferBook:
             tie = _TIE_BREAK[count] = 1e-9 * np.arange(count)[None, :]
         pick = np.argmax(estimate - tie, axis=1)
         if ranks.shape[0] == 1:
-            return ranks[0, pick]
+            return np.asarray(ranks[0, pick])
         return np.asarray(ranks[np.arange(ranks.shape[0]), pick])
 
     def own_utility(self, offers: np.ndarray) -> np.ndarray:
