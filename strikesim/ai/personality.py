@@ -11,7 +11,7 @@ of campaign ``i``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import numpy as np
@@ -149,16 +149,23 @@ class WeeklyDraws:
             self._tables = _weekly_tables(seed, campaign, side, max_weeks)
 
     def week_key(self, week: int) -> np.ndarray:
-        """(B,) the key of (seed, campaign, week), hashed once a week."""
+        """(B,) the key of (seed, campaign, week), hashed once a week (and
+        shared with the other side's draws of the same campaigns)."""
         if self._key_week != week:
-            self._key = rng.prefix(self.seed, self.campaign, week)
+            self._key = _shared(("key", self.seed, week), self.campaign, self._hash_key)
             self._key_week = week
         return self._key
+
+    def _hash_key(self, week: int) -> np.ndarray:
+        return rng.prefix(self.seed, self.campaign, week)
 
     def breakthrough(self, week: int) -> np.ndarray:
         """(B,) this week's uniform breakthrough draws (the same for both sides)."""
         if self._tables is not None and week < self._tables[0].shape[1]:
             return np.asarray(self._tables[0][:, week])
+        return _shared(("breakthrough", self.seed, week), self.campaign, self._uniforms)
+
+    def _uniforms(self, week: int) -> np.ndarray:
         return rng.uniform_from(self.week_key(week), rng.NEGOTIATOR, BREAKTHROUGH)
 
     def jitter(self, week: int, rows: np.ndarray) -> np.ndarray:
@@ -166,6 +173,29 @@ class WeeklyDraws:
         if self._tables is not None and week < self._tables[1].shape[1]:
             return np.asarray(self._tables[1][rows, week])
         return normal_from(self.week_key(week)[rows], rng.NEGOTIATOR, self.side)
+
+
+_SHARED: dict[str, tuple[tuple[str, int, int], np.ndarray, np.ndarray]] = {}
+"""The last big batch's week key and breakthrough draws, by kind: both sides of
+a batch draw them from the same (seed, campaign, week), a week apart at most."""
+
+
+def _shared(
+    key: tuple[str, int, int], campaign: np.ndarray, make: Callable[[int], np.ndarray]
+) -> np.ndarray:
+    """``make(week)`` for ``key = (kind, seed, week)`` and these campaigns, reusing
+    the other side's result when it drew the same (read-only) numbers last."""
+    hit = _SHARED.get(key[0])
+    if (
+        hit is not None
+        and hit[0] == key
+        and (hit[1] is campaign or np.array_equal(hit[1], campaign))
+    ):
+        return hit[2]
+    value = make(key[2])
+    value.setflags(write=False)
+    _SHARED[key[0]] = (key, campaign, value)
+    return value
 
 
 def attrition_step(
