@@ -29,7 +29,7 @@ from strikesim.ai import explain
 from strikesim.ai.difficulty import Difficulty
 from strikesim.ai.negotiator import EXPLAIN_MAX_BATCH, SideDecision
 from strikesim.ai.offers import offer_book
-from strikesim.ai.opponent_model import FrequencyModel, pack_rows
+from strikesim.ai.opponent_model import FrequencyModel, rows_differ
 from strikesim.ai.personality import WeeklyDraws, attrition_step, personality_factors
 from strikesim.ai.pressure import pressure_policy
 from strikesim.ai.tactics import (
@@ -349,8 +349,7 @@ class TacticalNegotiator:
             offers[offer_rows] = chosen
         changed = np.zeros(batch, dtype=bool)
         if offer_rows.size:
-            new_words, old_words = pack_rows(offers[offer_rows]), pack_rows(mine[offer_rows])
-            changed[offer_rows] = (new_words != old_words).any(axis=1)
+            changed[offer_rows] = rows_differ(offers[offer_rows], mine[offer_rows])
 
         retreat = (u_other < self.prev_other - 1e-9) & (p["walk_out"] > 0)
         walk = legal[:, _WALK_OUT] & retreat & ~accept

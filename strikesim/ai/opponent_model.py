@@ -15,6 +15,8 @@ import copy
 
 import numpy as np
 
+from strikesim.engine.mathfn import every, some
+
 LEARN_COEF = 0.2
 LEARN_VALUE_ADDITION = 1.0
 
@@ -56,12 +58,15 @@ class FrequencyModel:
         self.top = np.zeros((batch, n_issues), dtype=np.float32)
         self.last = np.full((batch, n_issues), -1, dtype=np.int16)
         self.history = np.zeros(batch, dtype=np.uint64)
-        self.last_packed = pack_rows(self.last)
-        """(B, ceil(I/4)) int64: ``last`` packed four levels to a word (a cheap
-        row comparison)."""
+        self.cells = self._cells(batch)
+        """(B, I) flat index of each row's level 0 of each issue in ``counts``."""
         self.coef = _coefficients(self.weights, self.top)
         """(B, I) float32 ``weights / max(top, 1)``: what a level's count is worth
         (kept with ``weights`` and ``top``, read by every utility estimate)."""
+
+    def _cells(self, batch: int) -> np.ndarray:
+        stride = self.offsets.shape[0] * self.width
+        return np.arange(batch, dtype=np.intp)[:, None] * stride + self.offsets
 
     @property
     def batch(self) -> int:
@@ -80,8 +85,8 @@ class FrequencyModel:
         out.top = self.top[index]
         out.last = self.last[index]
         out.history = self.history[index]
-        out.last_packed = self.last_packed[index]
         out.coef = self.coef[index]
+        out.cells = out._cells(out.batch)
         return out
 
     # ---- learning ------------------------------------------------------------------
@@ -92,24 +97,10 @@ class FrequencyModel:
         bid. Returns ``(B,)`` bool: rows that learned something.
         """
         offers = np.asarray(offers, dtype=np.int16)
-        new: np.ndarray
-        if offers.shape[0] == 1:  # a single game: compare the one row's bytes
-            fresh = int(offers[0, 0]) >= 0 and offers.tobytes() != self.last.tobytes()
-            new = np.array([fresh])
-            if not fresh:
-                return new
-            packed = pack_rows(offers)
-        else:
-            packed = pack_rows(offers)
-            differs = packed[:, 0] != self.last_packed[:, 0]
-            for word in range(1, packed.shape[1]):
-                differs |= packed[:, word] != self.last_packed[:, word]
-            new = differs & (offers[:, 0] >= 0)
-            if not new.any():
-                return new
-        everyone = bool(new.all())
-        rows: slice | np.ndarray = slice(None) if everyone else np.flatnonzero(new)
-        np.copyto(self.last_packed, packed, where=new[:, None])
+        new = rows_differ(offers, self.last) & (offers[:, 0] >= 0)
+        if not some(new):
+            return new
+        rows: slice | np.ndarray = slice(None) if every(new) else new.nonzero()[0]
         bids = offers[rows]
         n_issues = bids.shape[1]
         b = bids.astype(np.intp)
@@ -126,16 +117,15 @@ class FrequencyModel:
         total = w[:, 0].copy()
         for j in range(1, n_issues):  # the same left-to-right sum as a row reduce
             total += w[:, j]
-        self.weights[rows] = w / total[:, None]
-        stride = n_issues * self.width
-        row_ids = np.arange(self.batch)[rows]
-        hit = (row_ids * stride)[:, None] + self.offsets[None, :] + b  # (b, I) flat cells
+        weights = w / total[:, None]
+        self.weights[rows] = weights
+        hit = self.cells[rows] + b  # (b, I) flat cells
         flat = self.counts.reshape(-1)
         value = flat[hit] + np.float32(self.learn_value_addition)
         flat[hit] = value
         top = np.maximum(self.top[rows], value)
         self.top[rows] = top
-        self.coef[rows] = _coefficients(self.weights[rows], top)
+        self.coef[rows] = _coefficients(weights, top)
         self.last[rows] = bids
         return new
 
@@ -170,11 +160,11 @@ def _coefficients(weights: np.ndarray, top: np.ndarray) -> np.ndarray:
     return np.asarray((weights / np.maximum(top, 1.0)).astype(np.float32))
 
 
-def pack_rows(levels: np.ndarray) -> np.ndarray:
-    """``(B, I)`` int16 levels as ``(B, ceil(I/4))`` int64 words (padding -1):
-    two rows are equal exactly when their words are."""
-    batch, n_issues = levels.shape
-    width = -(-n_issues // 4) * 4
-    padded = np.full((batch, width), -1, dtype=np.int16)
-    padded[:, :n_issues] = levels
-    return padded.view(np.int64)
+def rows_differ(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """(B,) bool: the rows of two ``(B, I)`` level arrays that differ anywhere."""
+    if a.shape[0] == 1:
+        return np.array([a.tobytes() != b.tobytes()])
+    out: np.ndarray = a[:, 0] != b[:, 0]
+    for j in range(1, a.shape[1]):  # column by column: faster than a row reduce
+        out |= a[:, j] != b[:, j]
+    return out
