@@ -98,21 +98,24 @@ def observe(spec: GameSpec, state: State, side: int) -> Observation:
 def _visible_values(
     spec: GameSpec, plan: EnginePlan, rows: np.ndarray, side: int
 ) -> dict[str, np.ndarray]:
-    """The side's visible variables: rows of one fresh copy of ``rows``."""
-    own = rows.copy()
-    return {vid: own[j] for j, vid in _visible(spec, plan)[side]}
+    """The side's visible variables: rows of one fresh copy of just those rows."""
+    index, ids = _visible(spec, plan)[side]
+    return dict(zip(ids, rows[index], strict=True))
 
 
-def _visible(spec: GameSpec, plan: EnginePlan) -> tuple[tuple[tuple[int, str], ...], ...]:
-    """Per side, ``(row, id)`` of the variables it may see."""
+def _visible(spec: GameSpec, plan: EnginePlan) -> tuple[tuple[np.ndarray, tuple[str, ...]], ...]:
+    """Per side, the rows and ids of the variables it may see."""
     hit = plan.cache.get("visible")
     if hit is None:
         hit = tuple(
-            tuple((j, v.id) for j, v in enumerate(spec.variables) if v.visible_to[side])
+            (
+                np.array([j for j, v in enumerate(spec.variables) if v.visible_to[side]], np.intp),
+                tuple(v.id for v in spec.variables if v.visible_to[side]),
+            )
             for side in (0, 1)
         )
         plan.cache["visible"] = hit
-    out: tuple[tuple[tuple[int, str], ...], ...] = hit
+    out: tuple[tuple[np.ndarray, tuple[str, ...]], ...] = hit
     return out
 
 

@@ -26,6 +26,7 @@ __all__ = [
     "legal_pressure",
     "moves_mask",
     "pressure_mask",
+    "remember_start",
     "remembered_start",
     "start_of_week",
     "truthy",
@@ -34,8 +35,11 @@ __all__ = [
 
 def truthy(x: Any, batch: int) -> np.ndarray:
     """A formula result as a ``(batch,)`` bool array (non-zero = true)."""
-    if isinstance(x, np.ndarray) and x.dtype == np.bool_ and x.shape == (batch,):
-        return x
+    if isinstance(x, np.ndarray):
+        if x.dtype == np.bool_ and x.shape == (batch,):
+            return x
+    elif isinstance(x, bool | float | int | np.bool_ | np.number):  # a scalar namespace's
+        return np.ones(batch, bool) if x else np.zeros(batch, bool)
     c: np.ndarray = np.asarray(np.asarray(x) != 0)
     if c.shape == (batch,):
         return c
@@ -88,6 +92,18 @@ def start_of_week(spec: GameSpec, plan: EnginePlan, state: State) -> WeekStart:
     return start
 
 
+def remember_start(
+    spec: GameSpec, plan: EnginePlan, state: State, rows: np.ndarray, base: Mapping[str, Any]
+) -> None:
+    """Remember :func:`start_of_week` of a state just made by a step: ``rows`` is
+    its ``(V, B)`` values, ``base`` the step's namespace of its standing offers,
+    tentative deal and contract (so only the week's builtins are rebuilt)."""
+    ns = build_namespace(
+        spec, plan, state, rows, base, offers_changed=False, contract_changed=False
+    )
+    plan.cache["start_of_week"] = (weakref.ref(state), WeekStart(ns, moves_mask(state), rows))
+
+
 def remembered_start(plan: EnginePlan, state: State) -> WeekStart | None:
     """What :func:`start_of_week` remembers for ``state``, or None."""
     hit = plan.cache.get("start_of_week")
@@ -107,19 +123,17 @@ def pressure_mask(
     ``only`` (``(A,)`` bool), so are actions outside it. Conditions run
     unguarded: call inside ``np.errstate(all="ignore")``."""
     b = state.batch
-    mask = np.zeros((b, len(spec.actions)), dtype=bool)
     live = state.outcome == 0
     if not some(live):
-        return mask
-    ready = (state.cooldown == 0) & live[:, None]
+        return np.zeros((b, len(spec.actions)), dtype=bool)
+    mask: np.ndarray = (state.cooldown == 0) & live[:, None]  # ready, then narrowed in place
     for a, action in enumerate(spec.actions):
         if (side is not None and action.side != side) or (only is not None and not only[a]):
+            mask[:, a] = False
             continue
-        ok = ready[:, a]
         condition = plan.action_conditions[a]
-        if condition is not None and some(ok):
-            ok = ok & truthy(condition(ns), b)
-        mask[:, a] = ok
+        if condition is not None and some(mask[:, a]):
+            mask[:, a] &= truthy(condition(ns), b)
     return mask
 
 

@@ -44,7 +44,14 @@ from .namespace import (
     publish_row,
     recompute_derived,
 )
-from .rules import legal_moves, legal_pressure, moves_mask, remembered_start, truthy
+from .rules import (
+    legal_moves,
+    legal_pressure,
+    moves_mask,
+    remember_start,
+    remembered_start,
+    truthy,
+)
 from .spec import STUDIO, UNION, GameSpec
 from .state import Actions, State, StepEvents
 from .tables import OP_ADD, OP_MUL, CompiledEffect
@@ -219,24 +226,22 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
         key: np.ndarray | None = None
         table: np.ndarray | None = None  # this week's (E, B) draws of a small batch
         drawn = False
-        spent: np.ndarray | None = None  # once-only events with no row left
         for ev in plan.events:
             if not ev.first_week <= week <= ev.last_week:
                 continue
             e = ev.index
+            open_rows = live  # live rows where the event may still fire
             if not ev.repeat:
-                if spent is None:
-                    done: np.ndarray = (fired | frozen[:, None]) if any_frozen else fired
-                    spent = np.asarray(done.all(axis=0))
-                if spent[e]:
+                open_rows = live & ~fired[:, e] if any_frozen else ~fired[:, e]
+                if not some(open_rows):  # a once-only event that fired everywhere
                     continue
             if ev.condition is None or ev.window_only:  # holds for every campaign
-                elig = live if ev.repeat else live & ~fired[:, e]
+                elig = open_rows
             else:
                 cond = truthy(ev.condition(ns), b)
                 if not some(cond):
                     continue
-                elig = cond & live if ev.repeat else cond & live & ~fired[:, e]
+                elig = cond & open_rows
                 if not some(elig):
                     continue
             if ev.chance_always:
@@ -291,10 +296,12 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
                 touched.update(eff.target for eff in effects)
                 log.add(m, C.EV_ACTION_TAKEN, a)
     if cooldown.size:
-        dec = np.maximum(cooldown - 1, 0)
+        dec = np.subtract(cooldown, 1, dtype=np.int32)
+        np.maximum(dec, 0, out=dec)
         if any_frozen:  # ended campaigns keep theirs
-            dec = np.where(live[:, None], dec, cooldown)
-        cooldown = np.where(pressure, plan.cooldowns, dec).astype(np.int32)
+            np.copyto(dec, cooldown, where=frozen[:, None])
+        np.copyto(dec, plan.cooldowns, where=pressure)
+        cooldown = dec
     if touched:
         recompute_derived(plan, ns, rows, touched)
 
@@ -320,8 +327,8 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
     for side in (UNION, STUDIO):
         m = offering[:, side]
         if any_offer and some(m):
-            offers[m, side] = np.asarray(actions.offer)[m, side]
-            offer_week[m, side] = week
+            np.copyto(offers[:, side], np.asarray(actions.offer)[:, side], "unsafe", m[:, None])
+            np.copyto(offer_week[:, side], week, where=m)
             log.add(m, C.EV_OFFER_MADE, side)
     walk = (move == C.MOVE_WALK_OUT) & ~deal_rows[:, None]
     if some(walk):
@@ -352,14 +359,17 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
     final = end_checks(spec, plan, mid, ns2, live, log)
     # derived values stored in the state must match the state's final flags
     flags_changed = some(final.phase != mid.phase)
+    ns_final = ns2  # offers, deal and contract of ``final`` as scored in it
     if flags_changed or plan.derived_reads_week or some(final.authorized != mid.authorized):
         contract_changed = some(final.contract != mid.contract)
-        ns3 = build_namespace(
+        ns_final = build_namespace(
             spec, plan, final, new_rows, ns2,
             offers_changed=flags_changed, contract_changed=contract_changed,
         )  # fmt: skip
-        ns3["week"] = float(week + 1)
-        recompute_derived(plan, ns3, new_rows)
+        ns_final["week"] = float(week + 1)
+        recompute_derived(plan, ns_final, new_rows)
     if any_frozen:
         new_rows[:, frozen] = state.values.T[:, frozen]
-    return final.evolve(week=week + 1, values=new_rows.T), log.build()
+    after = final.evolve(week=week + 1, values=new_rows.T)
+    remember_start(spec, plan, after, new_rows, ns_final)
+    return after, log.build()
