@@ -59,8 +59,9 @@ def normal_from(key: np.ndarray, stream: int, index: int) -> np.ndarray:
     """Standard normal draws for ``key`` (from :func:`rng.prefix`): the same
     numbers as ``rng.normal(seed, campaign, week, stream, index)``, reusing a
     week's key (Box-Muller over draw indices ``2*index`` and ``2*index + 1``)."""
-    u1 = rng.uniform_from(key, stream, 2 * index)
-    u2 = rng.uniform_from(key, stream, 2 * index + 1)
+    skey = rng.stream_key(key, stream)
+    u1 = rng.uniform_at(skey, 2 * index)
+    u2 = rng.uniform_at(skey, 2 * index + 1)
     return np.asarray(np.sqrt(-2.0 * np.log1p(-u1)) * np.cos(2.0 * np.pi * u2))
 
 
@@ -144,6 +145,7 @@ class WeeklyDraws:
         self.side = side
         self._key_week: int | None = None
         self._key = np.zeros(campaign.shape[0], dtype=np.uint64)
+        self._campaign_key: np.ndarray | None = None  # (B,) hash of (seed, campaign)
         self._tables: tuple[np.ndarray, np.ndarray] | None = None
         if campaign.shape[0] <= TABLE_MAX_BATCH:
             self._tables = _weekly_tables(seed, campaign, side, max_weeks)
@@ -157,7 +159,9 @@ class WeeklyDraws:
         return self._key
 
     def _hash_key(self, week: int) -> np.ndarray:
-        return rng.prefix(self.seed, self.campaign, week)
+        if self._campaign_key is None:
+            self._campaign_key = rng.campaign_key(self.seed, self.campaign)
+        return rng.week_prefix(self._campaign_key, week)
 
     def breakthrough(self, week: int) -> np.ndarray:
         """(B,) this week's uniform breakthrough draws (the same for both sides)."""
