@@ -220,3 +220,25 @@ def test_small_batches_reuse_remembered_draws_and_factors_read_only() -> None:
     for seed in range(100, 100 + P._TABLES_KEPT + 2):  # the memory stays small
         P.WeeklyDraws(seed, ids, UNION, 30)
     assert len(P._TABLES) <= P._TABLES_KEPT
+
+
+def test_alike_campaigns_share_one_solution_and_it_is_their_own() -> None:
+    """A big batch solves each distinct (bid history, window) once; every
+    campaign still gets exactly the offer it would get alone."""
+    spec = scenario("wga-2023")
+    space = outcome_space(spec)
+    book = OfferBook(space, STUDIO)
+    rng = np.random.default_rng(7)
+    batch = 300
+    model = FrequencyModel(batch, space.n_levels)
+    kind = rng.integers(0, 4, size=batch)  # four kinds of bid history
+    for _ in range(3):  # three weeks of bids
+        bids = space.levels[rng.integers(0, space.levels.shape[0], size=4)]
+        model.observe(bids[kind])
+    targets = rng.choice(np.linspace(book.worst + 0.05, book.best - 0.1, 5), size=batch)
+    together = book.select(targets, np.arange(batch), model)
+    alone = np.concatenate(
+        [book.select(targets[i : i + 1], np.array([i]), model) for i in range(batch)]
+    )
+    np.testing.assert_array_equal(together, alone)
+    assert book._distinct < 0.1  # grouped: a few problems per kind of history and target
