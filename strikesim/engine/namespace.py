@@ -82,8 +82,10 @@ class EnginePlan:
     params: Mapping[str, float]
     members: float
     n_levels: np.ndarray  # (I,) int
+    n_levels16: np.ndarray  # (I,) the same as int16, the dtype of offers (compared cheaply)
     offsets: np.ndarray  # (I,) int64 row offsets into the flat tables
     flat_utility: np.ndarray  # (2, I*W) weighted utility per side (0 in padding)
+    level_utility: np.ndarray  # (I*W, 2) the same, both sides of a level side by side
     flat_value: np.ndarray  # (I*W,) level values
     issue_ids: tuple[str, ...]
     old_contract: np.ndarray  # (I,) int16
@@ -186,8 +188,10 @@ def _build_plan(spec: GameSpec) -> EnginePlan:
         params=params,
         members=float(spec.parties[UNION].members),
         n_levels=n_levels,
+        n_levels16=np.minimum(n_levels, np.iinfo(np.int16).max).astype(np.int16),
         offsets=offsets,
         flat_utility=flat_utility,
+        level_utility=np.ascontiguousarray(flat_utility.T),
         flat_value=flat_value,
         issue_ids=issue_ids,
         old_contract=old,
@@ -254,15 +258,17 @@ def offer_utilities(plan: EnginePlan, offers: np.ndarray, *, check: bool = True)
             )
         if offers.size and some(offers >= plan.n_levels):
             raise ValueError("an offer has a level index beyond its issue's levels")
-    lead = offers.shape[:-1]
-    u, s = np.zeros(lead), np.zeros(lead)
-    fu, fs = plan.flat_utility[UNION], plan.flat_utility[STUDIO]
-    for i, off in enumerate(plan.offsets.tolist()):
-        k = offers[..., i].astype(np.intp) + off  # -1 (none) is masked out below
-        u += fu[k]
-        s += fs[k]
-    out = np.stack([u, s], axis=-1)
-    out[(offers < 0).any(axis=-1)] = 0.0
+    by_issue = np.moveaxis(offers, -1, 0)  # (I, ...) view
+    offsets = plan.offsets.reshape(-1, *(1,) * (offers.ndim - 1))
+    k = np.add(by_issue, offsets, order="C")  # -1 (none) is masked out below
+    per_issue = plan.level_utility.take(k, axis=0)  # (I, ..., 2)
+    out = np.zeros((*offers.shape[:-1], 2))
+    none = np.zeros(offers.shape[:-1], dtype=bool)
+    for i in range(offers.shape[-1]):  # summed issue by issue, in issue order
+        out += per_issue[i]
+        none |= by_issue[i] < 0
+    if some(none):
+        out[none] = 0.0
     return out
 
 
@@ -303,7 +309,7 @@ def build_namespace(
     ns["week"] = float(state.week)
     ns["members"] = plan.members
     per_row: dict[str, Any] = {"strike_weeks": state.strike_weeks.astype(np.float64)}
-    flags = _PHASE_FLAGS[:, state.phase]  # (3, B): one lookup for the three flags
+    flags = _PHASE_FLAGS.take(state.phase, axis=1)  # (3, B): one lookup for the three flags
     per_row["is_talks"], per_row["is_striking"], per_row["is_ratification"] = flags
     per_row["authorized"] = state.authorized.astype(np.float64)
     per_row["talks_suspended"] = (state.week < state.suspended_until).astype(np.float64)

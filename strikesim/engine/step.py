@@ -300,8 +300,7 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
         np.maximum(dec, 0, out=dec)
         if any_frozen:  # ended campaigns keep theirs
             np.copyto(dec, cooldown, where=frozen[:, None])
-        np.copyto(dec, plan.cooldowns, where=pressure)
-        cooldown = dec
+        cooldown = np.where(pressure, plan.cooldowns, dec)  # both int32
     if touched:
         recompute_derived(plan, ns, rows, touched)
 

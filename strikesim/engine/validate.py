@@ -65,7 +65,8 @@ def check_actions(
     offering = move == C.MOVE_OFFER
     if some(offering):
         off = np.asarray(actions.offer)
-        bad = offering[:, :, None] & ((off < 0) | (off >= plan.n_levels))
+        bad = (off < 0) | (off >= plan.n_levels16)
+        bad &= offering[:, :, None]
         if some(bad):
             row, side, i = (int(x[0]) for x in np.nonzero(bad))
             raise illegal(
