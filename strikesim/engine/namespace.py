@@ -261,12 +261,10 @@ def offer_utilities(plan: EnginePlan, offers: np.ndarray, *, check: bool = True)
     by_issue = np.moveaxis(offers, -1, 0)  # (I, ...) view
     offsets = plan.offsets.reshape(-1, *(1,) * (offers.ndim - 1))
     k = np.add(by_issue, offsets, order="C")  # -1 (none) is masked out below
-    per_issue = plan.level_utility.take(k, axis=0)  # (I, ..., 2)
-    out = np.zeros((*offers.shape[:-1], 2))
-    none = np.zeros(offers.shape[:-1], dtype=bool)
-    for i in range(offers.shape[-1]):  # summed issue by issue, in issue order
-        out += per_issue[i]
-        none |= by_issue[i] < 0
+    per_issue = plan.level_utility.take(k, axis=0)  # (I, ..., 2), C order
+    # reducing the outer axis adds issue by issue, in issue order, from 0.0
+    out: np.ndarray = np.add.reduce(per_issue, axis=0, initial=0.0)
+    none = np.less(by_issue, 0, order="C").any(axis=0)
     if some(none):
         out[none] = 0.0
     return out
