@@ -205,7 +205,8 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
     else:
         allowed = start.moves
         ns = dict(start.ns)
-        bind_rows(plan, ns, rows)
+        if b != 1:  # views must see the working copy (a scalar namespace holds its values)
+            bind_rows(plan, ns, rows)
     check_actions(spec, plan, state, actions, allowed)
     live = state.outcome == C.OUTCOME_ONGOING
     frozen = ~live
