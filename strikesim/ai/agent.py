@@ -40,7 +40,7 @@ from strikesim.ai.tactics import (
 )
 from strikesim.ai.view import observation_namespace, resource_level
 from strikesim.analysis.space import outcome_space
-from strikesim.engine.mathfn import clip
+from strikesim.engine.mathfn import clip, some
 from strikesim.engine.spec import UNION, GameSpec
 from strikesim.engine.state import Move, Phase
 
@@ -289,8 +289,11 @@ class TacticalNegotiator:
         side makes the breakthrough (:func:`personality.attrition_step`), its
         target drops ``jump`` of the way to its reservation."""
         p = self.params
-        striking = (obs.phase == _STRIKE) & live & ~np.isnan(u_other) & ~np.isnan(u_mine)
-        if not striking.any():
+        on_strike = obs.phase == _STRIKE
+        if not some(on_strike):
+            return target
+        striking = on_strike & live & ~np.isnan(u_other) & ~np.isnan(u_mine)
+        if not some(striking):
             return target
         moves = attrition_step(
             self.side,

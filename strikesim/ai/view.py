@@ -27,26 +27,23 @@ def resource_level(side: int, ns: Mapping[str, Any], initial: Mapping[str, float
     Studio: the weakest of content stock, subscribers and cash left.
     Variables the side cannot see are skipped (1 = untouched).
     """
-    parts: list[np.ndarray] = []
-
-    def ratio(name: str) -> None:
-        if name in ns and initial.get(name, 0.0) > 0:
-            parts.append(np.asarray(ns[name], dtype=np.float64) / initial[name])
-
-    if side == UNION:
-        ratio("strike_fund")
-        if "hardship" in ns:
-            parts.append(1.0 - np.asarray(ns["hardship"], dtype=np.float64))
-    else:
-        ratio("content_stock")
-        ratio("subscribers")
-        ratio("studio_cash")
-    if not parts:
+    level: np.ndarray | None = None
+    for name in _STAYING_POWER[side == UNION]:
+        start = initial.get(name, 0.0)
+        if start > 0 and name in ns:
+            part = np.asarray(ns[name], dtype=np.float64) / start
+            level = part if level is None else np.minimum(level, part)
+    if side == UNION and "hardship" in ns:
+        part = 1.0 - np.asarray(ns["hardship"], dtype=np.float64)
+        level = part if level is None else np.minimum(level, part)
+    if level is None:
         return np.ones(1)
-    level = parts[0]
-    for part in parts[1:]:
-        level = np.minimum(level, part)
     return np.asarray(clip(level, 0.0, 1.0))
+
+
+_STAYING_POWER = (("content_stock", "subscribers", "studio_cash"), ("strike_fund",))
+"""Stocks whose share left measures staying power: the studio's, the union's
+(which also counts members out of hardship)."""
 
 
 def observation_namespace(spec: GameSpec, obs: Observation) -> dict[str, Any]:
