@@ -66,6 +66,8 @@ class Stepper(Choice):
 
     def handle_event(self, event: pygame.event.Event) -> EventResult:
         changed = super().handle_event(event)
+        if not self.enabled:
+            return changed
         if event.type == pygame.MOUSEBUTTONDOWN and is_left_button(event):
             left, right = self.arrows()
             pos = event_pos(event)
@@ -79,21 +81,24 @@ class Stepper(Choice):
         ctx = self.ctx
         draw_label(self, self.label, surface)
         box = self.box()
-        active = self.hovered or self.focused
+        active = (self.hovered or self.focused) and self.enabled
+        fill = "surface_hover" if active else "surface_alt" if self.enabled else "surface"
         panel(
             surface,
             box,
-            ctx.colour("surface_hover" if active else "surface_alt"),
+            ctx.colour(fill),
             ctx.colour("border_strong" if active else "border"),
             ctx.radius("md"),
             1,
         )
         left, right = self.arrows()
         for rect, glyph in ((left, "◀"), (right, "▶")):
-            blit_aligned(surface, ctx.text("small", glyph, "gold"), rect)
+            arrow = ctx.text("small", glyph, "gold" if self.enabled else "text_disabled")
+            blit_aligned(surface, arrow, rect)
         inner = box.inflate(-2 * left.width, 0)
         text = ellipsize(ctx.font("body_strong"), self.options[self.index], inner.width)
-        blit_aligned(surface, ctx.text("body_strong", text, "text"), inner)
+        colour = "text" if self.enabled else "text_disabled"
+        blit_aligned(surface, ctx.text("body_strong", text, colour), inner)
         count = ctx.text("caption", f"{self.index + 1}/{len(self.options)}", "text_faint")
         surface.blit(count, (self.rect.right - count.get_width(), self.rect.y))
         box_focus(self, surface, box)
