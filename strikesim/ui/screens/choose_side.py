@@ -1,9 +1,12 @@
-"""New game, step 2: your side, the opponent's personality, its difficulty and the seed.
+"""New game, step 2: your side, whom you play against, the opponent, difficulty and seed.
 
-The two sides are cards (their party names, descriptions and member counts); the opponent
-is a stepper over the negotiators that can play the other side, each with its description;
-difficulty is a segmented picker; the seed is a number field (same seed + same moves = the
-same game, which teachers use to make groups comparable). "Read the briefing" goes on.
+The two sides are cards (their party names, descriptions and member counts). "Play
+against" picks the computer or a hot seat (two people at this computer, one per side; the
+card then picks player 1's side). Against the computer, the opponent is a stepper over the
+negotiators that can play the other side, each with its description, and difficulty is a
+segmented picker; in a hot seat both are disabled. The seed is a number field (same seed +
+same moves = the same game, which teachers use to make groups comparable). A campaign is
+always played against the computer. "Read the briefing" goes on.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from strikesim.ui.widgets.card import Card, CardInfo
 from strikesim.ui.widgets.option_picker import OptionPicker
 
 MAX_SEED_DIGITS = 9
+PLAY_AGAINST = ("Computer", "Hot seat (two players)")
+"""The "Play against" options; index 1 is the hot seat."""
 
 
 def _campaign_starter() -> Callable[[UIContext, str, tuple[Seat, Seat], int], Transition] | None:
@@ -76,6 +81,13 @@ class ChooseSideScreen(TextEntryScreen):
         fixed = campaign_player_side(campaign) if campaign is not None else None
         if fixed is not None:
             self.side = fixed
+        self.play_against = OptionPicker(
+            ctx,
+            "Play against",
+            PLAY_AGAINST,
+            on_change=self._play_against_changed,
+            enabled=self.can_hot_seat,
+        )
         self.side_cards = [
             Card(
                 ctx,
@@ -103,6 +115,7 @@ class ChooseSideScreen(TextEntryScreen):
             max_length=MAX_SEED_DIGITS,
             allowed=str.isdigit,
             placeholder="0",
+            on_change=lambda _text: self.relayout(),
         )
         self.reseed = Button(ctx, "New seed", self.new_seed)
         self.back = Button(ctx, "Back", lambda: Pop(None), hotkey="Esc")
@@ -112,10 +125,11 @@ class ChooseSideScreen(TextEntryScreen):
         self.set_widgets(
             [
                 *self.side_cards,
-                self.opponent,
-                self.difficulty,
+                self.play_against,
                 self.seed,
                 self.reseed,
+                self.opponent,
+                self.difficulty,
                 self.back,
                 self.next,
             ]
@@ -126,7 +140,9 @@ class ChooseSideScreen(TextEntryScreen):
     def _side_info(self, side: int) -> CardInfo:
         party = self.spec.parties[side]
         unit = "members" if side == 0 else "member companies"
-        chips = (f"{party.members:,} {unit}",) if party.members > 1 else ()
+        chips: tuple[str, ...] = (f"{party.members:,} {unit}",) if party.members > 1 else ()
+        if self.hot_seat:
+            chips += (f"Player {1 if side == self.side else 2}",)
         eyebrow = SIDE_TITLES[side]
         if party.short_name and party.short_name != party.name:
             eyebrow += f" · {party.short_name}"
@@ -155,8 +171,38 @@ class ChooseSideScreen(TextEntryScreen):
             for s, card in enumerate(self.side_cards):
                 card.selected = s == side
             self._fill_opponents()
-            self.dirty = True
+            self._label_players()
+            self.relayout()
         return None
+
+    def relayout(self) -> None:
+        """Lay out again before the next frame: the summary's text changed, and its box
+        takes the height it needs."""
+        self._layout_key = None
+        self.dirty = True
+
+    @property
+    def can_hot_seat(self) -> bool:
+        """Campaigns are played against the computer."""
+        return self.campaign is None
+
+    @property
+    def hot_seat(self) -> bool:
+        """Two people at this computer, one per side."""
+        return self.play_against.index == 1 and self.can_hot_seat
+
+    def _label_players(self) -> None:
+        """Mark the cards "Player 1" / "Player 2" in a hot seat."""
+        for s, card in enumerate(self.side_cards):
+            card.info = self._side_info(s)
+
+    def _play_against_changed(self, _index: int) -> None:
+        computer = not self.hot_seat
+        if not computer and (self.opponent.focused or self.difficulty.focused):
+            self.focus.focus(self.play_against)
+        self.opponent.enabled = self.difficulty.enabled = computer
+        self._label_players()
+        self.dirty = True
 
     def new_seed(self) -> Transition | None:
         self.seed.set_text(str(random.randrange(1, 10**6)))
@@ -175,6 +221,8 @@ class ChooseSideScreen(TextEntryScreen):
         return self.opponents[self.opponent.index]
 
     def seats(self) -> tuple[Seat, Seat]:
+        if self.hot_seat:
+            return Seat("human"), Seat("human")
         ai = Seat("ai", self.chosen_opponent.name, self.difficulty_id)
         human = Seat("human")
         return (human, ai) if self.side == 0 else (ai, human)
@@ -210,12 +258,16 @@ class ChooseSideScreen(TextEntryScreen):
         y = m + ctx.font("caption").get_linesize() + ctx.font("h1").get_linesize() + ctx.space("lg")
         bh = self.next.preferred_height()
         col = (w - 2 * m - gap) // 2
+        x2 = m + col + gap
         footer = h - m - bh
         lh = ctx.font("small").get_linesize()
-        right_need = self.difficulty.preferred_height() + ctx.space("xs") + lh + ctx.space("md")
-        right_need += self.seed.preferred_height()
-        left_need = self.opponent.preferred_height() + ctx.space("sm") + 2 * lh
-        room = footer - gap - max(right_need, left_need) - gap - y
+        row1 = max(self.play_against.preferred_height(), self.seed.preferred_height())
+        row2 = max(self.opponent.preferred_height(), self.difficulty.preferred_height())
+        rows = row1 + ctx.space("md") + row2 + ctx.space("xs") + 2 * lh
+        # room for the longer of the two summaries, so toggling the seats moves nothing
+        need = max(self._summary_height(w - 2 * m, hot) for hot in {False, self.can_hot_seat})
+        self.summary_rect = pygame.Rect(m, 0, w - 2 * m, need)
+        room = footer - gap - self.summary_rect.height - gap - rows - gap - y
         cap = ctx.font("caption").get_linesize()
         card_min = 2 * ctx.space("lg") + cap + ctx.space("xs") + ctx.font("h2").get_linesize()
         card_min += ctx.space("sm") + cap + ctx.space("sm") + ctx.space("md")
@@ -223,38 +275,49 @@ class ChooseSideScreen(TextEntryScreen):
         for s, card in enumerate(self.side_cards):
             card.rect = pygame.Rect(m + s * (col + gap), y, col, card_h)
         y += card_h + gap
-        self.opponent.rect = pygame.Rect(m, y, col, self.opponent.preferred_height())
-        desc_y = self.opponent.rect.bottom + ctx.space("sm")
-        lines = max(1, min(3, (footer - gap - desc_y) // lh))
-        self.desc_rect = pygame.Rect(m, desc_y, col, lines * lh)
-        x2 = m + col + gap
-        self.difficulty.rect = pygame.Rect(x2, y, col, self.difficulty.preferred_height())
-        self.level_y = self.difficulty.rect.bottom + ctx.space("xs")
-        sy = self.level_y + ctx.font("small").get_linesize() + ctx.space("md")
+        self.play_against.rect = pygame.Rect(m, y, col, self.play_against.preferred_height())
         rw = max(self.reseed.preferred_width(), ctx.px(120))
         field_w = min(ctx.px(300), col - rw - ctx.space("md"))
-        self.seed.rect = pygame.Rect(x2, sy, field_w, self.seed.preferred_height())
+        self.seed.rect = pygame.Rect(x2, y, field_w, self.seed.preferred_height())
         self.reseed.rect = pygame.Rect(
             self.seed.rect.right + ctx.space("md"), self.seed.box().y, rw, self.seed.box().height
         )
+        y += row1 + ctx.space("md")
+        self.opponent.rect = pygame.Rect(m, y, col, self.opponent.preferred_height())
+        self.difficulty.rect = pygame.Rect(x2, y, col, self.difficulty.preferred_height())
+        desc_y = y + row2 + ctx.space("xs")
+        self.summary_rect.bottom = footer - gap
+        lines = max(1, min(3, (self.summary_rect.y - ctx.space("md") - desc_y) // lh))
+        self.desc_rect = pygame.Rect(m, desc_y, col, lines * lh)
+        self.level_rect = pygame.Rect(x2, desc_y, col, lh)
         place_footer(ctx, footer, back=self.back, main=self.next)
-        top = max(self.desc_rect.bottom, self.seed.rect.bottom) + gap
-        self.summary_rect = pygame.Rect(m, top, w - 2 * m, max(0, footer - gap - top))
 
-    def summary_lines(self) -> list[str]:
-        """The game as chosen, in words (shown above the footer)."""
+    def summary_lines(self, hot_seat: bool | None = None) -> list[str]:
+        """The game as chosen (or with ``hot_seat`` overridden), in words."""
         spec, side = self.spec, self.side
-        other = spec.parties[1 - side]
-        level = self.levels[self.difficulty.index][1].lower()
-        first = (
-            f"You lead {spec.parties[side].name} against {other.short_name or other.name}, "
-            f"played by the “{self.chosen_opponent.label}” negotiator at {level} difficulty."
-        )
+        mine, other = spec.parties[side], spec.parties[1 - side]
+        if self.hot_seat if hot_seat is None else hot_seat:
+            first = (
+                f"Hot seat: two players share this computer. Player 1 leads {mine.name}, "
+                f"the side picked above; player 2 leads {other.name}."
+            )
+            privacy = (
+                "Between turns a hand-over screen hides each side's numbers from the other "
+                "player; there each player reads their own confidential brief at their first "
+                "turn."
+            )
+        else:
+            level = self.levels[self.difficulty.index][1].lower()
+            first = (
+                f"You lead {mine.name} against {other.short_name or other.name}, "
+                f"played by the “{self.chosen_opponent.label}” negotiator at {level} difficulty."
+            )
+            privacy = ""
         from strikesim.narrate import week_date
 
         start = week_date(spec, 0)
         when = f"Talks open {start}; t" if not start.startswith("Week") else "T"
-        second = (
+        last = (
             f"{when}he contract expires in week {spec.phases.expiry_week}; the dispute lasts "
             f"at most {spec.phases.max_weeks} weeks. Seed {self.seed_value}."
         )
@@ -262,8 +325,21 @@ class ChooseSideScreen(TextEntryScreen):
             from strikesim.ai import BUILTINS
 
             if self.chosen_opponent.name not in BUILTINS:
-                second += " Later disputes bring each scenario's own negotiator."
-        return [first, second]
+                last += " Later disputes bring each scenario's own negotiator."
+        return [line for line in (first, privacy, last) if line]
+
+    def _summary_wrapped(self, width: int, hot_seat: bool | None = None) -> list[str]:
+        pad = self.ctx.space("lg")
+        lines: list[str] = []
+        for para in self.summary_lines(hot_seat):
+            lines += wrap_text(self.ctx.font("body"), para, width - 2 * pad)
+        return lines
+
+    def _summary_height(self, width: int, hot_seat: bool | None = None) -> int:
+        ctx = self.ctx
+        head = ctx.font("caption").get_linesize() + ctx.space("xs")
+        body = len(self._summary_wrapped(width, hot_seat)) * ctx.font("body").get_linesize()
+        return 2 * ctx.space("lg") + head + body
 
     def draw_content(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
@@ -279,51 +355,60 @@ class ChooseSideScreen(TextEntryScreen):
         surface.blit(
             ctx.text("h1", "Choose your side", "text"), (m, m + ctx.font("caption").get_linesize())
         )
-        lh = ctx.font("small").get_linesize()
-        desc = self.chosen_opponent.description or "No description."
-        lines = wrap_text(ctx.font("small"), desc, self.desc_rect.width)
-        room = max(1, self.desc_rect.height // lh)
-        if len(lines) > room:
-            lines = [
-                *lines[: room - 1],
-                ellipsize(ctx.font("small"), lines[room - 1] + " …", self.desc_rect.width),
-            ]
-        for i, line in enumerate(lines):
-            surface.blit(
-                ctx.text("small", line, "text_muted"), (self.desc_rect.x, self.desc_rect.y + i * lh)
-            )
+        if self.hot_seat:
+            other = self.spec.parties[1 - self.side]
+            desc = f"Player 2 leads {other.short_name or other.name}: no computer opponent."
+            level = "Difficulty is for games against the computer."
+        else:
+            desc = self.chosen_opponent.description or "No description."
+            level = self.levels[self.difficulty.index][2]
+        self._draw_lines(surface, desc, self.desc_rect)
+        self._draw_lines(surface, level, self.level_rect)
         self._draw_summary(surface)
-        level = self.levels[self.difficulty.index][2]
-        text = ellipsize(ctx.font("small"), level, self.difficulty.rect.width)
-        surface.blit(ctx.text("small", text, "text_muted"), (self.difficulty.rect.x, self.level_y))
+
+    def _draw_lines(self, surface: pygame.Surface, text: str, box: pygame.Rect) -> None:
+        """``text`` in small muted type wrapped into ``box``, the last line cut with "…"."""
+        ctx = self.ctx
+        font = ctx.font("small")
+        lh = font.get_linesize()
+        lines = wrap_text(font, text, box.width)
+        room = max(1, box.height // lh)
+        if len(lines) > room:
+            lines = [*lines[: room - 1], ellipsize(font, lines[room - 1] + " …", box.width)]
+        for i, line in enumerate(lines):
+            surface.blit(ctx.text("small", line, "text_muted"), (box.x, box.y + i * lh))
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         ctx = self.ctx
+        r = ctx.radius("lg")
         for side, card in enumerate(self.side_cards):
-            r = ctx.radius("lg")
             stripe = pygame.Rect(card.rect.x, card.rect.y + r, ctx.px(4), card.rect.height - 2 * r)
             panel(surface, stripe, ctx.colour(("union", "studio")[side]), None)
             if not card.enabled:
-                panel(surface, card.rect, with_alpha(ctx.colour("bg_top"), 225), None, r)
                 mine = ("union's", "studios'")[self.side]
-                note = ctx.text("label", f"This campaign puts you on the {mine} side", "text_muted")
-                surface.blit(note, note.get_rect(center=card.rect.center))
+                self._veil(surface, card.rect, f"This campaign puts you on the {mine} side")
+        if not self.play_against.enabled:
+            self._veil(surface, self.play_against.rect, "A campaign is played against the computer")
+
+    def _veil(self, surface: pygame.Surface, rect: pygame.Rect, reason: str) -> None:
+        """Dim a locked control and say why over it."""
+        ctx = self.ctx
+        panel(surface, rect, with_alpha(ctx.colour("bg_top"), 225), None, ctx.radius("lg"))
+        note = ctx.text("label", ellipsize(ctx.font("label"), reason, rect.width), "text_muted")
+        surface.blit(note, note.get_rect(center=rect.center))
 
     def _draw_summary(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        box = self.summary_rect
+        width = self.summary_rect.width
+        box = pygame.Rect(self.summary_rect.x, 0, width, self._summary_height(width))
+        box.bottom = self.summary_rect.bottom
+        if box.y < max(self.desc_rect.bottom, self.level_rect.bottom) + ctx.space("md"):
+            return  # the window is too small for it beside everything else
         pad = ctx.space("lg")
-        lines: list[str] = []
-        for para in self.summary_lines():
-            lines += wrap_text(ctx.font("body"), para, box.width - 2 * pad)
         lh = ctx.font("body").get_linesize()
         head = ctx.font("caption").get_linesize() + ctx.space("xs")
-        need = 2 * pad + head + len(lines) * lh
-        if box.height < need:
-            return
-        box = pygame.Rect(box.x, box.bottom - need, box.width, need)
         panel(surface, box, ctx.colour("surface"), ctx.colour("border"), ctx.radius("lg"), 1)
         surface.blit(ctx.text("caption", "YOUR GAME", "gold"), (box.x + pad, box.y + pad))
-        for i, line in enumerate(lines):
+        for i, line in enumerate(self._summary_wrapped(width)):
             surface.blit(ctx.text("body", line, "text"), (box.x + pad, box.y + pad + head + i * lh))
