@@ -50,10 +50,12 @@ __all__ = [
     "bind_rows",
     "build_namespace",
     "clip_rows",
+    "next_week_namespace",
     "offer_utilities",
     "plan_for",
     "publish_row",
     "recompute_derived",
+    "revise_standing_utilities",
     "standing_utilities",
 ]
 
@@ -264,9 +266,8 @@ def offer_utilities(plan: EnginePlan, offers: np.ndarray, *, check: bool = True)
     per_issue = plan.level_utility.take(k, axis=0)  # (I, ..., 2), C order
     # reducing the outer axis adds issue by issue, in issue order, from 0.0
     out: np.ndarray = np.add.reduce(per_issue, axis=0, initial=0.0)
-    none = np.less(by_issue, 0, order="C").any(axis=0)
-    if some(none):
-        out[none] = 0.0
+    if some(np.less(offers, 0)):
+        out[np.less(by_issue, 0, order="C").any(axis=0)] = 0.0
     return out
 
 
@@ -310,7 +311,7 @@ def build_namespace(
     flags = _PHASE_FLAGS.take(state.phase, axis=1)  # (3, B): one lookup for the three flags
     per_row["is_talks"], per_row["is_striking"], per_row["is_ratification"] = flags
     per_row["authorized"] = state.authorized.astype(np.float64)
-    per_row["talks_suspended"] = (state.week < state.suspended_until).astype(np.float64)
+    per_row["talks_suspended"] = _talks_suspended(state)
     if base is None or contract_changed:
         terms = contract_terms(spec, plan, state.contract)
         per_row["guardrail"] = terms.get("guardrail", 0.0)
@@ -324,6 +325,21 @@ def build_namespace(
     else:
         ns.update(per_row)
     return ns
+
+
+def _talks_suspended(state: State) -> np.ndarray:
+    return (state.week < state.suspended_until).astype(np.float64)
+
+
+def next_week_namespace(ns: Mapping[str, Any], state: State) -> dict[str, Any]:
+    """The namespace of ``state`` from ``ns``, the namespace of the same batch a
+    week earlier with the same values, phase, offers, deal and contract: only
+    ``week`` and ``talks_suspended`` change."""
+    out = dict(ns)
+    out["week"] = float(state.week)
+    suspended = _talks_suspended(state)
+    out["talks_suspended"] = suspended[0] if suspended.shape[0] == 1 else suspended
+    return out
 
 
 def bind_rows(plan: EnginePlan, ns: dict[str, Any], rows: np.ndarray) -> None:
@@ -345,15 +361,37 @@ def publish_row(ns: dict[str, Any], vid: str, row: np.ndarray) -> None:
 def standing_utilities(plan: EnginePlan, offers: np.ndarray) -> np.ndarray:
     """``offer_utilities`` of standing offers, remembering the last answer: the
     same offers are scored by the week's step and both sides' observations."""
+    return _remembered_utilities(plan, "standing", offers)
+
+
+def _remembered_utilities(plan: EnginePlan, slot: str, offers: np.ndarray) -> np.ndarray:
+    """``offer_utilities`` of ``offers``, remembered (read-only) in ``slot`` of the
+    plan's cache until offers with other levels are asked about."""
     key = (offers.shape, offers.tobytes())
-    hit = plan.cache.get("standing")
+    hit = plan.cache.get(slot)
     if hit is not None and hit[0] == key:
         cached: np.ndarray = hit[1]
         return cached
     u = offer_utilities(plan, offers, check=False)
     u.setflags(write=False)
-    plan.cache["standing"] = (key, u)
+    plan.cache[slot] = (key, u)
     return u
+
+
+def revise_standing_utilities(
+    plan: EnginePlan, old: np.ndarray, new: np.ndarray, changed: np.ndarray
+) -> None:
+    """Remember :func:`standing_utilities` of standing offers ``new`` ``(B, 2, I)``,
+    which differ from ``old`` only where ``changed`` ``(B, 2)``: only the new
+    offers are scored (each offer's utilities are its own sums, whatever else
+    is scored with it), the others keep their utilities."""
+    u = standing_utilities(plan, old).copy()
+    where = changed.reshape(-1).nonzero()[0]  # flat (row, side) positions
+    u.reshape(-1, 2)[where] = offer_utilities(
+        plan, new.reshape(-1, new.shape[-1])[where], check=False
+    )
+    u.setflags(write=False)
+    plan.cache["standing"] = ((new.shape, new.tobytes()), u)
 
 
 def _set_offer_utilities(plan: EnginePlan, state: State, ns: dict[str, Any]) -> None:
@@ -367,7 +405,7 @@ def _set_offer_utilities(plan: EnginePlan, state: State, ns: dict[str, Any]) -> 
         ns["deal_union_utility"] = 0.0
         ns["deal_studio_utility"] = 0.0
     else:
-        d = offer_utilities(plan, state.tentative, check=False)
+        d = _remembered_utilities(plan, "tentative", state.tentative)
         ns["deal_union_utility"] = d[:, UNION]
         ns["deal_studio_utility"] = d[:, STUDIO]
 

@@ -16,7 +16,7 @@ import numpy as np
 
 from . import codes as C
 from .mathfn import some
-from .namespace import EnginePlan, build_namespace, plan_for
+from .namespace import EnginePlan, build_namespace, next_week_namespace, plan_for
 from .spec import SIDES, GameSpec
 from .state import State
 
@@ -93,14 +93,12 @@ def start_of_week(spec: GameSpec, plan: EnginePlan, state: State) -> WeekStart:
 
 
 def remember_start(
-    spec: GameSpec, plan: EnginePlan, state: State, rows: np.ndarray, base: Mapping[str, Any]
+    plan: EnginePlan, state: State, rows: np.ndarray, base: Mapping[str, Any]
 ) -> None:
     """Remember :func:`start_of_week` of a state just made by a step: ``rows`` is
-    its ``(V, B)`` values, ``base`` the step's namespace of its standing offers,
-    tentative deal and contract (so only the week's builtins are rebuilt)."""
-    ns = build_namespace(
-        spec, plan, state, rows, base, offers_changed=False, contract_changed=False
-    )
+    its ``(V, B)`` values, ``base`` the step's final namespace of them (the
+    state a week earlier; see :func:`next_week_namespace`)."""
+    ns = next_week_namespace(base, state)
     plan.cache["start_of_week"] = (weakref.ref(state), WeekStart(ns, moves_mask(state), rows))
 
 

@@ -43,6 +43,8 @@ from .namespace import (
     plan_for,
     publish_row,
     recompute_derived,
+    revise_standing_utilities,
+    standing_utilities,
 )
 from .rules import (
     legal_moves,
@@ -318,7 +320,8 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
         tentative[deal_rows] = deal[deal_rows]
         phase[deal_rows] = C.PHASE_RATIFICATION
         ratify_week[deal_rows] = week + ph.ratification_weeks
-        du = offer_utilities(plan, deal)[:, UNION]
+        standing = standing_utilities(plan, state.offers)  # the deal is one of them
+        du = np.where(u_acc, standing[:, STUDIO, UNION], standing[:, UNION, UNION])
         log.add(u_acc, C.EV_OFFER_ACCEPTED, UNION)
         log.add(s_acc, C.EV_OFFER_ACCEPTED, STUDIO)
         log.add(deal_rows, C.EV_DEAL_REACHED, np.where(u_acc, UNION, STUDIO), du)
@@ -330,6 +333,8 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
             np.copyto(offers[:, side], np.asarray(actions.offer)[:, side], "unsafe", m[:, None])
             np.copyto(offer_week[:, side], week, where=m)
             log.add(m, C.EV_OFFER_MADE, side)
+    if any_offer:
+        revise_standing_utilities(plan, state.offers, offers, offering)
     walk = (move == C.MOVE_WALK_OUT) & ~deal_rows[:, None]
     if some(walk):
         suspended[walk.any(axis=1)] = week + 1 + ph.walkout_weeks
@@ -370,6 +375,7 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
         recompute_derived(plan, ns_final, new_rows)
     if any_frozen:
         new_rows[:, frozen] = state.values.T[:, frozen]
+        bind_rows(plan, ns_final, new_rows)  # a batch of one's namespace holds values
     after = final.evolve(week=week + 1, values=new_rows.T)
-    remember_start(spec, plan, after, new_rows, ns_final)
+    remember_start(plan, after, new_rows, ns_final)
     return after, log.build()
