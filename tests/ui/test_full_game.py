@@ -197,15 +197,20 @@ def test_game_screen_opens_a_finished_game_on_its_debrief(tmp_path: Path) -> Non
 def test_hot_seat_hands_over_between_the_two_sides(tmp_path: Path) -> None:
     from strikesim.records import Seat
     from strikesim.ui.screens.game.handover import HandoverScreen
+    from strikesim.ui.screens.game.private_brief import PrivateBriefScreen
 
     from .game_helpers import wga
 
     session = Session(wga(), (Seat("human"), Seat("human")), 6)
     app = make_app(tmp_path, lambda ctx: game_screen(ctx, session))
     seen_sides = []
-    for _ in range(6):
+    for turn in range(6):
         assert isinstance(app.stack.top, HandoverScreen)
         app.handle(key("c"))
+        if turn < 2:  # each side's first turn opens on its own brief
+            brief = app.stack.top
+            assert isinstance(brief, PrivateBriefScreen) and brief.play.side == turn
+            app.handle(key("c"))
         table = app.stack.top
         assert isinstance(table, TableScreen)
         seen_sides.append(table.play.side)

@@ -230,8 +230,8 @@ def test_print_brief_writes_a_markdown_file_to_the_data_folder(
     screen = BriefingScreen(ctx, spec, 0, (Seat("human"), Seat("ai", "studio_firm")))
     result = screen.print_brief()
     assert isinstance(result, Push) and isinstance(result.screen, Dialog)
-    path = screen.last_print
-    assert path is not None and path.parent == data_dir / "briefs"
+    (path,) = screen.printed
+    assert path.parent == data_dir / "briefs"
     text = path.read_text(encoding="utf-8")
     assert "public background" in text and "CONFIDENTIAL — Screenwriters United" in text
     assert str(path) in result.screen.text
@@ -276,6 +276,7 @@ def _screens() -> dict[str, Callable[[UIContext], Screen]]:
         "scenario": ChooseScenarioScreen,
         "side": lambda c: ChooseSideScreen(c, spec),
         "briefing": lambda c: BriefingScreen(c, spec, 0, seats, 1),
+        "briefing_hot_seat": lambda c: BriefingScreen(c, spec, 1, (Seat("human"),) * 2, 1),
         "load": LoadGameScreen,
         "save": lambda c: SaveGameScreen(c, quick_session()),
     }

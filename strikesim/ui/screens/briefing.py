@@ -4,6 +4,12 @@ Both texts come from the scenario folder (``background.md``, ``brief-<side>.md``
 shown with Markdown-lite formatting, each in its own scrollable column. "Print brief" writes
 both as one clean Markdown file to the user's data folder and says where; "Start
 negotiating" creates the session and opens the negotiation table.
+
+In a hot seat (both seats human) the two players read this screen together, so it shows no
+confidential brief: beside the background are both sides' public descriptions and opening
+positions, and each player reads their own brief privately after the hand-over screen at
+their first turn (:mod:`strikesim.ui.screens.game.private_brief`). "Print both briefs"
+writes one file per side, to hand out.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from strikesim.records import RecordError, Seat, write_atomic
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, panel
 from strikesim.ui.screen import Screen
-from strikesim.ui.screens.catalogue import background_text, brief_text
+from strikesim.ui.screens.catalogue import background_text, brief_text, public_sides_text
 from strikesim.ui.screens.dialog import message
 from strikesim.ui.screens.footer import place_footer
 from strikesim.ui.screens.handoff import data_dir, enter_game, game_factory
@@ -46,6 +52,39 @@ def print_brief(spec: GameSpec, side: int, folder: Path | None = None) -> Path:
     return path
 
 
+def column_inside(ctx: UIContext, box: pygame.Rect) -> pygame.Rect:
+    """Where a text column's view goes inside its panel ``box``, under the label."""
+    pad = ctx.space("lg")
+    label_h = ctx.font("caption").get_linesize() + ctx.space("sm")
+    return pygame.Rect(
+        box.x + pad, box.y + pad + label_h, box.width - 2 * pad, box.height - 2 * pad - label_h
+    )
+
+
+def draw_column(
+    ctx: UIContext,
+    surface: pygame.Surface,
+    box: pygame.Rect,
+    label: str,
+    colour: str,
+    accent: str | None = None,
+) -> None:
+    """A text column's panel with its small caps ``label``; ``accent`` (a side's key)
+    adds that side's stripe down the left edge, as on a confidential brief."""
+    pad = ctx.space("lg")
+    radius = ctx.radius("lg")
+    panel(surface, box, ctx.colour("surface"), ctx.colour("border"), radius, 1)
+    if accent is not None:
+        stripe = pygame.Rect(box.x, box.y + radius, ctx.px(4), box.height - 2 * radius)
+        panel(surface, stripe, ctx.colour(accent), None)
+    text = ellipsize(ctx.font("caption"), label, box.width - 2 * pad)
+    surface.blit(ctx.text("caption", text, colour), (box.x + pad, box.y + pad))
+
+
+def confidential_label(spec: GameSpec, side: int) -> str:
+    return f"CONFIDENTIAL  ·  {spec.parties[side].name.upper()} ONLY"
+
+
 class BriefingScreen(Screen):
     """Background and brief for ``side`` of ``spec``; starts the game with ``seats``/``seed``."""
 
@@ -69,12 +108,16 @@ class BriefingScreen(Screen):
         self.seed = seed
         self.campaign = campaign
         self.can_go_back = can_go_back
+        self.hot_seat = all(seat.is_human for seat in seats)
         self.background = MarkdownView(ctx, background_text(spec))
-        self.brief = MarkdownView(ctx, brief_text(spec, side))
+        self.brief = MarkdownView(
+            ctx, public_sides_text(spec, side) if self.hot_seat else brief_text(spec, side)
+        )
         self.back = Button(
             ctx, "Back" if can_go_back else "Title screen", self.on_back, hotkey="Esc"
         )
-        self.print = Button(ctx, "Print brief", self.print_brief)
+        label = "Print both briefs" if self.hot_seat else "Print brief"
+        self.print = Button(ctx, label, self.print_brief)
         available = game_factory() is not None
         self.start = Button(
             ctx,
@@ -84,25 +127,30 @@ class BriefingScreen(Screen):
             enabled=available,
             tooltip="" if available else "The negotiation table is not part of this build.",
         )
-        self.last_print: Path | None = None
+        self.printed: tuple[Path, ...] = ()
         self.set_widgets([self.background, self.brief, self.back, self.print, self.start])
         self.focus.focus(self.start if available else self.print)
 
     # --- actions ---------------------------------------------------------------------------
     def print_brief(self) -> Transition | None:
+        sides = (self.side, 1 - self.side) if self.hot_seat else (self.side,)
         try:
-            path = print_brief(self.spec, self.side)
+            self.printed = tuple(print_brief(self.spec, side) for side in sides)
         except RecordError as exc:
             return Push(message(self.ctx, "The brief could not be saved", str(exc)))
-        self.last_print = path
-        return Push(
-            message(
-                self.ctx,
-                "Brief saved",
-                f"The background and your confidential brief are in {path}. "
-                "Open it in any text editor to read or print it.",
+        if self.hot_seat:
+            first, second = self.printed
+            title = "Briefs saved"
+            text = (
+                f"Player 1's brief (the background and {self.spec.parties[self.side].name}'s "
+                f"confidential brief) is in {first}; player 2's is in {second}. "
+                "Hand each player only their own."
             )
-        )
+        else:
+            title = "Brief saved"
+            text = f"The background and your confidential brief are in {self.printed[0]}. "
+            text += "Open it in any text editor to read or print it."
+        return Push(message(self.ctx, title, text))
 
     def begin(self) -> Transition | None:
         from strikesim.session import Session
@@ -126,55 +174,44 @@ class BriefingScreen(Screen):
         w, h = ctx.size
         m = ctx.space("xxl")
         gap = ctx.space("xl")
-        pad = ctx.space("lg")
         top = m + ctx.font("caption").get_linesize() + ctx.font("h1").get_linesize()
         top += ctx.space("lg")
         bh = self.start.preferred_height()
         footer = h - m - bh
         col = (w - 2 * m - gap) // 2
-        label_h = ctx.font("caption").get_linesize() + ctx.space("sm")
         self.panels = [
             pygame.Rect(m, top, col, footer - ctx.space("lg") - top),
             pygame.Rect(m + col + gap, top, col, footer - ctx.space("lg") - top),
         ]
         for view, box in zip((self.background, self.brief), self.panels, strict=True):
-            view.rect = pygame.Rect(
-                box.x + pad,
-                box.y + pad + label_h,
-                box.width - 2 * pad,
-                box.height - 2 * pad - label_h,
-            )
+            view.rect = column_inside(ctx, box)
         place_footer(ctx, footer, back=self.back, main=self.start, second=self.print)
 
     def draw_content(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
         m = ctx.space("xxl")
         party = self.spec.parties[self.side]
+        other = self.spec.parties[1 - self.side]
         step = "NEW GAME  ·  STEP 3 OF 3  ·  " if self.can_go_back else ""
         eyebrow = f"{step}{self.spec.title.upper()}"
         width = ctx.size[0] - 2 * m
         surface.blit(
             ctx.text("caption", ellipsize(ctx.font("caption"), eyebrow, width), "gold"), (m, m)
         )
-        surface.blit(
-            ctx.text("h1", f"Briefing — {party.short_name or party.name}", "text"),
-            (m, m + ctx.font("caption").get_linesize()),
-        )
+        who = party.short_name or party.name
+        if self.hot_seat:
+            who += f" and {other.short_name or other.name}"
+        heading = ellipsize(ctx.font("h1"), f"Briefing — {who}", width)
+        surface.blit(ctx.text("h1", heading, "text"), (m, m + ctx.font("caption").get_linesize()))
         side_key = SIDES[self.side]
-        labels = (
-            ("PUBLIC BACKGROUND  ·  BOTH SIDES SEE THIS", "text_faint", None),
-            (f"CONFIDENTIAL  ·  {party.name.upper()} ONLY", f"{side_key}_text", side_key),
-        )
-        pad = ctx.space("lg")
-        for box, (label, colour, accent) in zip(self.panels, labels, strict=True):
-            panel(surface, box, ctx.colour("surface"), ctx.colour("border"), ctx.radius("lg"), 1)
-            if accent is not None:
-                stripe = pygame.Rect(
-                    box.x, box.y + ctx.radius("lg"), ctx.px(4), box.height - 2 * ctx.radius("lg")
-                )
-                panel(surface, stripe, ctx.colour(accent), None)
-            text = ellipsize(ctx.font("caption"), label, box.width - 2 * pad)
-            surface.blit(ctx.text("caption", text, colour), (box.x + pad, box.y + pad))
+        background = ("PUBLIC BACKGROUND  ·  BOTH SIDES SEE THIS", "text_faint", None)
+        right: tuple[str, str, str | None]
+        if self.hot_seat:
+            right = ("THE TWO SIDES  ·  BOTH PLAYERS SEE THIS", "text_faint", None)
+        else:
+            right = (confidential_label(self.spec, self.side), f"{side_key}_text", side_key)
+        for box, (label, colour, accent) in zip(self.panels, (background, right), strict=True):
+            draw_column(ctx, surface, box, label, colour, accent)
         if not self.start.enabled:
             note = ctx.text("small", self.start.tooltip, "warning")
             surface.blit(

@@ -231,3 +231,26 @@ def brief_text(spec: GameSpec, side: int) -> str:
         f"**Reservation:** a deal below {party.reservation.source} is worse than a fight.",
     ]
     return "\n".join(lines) + "\n"
+
+
+def public_sides_text(spec: GameSpec, first: int) -> str:
+    """For a hot seat, what both players may read together: each side's description and
+    opening position (on the table from week 0), player 1 leading ``first``. Nothing from
+    the confidential briefs."""
+    lines = ["# The two sides", ""]
+    for player, side in enumerate((first, 1 - first), start=1):
+        party = spec.parties[side]
+        lines += [f"## Player {player}: {party.name}", "", party.description.strip() or "—", ""]
+        lines += ["Its opening position:", ""]
+        for issue, level in zip(spec.issues, spec.opening_offers[side], strict=True):
+            lines.append(f"- **{issue.label}**: {issue.level_labels[level]}")
+        lines.append("")
+    lines += [
+        "## Your confidential briefs",
+        "",
+        "Each side also has a confidential brief: its priorities, its walk-away point and its "
+        "objectives. Neither is shown here. When the game starts, a hand-over screen asks one "
+        "player at a time to take the controls while the other looks away, and shows each "
+        "player their own brief at their first turn.",
+    ]
+    return "\n".join(lines) + "\n"

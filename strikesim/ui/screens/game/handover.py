@@ -2,7 +2,8 @@
 
 Shown whenever the controls pass to the other side (after one side has decided for the week,
 and at the start of each week). It shows nothing but whose turn it is and the public date;
-the next player confirms they have the controls, and only then is their table built.
+the next player confirms they have the controls, and only then is their table built. At a
+side's first turn of the sitting their confidential brief comes first (:mod:`.private_brief`).
 """
 
 from __future__ import annotations
@@ -34,9 +35,12 @@ class HandoverScreen(Screen):
         self.set_widgets([self.go], focus_first=True)
 
     def proceed(self) -> Transition:
+        from strikesim.ui.screens.game.private_brief import PrivateBriefScreen
         from strikesim.ui.screens.game.table import TableScreen
 
         self.play.switch_to(self.side)
+        if self.side not in self.play.briefed:
+            return Replace(PrivateBriefScreen(self.ctx, self.play))
         return Replace(TableScreen(self.ctx, self.play))
 
     def on_action(self, action: str) -> Transition | None:
@@ -82,9 +86,10 @@ class HandoverScreen(Screen):
         y += head.get_height() + ctx.space("md")
         other = play.name(1 - self.side)
         me = play.name(self.side)
+        shows = "private numbers" if self.side in play.briefed else "confidential brief"
         text = (
             f"Pass the controls to the {me} player. {other}, please look away: "
-            f"the next screen shows {me}'s private numbers."
+            f"the next screen shows {me}'s {shows}."
         )
         for line in wrap_text(ctx.font("body"), text, self.card.width - 2 * pad):
             img = ctx.text("body", line, "text_muted")

@@ -56,6 +56,8 @@ class GamePlay:
         self.draft: list[int] = list(self.starting_draft())
         self.handover_to: int | None = None
         """Hot seat: the side that must take the controls next (None: no hand-over due)."""
+        self.briefed: set[int] = set()
+        """Hot seat: the sides whose player has had their confidential brief this sitting."""
 
     @property
     def model(self) -> FrequencyModel:
