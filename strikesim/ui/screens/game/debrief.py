@@ -5,6 +5,7 @@ Kalai–Smorodinsky points (for the parties' reservation utilities at the start,
 :func:`strikesim.analysis.bargaining_picture`), both sides' offer traces and
 the deal. Middle, the score against the player's scenario objectives and each of the player's
 offers classified (DANS move kinds). Right, what drove each variable over the whole run.
+In a hot seat the debrief is read from one side at a time; a button turns it to the other.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from strikesim.ui.draw import ellipsize
 from strikesim.ui.screens.game.base import GameScreen
 from strikesim.ui.screens.game.deal import deal_levels
 from strikesim.ui.screens.game.play import GamePlay
-from strikesim.ui.transitions import Reset, Transition
+from strikesim.ui.transitions import Replace, Reset, Transition
 from strikesim.ui.widgets.button import Button
 from strikesim.ui.widgets.text_block import TextBlock
 from strikesim.ui.widgets.utility_plot import PlaneMarker, Trace, UtilityPlot
@@ -98,8 +99,15 @@ class DebriefScreen(GameScreen):
             variant="primary",
             hotkey=ctx.keymap.label("game", "continue"),
         )
-        self.set_widgets([self.plot, self.moves, self.drivers, self.done])
+        self.turn = Button(ctx, f"{play.name(play.other)}'s debrief", self.show_other)
+        self.turn.visible = play.hot_seat
+        self.set_widgets([self.plot, self.moves, self.drivers, self.turn, self.done])
         self.focus.focus(self.done)
+
+    def show_other(self) -> Transition:
+        """Hot seat: the same debrief read from the other side."""
+        self.play.switch_to(self.play.other)
+        return Replace(DebriefScreen(self.ctx, self.play))
 
     def finish(self) -> Transition:
         from strikesim.ui.screens.campaign_flow import after_stage
@@ -184,6 +192,8 @@ class DebriefScreen(GameScreen):
         bh = self.done.preferred_height()
         bw = self.done.preferred_width() + ctx.px(20)
         self.done.rect = pygame.Rect(area.right - bw, area.y, bw, bh)
+        tw = self.turn.preferred_width() if self.turn.visible else 0
+        self.turn.rect = pygame.Rect(self.done.rect.x - ctx.space("md") - tw, area.y, tw, bh)
         # the plot keeps a square plane plus its axis gutters (56 left, 56 below)
         plane = min(body.height - ctx.px(56), round(body.width * 0.4) - ctx.px(70))
         side = plane + ctx.px(70)
@@ -217,7 +227,8 @@ class DebriefScreen(GameScreen):
     def draw_body(self, surface: pygame.Surface) -> None:
         ctx, play = self.ctx, self.play
         a = self.area
-        surface.blit(ctx.text("h2", "Debrief", "text"), a.topleft)
+        heading = f"Debrief — {play.name(play.side)}" if play.hot_seat else "Debrief"
+        surface.blit(ctx.text("h2", heading, "text"), a.topleft)
         if self.deal_u is not None:
             dist = (
                 "on the Pareto frontier"
@@ -228,7 +239,7 @@ class DebriefScreen(GameScreen):
             sub = f"Your deal: {play.name(0)} {u:.2f}, {play.name(1)} {s:.2f} · {dist}"
         else:
             sub = "No deal was reached; the old contract stays in force."
-        room = self.done.rect.x - a.x - ctx.space("lg")
+        room = min(self.turn.rect.x, self.done.rect.x) - a.x - ctx.space("lg")
         surface.blit(
             ctx.text("small", ellipsize(ctx.font("small"), sub, room), "text_muted"),
             (a.x, a.y + ctx.font("h2").get_linesize()),
