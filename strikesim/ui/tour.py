@@ -4,7 +4,9 @@
 drives the real app with key presses only (the same path a keyboard player takes): title →
 scenario → side → briefing → negotiation table → pressure, news and dashboard → pause,
 settings, save, load and a confirmation dialog → then plays on (accepting the other side's
-package when it may, otherwise holding) through deal, projection and debrief. It runs in a
+package when it may, otherwise holding) through deal, projection and debrief; then it sets up
+a hot seat (two players at one computer): the side choice and the shared briefing, the
+hand-over screen and the first player's private brief. It runs in a
 temporary data folder (its saves and one deliberately damaged save never touch the
 player's), with a fixed seed, so two tours give the same pictures.
 """
@@ -34,8 +36,13 @@ SHOTS = (
     "deal",
     "projection",
     "debrief",
+    "side_hot_seat",
+    "briefing_hot_seat",
+    "handover",
+    "private_brief",
 )
 """Every shot the full tour takes, in order."""
+HOT_SEAT_SHOTS = frozenset(SHOTS[SHOTS.index("side_hot_seat") :])
 END_SCREENS = {
     "Deal": "deal",
     "Ratification": "deal",
@@ -140,8 +147,8 @@ class Tour:
         return getattr(self.top, "title", "") in titles
 
     # --- the script ---------------------------------------------------------------------
-    def pregame(self, scenario: str) -> bool:
-        """Title → scenario → side → briefing → table; False if a step did not arrive."""
+    def choose_scenario(self, scenario: str) -> bool:
+        """Title → scenario → side; False if a step did not arrive."""
         self.shot("title")
         self.key("n")
         if not self.title_is("Choose a scenario"):
@@ -154,7 +161,11 @@ class Tour:
         )
         self.shot("scenario")
         self.key("return")
-        if not self.title_is("Choose your side"):
+        return self.title_is("Choose your side")
+
+    def pregame(self, scenario: str) -> bool:
+        """Title → scenario → side → briefing → table; False if a step did not arrive."""
+        if not self.choose_scenario(scenario):
             return False
         self.focus(lambda w: type(w).__name__ == "Stepper")
         self.shot("side")
@@ -166,6 +177,31 @@ class Tour:
         self.focus(lambda w: getattr(w, "label", "") == "Start negotiating")
         self.key("return")
         return getattr(self.top, "play", None) is not None
+
+    def hot_seat(self, scenario: str) -> None:
+        """From the title: a hot-seat game's side choice and shared briefing, then its
+        first hand-over and the first player's private brief."""
+        from strikesim.ui.screens.title import TitleScreen
+        from strikesim.ui.transitions import Reset
+
+        self.app.apply(Reset(TitleScreen(self.app.ctx)))
+        if not self.choose_scenario(scenario):
+            return
+        self.focus(lambda w: getattr(w, "label", "") == "Play against")
+        self.key("right")
+        self.shot("side_hot_seat")
+        self.focus(lambda w: getattr(w, "label", "") == "Read the briefing")
+        self.key("return")
+        if not self.title_is("Briefing"):
+            return
+        self.shot("briefing_hot_seat")
+        self.focus(lambda w: getattr(w, "label", "") == "Start negotiating")
+        self.key("return")
+        if self.title_is("Hand over"):
+            self.shot("handover")
+            self.key("c")
+        if self.title_is("Confidential brief"):
+            self.shot("private_brief")
 
     def midgame(self) -> None:
         """Table, pressure, a few weeks, news, dashboard, then every menu and dialog."""
@@ -294,6 +330,8 @@ def take_screenshots(
                 tour.midgame()
                 if only is None or {"deal", "projection", "debrief"} & set(only):
                     tour.endgame()
+            if only is None or HOT_SEAT_SHOTS & set(only):
+                tour.hot_seat(scenario)
         finally:
             pygame.quit()
     return tour.paths

@@ -10,7 +10,10 @@ import pytest
 
 from strikesim.ui.tour import SHOTS, take_screenshots
 
-SHORT = ("title", "scenario", "side", "briefing", "table", "pause", "save", "load", "confirm")
+SHORT = (
+    "title", "scenario", "side", "briefing", "table", "pause", "save", "load", "confirm",
+    "side_hot_seat", "briefing_hot_seat", "handover", "private_brief",
+)  # fmt: skip
 
 
 def test_short_tour_writes_one_png_per_screen(
