@@ -28,6 +28,7 @@ from strikesim.ui.screens.game.debrief import DebriefScreen
 from strikesim.ui.screens.game.news import NewsScreen
 from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.screens.game.pressure import PressureScreen
+from strikesim.ui.screens.game.private_brief import PrivateBriefScreen
 from strikesim.ui.screens.game.projection import ProjectionData, ProjectionScreen, compute
 from strikesim.ui.screens.game.table import TableScreen
 from strikesim.ui.transitions import Reset
@@ -92,6 +93,7 @@ SCREENS: dict[str, Callable[[Any], Screen]] = {
     "table": lambda ctx: TableScreen(ctx, (p := make_play(0, 6)), fast_preview(p)),
     "table_studio": lambda ctx: TableScreen(ctx, (p := make_play(1, 2)), fast_preview(p)),
     "table_hot_seat": lambda ctx: TableScreen(ctx, (p := _hot_seat_play()), fast_preview(p)),
+    "private_brief": lambda ctx: PrivateBriefScreen(ctx, _hot_seat_play()),
     "pressure": lambda ctx: PressureScreen(ctx, make_play(0, 7)),
     "news": lambda ctx: NewsScreen(ctx, make_play(0, 12)),
     "dashboard": lambda ctx: DashboardScreen(ctx, make_play(1, 12)),
