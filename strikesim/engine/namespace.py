@@ -57,6 +57,7 @@ __all__ = [
     "recompute_derived",
     "revise_standing_utilities",
     "standing_utilities",
+    "store_clipped",
 ]
 
 
@@ -78,6 +79,10 @@ class EnginePlan:
     """(row, equation) of every variable the dynamics step changes."""
     derived_reads: tuple[frozenset[str], ...]
     """Names each entry of ``derived`` reads (formula names or core dependencies)."""
+    kept_rows: tuple[int, ...]
+    """Rows the dynamics step carries over: variables without an update, but
+    not derived ones that are recomputed before anything reads them (derived
+    variables reading their own earlier value are kept)."""
     derived_reads_week: bool
     """A derived formula reads ``week`` or ``talks_suspended`` (so it changes
     even when nothing else does)."""
@@ -164,6 +169,13 @@ def _build_plan(spec: GameSpec) -> EnginePlan:
         flat_value[i * width : i * width + issue.n_levels] = issue.values
     old = np.asarray(spec.old_contract, dtype=np.int16)
     derived = _derived_order(spec)
+    derived_reads = tuple(_reads(spec, vid) for _j, vid, _fn in derived)
+    updates = tuple((j, unguarded(fn)) for j, fn in update_plan(spec))
+    replaced = {j for j, _fn in updates} | {
+        j  # derived rows recomputed before anything reads them
+        for (j, vid, _fn), reads in zip(derived, derived_reads, strict=True)
+        if vid not in reads
+    }
     issue_ids = tuple(i.id for i in spec.issues)
     old_vals = flat_value[offsets + old] if len(old) else np.zeros(0)
     term_ns = {iid: float(x) for iid, x in zip(issue_ids, old_vals, strict=True)}
@@ -181,8 +193,9 @@ def _build_plan(spec: GameSpec) -> EnginePlan:
             for j in range(v)
         ),
         derived=derived,
-        updates=tuple((j, unguarded(fn)) for j, fn in update_plan(spec)),
-        derived_reads=tuple(_reads(spec, vid) for _j, vid, _fn in derived),
+        updates=updates,
+        derived_reads=derived_reads,
+        kept_rows=tuple(j for j in range(v) if j not in replaced),
         derived_reads_week=any(
             f.formula is not None and f.formula.names & {"week", "talks_suspended"}
             for f in spec.variables
@@ -437,18 +450,22 @@ def recompute_derived(
                 continue
             stale.add(vid)
         row = rows[j]
-        lo, hi = plan.bounds[j]
-        value = fn(ns)
-        # written straight into the row by the first bound that applies
-        if lo is not None:
-            np.maximum(value, lo, out=row)
-            if hi is not None:
-                np.minimum(row, hi, out=row)
-        elif hi is not None:
-            np.minimum(value, hi, out=row)
-        else:
-            row[...] = value
+        store_clipped(plan, j, row, fn(ns))
         publish_row(ns, vid, row)
+
+
+def store_clipped(plan: EnginePlan, j: int, row: np.ndarray, value: Any) -> None:
+    """Write ``value`` clipped to variable ``j``'s bounds into ``row``: straight
+    into the row by the first bound that applies."""
+    lo, hi = plan.bounds[j]
+    if lo is not None:
+        np.maximum(value, lo, out=row)
+        if hi is not None:
+            np.minimum(row, hi, out=row)
+    elif hi is not None:
+        np.minimum(value, hi, out=row)
+    else:
+        row[...] = value
 
 
 def clip_rows(plan: EnginePlan, rows: np.ndarray) -> None:

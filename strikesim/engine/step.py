@@ -31,6 +31,7 @@ import numpy as np
 
 from . import codes as C
 from . import rng
+from .dynamics import next_values
 from .endchecks import end_checks
 from .eventlog import EventLog
 from .mathfn import every, some
@@ -38,7 +39,6 @@ from .namespace import (
     EnginePlan,
     bind_rows,
     build_namespace,
-    clip_rows,
     offer_utilities,
     plan_for,
     publish_row,
@@ -342,12 +342,9 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
             log.add(walk[:, side], C.EV_WALKED_OUT, side)
 
     # 5. dynamics (this week's phase: a strike week counts even if a deal came)
-    new_rows = rows.copy()
-    for j, fn in plan.updates:
-        new_rows[j] = fn(ns)
+    new_rows = next_values(plan, ns, rows)
     if any_frozen:
         new_rows[:, frozen] = rows[:, frozen]
-    clip_rows(plan, new_rows)
     strike_weeks = state.strike_weeks + (state.phase == C.PHASE_STRIKE).astype(np.int32)
     mid = state.evolve(
         values=new_rows.T, phase=phase, strike_weeks=strike_weeks, offers=offers,
