@@ -303,7 +303,8 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
         np.maximum(dec, 0, out=dec)
         if any_frozen:  # ended campaigns keep theirs
             np.copyto(dec, cooldown, where=frozen[:, None])
-        cooldown = np.where(pressure, plan.cooldowns, dec)  # both int32
+        np.copyto(dec, plan.cooldowns, where=pressure)  # both int32
+        cooldown = dec
     if touched:
         recompute_derived(plan, ns, rows, touched)
 

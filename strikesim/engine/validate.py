@@ -47,11 +47,10 @@ def check_actions(
         raise illegal(state, row, side, f"make move {int(move[row, side])}", "no such move")
     if allowed is None:
         allowed = moves_mask(state)
-    ok = np.ones(move.shape, dtype=bool)
-    for m in (C.MOVE_OFFER, C.MOVE_ACCEPT, C.MOVE_WALK_OUT):
-        ok &= (move != m) | allowed[:, :, m]
+    # each (row, side)'s requested move looked up in its row of the mask (HOLD is always legal)
+    ok = allowed.reshape(-1).take(move.reshape(-1).astype(np.intp) + np.arange(0, 8 * b, 4))
     if not every(ok):
-        row, side = (int(x[0]) for x in np.nonzero(~ok))
+        row, side = divmod(int(np.flatnonzero(~ok)[0]), 2)
         m = Move(int(move[row, side]))
         if state.outcome[row] != C.OUTCOME_ONGOING:
             why = "the campaign has ended"
@@ -64,14 +63,15 @@ def check_actions(
         raise illegal(state, row, side, m.name, why)
     offering = move == C.MOVE_OFFER
     if some(offering):
-        off = np.asarray(actions.offer)
+        posting = np.flatnonzero(offering)  # (row, side) pairs, flat
+        off = np.asarray(actions.offer).reshape(-1, n_i)[posting]
         bad = (off < 0) | (off >= plan.n_levels16)
-        bad &= offering[:, :, None]
         if some(bad):
-            row, side, i = (int(x[0]) for x in np.nonzero(bad))
+            k, i = (int(x[0]) for x in np.nonzero(bad))
+            row, side = divmod(int(posting[k]), 2)
             raise illegal(
                 state, row, side, "OFFER",
-                f"level {int(off[row, side, i])} of issue {spec.issues[i].id!r} is not one of "
+                f"level {int(off[k, i])} of issue {spec.issues[i].id!r} is not one of "
                 f"its {int(plan.n_levels[i])} levels",
             )  # fmt: skip
 
