@@ -31,7 +31,7 @@ import numpy as np
 
 from . import codes as C
 from . import rng
-from .dynamics import next_values
+from .dynamics import SMALL_BATCH, next_values
 from .endchecks import end_checks
 from .eventlog import EventLog
 from .mathfn import every, some
@@ -151,12 +151,12 @@ def _campaign_key(plan: EnginePlan, state: State) -> np.ndarray:
     while the same ids (the same array, unchanged) are carried from week to week."""
     ids = state.campaign
     hit = plan.cache.get("campaign_key")
-    if hit is not None and hit[0]() is ids and hit[1] == state.seed and np.array_equal(hit[2], ids):
+    if hit is not None and hit[0]() is ids and hit[1] == state.seed and hit[2] == ids.tobytes():
         key: np.ndarray = hit[3]
         return key
     key = rng.campaign_key(state.seed, ids)
     key.setflags(write=False)
-    plan.cache["campaign_key"] = (weakref.ref(ids), state.seed, ids.copy(), key)
+    plan.cache["campaign_key"] = (weakref.ref(ids), state.seed, ids.tobytes(), key)
     return key
 
 
@@ -334,7 +334,7 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
             np.copyto(offers[:, side], np.asarray(actions.offer)[:, side], "unsafe", m[:, None])
             np.copyto(offer_week[:, side], week, where=m)
             log.add(m, C.EV_OFFER_MADE, side)
-    if any_offer:
+    if any_offer and b > SMALL_BATCH:  # small ones score all standing offers afresh
         revise_standing_utilities(plan, state.offers, offers, offering)
     walk = (move == C.MOVE_WALK_OUT) & ~deal_rows[:, None]
     if some(walk):
