@@ -39,22 +39,29 @@ class EventLog:
         self._value.append(val_a[rows] if val_a.ndim else float(val_a))
 
     def build(self) -> StepEvents:
-        counts = [r.size for r in self._rows]
+        if not self._rows:
+            campaign = np.zeros(0, np.int64)
+        else:
+            campaign = np.concatenate(self._rows).astype(np.int64, copy=False)
+        # entries of one row each (always so in a single game) need no expanding
+        counts = None if campaign.size == len(self._rows) else [r.size for r in self._rows]
         return StepEvents(
             week=self.week,
-            campaign=(
-                np.concatenate(self._rows).astype(np.int64) if counts else np.zeros(0, np.int64)
-            ),
-            kind=np.repeat(np.array(self._kind, np.int8), counts),
+            campaign=campaign,
+            kind=_column(self._kind, counts, np.int8),
             ref=_column(self._ref, counts, np.int32),
             value=_column(self._value, counts, np.float64),
         )
 
 
-def _column(items: list[Any], counts: list[int], dtype: type) -> np.ndarray:
-    """Entries (scalars or row arrays) expanded to one array of ``sum(counts)``."""
+def _column(items: list[Any], counts: list[int] | None, dtype: type) -> np.ndarray:
+    """Entries (scalars or row arrays) expanded to one array of ``sum(counts)``
+    (``counts`` is None when every entry is of one row)."""
     if all(not isinstance(x, np.ndarray) for x in items):
-        return np.repeat(np.array(items, dtype), counts)
+        column: np.ndarray = np.array(items, dtype)
+        return column if counts is None else column.repeat(counts)
+    if counts is None:
+        counts = [1] * len(items)
     parts = [
         x if isinstance(x, np.ndarray) else np.full(n, x, dtype)
         for x, n in zip(items, counts, strict=True)
