@@ -28,30 +28,30 @@ def end_checks(
 ) -> State:  # fmt: skip
     """Step 6: votes, strike at expiry, capitulation, deadline (week not advanced).
 
-    Formulas run unguarded: call inside ``np.errstate(all="ignore")``."""
+    Fields that do not change are the input's own arrays. Formulas run
+    unguarded: call inside ``np.errstate(all="ignore")``."""
     ph = spec.phases
     b, week = st.batch, st.week
-    phase, authorized = st.phase.copy(), st.authorized.copy()
-    contract, tentative = st.contract.copy(), st.tentative.copy()
-    ratify_week, outcome, end_week = st.ratify_week.copy(), st.outcome.copy(), st.end_week.copy()
+    new = _Changes(st)
 
     if week == ph.authorization_week:
-        vote = live & (phase == C.PHASE_TALKS) & ~authorized
+        vote = live & (st.phase == C.PHASE_TALKS) & ~st.authorized
         if some(vote):
             noise = rng.normal(st.seed, st.campaign, week, rng.VOTES, 0) * VOTE_NOISE
             share = np.asarray(plan.phase_formulas["authorization_yes"](ns), np.float64)
             yes = clip(share + noise, 0.0, 1.0)
             passed = vote & (yes >= ph.authorization_threshold)
+            authorized = new.copy("authorized")
             authorized |= passed
             log.add(vote, C.EV_AUTHORIZATION_VOTE, passed.astype(np.int32), yes)
 
     if ph.strike_at_expiry and week + 1 >= ph.expiry_week:
-        begin = live & (phase == C.PHASE_TALKS) & authorized
+        begin = live & (st.phase == C.PHASE_TALKS) & new.get("authorized")
         if some(begin):
-            phase[begin] = C.PHASE_STRIKE
+            new.copy("phase")[begin] = C.PHASE_STRIKE
             log.add(begin, C.EV_STRIKE_BEGAN, 0)
 
-    due = live & (phase == C.PHASE_RATIFICATION) & (week >= ratify_week)
+    due = live & (new.get("phase") == C.PHASE_RATIFICATION) & (week >= st.ratify_week)
     if some(due):
         noise = rng.normal(st.seed, st.campaign, week, rng.VOTES, 1) * VOTE_NOISE
         share = np.asarray(plan.phase_formulas["ratification_yes"](ns), np.float64)
@@ -60,16 +60,20 @@ def end_checks(
         passed = due & (yes >= ph.ratification_threshold)
         failed = due & ~passed
         log.add(due, C.EV_RATIFICATION_VOTE, passed.astype(np.int32), yes)
-        contract[passed] = tentative[passed]
-        _end(passed, C.OUTCOME_DEAL_RATIFIED, phase, outcome, end_week, week, log)
+        tentative = new.copy("tentative")
+        new.copy("contract")[passed] = tentative[passed]
+        _end(passed, C.OUTCOME_DEAL_RATIFIED, new, week, log)
         if some(failed):
+            phase = new.copy("phase")
             phase[failed] = np.where(st.strike_weeks[failed] > 0, C.PHASE_STRIKE, C.PHASE_TALKS)
             log.add(failed, C.EV_RATIFICATION_FAILED, 0)
         tentative[due] = -1
-        ratify_week[due] = -1
+        new.copy("ratify_week")[due] = -1
 
     # only campaigns that spent this week on strike can give in
-    striking = live & (st.phase == C.PHASE_STRIKE) & (phase == C.PHASE_STRIKE)
+    striking = live & (st.phase == C.PHASE_STRIKE)
+    if "phase" in new.fields:
+        striking &= new.fields["phase"] == C.PHASE_STRIKE
     if some(striking):
         uc = striking & truthy(plan.phase_formulas["union_capitulates"](ns), b)
         sc = striking & ~uc & truthy(plan.phase_formulas["studio_capitulates"](ns), b)
@@ -77,32 +81,46 @@ def end_checks(
             if some(mask):
                 standing = st.offers[:, winner]
                 has = mask & (standing[:, 0] >= 0) if standing.shape[1] else mask
-                contract[has] = standing[has]
+                new.copy("contract")[has] = standing[has]
                 log.add(mask, C.EV_CAPITULATION, side)
-        _end(uc, C.OUTCOME_UNION_CAPITULATED, phase, outcome, end_week, week, log)
-        _end(sc, C.OUTCOME_STUDIO_CAPITULATED, phase, outcome, end_week, week, log)
+        _end(uc, C.OUTCOME_UNION_CAPITULATED, new, week, log)
+        _end(sc, C.OUTCOME_STUDIO_CAPITULATED, new, week, log)
 
     if week + 1 >= ph.max_weeks:
-        late = live & (outcome == C.OUTCOME_ONGOING)
+        late = live & (new.get("outcome") == C.OUTCOME_ONGOING)
         if some(late):
             log.add(late, C.EV_DEADLINE_REACHED, 0)
-            _end(late, C.OUTCOME_DEADLINE, phase, outcome, end_week, week, log)
+            _end(late, C.OUTCOME_DEADLINE, new, week, log)
 
     resuming = st.suspended_until == week + 1
     if some(resuming):
-        log.add(resuming & live & (outcome == C.OUTCOME_ONGOING), C.EV_TALKS_RESUMED, 0)
-    return st.evolve(
-        phase=phase, authorized=authorized, contract=contract, tentative=tentative,
-        ratify_week=ratify_week, outcome=outcome, end_week=end_week,
-    )  # fmt: skip
+        log.add(resuming & live & (new.get("outcome") == C.OUTCOME_ONGOING), C.EV_TALKS_RESUMED, 0)
+    return st.evolve(**new.fields) if new.fields else st
 
 
-def _end(
-    mask: np.ndarray, result: int, phase: np.ndarray, outcome: np.ndarray,
-    end_week: np.ndarray, week: int, log: EventLog,
-) -> None:  # fmt: skip
+class _Changes:
+    """The fields of a state that end checks change, each copied on its first change."""
+
+    def __init__(self, st: State) -> None:
+        self.st = st
+        self.fields: dict[str, np.ndarray] = {}
+
+    def get(self, name: str) -> np.ndarray:
+        """The field as changed so far (the state's own array if unchanged)."""
+        arr = self.fields.get(name)
+        return getattr(self.st, name) if arr is None else arr
+
+    def copy(self, name: str) -> np.ndarray:
+        """The field's copy, to be changed in place."""
+        arr = self.fields.get(name)
+        if arr is None:
+            arr = self.fields[name] = getattr(self.st, name).copy()
+        return arr
+
+
+def _end(mask: np.ndarray, result: int, new: _Changes, week: int, log: EventLog) -> None:
     if some(mask):
-        phase[mask] = C.PHASE_ENDED
-        outcome[mask] = result
-        end_week[mask] = week
+        new.copy("phase")[mask] = C.PHASE_ENDED
+        new.copy("outcome")[mask] = result
+        new.copy("end_week")[mask] = week
         log.add(mask, C.EV_GAME_ENDED, int(result), float(result))

@@ -361,10 +361,17 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
     # 6. end checks
     final = end_checks(spec, plan, mid, ns2, live, log)
     # derived values stored in the state must match the state's final flags
-    flags_changed = some(final.phase != mid.phase)
+    # (end checks hand on the fields they do not change as they are)
+    flags_changed = final.phase is not mid.phase and some(final.phase != mid.phase)
     ns_final = ns2  # offers, deal and contract of ``final`` as scored in it
-    if flags_changed or plan.derived_reads_week or some(final.authorized != mid.authorized):
-        contract_changed = some(final.contract != mid.contract)
+    if (
+        flags_changed
+        or plan.derived_reads_week
+        or (final.authorized is not mid.authorized and some(final.authorized != mid.authorized))
+    ):
+        contract_changed = final.contract is not mid.contract and some(
+            final.contract != mid.contract
+        )
         ns_final = build_namespace(
             spec, plan, final, new_rows, ns2,
             offers_changed=flags_changed, contract_changed=contract_changed,
