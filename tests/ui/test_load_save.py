@@ -150,3 +150,56 @@ def test_load_screen_lists_campaign_saves_and_resumes_them(game_app: App, data_d
     screen.focus.focus(good)
     press(game_app, "return")
     assert type(game_app.stack.top).__name__ == "CampaignScreen"
+
+
+def test_a_campaign_stage_is_saved_with_its_campaign_every_week(
+    ctx: UIContext, data_dir: Path
+) -> None:
+    """Each week of a campaign stage lands in the campaign's save (which replays with the
+    carried values), never in the plain autosave slot; resuming reopens that week."""
+    from strikesim.campaign import list_campaigns, load_campaign
+    from strikesim.campaign.run import CampaignRun
+    from strikesim.campaign.save import load_run
+    from strikesim.engine import Move
+
+    shipped = list_campaigns()
+    if not shipped:
+        pytest.skip("no campaign ships with this build")
+    flow = pytest.importorskip("strikesim.ui.screens.campaign_flow")
+    run = CampaignRun(
+        load_campaign(shipped[0][0]), seed=4, seats=(Seat("human"), Seat("ai", "", "easy"))
+    )
+    screen = flow.CampaignBriefing(ctx, run, run.stage_spec()).begin()
+    play = screen.screen.play  # type: ignore[union-attr]
+    path = flow.campaign_save_path(run.campaign.id)
+    for week in (1, 2):
+        assert play.play(Move.HOLD) is not None and play.save_error == ""
+        saved = load_run(path)
+        assert saved.session is not None and saved.session.week == week
+        assert saved.session.state.values.tolist() == play.session.state.values.tolist()
+    assert not (data_dir / "saves" / "autosave.json").exists()
+    resumed = flow.resume_campaign(ctx, path)
+    assert resumed.screen.play.session.week == 2  # type: ignore[union-attr]
+
+
+def test_a_campaign_week_that_cannot_be_saved_becomes_a_notice(
+    ctx: UIContext, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from strikesim.campaign import list_campaigns, load_campaign
+    from strikesim.campaign.run import CampaignRun
+    from strikesim.engine import Move
+
+    shipped = list_campaigns()
+    if not shipped:
+        pytest.skip("no campaign ships with this build")
+    flow = pytest.importorskip("strikesim.ui.screens.campaign_flow")
+    run = CampaignRun(load_campaign(shipped[0][0]), seed=4, seats=(Seat("human"), Seat("ai")))
+    play = flow.CampaignBriefing(ctx, run, run.stage_spec()).begin().screen.play  # type: ignore[union-attr]
+    blocker = data_dir / "saves" / "campaigns"
+    for child in blocker.iterdir():
+        child.unlink()
+    blocker.rmdir()
+    blocker.write_text("in the way")  # the campaigns folder is now a file
+    assert play.play(Move.HOLD) is not None
+    assert play.save_error.startswith("Autosave failed")
+    assert play.session.week == 1

@@ -7,8 +7,9 @@ its carried scenario) -> the negotiation table -> the debrief, whose "continue" 
 last stage :class:`~strikesim.ui.screens.campaign_end.DecadeScreen`.
 
 The campaign is saved to ``<saves>/campaigns/<id>.json`` when it starts, when a stage
-starts and when a stage ends (:mod:`strikesim.campaign.save`); a stage's weeks are not
-autosaved as a plain game, since a plain save would replay without the carried values.
+starts, after every week of a stage and when a stage ends (:mod:`strikesim.campaign.save`).
+A stage's weeks are saved with the campaign rather than in the plain autosave slot, since
+a plain save would replay without the carried values.
 """
 
 from __future__ import annotations
@@ -206,7 +207,14 @@ def _enter_stage(ctx: UIContext, run: CampaignRun, session: Session) -> Transiti
     if run not in _ACTIVE:
         _ACTIVE.append(run)
     del _ACTIVE[:-_MAX_ACTIVE]
-    return Reset(game_screen(ctx, session, autosave=False))
+    return Reset(game_screen(ctx, session, saver=lambda _session: _save_week(run)))
+
+
+def _save_week(run: CampaignRun) -> None:
+    """Save ``run`` after a week of its stage (a failure is the game screen's notice)."""
+    from strikesim.campaign.save import save_run
+
+    save_run(run, campaign_save_path(run.campaign.id))
 
 
 class CampaignBriefing(BriefingScreen):

@@ -7,22 +7,31 @@ ratification, projection and debrief.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from strikesim.session import Session
 from strikesim.ui.context import UIContext
 from strikesim.ui.screen import Screen
 from strikesim.ui.screens.game.play import GamePlay
 
 
-def game_screen(ctx: UIContext, session: Session, *, autosave: bool = True) -> Screen:
+def game_screen(
+    ctx: UIContext,
+    session: Session,
+    *,
+    autosave: bool = True,
+    saver: Callable[[Session], object] | None = None,
+) -> Screen:
     """The negotiation table for ``session``, played from its human seat.
 
     A finished session opens on its debrief instead; a hot-seat session (both sides human)
-    on the hand-over screen of the side to decide first. Each played week is autosaved.
+    on the hand-over screen of the side to decide first. Each played week is autosaved
+    (to the autosave slot, or by ``saver`` when given; see :class:`GamePlay`).
     """
     from strikesim.ui.screens.game.debrief import DebriefScreen
     from strikesim.ui.screens.game.table import TableScreen
 
-    play = GamePlay(session, autosave=autosave)
+    play = GamePlay(session, autosave=autosave, saver=saver)
     if session.is_over:
         return DebriefScreen(ctx, play)
     if play.hot_seat:

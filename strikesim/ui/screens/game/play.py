@@ -12,6 +12,8 @@ screen can show it; nothing here draws.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from strikesim.ai.opponent_model import FrequencyModel
@@ -26,11 +28,19 @@ class GamePlay:
     """A session seen from the player's seat (``side``: 0 union, 1 studio).
 
     ``autosave`` writes the run to the "autosave" slot after every week (see
-    :func:`strikesim.saves.save_game`); a failed write is reported in ``save_error``
-    rather than interrupting play.
+    :func:`strikesim.saves.save_game`), or calls ``saver`` with the session instead when
+    one is given (a campaign stage saves its whole campaign); a failed write is reported
+    in ``save_error`` rather than interrupting play.
     """
 
-    def __init__(self, session: Session, side: int | None = None, *, autosave: bool = True) -> None:
+    def __init__(
+        self,
+        session: Session,
+        side: int | None = None,
+        *,
+        autosave: bool = True,
+        saver: Callable[[Session], object] | None = None,
+    ) -> None:
         humans = session.human_sides()
         if side is None:
             side = humans[0] if humans else 0
@@ -40,6 +50,7 @@ class GamePlay:
         self.side = side
         self.other = 1 - side
         self.autosave = autosave
+        self.saver = saver
         self.pressure: set[str] = set()
         self.last_error = ""
         self.save_error = ""
@@ -219,7 +230,10 @@ class GamePlay:
         from strikesim.saves import save_game
 
         try:
-            save_game(self.session, "autosave")
+            if self.saver is not None:
+                self.saver(self.session)
+            else:
+                save_game(self.session, "autosave")
             self.saves += 1
             self.save_error = ""
         except (RecordError, OSError) as exc:
