@@ -33,12 +33,22 @@ __all__ = [
 ]  # fmt: skip
 
 
+_ONE_TRUE, _ONE_FALSE = np.ones(1, bool), np.zeros(1, bool)
+_ONE_TRUE.setflags(write=False)
+_ONE_FALSE.setflags(write=False)
+
+
 def truthy(x: Any, batch: int) -> np.ndarray:
-    """A formula result as a ``(batch,)`` bool array (non-zero = true)."""
+    """A formula result as a ``(batch,)`` bool array (non-zero = true), possibly
+    read-only (a batch of one gets a shared constant)."""
     if isinstance(x, np.ndarray):
         if x.dtype == np.bool_ and x.shape == (batch,):
             return x
-    elif isinstance(x, bool | float | int | np.bool_ | np.number):  # a scalar namespace's
+        if x.ndim == 0:
+            x = x[()]
+    if isinstance(x, bool | float | int | np.bool_ | np.number):  # a scalar namespace's
+        if batch == 1:
+            return _ONE_TRUE if x else _ONE_FALSE
         return np.ones(batch, bool) if x else np.zeros(batch, bool)
     c: np.ndarray = np.asarray(np.asarray(x) != 0)
     if c.shape == (batch,):
@@ -55,13 +65,18 @@ def moves_mask(state: State) -> np.ndarray:
         & (state.week >= state.suspended_until)
     )
     has_offer = state.offers[:, :, 0] >= 0 if state.offers.shape[2] else np.zeros((b, 2), bool)
-    mask = np.zeros((b, 2, 4), dtype=bool)
-    mask[:, :, C.MOVE_HOLD] = True
-    mask[:, :, C.MOVE_OFFER] = at_table[:, None]
-    mask[:, :, C.MOVE_WALK_OUT] = at_table[:, None]
-    mask[:, 0, C.MOVE_ACCEPT] = at_table & has_offer[:, 1]
-    mask[:, 1, C.MOVE_ACCEPT] = at_table & has_offer[:, 0]
+    # 0 away from the table, 1 at it, 2 at it with the other side's offer standing
+    standing = at_table[:, None] * (1 + has_offer[:, ::-1])
+    mask: np.ndarray = _MOVES_BY_STANDING[standing]
     return mask
+
+
+_MOVES_BY_STANDING = np.zeros((3, 4), bool)
+"""Legal moves (indexed by :class:`Move`) by a side's standing at the table."""
+_MOVES_BY_STANDING[:, C.MOVE_HOLD] = True
+_MOVES_BY_STANDING[1:, C.MOVE_OFFER] = _MOVES_BY_STANDING[1:, C.MOVE_WALK_OUT] = True
+_MOVES_BY_STANDING[2, C.MOVE_ACCEPT] = True
+_MOVES_BY_STANDING.setflags(write=False)
 
 
 @dataclass(frozen=True, eq=False)
