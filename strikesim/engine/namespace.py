@@ -444,14 +444,27 @@ def recompute_derived(
     derived variable, are recomputed.
     """
     stale = None if touched is None else set(touched)
+    scalar = rows.shape[1] == 1  # a batch of one's namespace holds values, not row views
     for k, (j, vid, fn) in enumerate(plan.derived):
         if stale is not None:
             if stale.isdisjoint(plan.derived_reads[k]):
                 continue
             stale.add(vid)
-        row = rows[j]
-        store_clipped(plan, j, row, fn(ns))
-        publish_row(ns, vid, row)
+        if scalar:  # clip the value itself, then store it
+            rows[j, 0] = clipped(plan, j, fn(ns))
+            ns[vid] = rows[j, 0]
+        else:
+            store_clipped(plan, j, rows[j], fn(ns))
+
+
+def clipped(plan: EnginePlan, j: int, value: Any) -> Any:
+    """``value`` clipped to variable ``j``'s bounds."""
+    lo, hi = plan.bounds[j]
+    if lo is not None:
+        value = np.maximum(value, lo)
+    if hi is not None:
+        value = np.minimum(value, hi)
+    return value
 
 
 def store_clipped(plan: EnginePlan, j: int, row: np.ndarray, value: Any) -> None:

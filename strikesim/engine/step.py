@@ -56,7 +56,7 @@ from .rules import (
 )
 from .spec import STUDIO, UNION, GameSpec
 from .state import Actions, State, StepEvents
-from .tables import OP_ADD, OP_MUL, CompiledEffect
+from .tables import OP_ADD, OP_MUL, CompiledEffect, CompiledEvent
 from .validate import check_actions, check_pressure
 
 __all__ = ["initial_state", "legal_moves", "legal_pressure", "step", "utilities"]
@@ -160,6 +160,17 @@ def _campaign_key(plan: EnginePlan, state: State) -> np.ndarray:
     return key
 
 
+def _events_of_week(plan: EnginePlan, week: int) -> tuple[CompiledEvent, ...]:
+    """The scenario events whose week window holds ``week``, in file order."""
+    by_week: dict[int, tuple[CompiledEvent, ...]] = plan.cache.setdefault("events_of_week", {})
+    events = by_week.get(week)
+    if events is None:
+        events = by_week[week] = tuple(
+            ev for ev in plan.events if ev.first_week <= week <= ev.last_week
+        )
+    return events
+
+
 EVENT_TABLE_MAX_BATCH = 64
 """Batches up to this size draw the event chances of every week at once (the
 same numbers as drawing them week by week)."""
@@ -229,9 +240,7 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
         key: np.ndarray | None = None
         table: np.ndarray | None = None  # this week's (E, B) draws of a small batch
         drawn = False
-        for ev in plan.events:
-            if not ev.first_week <= week <= ev.last_week:
-                continue
+        for ev in _events_of_week(plan, week):
             e = ev.index
             open_rows = live  # live rows where the event may still fire
             if not ev.repeat:
@@ -291,13 +300,12 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
     # 3. pressure actions
     cooldown = state.cooldown
     if some(pressure):
-        for a in range(len(spec.actions)):
+        for a in np.flatnonzero(pressure.any(axis=0)).tolist():  # actions taken somewhere
             m = pressure[:, a]
-            if some(m):
-                effects = plan.action_effects[a]
-                _apply_effects(effects, m, ns, rows)
-                touched.update(eff.target for eff in effects)
-                log.add(m, C.EV_ACTION_TAKEN, a)
+            effects = plan.action_effects[a]
+            _apply_effects(effects, m, ns, rows)
+            touched.update(eff.target for eff in effects)
+            log.add(m, C.EV_ACTION_TAKEN, a)
     if cooldown.size:
         dec = np.subtract(cooldown, 1, dtype=np.int32)
         np.maximum(dec, 0, out=dec)
