@@ -15,8 +15,8 @@ effects, votes, capitulation tests) and every core equation reads one mapping:
 A batch of one gets a *scalar* namespace: every per-campaign entry is a
 ``np.float64`` instead of a ``(1,)`` array (numpy scalar arithmetic costs a
 fraction of a one-element array's, with the same IEEE results). Scalars are
-copies, not views: whoever writes a row of the working values re-publishes it
-with :func:`publish_row` (a no-op for bigger batches, whose entries are views).
+copies, not views: whoever writes a value of a batch of one stores it in the
+namespace too (bigger batches' entries are views of the rows).
 
 :class:`EnginePlan` holds what is computed once per spec (bounds, the derived
 evaluation order, utility and value tables); :func:`plan_for` caches it.
@@ -33,7 +33,7 @@ import numpy as np
 
 from .core import CORE_DERIVED, CORE_PARAMS
 from .equations import update_plan
-from .mathfn import every, some
+from .mathfn import clip_one, every, some
 from .spec import STUDIO, UNION, GameSpec
 from .state import Phase, State
 from .tables import (
@@ -53,7 +53,6 @@ __all__ = [
     "next_week_namespace",
     "offer_utilities",
     "plan_for",
-    "publish_row",
     "recompute_derived",
     "revise_standing_utilities",
     "standing_utilities",
@@ -70,6 +69,8 @@ class EnginePlan:
     hi: np.ndarray  # (V, 1) upper bounds (+inf where none)
     bounds: tuple[tuple[np.float64 | None, np.float64 | None], ...]
     """Per variable, its finite lower and upper bound, or None where there is none."""
+    limits: tuple[tuple[float, float], ...]
+    """Per variable, its lower and upper bound as floats (infinite where none)."""
     derived: tuple[tuple[int, str, Callable[[Mapping[str, Any]], Any]], ...]
     """(row, id, equation) of every derived variable, in dependency order.
 
@@ -192,6 +193,7 @@ def _build_plan(spec: GameSpec) -> EnginePlan:
             (lo[j, 0] if lo[j, 0] > -np.inf else None, hi[j, 0] if hi[j, 0] < np.inf else None)
             for j in range(v)
         ),
+        limits=tuple((float(lo[j, 0]), float(hi[j, 0])) for j in range(v)),
         derived=derived,
         updates=updates,
         derived_reads=derived_reads,
@@ -364,13 +366,6 @@ def bind_rows(plan: EnginePlan, ns: dict[str, Any], rows: np.ndarray) -> None:
         ns.update(zip(plan.var_ids, rows, strict=True))
 
 
-def publish_row(ns: dict[str, Any], vid: str, row: np.ndarray) -> None:
-    """Make ``ns`` see a new value written into ``row`` (variable ``vid``): only
-    a scalar namespace (a batch of one) needs telling."""
-    if row.shape[0] == 1:
-        ns[vid] = row[0]
-
-
 def standing_utilities(plan: EnginePlan, offers: np.ndarray) -> np.ndarray:
     """``offer_utilities`` of standing offers, remembering the last answer: the
     same offers are scored by the week's step and both sides' observations."""
@@ -451,20 +446,10 @@ def recompute_derived(
                 continue
             stale.add(vid)
         if scalar:  # clip the value itself, then store it
-            rows[j, 0] = clipped(plan, j, fn(ns))
+            rows[j, 0] = clip_one(fn(ns), *plan.limits[j])
             ns[vid] = rows[j, 0]
         else:
             store_clipped(plan, j, rows[j], fn(ns))
-
-
-def clipped(plan: EnginePlan, j: int, value: Any) -> Any:
-    """``value`` clipped to variable ``j``'s bounds."""
-    lo, hi = plan.bounds[j]
-    if lo is not None:
-        value = np.maximum(value, lo)
-    if hi is not None:
-        value = np.minimum(value, hi)
-    return value
 
 
 def store_clipped(plan: EnginePlan, j: int, row: np.ndarray, value: Any) -> None:

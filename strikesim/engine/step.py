@@ -34,14 +34,13 @@ from . import rng
 from .dynamics import SMALL_BATCH, next_values
 from .endchecks import end_checks
 from .eventlog import EventLog
-from .mathfn import every, some
+from .mathfn import clip_one, every, some
 from .namespace import (
     EnginePlan,
     bind_rows,
     build_namespace,
     offer_utilities,
     plan_for,
-    publish_row,
     recompute_derived,
     revise_standing_utilities,
     standing_utilities,
@@ -127,14 +126,19 @@ def _apply_effects(
 ) -> None:
     """Apply effects where ``mask``, in place on ``rows`` (published to ``ns``),
     each result clipped to its variable's bounds."""
-    everywhere = every(mask)
+    scalar = rows.shape[1] == 1  # a batch of one (its mask is true): values, not rows
+    everywhere = scalar or every(mask)
     for eff in effects:
         j = eff.row
         if j is None:
             raise ValueError(f"effect on unknown variable {eff.target!r}")
         x = eff.fn(ns)
-        cur = rows[j]
+        cur = rows[j, 0] if scalar else rows[j]
         new = cur + x if eff.op == OP_ADD else cur * x if eff.op == OP_MUL else x
+        if scalar:
+            rows[j, 0] = clip_one(new, eff.lo, eff.hi)
+            ns[eff.target] = rows[j, 0]
+            continue
         if eff.lo > -math.inf:
             new = np.maximum(new, eff.lo)
         if eff.hi < math.inf:
@@ -143,7 +147,6 @@ def _apply_effects(
             cur[...] = new
         else:
             np.copyto(cur, new, where=mask)  # broadcasts a scalar ``new``
-        publish_row(ns, eff.target, cur)
 
 
 def _campaign_key(plan: EnginePlan, state: State) -> np.ndarray:
