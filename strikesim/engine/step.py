@@ -31,7 +31,7 @@ import numpy as np
 
 from . import codes as C
 from . import rng
-from .dynamics import SMALL_BATCH, next_values
+from .dynamics import next_values
 from .endchecks import end_checks
 from .eventlog import EventLog
 from .mathfn import clip_one, every, some
@@ -42,8 +42,6 @@ from .namespace import (
     offer_utilities,
     plan_for,
     recompute_derived,
-    revise_standing_utilities,
-    standing_utilities,
 )
 from .rules import (
     legal_moves,
@@ -55,6 +53,7 @@ from .rules import (
 )
 from .spec import STUDIO, UNION, GameSpec
 from .state import Actions, State, StepEvents
+from .tablemoves import table_moves
 from .tables import OP_ADD, OP_MUL, CompiledEffect, CompiledEvent
 from .validate import check_actions, check_pressure
 
@@ -210,7 +209,6 @@ def step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEve
 
 def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEvents]:
     plan = plan_for(spec)
-    ph = spec.phases
     b, week = state.batch, state.week
     # the week's working copy of the values; ``ns`` views its rows
     rows = np.array(state.values.T, dtype=np.float64, order="C")
@@ -237,7 +235,7 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
     check_pressure(spec, plan, state, ns, pressure, legal)
 
     # 2. scenario events (conditions are false outside their week window)
-    fired = state.fired.copy()
+    fired = state.fired  # copied at the first event that fires
     touched: set[str] = set()
     if plan.events and (some(live) if any_frozen else b > 0):
         key: np.ndarray | None = None
@@ -297,6 +295,8 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
             if some(fire):
                 _apply_effects(ev.effects, fire, ns, rows)
                 touched.update(ev.targets)
+                if fired is state.fired:
+                    fired = fired.copy()
                 fired[:, e] |= fire
                 log.add(fire, C.EV_SCENARIO_EVENT, e)
 
@@ -309,7 +309,7 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
             _apply_effects(effects, m, ns, rows)
             touched.update(eff.target for eff in effects)
             log.add(m, C.EV_ACTION_TAKEN, a)
-    if cooldown.size:
+    if some(cooldown) or some(pressure):  # (else every cooldown stays 0)
         dec = np.subtract(cooldown, 1, dtype=np.int32)
         np.maximum(dec, 0, out=dec)
         if any_frozen:  # ended campaigns keep theirs
@@ -320,38 +320,7 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
         recompute_derived(plan, ns, rows, touched)
 
     # 4. table moves
-    move = np.asarray(actions.move)
-    offers, offer_week = state.offers.copy(), state.offer_week.copy()
-    phase, tentative = state.phase.copy(), state.tentative.copy()
-    ratify_week, suspended = state.ratify_week.copy(), state.suspended_until.copy()
-    u_acc = move[:, UNION] == C.MOVE_ACCEPT
-    s_acc = (move[:, STUDIO] == C.MOVE_ACCEPT) & ~u_acc
-    deal_rows = u_acc | s_acc
-    if some(deal_rows):
-        deal = np.where(u_acc[:, None], state.offers[:, STUDIO], state.offers[:, UNION])
-        tentative[deal_rows] = deal[deal_rows]
-        phase[deal_rows] = C.PHASE_RATIFICATION
-        ratify_week[deal_rows] = week + ph.ratification_weeks
-        standing = standing_utilities(plan, state.offers)  # the deal is one of them
-        du = np.where(u_acc, standing[:, STUDIO, UNION], standing[:, UNION, UNION])
-        log.add(u_acc, C.EV_OFFER_ACCEPTED, UNION)
-        log.add(s_acc, C.EV_OFFER_ACCEPTED, STUDIO)
-        log.add(deal_rows, C.EV_DEAL_REACHED, np.where(u_acc, UNION, STUDIO), du)
-    offering = move == C.MOVE_OFFER
-    any_offer = some(offering)
-    for side in (UNION, STUDIO):
-        m = offering[:, side]
-        if any_offer and some(m):
-            np.copyto(offers[:, side], np.asarray(actions.offer)[:, side], "unsafe", m[:, None])
-            np.copyto(offer_week[:, side], week, where=m)
-            log.add(m, C.EV_OFFER_MADE, side)
-    if any_offer and b > SMALL_BATCH:  # small ones score all standing offers afresh
-        revise_standing_utilities(plan, state.offers, offers, offering)
-    walk = (move == C.MOVE_WALK_OUT) & ~deal_rows[:, None]
-    if some(walk):
-        suspended[walk.any(axis=1)] = week + 1 + ph.walkout_weeks
-        for side in (UNION, STUDIO):
-            log.add(walk[:, side], C.EV_WALKED_OUT, side)
+    moved = table_moves(spec, plan, state, np.asarray(actions.move), np.asarray(actions.offer), log)
 
     # 5. dynamics (this week's phase: a strike week counts even if a deal came)
     new_rows = next_values(plan, ns, rows)
@@ -359,11 +328,9 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
         new_rows[:, frozen] = rows[:, frozen]
     strike_weeks = state.strike_weeks + (state.phase == C.PHASE_STRIKE).astype(np.int32)
     mid = state.evolve(
-        values=new_rows.T, phase=phase, strike_weeks=strike_weeks, offers=offers,
-        offer_week=offer_week, tentative=tentative, ratify_week=ratify_week,
-        suspended_until=suspended, cooldown=cooldown, fired=fired,
-    )  # fmt: skip
-    offers_changed = any_offer or some(deal_rows)
+        values=new_rows.T, strike_weeks=strike_weeks, cooldown=cooldown, fired=fired, **moved
+    )
+    offers_changed = "offers" in moved or "tentative" in moved
     ns2 = build_namespace(
         spec, plan, mid, new_rows, ns, offers_changed=offers_changed, contract_changed=False
     )
