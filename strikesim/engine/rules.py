@@ -67,7 +67,7 @@ def moves_mask(state: State) -> np.ndarray:
     has_offer = state.offers[:, :, 0] >= 0 if state.offers.shape[2] else np.zeros((b, 2), bool)
     # 0 away from the table, 1 at it, 2 at it with the other side's offer standing
     standing = at_table[:, None] * (1 + has_offer[:, ::-1])
-    mask: np.ndarray = _MOVES_BY_STANDING[standing]
+    mask: np.ndarray = _MOVES_BY_STANDING.take(standing, axis=0)
     return mask
 
 

@@ -301,20 +301,22 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
                 log.add(fire, C.EV_SCENARIO_EVENT, e)
 
     # 3. pressure actions
+    # actions taken somewhere (the transposed copy reduces along memory)
+    taken = np.flatnonzero(pressure.T.copy().any(axis=1)).tolist() if some(pressure) else []
+    for a in taken:
+        m = pressure[:, a]
+        effects = plan.action_effects[a]
+        _apply_effects(effects, m, ns, rows)
+        touched.update(eff.target for eff in effects)
+        log.add(m, C.EV_ACTION_TAKEN, a)
     cooldown = state.cooldown
-    if some(pressure):
-        for a in np.flatnonzero(pressure.any(axis=0)).tolist():  # actions taken somewhere
-            m = pressure[:, a]
-            effects = plan.action_effects[a]
-            _apply_effects(effects, m, ns, rows)
-            touched.update(eff.target for eff in effects)
-            log.add(m, C.EV_ACTION_TAKEN, a)
-    if some(cooldown) or some(pressure):  # (else every cooldown stays 0)
+    if taken or some(cooldown):  # (else every cooldown stays 0)
         dec = np.subtract(cooldown, 1, dtype=np.int32)
         np.maximum(dec, 0, out=dec)
         if any_frozen:  # ended campaigns keep theirs
             np.copyto(dec, cooldown, where=frozen[:, None])
-        np.copyto(dec, plan.cooldowns, where=pressure)  # both int32
+        for a in taken:
+            np.copyto(dec[:, a], plan.cooldowns[a], where=pressure[:, a])
         cooldown = dec
     if touched:
         recompute_derived(plan, ns, rows, touched)
