@@ -50,12 +50,10 @@ def table_moves(
     offering = move == C.MOVE_OFFER
     if some(offering):
         offers, offer_week = state.offers.copy(), state.offer_week.copy()
+        np.copyto(offers, offer, "unsafe", offering[:, :, None])
+        np.copyto(offer_week, week, where=offering)
         for side in (UNION, STUDIO):
-            m = offering[:, side]
-            if some(m):
-                np.copyto(offers[:, side], offer[:, side], "unsafe", m[:, None])
-                np.copyto(offer_week[:, side], week, where=m)
-                log.add(m, C.EV_OFFER_MADE, side)
+            log.add(offering[:, side], C.EV_OFFER_MADE, side)
         changed.update(offers=offers, offer_week=offer_week)
         if state.batch > SMALL_BATCH:  # small ones score all standing offers afresh
             revise_standing_utilities(plan, state.offers, offers, offering)
