@@ -51,7 +51,9 @@ def end_checks(
             new.copy("phase")[begin] = C.PHASE_STRIKE
             log.add(begin, C.EV_STRIKE_BEGAN, 0)
 
-    due = live & (new.get("phase") == C.PHASE_RATIFICATION) & (week >= st.ratify_week)
+    due = new.get("phase") == C.PHASE_RATIFICATION  # narrowed below where a deal is out
+    if some(due):
+        due &= live & (week >= st.ratify_week)
     if some(due):
         noise = rng.normal(st.seed, st.campaign, week, rng.VOTES, 1) * VOTE_NOISE
         share = np.asarray(plan.phase_formulas["ratification_yes"](ns), np.float64)

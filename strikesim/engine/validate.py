@@ -33,15 +33,17 @@ def check_actions(
     moves, or offers with a level outside an issue's levels (``allowed`` is
     ``moves_mask(state)`` when the caller has it)."""
     b, n_i, n_a = state.batch, len(spec.issues), len(spec.actions)
-    shapes = {
-        "move": (actions.move, (b, 2)),
-        "offer": (actions.offer, (b, 2, n_i)),
-        "pressure": (actions.pressure, (b, n_a)),
-    }
-    for name, (arr, shape) in shapes.items():
+    shapes = (
+        ("move", actions.move, (b, 2)),
+        ("offer", actions.offer, (b, 2, n_i)),
+        ("pressure", actions.pressure, (b, n_a)),
+    )
+    for name, arr, shape in shapes:
         if np.shape(arr) != shape:
             raise IllegalAction(f"actions.{name} has shape {np.shape(arr)}, expected {shape}")
     move = np.asarray(actions.move)
+    if not some(move):  # every side holds, which is always legal
+        return
     if some((move < 0) | (move > 3)):
         row, side = (int(x[0]) for x in np.nonzero((move < 0) | (move > 3)))
         raise illegal(state, row, side, f"make move {int(move[row, side])}", "no such move")
