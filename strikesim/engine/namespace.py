@@ -105,6 +105,8 @@ class EnginePlan:
     action_effects: tuple[tuple[CompiledEffect, ...], ...]
     """Per pressure action: its cost then its effects."""
     action_conditions: tuple[Callable[[Mapping[str, Any]], Any] | None, ...]
+    side_actions: tuple[np.ndarray, np.ndarray]
+    """Per side, the indices of its pressure actions (intp)."""
     phase_formulas: Mapping[str, Callable[[Mapping[str, Any]], Any]]
     """Unguarded vote and capitulation formulas of ``spec.phases`` by field name."""
     cache: dict[str, Any] = field(default_factory=dict)
@@ -220,6 +222,10 @@ def _build_plan(spec: GameSpec) -> EnginePlan:
             compile_effects(spec, lo, hi, (*a.cost, *a.effects)) for a in spec.actions
         ),
         action_conditions=tuple(condition_or_none(a.condition) for a in spec.actions),
+        side_actions=(
+            np.array([a for a, act in enumerate(spec.actions) if act.side == UNION], np.intp),
+            np.array([a for a, act in enumerate(spec.actions) if act.side == STUDIO], np.intp),
+        ),
         phase_formulas={name: unguarded(getattr(spec.phases, name)) for name in _PHASE_FORMULAS},
     )
 

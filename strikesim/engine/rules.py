@@ -8,7 +8,7 @@ refused by :func:`strikesim.engine.step`.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -140,8 +140,12 @@ def pressure_mask(
     if not some(live):
         return np.zeros((b, len(spec.actions)), dtype=bool)
     mask: np.ndarray = (state.cooldown == 0) & live[:, None]  # ready, then narrowed in place
-    for a, action in enumerate(spec.actions):
-        if (side is not None and action.side != side) or (only is not None and not only[a]):
+    tested: Sequence[int] = range(len(spec.actions))
+    if side is not None:
+        mask[:, plan.side_actions[1 - side]] = False
+        tested = plan.side_actions[side].tolist()
+    for a in tested:
+        if only is not None and not only[a]:
             mask[:, a] = False
             continue
         condition = plan.action_conditions[a]
