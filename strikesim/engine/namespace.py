@@ -315,6 +315,7 @@ def build_namespace(
     *,
     offers_changed: bool = True,
     contract_changed: bool = True,
+    phase_changed: bool = True,
 ) -> dict[str, Any]:
     """The namespace of ``state`` with variable values ``rows`` (``(V, B)``, viewed).
 
@@ -322,16 +323,18 @@ def build_namespace(
     :func:`recompute_derived` after changing state variables. With ``base`` (a
     namespace of an earlier state of the same batch), entries that cannot have
     changed are reused: offer utilities unless ``offers_changed`` (standing
-    offers or tentative deal), contract terms unless ``contract_changed``.
+    offers or tentative deal), contract terms unless ``contract_changed``, the
+    phase flags and ``authorized`` unless ``phase_changed`` (either of them).
     """
     ns: dict[str, Any] = dict(plan.params if base is None else base)
     bind_rows(plan, ns, rows)
     ns["week"] = float(state.week)
     ns["members"] = plan.members
     per_row: dict[str, Any] = {"strike_weeks": state.strike_weeks.astype(np.float64)}
-    flags = _PHASE_FLAGS.take(state.phase, axis=1)  # (3, B): one lookup for the three flags
-    per_row["is_talks"], per_row["is_striking"], per_row["is_ratification"] = flags
-    per_row["authorized"] = state.authorized.astype(np.float64)
+    if base is None or phase_changed:
+        flags = _PHASE_FLAGS.take(state.phase, axis=1)  # (3, B): one lookup for the three
+        per_row["is_talks"], per_row["is_striking"], per_row["is_ratification"] = flags
+        per_row["authorized"] = state.authorized.astype(np.float64)
     per_row["talks_suspended"] = _talks_suspended(state)
     if base is None or contract_changed:
         terms = contract_terms(spec, plan, state.contract)

@@ -334,8 +334,9 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
     )
     offers_changed = "offers" in moved or "tentative" in moved
     ns2 = build_namespace(
-        spec, plan, mid, new_rows, ns, offers_changed=offers_changed, contract_changed=False
-    )
+        spec, plan, mid, new_rows, ns, offers_changed=offers_changed, contract_changed=False,
+        phase_changed="phase" in moved,  # (authorisation changes only in the end checks)
+    )  # fmt: skip
     recompute_derived(plan, ns2, new_rows)
 
     # 6. end checks
