@@ -15,7 +15,8 @@ namespace: ``value = sum_v side_sign(v) * change_v / scale_v * weight_v``.
   works when the public is listening), AI moves weigh with AI capability.
 
 An action is taken when it is legal and its value clears the personality's
-``pressure_threshold``.
+``pressure_threshold``, and never while the members vote on a tentative deal: the
+table is closed then, and a negotiator waits for the result.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from strikesim.engine.mathfn import clip
+from strikesim.engine.mathfn import clip, some
 from strikesim.engine.namespace import plan_for
 from strikesim.engine.spec import UNION, Effect, GameSpec
 
@@ -298,7 +299,8 @@ class PressurePolicy:
 
     def choose(self, ns: Mapping[str, object], legal: np.ndarray) -> tuple[np.ndarray, list[str]]:
         """(B, A) bool pressure actions to take, and each action's main driver
-        (``""`` for actions not valued)."""
+        (``""`` for actions not valued). Nothing is taken in a campaign whose
+        members are voting (``is_ratification``)."""
         batch = legal.shape[0]
         chosen = np.zeros((self.n_actions, batch), dtype=bool)
         drivers = [""] * self.n_actions
@@ -306,6 +308,9 @@ class PressurePolicy:
         if not own:
             return chosen.T, drivers
         mine = legal[:, self._own_index]
+        voting = ns.get("is_ratification")
+        if voting is not None and some(np.asarray(voting)):
+            mine = mine & (np.asarray(voting) == 0).reshape(-1, 1)
         any_legal = mine[0] if batch == 1 else np.logical_or.reduce(mine, axis=0)
         cols = any_legal.nonzero()[0].tolist()
         if not cols:

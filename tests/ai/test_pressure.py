@@ -118,3 +118,14 @@ def test_policies_are_shared_per_scenario_without_keeping_it_alive() -> None:
     del spec
     gc.collect()
     assert gone() is None  # the cached policy does not pin the scenario
+
+
+def test_nothing_is_taken_while_the_members_vote() -> None:
+    spec, state = mid_strike()
+    policy = PressurePolicy(spec, UNION, threshold=-1e9)  # would take everything legal
+    obs = observe(spec, state, UNION)
+    ns = observation_namespace(spec, obs)
+    legal = np.ones_like(obs.legal_pressure)
+    assert policy.choose(dict(ns, is_ratification=np.array([0.0])), legal)[0].any()
+    voting = dict(ns, is_ratification=np.array([1.0]))
+    assert not policy.choose(voting, legal)[0].any()
