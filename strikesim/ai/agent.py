@@ -350,21 +350,22 @@ class TacticalNegotiator:
                 picked = self.book.own_utility(chosen)
                 target[offer_rows] = np.minimum(target[offer_rows], picked)
             offers[offer_rows] = chosen
-        changed = np.zeros(batch, dtype=bool)
-        if offer_rows.size:
-            changed[offer_rows] = rows_differ(offers[offer_rows], mine[offer_rows])
-
-        retreat = (u_other < self.prev_other - 1e-9) & (p["walk_out"] > 0)
-        walk = legal[:, _WALK_OUT] & retreat & ~accept
+            moved = rows_differ(chosen, mine[offer_rows])
+        # every move below is gated by its legal mask (offer rows need a legal
+        # OFFER, accepts a legal ACCEPT, walk-outs a legal WALK_OUT); offer rows
+        # never accept, and post only a package that differs from the standing one
         move = np.full(batch, _HOLD, dtype=np.int8)
-        move[changed] = _OFFER
-        move[walk & ~changed] = _WALK_OUT
+        if p["walk_out"] > 0:
+            retreat = u_other < self.prev_other - 1e-9
+            walk = legal[:, _WALK_OUT] & retreat & ~accept
+            if offer_rows.size:
+                walk[offer_rows[moved]] = False
+            move[walk] = _WALK_OUT
         move[accept] = _ACCEPT
-        # every move above was gated by its legal mask (offer rows need a legal
-        # OFFER, accepts a legal ACCEPT, walk-outs a legal WALK_OUT)
         if offer_rows.size:
-            offers[offer_rows[move[offer_rows] != _OFFER]] = -1
-            # (offer rows never accept: the offered-at target moves with each try)
+            move[offer_rows[moved]] = _OFFER
+            offers[offer_rows[~moved]] = -1
+            # the offered-at target moves with each try
             self.offered_at[offer_rows] = target[offer_rows]
 
         pressure, drivers = self.pressure.choose(ns, obs.legal_pressure)
