@@ -24,7 +24,12 @@ __all__ = ["Observation", "observe"]
 
 @dataclass(frozen=True)
 class Observation:
-    """One side's view of a batch at the start of a week (arrays are copies)."""
+    """One side's view of a batch at the start of a week.
+
+    Its arrays are read-only views of the game (writing to one raises
+    ``ValueError``): nobody can change a game through what they observe, and
+    nothing is copied (states are never modified, so a view stays as observed).
+    """
 
     side: int
     week: int
@@ -74,48 +79,56 @@ def observe(spec: GameSpec, state: State, side: int) -> Observation:
     return Observation(
         side=side,
         week=state.week,
-        phase=state.phase.copy(),
-        outcome=state.outcome.copy(),
-        strike_weeks=state.strike_weeks.copy(),
-        authorized=state.authorized.copy(),
+        phase=_read_only(state.phase),
+        outcome=_read_only(state.outcome),
+        strike_weeks=_read_only(state.strike_weeks),
+        authorized=_read_only(state.authorized),
         variables=_visible_values(spec, plan, start.rows, side),
-        offers=state.offers.copy(),
-        offer_week=state.offer_week.copy(),
-        tentative=state.tentative.copy(),
-        contract=state.contract.copy(),
-        own_utility=_tables(spec, plan)[side].copy(),
-        offer_utility=standing_utilities(plan, state.offers)[:, :, side].copy(),
-        legal_moves=start.moves[:, side, :].copy(),
-        legal_pressure=pressure.copy(),
-        talks_suspended_until=state.suspended_until.copy(),
-        ratify_week=state.ratify_week.copy(),
+        offers=_read_only(state.offers),
+        offer_week=_read_only(state.offer_week),
+        tentative=_read_only(state.tentative),
+        contract=_read_only(state.contract),
+        own_utility=_tables(spec, plan)[side],
+        offer_utility=_read_only(standing_utilities(plan, state.offers)[:, :, side]),
+        legal_moves=_read_only(start.moves[:, side, :]),
+        legal_pressure=_read_only(pressure),
+        talks_suspended_until=_read_only(state.suspended_until),
+        ratify_week=_read_only(state.ratify_week),
         expiry_week=spec.phases.expiry_week,
         authorization_week=spec.phases.authorization_week,
         max_weeks=spec.phases.max_weeks,
     )
 
 
+def _read_only(array: np.ndarray) -> np.ndarray:
+    """A view of ``array`` that cannot be written through."""
+    view = array.view()
+    view.flags.writeable = False
+    return view
+
+
 def _visible_values(
     spec: GameSpec, plan: EnginePlan, rows: np.ndarray, side: int
 ) -> dict[str, np.ndarray]:
-    """The side's visible variables: rows of one fresh copy of just those rows."""
+    """The side's visible variables: read-only views of their rows of ``rows`` ``(V, B)``."""
     index, ids = _visible(spec, plan)[side]
-    return dict(zip(ids, rows[index], strict=True))
+    values = _read_only(rows)
+    return {name: values[j] for j, name in zip(index, ids, strict=True)}
 
 
-def _visible(spec: GameSpec, plan: EnginePlan) -> tuple[tuple[np.ndarray, tuple[str, ...]], ...]:
+def _visible(spec: GameSpec, plan: EnginePlan) -> tuple[tuple[list[int], tuple[str, ...]], ...]:
     """Per side, the rows and ids of the variables it may see."""
     hit = plan.cache.get("visible")
     if hit is None:
         hit = tuple(
             (
-                np.array([j for j, v in enumerate(spec.variables) if v.visible_to[side]], np.intp),
+                [j for j, v in enumerate(spec.variables) if v.visible_to[side]],
                 tuple(v.id for v in spec.variables if v.visible_to[side]),
             )
             for side in (0, 1)
         )
         plan.cache["visible"] = hit
-    out: tuple[tuple[np.ndarray, tuple[str, ...]], ...] = hit
+    out: tuple[tuple[list[int], tuple[str, ...]], ...] = hit
     return out
 
 

@@ -149,7 +149,8 @@ def test_observing_first_changes_no_legality_check(spec: GameSpec) -> None:
         st = run_to(spec, st, 3)
         if observed:
             obs = observe(spec, st, 0)
-            obs.legal_pressure[:] = False  # a caller's copy: the engine's record is untouched
+            with pytest.raises(ValueError, match="read-only"):  # the engine's record stays
+                obs.legal_pressure[:] = False
             observe(spec, st, 1)
         st, ev = step(spec, st, acts(spec, 2, pressure=("picket", "ad_campaign")))
         assert [k for k, _r, _v in ev.for_campaign(1)].count(EventKind.ACTION_TAKEN) == 2
