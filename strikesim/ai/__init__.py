@@ -13,14 +13,48 @@ Monte Carlo through the engine; hard and expert levels use the same machinery
 
 from __future__ import annotations
 
-from strikesim.ai.agent import TACTICS, TacticalNegotiator
-from strikesim.ai.difficulty import DIFFICULTIES, Difficulty, get_difficulty
-from strikesim.ai.lookahead import Lookahead
-from strikesim.ai.negotiator import Negotiator, SideDecision
-from strikesim.ai.opponent_model import FrequencyModel
-from strikesim.ai.preview import Preview, preview_offer
-from strikesim.ai.registry import BUILTINS, make_negotiator, negotiator_names
-from strikesim.ai.scripted import ScriptedNegotiator
+import importlib
+import typing
+
+from strikesim.ai.profiles import BUILTINS, TACTICS
+
+if typing.TYPE_CHECKING:
+    from strikesim.ai.agent import TacticalNegotiator
+    from strikesim.ai.difficulty import DIFFICULTIES, Difficulty, get_difficulty
+    from strikesim.ai.lookahead import Lookahead
+    from strikesim.ai.negotiator import Negotiator, SideDecision
+    from strikesim.ai.opponent_model import FrequencyModel
+    from strikesim.ai.preview import Preview, preview_offer
+    from strikesim.ai.registry import make_negotiator, negotiator_names
+    from strikesim.ai.scripted import ScriptedNegotiator
+
+_HOMES = {
+    "DIFFICULTIES": "difficulty",
+    "Difficulty": "difficulty",
+    "FrequencyModel": "opponent_model",
+    "Lookahead": "lookahead",
+    "Negotiator": "negotiator",
+    "Preview": "preview",
+    "ScriptedNegotiator": "scripted",
+    "SideDecision": "negotiator",
+    "TacticalNegotiator": "agent",
+    "get_difficulty": "difficulty",
+    "make_negotiator": "registry",
+    "negotiator_names": "registry",
+    "preview_offer": "preview",
+}
+"""Where each public name lives: the negotiators load on first use, so reading
+the tactic tables (:mod:`strikesim.ai.profiles`) stays cheap."""
+
+
+def __getattr__(name: str) -> typing.Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "BUILTINS",

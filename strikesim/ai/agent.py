@@ -32,6 +32,7 @@ from strikesim.ai.offers import offer_book
 from strikesim.ai.opponent_model import FrequencyModel, rows_differ
 from strikesim.ai.personality import WeeklyDraws, attrition_step, personality_factors
 from strikesim.ai.pressure import pressure_policy
+from strikesim.ai.profiles import DEFAULTS, TACTICAL
 from strikesim.ai.tactics import (
     resource_target,
     time_dependent_target,
@@ -47,46 +48,8 @@ from strikesim.engine.state import Move, Phase
 if TYPE_CHECKING:
     from strikesim.engine.observe import Observation
 
-TACTICAL = ("time_dependent", "resource", "tit_for_tat", "zeuthen", "adaptive")
-"""Tactics played by :class:`TacticalNegotiator`."""
-TACTICS = (*TACTICAL, "scripted")
-"""Every tactic name a scenario personality may use ("scripted" replays the
-scenario's historical offers, see :mod:`strikesim.ai.scripted`)."""
-
 BACKSTOP_E = 0.15
 """Concession exponent of the adaptive mix's deadline backstop (Boulware)."""
-
-PARAMETERS: Mapping[str, tuple[float, str]] = {
-    "e": (
-        0.5,
-        "concession exponent: < 1 Boulware (holds, then concedes late), 1 linear, "
-        "> 1 Conceder; 0 never moves",
-    ),
-    "k": (0.0, "initial concession: share of the range given up in the opening offer"),
-    "horizon": (24.0, "weeks over which the time curve reaches the reservation utility"),
-    "scale": (3.0, "resource tactic: how strongly remaining staying power holds demands up"),
-    "gain": (1.0, "tit-for-tat: share of the other side's last concession returned"),
-    "min_step": (0.02, "Zeuthen: smallest concession, in utility"),
-    "step": (0.03, "post a new offer once the target is this far below the standing one"),
-    "w_time": (0.4, "adaptive: weight of the time curve"),
-    "w_resource": (0.4, "adaptive: weight of the resource curve"),
-    "w_tft": (0.2, "adaptive: weight of tit-for-tat"),
-    "ratify_margin": (0.12, "union: lowest deal = members' expectation minus this"),
-    "pressure_threshold": (0.0, "take a pressure action when its value exceeds this"),
-    "walk_out": (0.0, "1 = leave the table when the other side takes back ground"),
-    "floor": (0.25, "reservation utility used when the scenario's cannot be evaluated"),
-    "attrition": (
-        0.3,
-        "war of attrition: weekly chance of a breakthrough concession per unit of the "
-        "two sides' cost ratios while on strike (0 = never)",
-    ),
-    "jump": (0.2, "breakthrough concession: share of the way to the reservation utility"),
-}
-"""Tactic parameters a personality may set: default and meaning."""
-
-DEFAULTS: Mapping[str, float] = {name: value for name, (value, _) in PARAMETERS.items()}
-"""Default of every tactic parameter (the scenario loader validates names against it)."""
-
 
 _HOLD, _OFFER, _ACCEPT, _WALK_OUT = (
     int(m) for m in (Move.HOLD, Move.OFFER, Move.ACCEPT, Move.WALK_OUT)

@@ -7,30 +7,13 @@ scenario. ``scripted`` replays the scenario's historical offers.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-from strikesim.ai.agent import TACTICS, TacticalNegotiator
+from strikesim.ai.agent import TacticalNegotiator
 from strikesim.ai.difficulty import Difficulty, get_difficulty
 from strikesim.ai.lookahead import Lookahead
 from strikesim.ai.negotiator import Negotiator
+from strikesim.ai.profiles import BUILTINS, SCRIPTED, TACTICS
 from strikesim.ai.scripted import ScriptedNegotiator
 from strikesim.engine.spec import SIDES, GameSpec
-
-BUILTINS: Mapping[str, tuple[str, Mapping[str, float]]] = {
-    "time_dependent": ("time_dependent", {"e": 0.5, "k": 0.0, "horizon": 24.0}),
-    "boulware": ("time_dependent", {"e": 0.2, "k": 0.0, "horizon": 26.0}),
-    "linear": ("time_dependent", {"e": 1.0, "k": 0.0, "horizon": 24.0}),
-    "conceder": ("time_dependent", {"e": 2.5, "k": 0.05, "horizon": 20.0}),
-    "resource": ("resource", {"k": 0.05, "scale": 3.0, "e": 0.2, "horizon": 40.0}),
-    "tit_for_tat": ("tit_for_tat", {"gain": 1.0, "e": 0.3, "horizon": 30.0}),
-    "zeuthen": ("zeuthen", {"min_step": 0.02, "e": 0.3, "horizon": 30.0}),
-    "adaptive": (
-        "adaptive",
-        {"e": 0.3, "horizon": 26.0, "w_time": 0.4, "w_resource": 0.4, "w_tft": 0.2},
-    ),
-}
-"""Built-in name -> (tactic, parameters). Horizons are for a dispute of a year
-or more and shrink with shorter scenarios (see :func:`builtin_params`)."""
 
 REFERENCE_WEEKS = 52
 
@@ -44,9 +27,6 @@ def builtin_params(spec: GameSpec, name: str) -> dict[str, float]:
         scale = min(1.0, spec.phases.max_weeks / REFERENCE_WEEKS)
         params["horizon"] = max(1.0, params["horizon"] * scale)
     return params
-
-
-SCRIPTED = "scripted"
 
 
 def negotiator_names(spec: GameSpec, side: int) -> list[str]:

@@ -84,8 +84,8 @@ def unused_variables(model: ScenarioModel) -> list[Finding]:
 
 def check_personalities(model: ScenarioModel) -> list[Finding]:
     """Tactic names and tactic parameters must be ones the AI knows."""
-    from strikesim.ai.agent import DEFAULTS, TACTICS  # the AI owns the tactic registry
-    from strikesim.ai.registry import BUILTINS, SCRIPTED
+    # the AI owns the tactic registry (plain data: the negotiators are not loaded)
+    from strikesim.ai.profiles import BUILTINS, DEFAULTS, SCRIPTED, TACTICS
 
     tactics = (*TACTICS, SCRIPTED)
     found: list[Finding] = []

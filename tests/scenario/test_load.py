@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -187,3 +189,16 @@ def test_scenario_id_should_match_its_folder(tmp_path: Path) -> None:
         "the game lists scenarios by folder"
     )
     assert load_scenario(folder).id == "minimal"  # a warning does not stop loading
+
+
+def test_loading_a_scenario_does_not_load_the_negotiators() -> None:
+    """The personality check reads the AI's tactic tables only, which keeps a
+    cold load quick (importing the negotiators costs more than the load)."""
+    code = (
+        "import sys\n"
+        "from strikesim.scenario import load_scenario\n"
+        "load_scenario('wga-2023')\n"
+        "bad = [m for m in ('strikesim.ai.agent', 'strikesim.analysis') if m in sys.modules]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
