@@ -103,7 +103,7 @@ def observe(spec: GameSpec, state: State, side: int) -> Observation:
 def _read_only(array: np.ndarray) -> np.ndarray:
     """A view of ``array`` that cannot be written through."""
     view = array.view()
-    view.flags.writeable = False
+    view.setflags(write=False)
     return view
 
 
@@ -111,24 +111,19 @@ def _visible_values(
     spec: GameSpec, plan: EnginePlan, rows: np.ndarray, side: int
 ) -> dict[str, np.ndarray]:
     """The side's visible variables: read-only views of their rows of ``rows`` ``(V, B)``."""
-    index, ids = _visible(spec, plan)[side]
-    values = _read_only(rows)
-    return {name: values[j] for j, name in zip(index, ids, strict=True)}
+    names = _visible(spec, plan)[side]
+    return {name: row for name, row in zip(names, _read_only(rows), strict=True) if name}
 
 
-def _visible(spec: GameSpec, plan: EnginePlan) -> tuple[tuple[list[int], tuple[str, ...]], ...]:
-    """Per side, the rows and ids of the variables it may see."""
+def _visible(spec: GameSpec, plan: EnginePlan) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Per side, each variable's id where the side may see it, else ``""``."""
     hit = plan.cache.get("visible")
     if hit is None:
         hit = tuple(
-            (
-                [j for j, v in enumerate(spec.variables) if v.visible_to[side]],
-                tuple(v.id for v in spec.variables if v.visible_to[side]),
-            )
-            for side in (0, 1)
+            tuple(v.id if v.visible_to[side] else "" for v in spec.variables) for side in (0, 1)
         )
         plan.cache["visible"] = hit
-    out: tuple[tuple[list[int], tuple[str, ...]], ...] = hit
+    out: tuple[tuple[str, ...], tuple[str, ...]] = hit
     return out
 
 
