@@ -49,9 +49,6 @@ class FrequencyModel:
         self.learn_coef = learn_coef
         self.learn_value_addition = learn_value_addition
         self.width = width
-        self.valid = np.zeros((n_issues, width), dtype=bool)
-        for j, n in enumerate(n_levels):
-            self.valid[j, :n] = True
         self.offsets = (np.arange(n_issues) * width).astype(np.intp)
         self.weights = np.full((batch, n_issues), 1.0 / n_issues)
         self.counts = np.zeros((batch, n_issues, width), dtype=np.float32)
@@ -128,15 +125,6 @@ class FrequencyModel:
         self.coef[rows] = _coefficients(weights, top)
         self.last[rows] = bids
         return new
-
-    def score_tables(self, rows: np.ndarray | None = None) -> np.ndarray:
-        """Estimated weighted level scores ``(b, I, L)`` (padding 0)."""
-        pick: slice | np.ndarray = slice(None) if rows is None else rows
-        counts = self.counts[pick]
-        weights = self.weights[pick]
-        top = counts.max(axis=2, keepdims=True)
-        scores = np.where(top > 0, counts / np.where(top > 0, top, 1.0), 0.0)
-        return np.asarray(weights[:, :, None] * scores * self.valid[None])
 
     def utility(self, rows: np.ndarray, outcomes: np.ndarray) -> np.ndarray:
         """Estimated utility of ``outcomes`` ``(b, K, I)`` for campaigns ``rows`` ``(b,)``.
