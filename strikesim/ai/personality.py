@@ -55,16 +55,6 @@ MIN_STAKE = 0.02
 """Smallest stake (own-utility gap between the two offers) in the attrition ratio."""
 
 
-def normal_from(key: np.ndarray, stream: int, index: int) -> np.ndarray:
-    """Standard normal draws for ``key`` (from :func:`rng.prefix`): the same
-    numbers as ``rng.normal(seed, campaign, week, stream, index)``, reusing a
-    week's key (Box-Muller over draw indices ``2*index`` and ``2*index + 1``)."""
-    skey = rng.stream_key(key, stream)
-    u1 = rng.uniform_at(skey, 2 * index)
-    u2 = rng.uniform_at(skey, 2 * index + 1)
-    return np.asarray(np.sqrt(-2.0 * np.log1p(-u1)) * np.cos(2.0 * np.pi * u2))
-
-
 def personality_factors(seed: int, campaign: np.ndarray, side: int, spread: float) -> np.ndarray:
     """``(B, 2)`` multipliers of each campaign's horizon and concession exponent.
 
@@ -121,7 +111,7 @@ def _weekly_tables(
     key = rng.prefix(seed, ids[:, None], weeks[None, :])  # (B, W)
     tables = (
         rng.uniform_from(key, rng.NEGOTIATOR, BREAKTHROUGH),
-        normal_from(key, rng.NEGOTIATOR, side),
+        rng.normal_from(key, rng.NEGOTIATOR, side),
     )
     for table in tables:
         table.setflags(write=False)
@@ -176,7 +166,7 @@ class WeeklyDraws:
         """(b,) this week's standard normal target jitter of campaigns ``rows``."""
         if self._tables is not None and week < self._tables[1].shape[1]:
             return np.asarray(self._tables[1][rows, week])
-        return normal_from(self.week_key(week)[rows], rng.NEGOTIATOR, self.side)
+        return rng.normal_from(self.week_key(week)[rows], rng.NEGOTIATOR, self.side)
 
 
 _SHARED: dict[str, tuple[tuple[str, int, int], np.ndarray, np.ndarray]] = {}

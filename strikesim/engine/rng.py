@@ -24,6 +24,7 @@ __all__ = [
     "VOTES",
     "campaign_key",
     "normal",
+    "normal_from",
     "prefix",
     "stream_key",
     "uniform",
@@ -133,10 +134,15 @@ def normal(seed: int, campaign: Any, week: Any, stream: int, index: Any = 0) -> 
 
     Uses draw indices ``2*index`` and ``2*index + 1`` of the stream.
     """
-    idx = _u64(index) * np.uint64(2)
-    keyed = _mix(prefix(seed, campaign, week) ^ _u64(stream))  # shared by both draws
-    u1 = (_mix(keyed ^ idx) >> _S11).astype(np.float64) * _TO_UNIT
-    u2 = (_mix(keyed ^ (idx + np.uint64(1))) >> _S11).astype(np.float64) * _TO_UNIT
+    return normal_from(prefix(seed, campaign, week), stream, index)
+
+
+def normal_from(key: np.ndarray, stream: int, index: Any = 0) -> np.ndarray:
+    """Like :func:`normal` for a ``key`` made by :func:`prefix` (reuse a week's key)."""
+    skey = stream_key(key, stream)  # shared by both draws
+    twice = _u64(index) * np.uint64(2)
+    u1 = uniform_at(skey, twice)
+    u2 = uniform_at(skey, twice + np.uint64(1))
     r = np.sqrt(-2.0 * np.log1p(-u1))
     out: np.ndarray = r * np.cos(2.0 * np.pi * u2)
     return out

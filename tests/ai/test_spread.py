@@ -172,14 +172,14 @@ def test_default_wga_disputes_vary_in_length_like_real_ones() -> None:
 def test_weekly_draws_are_the_engines_counter_based_numbers() -> None:
     """Jitter and breakthrough draws equal the engine RNG's keyed draws, whether
     a small batch tabled them at reset or a big one draws them week by week."""
-    from strikesim.ai.personality import BREAKTHROUGH, TABLE_MAX_BATCH, normal_from
+    from strikesim.ai.personality import BREAKTHROUGH, TABLE_MAX_BATCH
     from strikesim.engine import rng
 
     spec = scenario("wga-2023")
     ids = np.arange(TABLE_MAX_BATCH + 10)
     key = rng.prefix(7, ids, 12)
     np.testing.assert_array_equal(
-        normal_from(key, rng.NEGOTIATOR, 1), rng.normal(7, ids, 12, rng.NEGOTIATOR, 1)
+        rng.normal_from(key, rng.NEGOTIATOR, 1), rng.normal(7, ids, 12, rng.NEGOTIATOR, 1)
     )
     big, small = _tactical("wga-2023", STUDIO), _tactical("wga-2023", STUDIO)
     big.reset(spec, ids.shape[0], 7)
