@@ -31,6 +31,7 @@ from strikesim.ai.negotiator import EXPLAIN_MAX_BATCH, SideDecision
 from strikesim.ai.offers import offer_book
 from strikesim.ai.opponent_model import FrequencyModel, rows_differ
 from strikesim.ai.personality import WeeklyDraws, attrition_step, personality_factors
+from strikesim.ai.position import opening_rates, position
 from strikesim.ai.pressure import pressure_policy
 from strikesim.ai.profiles import DEFAULTS, TACTICAL
 from strikesim.ai.tactics import (
@@ -108,10 +109,11 @@ class TacticalNegotiator:
         self.draws = WeeklyDraws(seed, self.campaign, self.side, spec.phases.max_weeks)
         factors = personality_factors(seed, self.campaign, self.side, self.difficulty.spread)
         base = max(self.params["horizon"] * self.difficulty.patience, 1.0)
-        # a slower campaign still reaches its floor in time to ratify by the deadline
-        latest = max(base, spec.phases.max_weeks - spec.phases.ratification_weeks - 1.0)
-        self.horizon = clip(base * factors[:, 0], 1.0, latest)
-        """(B,) weeks over which each campaign's time curve reaches the reservation."""
+        self.horizon = np.maximum(base * factors[:, 0], 1.0)
+        """(B,) each campaign's tolerance: weeks of a solid strike (at the opening cost
+        rate) it will bear before it is down to its reservation (ai/position.py). The
+        deadline term brings every plan to its floor by the last ratifiable week."""
+        self.rates = opening_rates(spec)
         self.e = self.params["e"] * factors[:, 1]
         """(B,) each campaign's concession exponent."""
         opening = np.asarray(spec.opening_offers[self.side], dtype=np.int16)
@@ -192,16 +194,17 @@ class TacticalNegotiator:
     ) -> tuple[np.ndarray, str]:
         """(B,) target this week and the name of what drove it."""
         p = self.params
-        t = obs.week / self.horizon
-        timed = time_dependent_target(t, p["k"], self.e, p_min, self.p_max)
+        pos = position(self.spec, self.side, ns, obs.week, self.horizon, self.rates)
+        self._worn = pos.worn
+        timed = time_dependent_target(pos.t, p["k"], self.e, p_min, self.p_max)
         if self.tactic == "time_dependent":
-            return timed, "time"
+            return timed, pos.driver
         level = resource_level(self.side, ns, self.initial)
         resourced = resource_target(level, p["k"], p["scale"], p_min, self.p_max)
         if self.tactic == "resource":
             # staying power decides; the time curve still brings a deal by the deadline
             if bool((timed < resourced).any()):
-                return np.minimum(resourced, timed), "time"
+                return np.minimum(resourced, timed), pos.driver
             return resourced, "resource"
         conceded = u_other - self.prev_other
         tft = tit_for_tat_target(self.target, conceded, p["gain"], p_min)
@@ -218,13 +221,13 @@ class TacticalNegotiator:
         w = np.array([p["w_time"], p["w_resource"], p["w_tft"]])
         w = w / max(w.sum(), 1e-9)
         mixed = w[0] * timed + w[1] * resourced + w[2] * tft
-        drivers = ("time", "resource", "tit_for_tat")
+        drivers = (pos.driver, "resource", "tit_for_tat")
         parts = (timed, resourced, tft)
         gaps = [(self.p_max - x).mean() * wi for x, wi in zip(parts, w, strict=True)]
-        # a slow Boulware backstop over 1.5 horizons: the mix cannot stall forever
-        backstop = time_dependent_target(t / 1.5, p["k"], BACKSTOP_E, p_min, self.p_max)
+        # a slow Boulware backstop on the position clock: the mix cannot stall forever
+        backstop = time_dependent_target(pos.t, p["k"], BACKSTOP_E, p_min, self.p_max)
         if bool((backstop < mixed).any()):
-            return np.minimum(mixed, backstop), "time"
+            return np.minimum(mixed, backstop), pos.driver
         return mixed, drivers[int(np.argmax(gaps))]
 
     def _estimated_other(self, obs: Observation) -> tuple[np.ndarray, np.ndarray]:
@@ -350,7 +353,6 @@ class TacticalNegotiator:
             pressure=pressure,
             drivers=tuple(drivers),
             initial=self.initial,
-            horizon=p["horizon"] * self.difficulty.patience,
         )
         texts = explain.LazyTexts(self._record) if batch <= EXPLAIN_MAX_BATCH else []
         return SideDecision(move=move, offer=offers, pressure=pressure, explanations=texts)

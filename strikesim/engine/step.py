@@ -32,7 +32,7 @@ import numpy as np
 from . import codes as C
 from . import rng
 from .dynamics import next_values
-from .endchecks import end_checks
+from .endchecks import end_checks, rejection_costs
 from .eventlog import EventLog
 from .mathfn import clip_one, every, some
 from .namespace import (
@@ -344,6 +344,12 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
     # derived values stored in the state must match the state's final flags
     # (end checks hand on the fields they do not change as they are)
     flags_changed = final.phase is not mid.phase and some(final.phase != mid.phase)
+    if flags_changed:
+        rejected = (mid.phase == C.PHASE_RATIFICATION) & (
+            (final.phase == C.PHASE_STRIKE) | (final.phase == C.PHASE_TALKS)
+        )
+        if some(rejected):
+            rejection_costs(spec, new_rows, rejected)
     ns_final = ns2  # offers, deal and contract of ``final`` as scored in it
     if (
         flags_changed
