@@ -31,7 +31,7 @@ from strikesim.ai.negotiator import EXPLAIN_MAX_BATCH, SideDecision
 from strikesim.ai.offers import offer_book
 from strikesim.ai.opponent_model import FrequencyModel, rows_differ
 from strikesim.ai.personality import WeeklyDraws, attrition_step, personality_factors
-from strikesim.ai.position import opening_rates, position
+from strikesim.ai.position import arbitration_utility, opening_rates, position
 from strikesim.ai.pressure import pressure_policy
 from strikesim.ai.profiles import DEFAULTS, TACTICAL
 from strikesim.ai.tactics import (
@@ -86,6 +86,7 @@ class TacticalNegotiator:
         self.difficulty = difficulty
         self.spec = spec
         self.book = offer_book(outcome_space(spec), side)
+        self.fair = arbitration_utility(self.book.space.utility)[side]
         self.pressure = pressure_policy(spec, side, self.params["pressure_threshold"])
         self.lookahead: Any = None  # set by the registry for hard/expert levels
         self.reset(spec, 1, 0)
@@ -99,6 +100,7 @@ class TacticalNegotiator:
         if spec is not self.spec:
             self.spec = spec
             self.book = offer_book(outcome_space(spec), self.side)
+            self.fair = arbitration_utility(self.book.space.utility)[self.side]
             self.pressure = pressure_policy(spec, self.side, self.params["pressure_threshold"])
         self.batch = batch
         self.seed = seed
@@ -196,7 +198,16 @@ class TacticalNegotiator:
         p = self.params
         pos = position(self.spec, self.side, ns, obs.week, self.horizon, self.rates)
         self._worn = pos.worn
-        timed = time_dependent_target(pos.t, p["k"], self.e, p_min, self.p_max)
+        late = None
+        if pos.deadline > 0:  # towards what an arbitrator would impose, not the floor
+            fair = np.maximum(p_min, min(self.fair, self.p_max))
+            late = time_dependent_target(pos.deadline, p["k"], 1.0, fair, self.p_max)
+
+        def on_clock(e: np.ndarray | float) -> np.ndarray:
+            target = time_dependent_target(pos.t, p["k"], e, p_min, self.p_max)
+            return target if late is None else np.minimum(target, late)
+
+        timed = on_clock(self.e)
         if self.tactic == "time_dependent":
             return timed, pos.driver
         level = resource_level(self.side, ns, self.initial)
@@ -225,7 +236,7 @@ class TacticalNegotiator:
         parts = (timed, resourced, tft)
         gaps = [(self.p_max - x).mean() * wi for x, wi in zip(parts, w, strict=True)]
         # a slow Boulware backstop on the position clock: the mix cannot stall forever
-        backstop = time_dependent_target(pos.t, p["k"], BACKSTOP_E, p_min, self.p_max)
+        backstop = on_clock(BACKSTOP_E)
         if bool((backstop < mixed).any()):
             return np.minimum(mixed, backstop), pos.driver
         return mixed, drivers[int(np.argmax(gaps))]

@@ -16,8 +16,10 @@ calendar (docs/model.md §6):
 * **threat** — in the weeks before the contract expires, a side that expects the
   strike to hurt it more than the other side moves a little to avoid it.
 * **deadline** — in the last weeks before the last week a deal can still be
-  ratified, both sides move towards their floors: arbitration punishes extreme
-  final offers (docs/model.md §5).
+  ratified, both sides move towards what an arbitrator would find reasonable (the
+  package with the largest product of the two sides' values): arbitration punishes
+  extreme final offers (docs/model.md §5). This clock leads to that point, not to
+  the side's reservation.
 
 Every input is in the side's observation namespace (both cost variables are
 public: the press reports what a strike costs both sides).
@@ -55,7 +57,9 @@ class Position:
     """This week's clock and what drove it, per campaign."""
 
     t: np.ndarray
-    """(B,) clock in [0, 1] for the tactics."""
+    """(B,) clock in [0, 1] towards the side's reservation (cost and threat)."""
+    deadline: float
+    """Clock in [0, 1] towards the arbitration point (the same for the batch)."""
     worn: np.ndarray
     """(B,) share of the side's tolerance the dispute's cost has used (unclipped)."""
     driver: str
@@ -112,10 +116,18 @@ def position(
     window = max(4.0, DEADLINE_SHARE * last)
     deadline = float(np.clip(1.0 - (last - week) / window, 0.0, 1.0))
 
-    t = np.maximum(np.maximum(worn, threat), deadline)
+    t = np.maximum(worn, threat)
     parts = {"cost": float(np.mean(worn)), "threat": float(np.mean(threat)), "deadline": deadline}
     driver = max(parts, key=lambda k: parts[k])
-    return Position(np.asarray(clip(t, 0.0, 1.0)), np.asarray(worn), driver)
+    return Position(np.asarray(clip(t, 0.0, 1.0)), deadline, np.asarray(worn), driver)
+
+
+def arbitration_utility(utility: np.ndarray) -> tuple[float, float]:
+    """(union, studio) utilities of the package an arbitrator would find most
+    reasonable: the largest product of the two sides' values, over ``utility``
+    ``(N, 2)`` (every package of the outcome space)."""
+    k = int(np.argmax(utility[:, 0] * utility[:, 1]))
+    return float(utility[k, 0]), float(utility[k, 1])
 
 
 def _weeks_of_cost(ns: Mapping[str, Any], side: int, rates: tuple[float, float]) -> np.ndarray:

@@ -115,7 +115,7 @@ LEVERS: tuple[Lever, ...] = (
     ),
     Lever(
         "fear", "Members' fear of AI", UNION,
-        (_fixed("variable", 0.1, 0.9, "writers_fear", "actors_fear", "guild_fear"),),
+        (_fixed("variable", 0.1, 0.9, "ai_fear"),),
         note="share, 0.1 vs 0.9 (the scenario's own fear variable)",
     ),
     Lever(

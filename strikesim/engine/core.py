@@ -155,6 +155,9 @@ CORE_VARIABLES: tuple[CoreVariable, ...] = (
        "What the dispute has cost the studios so far, in units of the contract's value: stopped "
        "production and lost subscribers, made heavier when cash runs short.", 0.0, 0.0, None,
        False, "docs/model.md §2"),
+    _V("rejected_deal", "Last rejected deal", "utility", "union",
+       "Members' value of the last tentative deal they voted down (-1 = none): a new deal goes "
+       "to a vote only if it gives them more.", -1.0, -1.0, 1.0, False, "docs/model.md §4"),
     _V("union_result", "Union's result", "utility", "union",
        "Value of the contract in force to the union minus its dispute cost.", 0.0, None, None,
        True, "docs/model.md §2"),

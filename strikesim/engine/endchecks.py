@@ -35,7 +35,8 @@ def end_checks(
     new = _Changes(st)
 
     if week == ph.authorization_week:
-        vote = live & (st.phase == C.PHASE_TALKS) & ~st.authorized
+        # (a tentative deal out to the members does not put the strike vote off)
+        vote = live & (st.phase != C.PHASE_STRIKE) & ~st.authorized
         if some(vote):
             noise = rng.normal(st.seed, st.campaign, week, rng.VOTES, 0) * VOTE_NOISE
             share = np.asarray(plan.phase_formulas["authorization_yes"](ns), np.float64)
@@ -107,11 +108,18 @@ def end_checks(
     return st.evolve(**new.fields) if new.fields else st
 
 
-def rejection_costs(spec: GameSpec, rows: np.ndarray, failed: np.ndarray) -> None:
+def rejection_costs(
+    spec: GameSpec, rows: np.ndarray, failed: np.ndarray, deal_utility: np.ndarray
+) -> None:
     """A rejected tentative deal costs the union's leadership: solidarity and public
-    support fall by ``rejection_solidarity`` / ``rejection_support`` (docs/model.md §4).
-    Changes the week's new ``(V, B)`` value ``rows`` in place where ``failed``."""
+    support fall by ``rejection_solidarity`` / ``rejection_support``, and the members'
+    value of the rejected deal (``deal_utility``, (B,)) becomes the bar a new deal must
+    clear (``rejected_deal``; docs/model.md §4). Changes the week's new ``(V, B)``
+    value ``rows`` in place where ``failed``."""
     idx = spec.var_index
+    j = idx.get("rejected_deal")
+    if j is not None:
+        rows[j, failed] = np.maximum(rows[j, failed], deal_utility[failed])
     for var, param in (
         ("solidarity", "rejection_solidarity"),
         ("public_support_union", "rejection_support"),

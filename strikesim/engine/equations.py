@@ -250,6 +250,15 @@ def _studio_cost(ns: NS) -> Array:
     return ns["studio_cost"] + studio_cost_rate(ns)
 
 
+def _kept(name: str) -> Callable[[NS], Array]:
+    """The equation of a variable only events, actions and end checks change."""
+
+    def same(ns: NS) -> Array:
+        return np.asarray(ns[name], dtype=np.float64) + 0.0
+
+    return same
+
+
 def _ai_fear(ns: NS) -> Array:
     return np.asarray(ns["ai_fear"], dtype=np.float64) + 0.0
 
@@ -279,6 +288,7 @@ CORE_UPDATES: Mapping[str, Callable[[NS], Array]] = {
     "union_cost": _union_cost,
     "studio_cost": _studio_cost,
     "ai_fear": _ai_fear,
+    "rejected_deal": _kept("rejected_deal"),
 }
 """State core variable -> its weekly update (models §6.2 steps 1-9)."""
 

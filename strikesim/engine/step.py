@@ -214,7 +214,7 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
     rows = np.array(state.values.T, dtype=np.float64, order="C")
     start = remembered_start(plan, state)  # observed this state: reuse its namespace
     if start is None:
-        allowed = moves_mask(state)
+        allowed = moves_mask(state, plan)
         ns = build_namespace(spec, plan, state, rows)
     else:
         allowed = start.moves
@@ -349,7 +349,8 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
             (final.phase == C.PHASE_STRIKE) | (final.phase == C.PHASE_TALKS)
         )
         if some(rejected):
-            rejection_costs(spec, new_rows, rejected)
+            deal = offer_utilities(plan, np.maximum(mid.tentative, 0), check=False)[:, UNION]
+            rejection_costs(spec, new_rows, rejected, deal)
     ns_final = ns2  # offers, deal and contract of ``final`` as scored in it
     if (
         flags_changed
