@@ -31,7 +31,12 @@ from strikesim.ai.negotiator import EXPLAIN_MAX_BATCH, SideDecision
 from strikesim.ai.offers import offer_book
 from strikesim.ai.opponent_model import FrequencyModel, rows_differ
 from strikesim.ai.personality import WeeklyDraws, attrition_step, personality_factors
-from strikesim.ai.position import arbitration_utility, opening_rates, position
+from strikesim.ai.position import (
+    ArbitrationTable,
+    last_ratifiable_week,
+    opening_rates,
+    position,
+)
 from strikesim.ai.pressure import pressure_policy
 from strikesim.ai.profiles import DEFAULTS, TACTICAL
 from strikesim.ai.tactics import (
@@ -41,7 +46,7 @@ from strikesim.ai.tactics import (
     zeuthen_target,
 )
 from strikesim.ai.view import observation_namespace, resource_level
-from strikesim.analysis.space import outcome_space
+from strikesim.analysis.space import offer_utility, outcome_space, utility_tables
 from strikesim.engine.mathfn import clip, some
 from strikesim.engine.spec import UNION, GameSpec
 from strikesim.engine.state import Move, Phase
@@ -86,7 +91,7 @@ class TacticalNegotiator:
         self.difficulty = difficulty
         self.spec = spec
         self.book = offer_book(outcome_space(spec), side)
-        self.fair = arbitration_utility(self.book.space.utility)[side]
+        self.arbitration = ArbitrationTable.of(self.book.space.utility, side)
         self.pressure = pressure_policy(spec, side, self.params["pressure_threshold"])
         self.lookahead: Any = None  # set by the registry for hard/expert levels
         self.reset(spec, 1, 0)
@@ -100,7 +105,7 @@ class TacticalNegotiator:
         if spec is not self.spec:
             self.spec = spec
             self.book = offer_book(outcome_space(spec), self.side)
-            self.fair = arbitration_utility(self.book.space.utility)[self.side]
+            self.arbitration = ArbitrationTable.of(self.book.space.utility, self.side)
             self.pressure = pressure_policy(spec, self.side, self.params["pressure_threshold"])
         self.batch = batch
         self.seed = seed
@@ -116,6 +121,7 @@ class TacticalNegotiator:
         rate) it will bear before it is down to its reservation (ai/position.py). The
         deadline term brings every plan to its floor by the last ratifiable week."""
         self.rates = opening_rates(spec)
+        self.tables = utility_tables(spec)
         self.e = self.params["e"] * factors[:, 1]
         """(B,) each campaign's concession exponent."""
         opening = np.asarray(spec.opening_offers[self.side], dtype=np.int16)
@@ -186,6 +192,18 @@ class TacticalNegotiator:
             value = np.maximum(value, expect - self.params["ratify_margin"])
         return np.asarray(clip(value, self.book.worst, self.p_max))
 
+    def arbitration_floor(self, obs: Observation) -> np.ndarray:
+        """(B,) what the side can count on from final-offer arbitration at the last week:
+        the most reasonable package (both sides' final offers converge on it), less what
+        the weeks of strike until then and the award itself would cost it at its opening
+        rate (docs/model.md §5). A side never concedes below it: waiting for the
+        arbitrator would serve it better."""
+        spec = self.spec
+        start = max(obs.week, spec.phases.expiry_week if spec.phases.strike_at_expiry else 0)
+        weeks_left = max(last_ratifiable_week(spec) + 1 - start, 0)
+        cost = weeks_left * self.rates[self.side] + float(spec.params.get("arbitration_cost", 0.0))
+        return np.full(obs.offers.shape[0], min(self.arbitration.fair - cost, self.p_max))
+
     def tactic_target(
         self,
         obs: Observation,
@@ -199,9 +217,12 @@ class TacticalNegotiator:
         pos = position(self.spec, self.side, ns, obs.week, self.horizon, self.rates)
         self._worn = pos.worn
         late = None
-        if pos.deadline > 0:  # towards what an arbitrator would impose, not the floor
-            fair = np.maximum(p_min, min(self.fair, self.p_max))
-            late = time_dependent_target(pos.deadline, p["k"], 1.0, fair, self.p_max)
+        if pos.deadline > 0:  # towards what wins arbitration, not towards the floor
+            theirs = obs.offers[:, 1 - self.side]
+            u = offer_utility(self.tables, theirs)  # (B, 2), NaN where none
+            ask = self.arbitration.winning_ask(u[:, 0] * u[:, 1])
+            floor = np.clip(ask, p_min, self.p_max)
+            late = time_dependent_target(pos.deadline, p["k"], 1.0, floor, self.p_max)
 
         def on_clock(e: np.ndarray | float) -> np.ndarray:
             target = time_dependent_target(pos.t, p["k"], e, p_min, self.p_max)
@@ -297,7 +318,7 @@ class TacticalNegotiator:
         u_mine = np.where(mine[:, 0] < 0, np.nan, obs.offer_utility[:, side])
         if self.model is not None:
             self.model.observe(other_offer)
-        p_min = self.reservation(ns, batch)
+        p_min = np.maximum(self.reservation(ns, batch), self.arbitration_floor(obs))
         raw, driver = self.tactic_target(obs, ns, p_min, u_other, u_mine)
         target = np.where(live, clip(np.minimum(self.target, raw), p_min, self.p_max), self.target)
         if p["attrition"] > 0:

@@ -122,12 +122,42 @@ def position(
     return Position(np.asarray(clip(t, 0.0, 1.0)), deadline, np.asarray(worn), driver)
 
 
-def arbitration_utility(utility: np.ndarray) -> tuple[float, float]:
-    """(union, studio) utilities of the package an arbitrator would find most
-    reasonable: the largest product of the two sides' values, over ``utility``
-    ``(N, 2)`` (every package of the outcome space)."""
-    k = int(np.argmax(utility[:, 0] * utility[:, 1]))
-    return float(utility[k, 0]), float(utility[k, 1])
+@dataclass(frozen=True)
+class ArbitrationTable:
+    """For one side: the best it can ask and still win final-offer arbitration.
+
+    The arbitrator imposes the final offer with the larger product of the two sides'
+    values (docs/model.md §5), so against a standing offer with product ``q`` the side
+    wins with any package of product above ``q``; the best of those for it is its
+    *winning ask*. Built once per outcome space: packages sorted by product, and the
+    side's best utility among all packages from each one up."""
+
+    product: np.ndarray
+    """(N,) every package's product of values, ascending."""
+    best_above: np.ndarray
+    """(N,) the side's best utility among packages with this product or more."""
+
+    @classmethod
+    def of(cls, utility: np.ndarray, side: int) -> ArbitrationTable:
+        product = utility[:, 0] * utility[:, 1]
+        order = np.argsort(product, kind="stable")
+        own = utility[order, side]
+        best_above = np.maximum.accumulate(own[::-1])[::-1]
+        return cls(product[order], best_above)
+
+    @property
+    def fair(self) -> float:
+        """The side's utility at the most reasonable package (largest product)."""
+        return float(self.best_above[-1])
+
+    def winning_ask(self, other_product: np.ndarray) -> np.ndarray:
+        """(B,) the side's best utility among packages beating ``other_product``
+        (``(B,)``; NaN = no offer standing: any package wins), never below
+        :attr:`fair`."""
+        q = np.nan_to_num(np.asarray(other_product, dtype=np.float64), nan=-1.0)
+        k = np.searchsorted(self.product, q, side="right")
+        k = np.minimum(k, self.product.shape[0] - 1)
+        return np.asarray(np.maximum(self.best_above[k], self.fair))
 
 
 def _weeks_of_cost(ns: Mapping[str, Any], side: int, rates: tuple[float, float]) -> np.ndarray:

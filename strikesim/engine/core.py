@@ -284,6 +284,9 @@ CORE_PARAMS: Mapping[str, CoreParam] = {
                            "docs/model.md §2 [D]"),
     "ai_strike_substitution": _P(0.3, "Share of struck work AI can cover at full capability",
                                  "docs/model.md §3 [D]"),
+    "arbitration_cost": _P(0.1, "Cost to each side of an award imposed by arbitration (utility): "
+                           "resented, uncertain, fought over in the next round",
+                           "docs/model.md §5 [D]"),
     "rejection_solidarity": _P(0.04, "Solidarity lost when members vote down a tentative deal",
                                "docs/model.md §4 [D]"),
     "rejection_support": _P(0.03, "Public support the union loses when members reject a deal",

@@ -16,7 +16,7 @@ from .rules import truthy
 from .spec import STUDIO, UNION, GameSpec
 from .state import State
 
-__all__ = ["end_checks", "rejection_costs"]
+__all__ = ["arbitration_costs", "end_checks", "rejection_costs"]
 
 VOTE_NOISE = 0.01
 """Standard deviation of the vote-share noise (sampling of who turns out)."""
@@ -106,6 +106,17 @@ def end_checks(
     if some(resuming):
         log.add(resuming & live & (new.get("outcome") == C.OUTCOME_ONGOING), C.EV_TALKS_RESUMED, 0)
     return st.evolve(**new.fields) if new.fields else st
+
+
+def arbitration_costs(spec: GameSpec, rows: np.ndarray, awarded: np.ndarray) -> None:
+    """An imposed award costs both sides ``arbitration_cost`` (docs/model.md §5): added
+    to ``union_cost`` and ``studio_cost`` in the week's new ``(V, B)`` value ``rows``
+    in place where ``awarded``."""
+    extra = spec.params.get("arbitration_cost", 0.0)
+    for var in ("union_cost", "studio_cost"):
+        j = spec.var_index.get(var)
+        if j is not None:
+            rows[j, awarded] += extra
 
 
 def rejection_costs(

@@ -32,7 +32,7 @@ import numpy as np
 from . import codes as C
 from . import rng
 from .dynamics import next_values
-from .endchecks import end_checks, rejection_costs
+from .endchecks import arbitration_costs, end_checks, rejection_costs
 from .eventlog import EventLog
 from .mathfn import clip_one, every, some
 from .namespace import (
@@ -351,6 +351,9 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
         if some(rejected):
             deal = offer_utilities(plan, np.maximum(mid.tentative, 0), check=False)[:, UNION]
             rejection_costs(spec, new_rows, rejected, deal)
+        awarded = (final.outcome == C.OUTCOME_DEADLINE) & (mid.outcome == C.OUTCOME_ONGOING)
+        if some(awarded):
+            arbitration_costs(spec, new_rows, awarded)
     ns_final = ns2  # offers, deal and contract of ``final`` as scored in it
     if (
         flags_changed
