@@ -160,8 +160,9 @@ def _solidarity(ns: NS) -> Array:
     )
     # an empty fund sends members back to work once the strike has begun to hurt
     empty = ns["is_striking"] * (1.0 - fund_relief(ns)) * ns["hardship"]
-    target = clip(target * (1.0 - ns["fund_empty_solidarity"] * np.minimum(empty * 3.0, 1.0)),
-                  0.0, 1.0)
+    target = clip(
+        target * (1.0 - ns["fund_empty_solidarity"] * np.minimum(empty * 3.0, 1.0)), 0.0, 1.0
+    )
     return ns["solidarity"] + ns["solidarity_rate"] * (target - ns["solidarity"])
 
 

@@ -113,8 +113,9 @@ def test_objectives_are_evaluated_on_the_final_state(spec) -> None:  # type: ign
     assert r.floor is not None
     share = min(max((r.value - r.floor) / (r.target - r.floor), 0.0), 1.0)
     assert r.credit == pytest.approx(share)
-    earned = sum(x.weight * (x.credit if x.floor is not None else float(x.met))
-                 for x in results.values())
+    earned = sum(
+        x.weight * (x.credit if x.floor is not None else float(x.met)) for x in results.values()
+    )
     assert score(list(results.values())) == pytest.approx(
         100 * earned / sum(x.weight for x in results.values())
     )
