@@ -19,7 +19,7 @@ Weak and strong values (documented in docs/balance.md):
   baseline ``psi0``, which opinion returns to;
 * AI capability: ``ai_orders`` 0 vs 3 orders of magnitude of AI cost decline
   (``ai_capability`` about 0.08, the 2023 level, vs about 0.77);
-* members' fear of AI: the scenario's fear variable at 0.1 vs 0.9.
+* members' fear of AI: ``ai_fear`` at 0.1 vs 0.9.
 
 A lever whose variable or parameter a scenario does not have is reported as
 n/a, never faked.
@@ -128,8 +128,8 @@ LEVERS: tuple[Lever, ...] = (
         "fear",
         "Members' fear of AI",
         UNION,
-        (_fixed("variable", 0.1, 0.9, "writers_fear", "actors_fear", "guild_fear"),),
-        note="share, 0.1 vs 0.9 (the scenario's own fear variable)",
+        (_fixed("variable", 0.1, 0.9, "ai_fear"),),
+        note="share of members who think AI will take their work, 0.1 vs 0.9",
     ),
     Lever(
         "savings",
