@@ -20,20 +20,12 @@ from strikesim.balance.harness import (
 )
 from strikesim.balance.levers import GAIN_BAR, LeverRow, LeverTable, lever_table
 from strikesim.balance.policies import DEFAULT_AI
-from strikesim.balance.result import result_measure
+from strikesim.balance.result import RESULT_MEASURE
 from strikesim.engine.spec import SIDES, STUDIO, UNION
 from strikesim.narrate import party_name
 from strikesim.scenario import load_scenario
 
 __all__ = ["BalanceReport", "report_json", "report_text", "run_balance"]
-
-MEASURES = {
-    "side_result": "contract value minus what the dispute cost the side",
-    "contract_utility": (
-        "the side's utility of the final contract (no dispute costs: the model's "
-        "side_result is not in this build)"
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -44,8 +36,6 @@ class BalanceReport:
     runs: int
     seed: int
     difficulties: tuple[str, ...]
-    measure: str
-    """``"side_result"`` or ``"contract_utility"`` (see :mod:`.result`)."""
     seats: tuple[SeatTable, ...]
     levers: LeverTable | None = None
 
@@ -94,7 +84,6 @@ def run_balance(
         runs=runs,
         seed=seed,
         difficulties=tuple(difficulties),
-        measure=result_measure(),
         seats=tuple(seats),
         levers=table,
     )
@@ -136,7 +125,7 @@ def _seat_text(report: BalanceReport, table: SeatTable) -> list[str]:
     head = "".join(f"{d:>9}" for d in levels)
     for title, attr, fmt in (
         ("Score, 0-100 (mean over opponents and runs)", "score", ".1f"),
-        ("Result, utility (mean)", "result", ".3f"),
+        ("Result: contract value minus dispute cost, utility (mean)", "result", ".3f"),
     ):
         lines.append(f"{title}")
         lines.append(f"  {'policy':<{width}}{head}")
@@ -144,8 +133,11 @@ def _seat_text(report: BalanceReport, table: SeatTable) -> list[str]:
             row = "".join(f"{_num(getattr(table.cells[(p, d)], attr), fmt):>9}" for d in levels)
             lines.append(f"  {_policy_label(table, p):<{width}}{row}")
         lines.append("")
-    lines.append("Endings (share of games) and mean strike weeks")
-    cols = ("deal", "strike", "gave in", "other gave in", "no deal", "strike wks")
+    lines.append(
+        "Endings (share of games: ratified deal, any strike, this side's / the other side's "
+        "capitulation, deadline reached without agreement) and mean strike weeks"
+    )
+    cols = ("deal", "strike", "gave in", "other gave in", "deadline", "strike wks")
     lines.append(f"  {'policy':<{width}}{'level':<8}" + "".join(f"{c:>14}" for c in cols))
     for p in table.policies:
         for d in levels:
@@ -245,7 +237,7 @@ def report_text(report: BalanceReport) -> str:
     lines = [
         f"Balance of {report.title} ({report.scenario}): {report.runs} runs per batch "
         f"(one batch per policy x opponent x level), seed {report.seed}",
-        f"Result = {MEASURES.get(report.measure, report.measure)}.",
+        f"Result = {RESULT_MEASURE} (utility units).",
         "",
     ]
     for table in report.seats:
@@ -311,7 +303,7 @@ def report_json(report: BalanceReport) -> str:
         "runs": report.runs,
         "seed": report.seed,
         "difficulties": list(report.difficulties),
-        "result_measure": report.measure,
+        "result_measure": RESULT_MEASURE,
         "bar_margin": BAR_MARGIN,
         "seats": [_seat_json(t) for t in report.seats],
     }
