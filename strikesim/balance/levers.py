@@ -108,7 +108,7 @@ LEVERS: tuple[Lever, ...] = (
     ),
     Lever(
         "public_support",
-        "Public support (union)",
+        "Public support for the union",
         UNION,
         (
             _fixed("variable", 0.35, 0.80, "public_support_union"),

@@ -38,15 +38,18 @@ CAPITULATION_RUNS = 40
 @pytest.mark.parametrize("sid", SCENARIOS)
 def test_trivial_policies_score_10_points_below_the_default_ai(sid: str, side: int) -> None:
     spec = load_scenario(sid)
-    kw = dict(
-        runs=BAR_RUNS, seed=SEED, difficulties=["normal"],
-        opponents=scenario_personalities(spec, 1 - side),
-    )  # fmt: skip
-    base = play_seat(spec, side, policies=[DEFAULT_AI], **kw)  # type: ignore[arg-type]
-    yardstick = base.cells[(DEFAULT_AI, "normal")].score
+    opponents = scenario_personalities(spec, 1 - side)
+
+    def score(policy: str) -> float:
+        table = play_seat(
+            spec, side, runs=BAR_RUNS, seed=SEED, difficulties=["normal"],
+            policies=[policy], opponents=opponents,
+        )  # fmt: skip
+        return table.cells[(policy, "normal")].score
+
+    yardstick = score(DEFAULT_AI)
     for policy in TRIVIAL_POLICIES:  # one at a time: the first miss ends the test
-        table = play_seat(spec, side, policies=[policy], **kw)  # type: ignore[arg-type]
-        got = table.cells[(policy, "normal")].score
+        got = score(policy)
         assert yardstick - got >= BAR_MARGIN, (
             f"{sid}, {SIDES[side]} seat: {policy} scores {got:.1f}, default_ai "
             f"{yardstick:.1f} (margin {yardstick - got:+.1f} < {BAR_MARGIN})"
