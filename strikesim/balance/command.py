@@ -7,7 +7,10 @@ import sys
 from typing import TextIO
 
 from strikesim.cli import EXIT_OK, UserError
-from strikesim.engine.spec import SIDES
+
+SEATS = ("union", "studio")
+"""``--side`` choices, in side order (as ``strikesim.engine.spec.SIDES``; not imported
+here so that parsing the command line loads no engine)."""
 
 __all__ = ["add_parser", "cmd_balance"]
 
@@ -20,7 +23,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "balance", help="play trivial policies and the default AI in a seat against every opponent"
     )
     bal.add_argument("scenario", help="a shipped scenario id (see 'strikesim list') or a path")
-    bal.add_argument("--side", choices=SIDES, help="the seat to test (default: both)")
+    bal.add_argument("--side", choices=SEATS, help="the seat to test (default: both)")
     bal.add_argument("--runs", type=_positive, default=40, help="runs per batch (default 40)")
     bal.add_argument("--seed", type=_seed, default=0, help="random seed (default 0)")
     bal.add_argument(
@@ -50,7 +53,7 @@ def cmd_balance(args: argparse.Namespace, out: TextIO) -> int:
     except ScenarioError as exc:
         d = exc.diagnostics[0]
         raise UserError(f"{d.message}: {args.scenario!r} (expected {d.expected})") from None
-    sides = [SIDES.index(args.side)] if args.side else [0, 1]
+    sides = [SEATS.index(args.side)] if args.side else [0, 1]
     err = sys.stderr
 
     def progress(text: str) -> None:
