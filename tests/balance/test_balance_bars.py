@@ -26,11 +26,11 @@ pytestmark = pytest.mark.xfail(
 
 SCENARIOS = tuple(list_scenarios())
 SEED = 0
-BAR_RUNS = 4
+BAR_RUNS = 8
 """Runs per policy x opponent batch for the trivial-policy bar."""
 LEVEL_RUNS = 8
 """Runs per batch for expert vs easy."""
-LEVER_RUNS = 16
+LEVER_RUNS = 40
 CAPITULATION_RUNS = 40
 
 
