@@ -112,7 +112,7 @@ def _seat_text(report: BalanceReport, table: SeatTable) -> list[str]:
         f"== {SIDES[side].capitalize()} seat ({report.parties[side]}) against "
         f"{len(table.opponents)} {SIDES[other]} negotiators ==",
         "Opponents: " + ", ".join(table.opponents),
-        "Look-ahead of hard/expert AIs in these batches: "
+        f"Look-ahead of hard/expert AIs in these batches of {table.runs} campaigns: "
         + ", ".join(
             f"{d} {'on' if table.lookahead.get(d) else 'off'}"
             for d in levels
