@@ -74,8 +74,11 @@ ANNOUNCED_SHARE = 0.5
 ANNOUNCED_LEVEL_SHARE = 0.7
 """Prior share of the difficulty the player chose for the opponent."""
 
-MAX_TYPES = 8
-"""A continuation plays at most this many types (those with the most weight)."""
+MAX_TYPES = 6
+"""A continuation plays at most this many types (those with the most weight)..."""
+
+COVER = 0.97
+"""...and no more than it takes to cover this share of the belief."""
 
 LIVE_TYPES = 16
 """Types followed week by week: after each week only the likeliest stay in the
@@ -376,11 +379,14 @@ class OpponentBelief:
     # ---- continuations ---------------------------------------------------------
     def sample(self, runs: int, key: int) -> np.ndarray:
         """(runs, 2) (type, particle) of ``runs`` opponents drawn from the belief
-        (systematic resampling over the ``MAX_TYPES`` likeliest types, seeded by
-        ``key``), sorted by type."""
+        (systematic resampling over the likeliest types, at most ``MAX_TYPES``
+        and as many as cover ``COVER`` of the belief; seeded by ``key``), sorted
+        by type."""
         w = self.weights
         mass = w.sum(axis=1)
-        keep = np.argsort(-mass, kind="stable")[:MAX_TYPES]
+        order = np.argsort(-mass, kind="stable")
+        enough = int(np.searchsorted(np.cumsum(mass[order]), COVER)) + 1
+        keep = order[: min(enough, MAX_TYPES)]
         kept = np.zeros_like(mass, dtype=bool)
         kept[keep] = mass[keep] > 0
         flat = np.where(kept[:, None], w, 0.0).ravel()
