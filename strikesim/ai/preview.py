@@ -12,7 +12,8 @@ uncertainty: it comes with a 10–90 % band that covers both which kind of
 opponent it may be and the Monte Carlo error (:func:`chance_band`).
 
 It reports the chance the other side accepts the draft next week, the chance
-of a deal within the horizon, and the median and 10–90 % band of the side's
+it takes the side's current standing offer this week (then the draft is never
+answered), the chance of a deal within the horizon, and the median and 10–90 % band of the side's
 visible variables week by week. With ``forecast=False`` (a hot seat: the
 other side is a person) nothing is forecast about the other side's choices:
 it holds in every continuation and only the side's own variables are shown.
@@ -55,6 +56,9 @@ class Preview:
     """10–90 % band of that chance (over the belief and the Monte Carlo error)."""
     deal_chance: float | None
     """Share in which a deal (tentative or final) is reached within the horizon."""
+    standing_chance: float | None
+    """Share in which the other side takes the side's *current* standing offer this
+    week (the week the draft would be posted): the draft is then never answered."""
     deal_band: tuple[float, float] | None
     ratified_chance: float | None
     """Share in which a contract is ratified (or a side gives in) within the horizon."""
@@ -175,7 +179,12 @@ def preview_offer(
     visible = [j for j, v in enumerate(spec.variables) if v.visible_to[side]]
     series = np.stack([s.values[:, visible] for s in result.states])  # (W+1, runs, V)
     p10, median, p90 = np.percentile(series, [BAND[0], 50, BAND[1]], axis=1)
-    chances: dict[str, float | None] = {"accept": None, "deal": None, "ratified": None}
+    chances: dict[str, float | None] = {
+        "accept": None,
+        "standing": None,
+        "deal": None,
+        "ratified": None,
+    }
     bands: dict[str, tuple[float, float] | None] = {"accept": None, "deal": None}
     summary: tuple[tuple[str, float], ...] = ()
     evidence = 0
@@ -191,6 +200,7 @@ def preview_offer(
         rng = np.random.default_rng([int(state.seed) & 0xFFFFFFFF, key, 1])
         chances = {
             "accept": float(accepted.mean()),
+            "standing": float(np.mean(result.answers[0] == Move.ACCEPT)),
             "deal": float(dealt.mean()),
             "ratified": float(settled.mean()),
         }
@@ -206,6 +216,7 @@ def preview_offer(
         accept_band=bands["accept"],
         deal_chance=chances["deal"],
         deal_band=bands["deal"],
+        standing_chance=chances["standing"],
         ratified_chance=chances["ratified"],
         weeks=np.arange(state.week, state.week + weeks + 1),
         variables=tuple(spec.variables[j].id for j in visible),

@@ -141,6 +141,19 @@ def test_their_own_offer_is_taken_and_the_preview_starts_from_now() -> None:
     assert mid[0] == pytest.approx(state.values[0, spec.var_index["strike_fund"]])
 
 
+def test_a_standing_offer_they_would_take_now_is_reported() -> None:
+    session = _played("wga-2023", 12)
+    spec, state = session.spec, session.state
+    offers = state.offers.copy()
+    offers[0, UNION] = offers[0, STUDIO]  # our standing offer: their own package
+    state = state.evolve(offers=offers)
+    draft = _frontier_sweep("wga-2023", 13)[-1]
+    p = preview_offer(spec, state, UNION, draft, belief=_belief("wga-2023", 12))
+    assert p.standing_chance is not None and p.standing_chance >= 0.95
+    assert p.accept_chance is not None and p.accept_chance <= 0.05  # the draft is never answered
+    assert p.deal_chance is not None and p.deal_chance >= 0.95
+
+
 @pytest.mark.parametrize("opponent", ["studio_flexible", "studio_mirror"])
 def test_the_belief_learns_who_they_are(opponent: str) -> None:
     session = _played("classroom-quick", 12, studio=opponent)  # the whole game

@@ -88,6 +88,11 @@ def test_the_estimate_line_gives_its_band_and_where_it_comes_from() -> None:
         "Estimate from what they have done so far, likely 20–65 %. "
         "A deal within 8 weeks: about 70 %."
     )
+    now = PreviewResult(0.0, (), 200, 3, (0.0, 0.0), 0.99, 3, standing_chance=0.97)
+    assert estimate_text(play, now) == (
+        "Estimate from what they have done so far. They may take your standing offer this "
+        "week (about 97 %), before they see this one. A deal within 8 weeks: about 99 %."
+    )
     first = PreviewResult(0.0, (), 200, 0, (0.0, 0.001), 0.0)
     assert estimate_text(play, first).startswith("Estimate from the kinds of negotiator")
 

@@ -60,6 +60,8 @@ class PreviewResult:
     """Estimated chance of a deal within the preview's weeks."""
     evidence_weeks: int = 0
     """Weeks of the other side's play the estimate has learnt from."""
+    standing_chance: float | None = None
+    """Estimated chance they take the player's current standing offer this week."""
 
     @property
     def forecast(self) -> bool:
@@ -118,7 +120,12 @@ def adapt(play: GamePlay, raw: Any) -> PreviewResult:
         None if band is None else (float(band[0]), float(band[1])),
         None if deal is None else float(deal),
         int(getattr(raw, "evidence_weeks", 0)),
+        _maybe_float(getattr(raw, "standing_chance", None)),
     )
+
+
+def _maybe_float(value: Any) -> float | None:
+    return None if value is None else float(value)
 
 
 _BELIEFS: dict[tuple[int, int], tuple[weakref.ref[Session], OpponentBelief]] = {}

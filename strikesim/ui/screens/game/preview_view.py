@@ -14,6 +14,9 @@ from strikesim.ui.screens.game.preview import OfferPreview, PreviewResult
 from strikesim.ui.widgets.chart import LineChart, Series
 
 Section = Callable[[pygame.Surface, pygame.Rect, str, str], int]
+
+STANDING_NOTE = 0.05
+"""Say that they may take the player's standing offer this week from this chance on."""
 _CHARTS: dict[tuple[object, ...], list[LineChart]] = {}
 
 
@@ -169,6 +172,11 @@ def estimate_text(play: GamePlay, result: PreviewResult) -> str:
         text += f", likely {lo}–{hi} %." if lo != hi else "."
     else:
         text += "."
+    if result.standing_chance is not None and result.standing_chance >= STANDING_NOTE:
+        text += (
+            f" They may take your standing offer this week (about"
+            f" {result.standing_chance * 100:.0f} %), before they see this one."
+        )
     if result.deal_chance is not None:
         text += f" A deal within 8 weeks: about {result.deal_chance * 100:.0f} %."
     return text
@@ -202,8 +210,8 @@ def _draw_estimate(
     )
     y += pct.get_height() + ctx.space("xs")
     lines = wrap_text(small, estimate_text(play, result), width)
-    if len(lines) > 2:
-        lines = [lines[0], ellipsize(small, " ".join(lines[1:]), width)]
+    if len(lines) > 3:
+        lines = [*lines[:2], ellipsize(small, " ".join(lines[2:]), width)]
     for line in lines:
         surface.blit(ctx.text("small", line, "text_muted"), (x, y))
         y += small.get_linesize()
