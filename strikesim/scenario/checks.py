@@ -67,7 +67,7 @@ def _check_offer(
         problem = level_problem(levels, issue, value, (*path, key))
         if problem:
             found.append(problem)
-    missing = [i for i in issues if i not in offer]
+    missing = [i for i, (issue, _) in issues.items() if i not in offer and issue.agreed is None]
     if missing:
         found.append(error(path, f"missing level for issue(s): {', '.join(missing)}"))
     return found
@@ -100,7 +100,11 @@ def check_model(model: ScenarioModel) -> list[Finding]:
         levels = issue_levels(issue)
         if levels is not None and issue.id not in issues:
             issues[issue.id] = (issue, levels)
-        if not problems and levels is not None:
+        if issue.agreed is not None and levels is not None:
+            problem = level_problem(levels, issue, issue.agreed, ("issues", k, "agreed"))
+            problems += [problem] if problem else []
+            found += [problem] if problem else []
+        if not problems and levels is not None and issue.agreed is None:
             found += contest_hint(issue, levels, ("issues", k))
     for side in ("union", "studio"):
         total = sum(getattr(i, side).weight for i in model.issues)
@@ -152,22 +156,22 @@ def _check_calendar(model: ScenarioModel) -> list[Finding]:
             error(("phases", "authorization", "week"), "the vote must be no later than expiry")
         )
     for k, so in enumerate(model.scripted_offers):
-        if so.week >= last:
+        if so.week > last:
             found.append(
                 error(
                     ("scripted_offers", k, "week"),
-                    f"week {so.week} is after the game's last week ({last - 1})",
+                    f"week {so.week} is after the game's last week (max_weeks {last})",
                     value=str(so.week),
-                    expected=f"a week below max_weeks ({last})",
+                    expected=f"a week up to max_weeks ({last})",
                 )
             )
     for k, ev in enumerate(model.events):
-        if ev.week is not None and ev.week >= last:
+        if ev.week is not None and ev.week > last:
             found.append(
                 warning(
                     ("events", k, "week"),
                     f"event '{ev.id}' can never fire: week {ev.week} is after the game's "
-                    f"last week ({last - 1})",
+                    f"last week (max_weeks {last})",
                 )
             )
         if ev.chance.strip() in ("0", "0.0"):
