@@ -68,8 +68,10 @@ def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_replay(args: argparse.Namespace, out: TextIO) -> int:
     from strikesim import logtext
 
+    from strikesim.saves import recorded_scenario
+
     record = load_record(Path(args.record))
-    spec = load_scenario(record.scenario_id)
+    spec = recorded_scenario(record, args.record)
     session = Session.replay(spec, record)
     out.write("\n".join(logtext.header(session)) + "\n")
     for report in session.reports:

@@ -11,7 +11,7 @@ import contextlib
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -59,23 +59,29 @@ class RunRecord:
     seats: tuple[Seat, Seat]
     weeks: tuple[WeekActions, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict)
+    scenario_source: str = ""
+    """Where the scenario came from: ``shipped``, ``mods``, ``env`` (a root, found again
+    by id) or ``file:<path>`` (a scenario outside every root); empty in old records."""
+    scenario_hash: str = ""
+    """Content hash of the scenario files when played (empty in old records)."""
 
     def with_week(self, week: WeekActions) -> RunRecord:
-        return RunRecord(
-            self.scenario_id,
-            self.scenario_version,
-            self.seed,
-            self.seats,
-            (*self.weeks, week),
-            self.meta,
-        )
+        return replace(self, weeks=(*self.weeks, week))
+
+    def with_meta(self, meta: dict[str, Any]) -> RunRecord:
+        return replace(self, meta=meta)
 
     # ---- JSON -------------------------------------------------------------
     def to_json(self) -> dict[str, Any]:
         return {
             "format": RECORD_FORMAT,
             "version": RECORD_VERSION,
-            "scenario": {"id": self.scenario_id, "version": self.scenario_version},
+            "scenario": {
+                "id": self.scenario_id,
+                "version": self.scenario_version,
+                "source": self.scenario_source,
+                "hash": self.scenario_hash,
+            },
             "seed": self.seed,
             "seats": {"union": asdict(self.seats[0]), "studio": asdict(self.seats[1])},
             "weeks": [
@@ -115,7 +121,12 @@ class RunRecord:
             meta = data.get("meta", {})
             if not isinstance(meta, dict):
                 raise ValueError("meta must be an object")
-            return cls(str(scen["id"]), str(scen["version"]), seed, seats, weeks, meta)
+            source, digest = scen.get("source", ""), scen.get("hash", "")
+            if not isinstance(source, str) or not isinstance(digest, str):
+                raise ValueError("scenario source and hash must be text")
+            return cls(
+                str(scen["id"]), str(scen["version"]), seed, seats, weeks, meta, source, digest
+            )
         except (KeyError, TypeError, ValueError) as exc:
             raise fail(f"damaged record ({_describe(exc)})") from None
 

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from strikesim.engine.spec import GameSpec
 from strikesim.records import RecordError, RunRecord, load_record, save_record
-from strikesim.scenario import ScenarioError, load_scenario
+from strikesim.scenario.locate import ScenarioNotFound, load_recorded
 from strikesim.session import Session
 
 AUTOSAVE = "autosave"
@@ -60,14 +61,7 @@ def save_game(session: Session, name: str = AUTOSAVE) -> Path:
         "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
         "name": name,
     }
-    record = RunRecord(
-        session.record.scenario_id,
-        session.record.scenario_version,
-        session.record.seed,
-        session.record.seats,
-        session.record.weeks,
-        meta,
-    )
+    record = session.record.with_meta(meta)
     path = _slot_path(name)
     save_record(record, path)
     return path
@@ -76,17 +70,23 @@ def save_game(session: Session, name: str = AUTOSAVE) -> Path:
 def load_game(path: Path) -> Session:
     """Replay a saved game. Raises ``RecordError`` with a readable message on any problem."""
     record = load_record(path)
+    return Session.replay(recorded_scenario(record, path.name), record)
+
+
+def recorded_scenario(record: RunRecord, name: str) -> GameSpec:
+    """The scenario ``record`` was played with, found in any root or at its recorded path.
+
+    Raises ``RecordError`` naming ``name`` when it is missing, broken or changed.
+    """
     try:
-        spec = load_scenario(record.scenario_id)
-    except ScenarioError as exc:
-        first = exc.diagnostics[0].format() if exc.diagnostics else str(exc)
-        raise RecordError(f"{path.name}: its scenario cannot be loaded ({first})") from None
-    if spec.version != record.scenario_version:
-        raise RecordError(
-            f"{path.name} was saved with {spec.title} version {record.scenario_version}; "
-            f"this copy of the scenario is version {spec.version}"
+        return load_recorded(
+            record.scenario_id,
+            record.scenario_version,
+            record.scenario_source,
+            record.scenario_hash,
         )
-    return Session.replay(spec, record)
+    except ScenarioNotFound as exc:
+        raise RecordError(f"{name}: {exc}") from None
 
 
 def list_saves() -> list[SaveInfo]:

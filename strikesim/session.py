@@ -35,6 +35,7 @@ from strikesim.engine import (
 from strikesim.engine.spec import SIDES, STUDIO, UNION
 from strikesim.narrate import Happening, narrate
 from strikesim.records import RecordError, RunRecord, Seat, WeekActions
+from strikesim.scenario.locate import scenario_source
 
 
 class Impossible(Exception):
@@ -79,7 +80,14 @@ class Session:
 
     def __post_init__(self) -> None:
         self.state = initial_state(self.spec, batch=1, seed=self.seed)
-        self.record = RunRecord(self.spec.id, self.spec.version, self.seed, self.seats)
+        self.record = RunRecord(
+            self.spec.id,
+            self.spec.version,
+            self.seed,
+            self.seats,
+            scenario_source=scenario_source(self.spec),
+            scenario_hash=self.spec.content_hash,
+        )
         self.negotiators = []
         for side, seat in enumerate(self.seats):
             if seat.is_human:

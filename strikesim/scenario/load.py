@@ -8,7 +8,8 @@ it comes from an ``extends:`` base). A user mistake surfaces as a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +27,13 @@ from strikesim.scenario.diagnostics import (
 )
 from strikesim.scenario.merge import MergeProblem, Origin, line_col, merge, origin_of
 from strikesim.scenario.model import ScenarioModel
-from strikesim.scenario.resources import SCENARIO_FILE, list_scenarios, scenario_file
+from strikesim.scenario.catalog import find_scenario, scenario_ids
+from strikesim.scenario.resources import SCENARIO_FILE
 from strikesim.scenario.sweep import sweep_formulas
 from strikesim.scenario.validation import validate_model
 from strikesim.scenario.yaml_source import SourceDoc, load_yaml, position
 
-__all__ = ["load_model", "load_scenario", "resolve_scenario", "validate_path"]
+__all__ = ["content_hash", "load_model", "load_scenario", "resolve_scenario", "validate_path"]
 
 MAX_EXTENDS_DEPTH = 8
 
@@ -41,6 +43,8 @@ class _Result:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     model: ScenarioModel | None = None
     spec: GameSpec | None = None
+    files: list[Path] = field(default_factory=list)
+    """The scenario file, then each base it extends, in order."""
 
 
 def _plain(file: str, message: str, severity: Severity = Severity.ERROR, **kw: Any) -> Diagnostic:
@@ -48,7 +52,7 @@ def _plain(file: str, message: str, severity: Severity = Severity.ERROR, **kw: A
 
 
 def resolve_scenario(id_or_path: str | Path, *, relative_to: Path | None = None) -> Path:
-    """The ``scenario.yaml`` for a shipped id, a folder or a file path.
+    """The ``scenario.yaml`` for an id (shipped or a mod), a folder or a file path.
 
     Raises :class:`ScenarioError` (with suggestions) when nothing matches.
     """
@@ -62,25 +66,32 @@ def resolve_scenario(id_or_path: str | Path, *, relative_to: Path | None = None)
     if candidate.is_file():
         return candidate
     if not looks_like_path:
-        shipped = scenario_file(text)
-        if shipped is not None:
-            return shipped
-    known = list_scenarios(include_abstract=True)
+        found = find_scenario(text)
+        if found is not None:
+            return found
+    known = scenario_ids(include_abstract=True)
     raise ScenarioError(
         [
             _plain(
                 text,
-                "no such scenario file or shipped scenario id",
+                "no such scenario file or scenario id",
                 value=text,
-                expected="a shipped id (" + ", ".join(known) + ") or a path",
+                expected="an id from 'strikesim list' (" + ", ".join(known) + ") or a path",
                 hint=None if looks_like_path else did_you_mean(text, known),
             )
         ]
     )
 
 
-def _read_chain(path: Path, chain: tuple[Path, ...], out: list[Diagnostic]) -> Any:
-    """Merged data + origin of ``path`` with all its bases (None on fatal errors)."""
+def _read_chain(
+    path: Path, chain: tuple[Path, ...], out: list[Diagnostic], files: list[Path] | None = None
+) -> Any:
+    """Merged data + origin of ``path`` with all its bases (None on fatal errors).
+
+    ``files`` collects every file read, ``path`` first.
+    """
+    if files is not None:
+        files.append(path.resolve())
     try:
         doc = load_yaml(path, display_name=_display(path))
     except ScenarioError as exc:
@@ -112,7 +123,7 @@ def _read_chain(path: Path, chain: tuple[Path, ...], out: list[Diagnostic]) -> A
             message = f"extends chain is deeper than {MAX_EXTENDS_DEPTH} files"
             out.append(located(message))
             return None
-        loaded = _read_chain(base_path, (*chain, path.resolve()), out)
+        loaded = _read_chain(base_path, (*chain, path.resolve()), out, files)
         if loaded is None:
             return None
         base_data, base_org = loaded
@@ -163,7 +174,7 @@ def _quote_width(doc: SourceDoc, line: int, col: int) -> int:
 
 def _run(path: Path) -> _Result:
     result = _Result()
-    loaded = _read_chain(path, (), result.diagnostics)
+    loaded = _read_chain(path, (), result.diagnostics, result.files)
     if loaded is None or has_errors(result.diagnostics):
         return result
     data, root = loaded
@@ -174,6 +185,9 @@ def _run(path: Path) -> _Result:
         if not any(f.severity is Severity.ERROR for f in findings) and not model.abstract:
             spec, more = compile_model(model)
             findings += more
+            if spec is not None:
+                source = str(path.resolve())
+                spec = replace(spec, source=source, content_hash=content_hash(result.files))
             result.spec = spec
             compiled = True
         result.model = model
@@ -182,6 +196,23 @@ def _run(path: Path) -> _Result:
         findings += sweep_formulas(data)
     result.diagnostics += [_to_diagnostic(root, f) for f in findings]
     return result
+
+
+def content_hash(files: list[Path]) -> str:
+    """SHA-256 over the bytes of ``files`` in order ("" if one cannot be read).
+
+    Line endings are normalised so that a scenario checked out on Windows has
+    the same hash as on Linux.
+    """
+    digest = hashlib.sha256()
+    for file in files:
+        try:
+            data = file.read_bytes()
+        except OSError:
+            return ""
+        digest.update(data.replace(b"\r\n", b"\n"))
+        digest.update(b"\0")
+    return "sha256:" + digest.hexdigest()
 
 
 def _folder_name(model: ScenarioModel, path: Path) -> list[Finding]:
