@@ -78,7 +78,12 @@ _OPERATOR_TEXT: Mapping[type[ast.AST], str] = {
     ast.In: "in",
     ast.NotIn: "not in",
 }
-_OPERATOR_ADVICE: Mapping[str, str] = {"&": "; use 'and'", "|": "; use 'or'", "~": "; use 'not'"}
+_OPERATOR_ADVICE: Mapping[str, str] = {
+    "&": "; use 'and'",
+    "|": "; use 'or'",
+    "~": "; use 'not'",
+    "^": " ('^' is not a power here); use '**', as in x ** 2",
+}
 _CONSTRUCTS: Mapping[type[ast.AST], str] = {
     ast.Attribute: "attribute access ('.') is not allowed",
     ast.Subscript: "subscripts ('[...]') are not allowed",
@@ -242,7 +247,8 @@ class Checker:
         if op_type not in _BINOPS:
             text = _OPERATOR_TEXT.get(op_type, op_type.__name__)
             advice = _OPERATOR_ADVICE.get(text, "")
-            raise self.fail(f"the operator '{text}' is not allowed{advice}", node)
+            hint = self.source.replace("^", "**") if text == "^" else None
+            raise self.fail(f"the operator '{text}' is not allowed{advice}", node, hint)
         # A flat chain like a + b - c + d is one level, however long (MAX_NODES bounds it).
         chained = isinstance(node.left, ast.BinOp) and _PRECEDENCE.get(
             type(node.left.op)

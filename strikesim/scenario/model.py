@@ -29,6 +29,7 @@ __all__ = [
     "ExpectationModel",
     "IssueModel",
     "IssueSideModel",
+    "NewsModel",
     "NegotiatorsModel",
     "ObjectiveModel",
     "ObjectivesModel",
@@ -143,6 +144,12 @@ class OptionModel(_Item):
 
     id: Id = Field(description="Stable id used in offers (snake_case).")
     label: str = Field(description="Text shown to the player.")
+    short_label: str = Field(
+        default="",
+        max_length=24,
+        description="Default: the label. Up to 24 characters, shown where space is tight "
+        "(the offer builder); the full label stays on screen beside it.",
+    )
     value: float = Field(
         description="The number the option stands for (used by cost and contract terms)."
     )
@@ -186,6 +193,11 @@ class IssueModel(_Item):
     cost: FormulaText = Field(
         default="0",
         description='Default "0". Studio\'s cost of a level in $M/yr; formula in `value`.',
+    )
+    agreed: OfferValue | None = Field(
+        default=None,
+        description="Default none. A level (number or option id) both sides settled before "
+        "the talks: the issue is fixed there, shown but not negotiated; offers may leave it out.",
     )
 
 
@@ -407,6 +419,21 @@ class OpeningOffersModel(_Model):
     studio: dict[str, OfferValue] = Field(description="The studio's opening offer.")
 
 
+class NewsModel(_Model):
+    """How the news feed presents itself."""
+
+    masthead: str = Field(
+        default="THE HOLLYWOOD LEDGER",
+        max_length=40,
+        description='Default "THE HOLLYWOOD LEDGER". Name of the trade paper over the news.',
+    )
+    outlets: list[Annotated[str, Field(max_length=40)]] = Field(
+        default_factory=list,
+        description="Default none. Other outlet names the feed credits in turn "
+        "(the masthead alone when empty).",
+    )
+
+
 class ScenarioModel(_Model):
     """A whole scenario file (format version 1)."""
 
@@ -467,4 +494,5 @@ class ScenarioModel(_Model):
     expectations: list[ExpectationModel] = Field(
         default_factory=list, description="Default none. Checks run headless over many seeds."
     )
+    news: NewsModel = Field(default_factory=lambda: NewsModel(), description="Default: see fields.")
     sources: list[str] = Field(default_factory=list, description="Default none. Citations.")
