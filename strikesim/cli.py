@@ -34,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     run = sub.add_parser("run", help="play a whole dispute headless and print the log")
-    run.add_argument("scenario", help="a shipped scenario id (see 'strikesim list') or a path")
+    run.add_argument("scenario", help="a scenario id (see 'strikesim list') or a path")
     run.add_argument("--seed", type=_seed, default=0, help="random seed (default 0)")
     run.add_argument("--union", metavar="NAME", help="union negotiator personality")
     run.add_argument("--studio", metavar="NAME", help="studio negotiator personality")
@@ -50,7 +50,24 @@ def _parser() -> argparse.ArgumentParser:
     sch = sub.add_parser("schema", help="write the scenario JSON Schema (for editors)")
     sch.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
 
-    sub.add_parser("list", help="list the shipped scenarios and campaigns")
+    lst = sub.add_parser("list", help="list the scenarios and campaigns (shipped and mods)")
+    lst.add_argument("--paths", action="store_true", help="also show the folders read")
+
+    new = sub.add_parser("new", help="start a new scenario in the mods folder")
+    new.add_argument("id", help="the new scenario's id (its folder name), e.g. nurses-2026")
+    new.add_argument(
+        "--from", dest="base", metavar="SCENARIO", help="start from a copy of this scenario"
+    )
+    new.add_argument("--into", metavar="FOLDER", help="write it here instead of the mods folder")
+
+    pack = sub.add_parser("pack", help="check scenario folders and zip them to share")
+    pack.add_argument("folders", nargs="+", metavar="FOLDER", help="scenario folders or ids")
+    pack.add_argument("--out", metavar="FILE.zip", help="the zip to write (default: ID.zip)")
+
+    inst = sub.add_parser("install", help="check a scenario zip and unpack it into the mods folder")
+    inst.add_argument("file", metavar="FILE.zip")
+    inst.add_argument("--into", metavar="FOLDER", help="unpack here instead of the mods folder")
+    inst.add_argument("--replace", action="store_true", help="overwrite installed copies")
 
     bat = sub.add_parser("batch", help="play many seeds at once and summarise the outcomes")
     bat.add_argument("scenario")
@@ -134,7 +151,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace, out: TextIO) -> int:
-    from strikesim import commands
+    from strikesim import commands, mod_commands
     from strikesim.campaign.cli import cmd_campaign
 
     handler = {
@@ -142,7 +159,10 @@ def _dispatch(args: argparse.Namespace, out: TextIO) -> int:
         "run": commands.cmd_run,
         "validate": commands.cmd_validate,
         "schema": commands.cmd_schema,
-        "list": commands.cmd_list,
+        "list": mod_commands.cmd_list,
+        "new": mod_commands.cmd_new,
+        "pack": mod_commands.cmd_pack,
+        "install": mod_commands.cmd_install,
         "batch": commands.cmd_batch,
         "check": commands.cmd_check,
         "replay": commands.cmd_replay,

@@ -13,7 +13,6 @@ from strikesim.engine import GameSpec
 from strikesim.engine.spec import STUDIO, UNION
 from strikesim.records import Seat, load_record, save_record
 from strikesim.scenario import Severity, load_scenario, validate_path
-from strikesim.scenario.resources import list_scenarios
 from strikesim.session import Session
 
 DEFAULT_SCENARIO = "wga-2023"
@@ -67,7 +66,6 @@ def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_replay(args: argparse.Namespace, out: TextIO) -> int:
     from strikesim import logtext
-
     from strikesim.saves import recorded_scenario
 
     record = load_record(Path(args.record))
@@ -151,27 +149,6 @@ def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
         write_atomic(resolve_out_path(args.out), json.dumps(schema, indent=2) + "\n")
     else:
         write_json(schema, out)
-    return EXIT_OK
-
-
-def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
-    rows = []
-    for sid in list_scenarios():
-        spec = load_scenario(sid)
-        rows.append((sid, spec.title, spec.difficulty, spec.phases.max_weeks))
-    width = max((len(r[0]) for r in rows), default=8)
-    out.write("Scenarios:\n")
-    for sid, title, difficulty, weeks in rows:
-        out.write(f"  {sid:<{width}}  {title} ({difficulty}, up to {weeks} weeks)\n")
-    try:
-        from strikesim.campaign import list_campaigns
-    except ImportError:
-        return EXIT_OK
-    campaigns = list_campaigns()
-    if campaigns:
-        out.write("Campaigns:\n")
-        for cid, title, chain in campaigns:
-            out.write(f"  {cid:<{width}}  {title}: {' → '.join(chain)}\n")
     return EXIT_OK
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from strikesim.campaign.checks import check_campaign
 from strikesim.campaign.spec import Campaign
 from strikesim.campaign.validation import validate_campaign_data, without_unknown_keys
+from strikesim.scenario.catalog import discover
 from strikesim.scenario.diagnostics import (
     Diagnostic,
     ScenarioError,
@@ -25,7 +26,6 @@ from strikesim.scenario.diagnostics import (
     sort_diagnostics,
 )
 from strikesim.scenario.findings import Finding, warning
-from strikesim.scenario.catalog import discover
 from strikesim.scenario.yaml_source import SourceDoc, key_position, load_yaml, position
 
 __all__ = ["campaign_files", "load_campaign", "resolve_campaign", "validate_campaign"]

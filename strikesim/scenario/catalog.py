@@ -161,6 +161,4 @@ def find_campaign(campaign_id: str) -> Path | None:
 
 def scenario_ids(*, include_abstract: bool = False) -> list[str]:
     """Ids of every scenario in every root, sorted; abstract bases only when asked."""
-    return [
-        e.id for e in discover().scenarios.values() if include_abstract or not e.abstract
-    ]
+    return [e.id for e in discover().scenarios.values() if include_abstract or not e.abstract]

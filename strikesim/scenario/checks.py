@@ -150,6 +150,25 @@ def _check_calendar(model: ScenarioModel) -> list[Finding]:
         found.append(
             error(("phases", "expiry_week"), f"expiry week is not before max_weeks {last}")
         )
+    elif ph.expiry_week is not None and last - ph.expiry_week < ph.ratification.weeks:
+        found.append(
+            warning(
+                ("phases", "max_weeks"),
+                f"only {last - ph.expiry_week} week(s) after expiry (week {ph.expiry_week}) but "
+                f"a deal needs {ph.ratification.weeks} to be ratified: a strike can never end "
+                "in a deal",
+                value=str(last),
+                expected=f"max_weeks of at least {ph.expiry_week + ph.ratification.weeks}",
+            )
+        )
+    if ph.walkout_weeks >= last:
+        found.append(
+            warning(
+                ("phases", "walkout_weeks"),
+                f"a walk-out suspends talks for {ph.walkout_weeks} weeks, as long as the whole "
+                "game: one walk-out ends any chance of a deal",
+            )
+        )
     auth = ph.authorization.week
     if auth is not None and ph.expiry_week is not None and auth > ph.expiry_week:
         found.append(

@@ -9,10 +9,9 @@ user mistake: it returns ``None`` plus the findings explaining why.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Literal, TypeVar
 
 import numpy as np
@@ -332,9 +331,7 @@ def _fix_agreed(spec: S.GameSpec, model: ScenarioModel) -> S.GameSpec:
         issues=tuple(issues),
         opening_offers=(fixed(spec.opening_offers[0]), fixed(spec.opening_offers[1])),
         old_contract=fixed(spec.old_contract),
-        scripted_offers=tuple(
-            replace(so, levels=fixed(so.levels)) for so in spec.scripted_offers
-        ),
+        scripted_offers=tuple(replace(so, levels=fixed(so.levels)) for so in spec.scripted_offers),
     )
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from strikesim.engine.spec import GameSpec
+from strikesim.scenario.catalog import find_scenario, scenario_ids
 from strikesim.scenario.checks import Finding, check_model, warning
 from strikesim.scenario.compile import compile_model
 from strikesim.scenario.diagnostics import (
@@ -27,13 +28,19 @@ from strikesim.scenario.diagnostics import (
 )
 from strikesim.scenario.merge import MergeProblem, Origin, line_col, merge, origin_of
 from strikesim.scenario.model import ScenarioModel
-from strikesim.scenario.catalog import find_scenario, scenario_ids
 from strikesim.scenario.resources import SCENARIO_FILE
 from strikesim.scenario.sweep import sweep_formulas
 from strikesim.scenario.validation import validate_model
 from strikesim.scenario.yaml_source import SourceDoc, load_yaml, position
 
-__all__ = ["content_hash", "load_model", "load_scenario", "resolve_scenario", "validate_path"]
+__all__ = [
+    "chain_files",
+    "content_hash",
+    "load_model",
+    "load_scenario",
+    "resolve_scenario",
+    "validate_path",
+]
 
 MAX_EXTENDS_DEPTH = 8
 
@@ -222,6 +229,13 @@ def _folder_name(model: ScenarioModel, path: Path) -> list[Finding]:
         return []
     message = f"the id '{model.id}' differs from the folder name '{folder}'"
     return [warning(("id",), message + "; the game lists scenarios by folder", hint=folder)]
+
+
+def chain_files(id_or_path: str | Path) -> list[Path]:
+    """The scenario's file and every base it extends (as far as they can be read)."""
+    files: list[Path] = []
+    _read_chain(resolve_scenario(id_or_path), (), [], files)
+    return files
 
 
 def load_model(id_or_path: str | Path) -> tuple[ScenarioModel, tuple[Diagnostic, ...]]:

@@ -114,6 +114,43 @@ def check_personalities(model: ScenarioModel) -> list[Finding]:
                 )
     if model.negotiators is not None:
         found += _check_negotiators(model, BUILTINS, SCRIPTED)
+    found += _check_horizons(model, DEFAULTS["horizon"])
+    return found
+
+
+TIME_DRIVEN = ("time_dependent", "adaptive")
+"""Tactics whose concessions follow the time curve (the others only drift with it)."""
+
+
+def last_ratifiable_week(model: ScenarioModel) -> int:
+    """The last week a tentative deal can be struck and still be voted on in time."""
+    return model.phases.max_weeks - model.phases.ratification.weeks
+
+
+def _check_horizons(model: ScenarioModel, default: float) -> list[Finding]:
+    """A horizon past the last ratifiable week: the usual cause of deadlocks (docs/modding.md)."""
+    last = last_ratifiable_week(model)
+    found: list[Finding] = []
+    for k, p in enumerate(model.personalities):
+        if p.tactic not in TIME_DRIVEN:
+            continue
+        horizon = p.params.get("horizon", default)
+        if horizon <= last:
+            continue
+        given = "horizon" in p.params
+        found.append(
+            warning(
+                ("personalities", k, "params", "horizon") if given else ("personalities", k),
+                f"personality '{p.id}' reaches its walk-away point only at week {horizon:g}"
+                + ("" if given else " (the default horizon)")
+                + f", after the last week a deal can still be ratified ({last}: max_weeks "
+                f"{model.phases.max_weeks} minus {model.phases.ratification.weeks} weeks to "
+                "vote); it will rarely settle in time",
+                value=f"{horizon:g}",
+                expected=f"a horizon of at most {last} weeks",
+                hint=f"horizon: {max(1, last - 2)}",
+            )
+        )
     return found
 
 

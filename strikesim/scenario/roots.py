@@ -13,6 +13,7 @@ Each root holds one folder per scenario (``<id>/scenario.yaml``) and a
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,10 +95,8 @@ def scenario_roots(*, create: bool = False) -> list[Root]:
     if create:
         ensure_user_mods_dir()
     candidates: list[Root] = []
-    try:
+    with contextlib.suppress(ResourceNotFound):
         candidates.append(Root(resource_path("scenarios"), "shipped"))
-    except ResourceNotFound:
-        pass
     candidates.append(Root(user_mods_dir(), "mods"))
     candidates += [Root(p, "env") for p in _env_roots()]
     out: list[Root] = []

@@ -202,7 +202,7 @@ def test_schema_accepts_formulas_as_numbers_and_forbids_unknown_keys() -> None:
     event = schema["$defs"]["EventModel"]
     assert event["additionalProperties"] is False
     assert "number" in event["properties"]["chance"]["type"]
-    assert schema["properties"]["format_version"]["const"] == 1
+    assert schema["$defs"]["ScenarioModel"]["properties"]["format_version"]["const"] == 1
 
 
 def test_shipped_scenario_compiles_same_as_loader() -> None:
