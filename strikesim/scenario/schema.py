@@ -41,7 +41,7 @@ def _relaxed(node: Any) -> Any:
     Unknown keys stay errors.
     """
     if isinstance(node, dict):
-        out = {}
+        out: dict[str, Any] = {}
         for key, value in node.items():
             if key == "required":
                 kept = [k for k in value if k == "id"]
