@@ -96,9 +96,18 @@ def _scenario_files(paths: list[str]) -> list[Path]:
             files.extend(found)
         elif path.exists():
             files.append(path)
+        elif (found := _by_id(text)) is not None:
+            files.append(found)
         else:
-            raise UserError(f"{text}: no such file or folder")
+            raise UserError(f"{text}: no such file or folder, scenario id or campaign id")
     return files
+
+
+def _by_id(text: str) -> Path | None:
+    """The file of a scenario or campaign id in any root (shipped or mods), or None."""
+    from strikesim.scenario.catalog import find_campaign, find_scenario
+
+    return find_scenario(text) or find_campaign(text)
 
 
 def _is_campaign(path: Path) -> bool:

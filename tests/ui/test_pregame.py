@@ -96,9 +96,12 @@ def test_every_shipped_scenario_has_a_card(ctx: UIContext) -> None:
 
 
 def test_broken_scenario_is_listed_with_its_error_and_cannot_be_chosen(
-    ctx: UIContext, monkeypatch: pytest.MonkeyPatch
+    ctx: UIContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(catalogue, "list_scenarios", lambda: [QUICK, "no-such-scenario"])
+    mods = tmp_path / "mods"
+    (mods / "no-such-scenario").mkdir(parents=True)
+    (mods / "no-such-scenario" / "scenario.yaml").write_text("format_version: 1\nextends: nope\n")
+    monkeypatch.setenv("STRIKESIM_MODS", str(mods))
     catalogue.scenario_entry.cache_clear()
     try:
         screen = ChooseScenarioScreen(ctx)
@@ -107,7 +110,7 @@ def test_broken_scenario_is_listed_with_its_error_and_cannot_be_chosen(
     broken = [c for e, c in zip(screen.entries, screen.cards, strict=True) if not e.playable]
     assert len(broken) == 1
     assert not broken[0].can_focus
-    assert "no such scenario" in broken[0].info.warnings[0]
+    assert "unknown base scenario 'nope'" in broken[0].info.warnings[0]
     assert broken[0].handle_action("activate") is False
 
 
