@@ -95,7 +95,7 @@ def end_checks(
         _end(uc, C.OUTCOME_UNION_CAPITULATED, new, week, log)
         _end(sc, C.OUTCOME_STUDIO_CAPITULATED, new, week, log)
 
-    if week >= ph.max_weeks:  # max_weeks is the last week played (weeks 0..max_weeks)
+    if week + 1 >= ph.max_weeks:
         late = live & (new.get("outcome") == C.OUTCOME_ONGOING)
         if some(late):
             log.add(late, C.EV_DEADLINE_REACHED, 0)

@@ -150,15 +150,15 @@ def _check_calendar(model: ScenarioModel) -> list[Finding]:
         found.append(
             error(("phases", "expiry_week"), f"expiry week is not before max_weeks {last}")
         )
-    elif ph.expiry_week is not None and last - ph.expiry_week < ph.ratification.weeks:
+    elif ph.expiry_week is not None and last - 1 - ph.expiry_week < ph.ratification.weeks:
         found.append(
             warning(
                 ("phases", "max_weeks"),
-                f"only {last - ph.expiry_week} week(s) after expiry (week {ph.expiry_week}) but "
-                f"a deal needs {ph.ratification.weeks} to be ratified: a strike can never end "
-                "in a deal",
+                f"only {last - 1 - ph.expiry_week} week(s) from expiry (week {ph.expiry_week}) "
+                f"to the last week ({last - 1}) but a deal needs {ph.ratification.weeks} to be "
+                "ratified: a strike can never end in a deal",
                 value=str(last),
-                expected=f"max_weeks of at least {ph.expiry_week + ph.ratification.weeks}",
+                expected=f"max_weeks of at least {ph.expiry_week + ph.ratification.weeks + 1}",
             )
         )
     if ph.walkout_weeks >= last:
@@ -175,22 +175,22 @@ def _check_calendar(model: ScenarioModel) -> list[Finding]:
             error(("phases", "authorization", "week"), "the vote must be no later than expiry")
         )
     for k, so in enumerate(model.scripted_offers):
-        if so.week > last:
+        if so.week >= last:
             found.append(
                 error(
                     ("scripted_offers", k, "week"),
-                    f"week {so.week} is after the game's last week (max_weeks {last})",
+                    f"week {so.week} is after the game's last week ({last - 1})",
                     value=str(so.week),
-                    expected=f"a week up to max_weeks ({last})",
+                    expected=f"a week below max_weeks ({last})",
                 )
             )
     for k, ev in enumerate(model.events):
-        if ev.week is not None and ev.week > last:
+        if ev.week is not None and ev.week >= last:
             found.append(
                 warning(
                     ("events", k, "week"),
                     f"event '{ev.id}' can never fire: week {ev.week} is after the game's "
-                    f"last week (max_weeks {last})",
+                    f"last week ({last - 1})",
                 )
             )
         if ev.chance.strip() in ("0", "0.0"):

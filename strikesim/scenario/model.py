@@ -328,7 +328,11 @@ class PhasesModel(_Model):
         default=2, ge=1, description="Default 2. Weeks talks stay suspended."
     )
     max_weeks: int = Field(
-        default=60, ge=1, le=520, description="Default 60. Last week of the game."
+        default=60,
+        ge=1,
+        le=520,
+        description="Default 60. Length of the game in weeks: weeks 0 to max_weeks - 1 are "
+        "played, and a dispute still open at the end of week max_weeks - 1 ends at the deadline.",
     )
     union_capitulates: FormulaText = Field(
         default="strike_fund <= 0 and hardship > 0.85",

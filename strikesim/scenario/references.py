@@ -123,8 +123,11 @@ TIME_DRIVEN = ("time_dependent", "adaptive")
 
 
 def last_ratifiable_week(model: ScenarioModel) -> int:
-    """The last week a tentative deal can be struck and still be voted on in time."""
-    return model.phases.max_weeks - model.phases.ratification.weeks
+    """The last week a tentative deal can be struck and still be voted on in time.
+
+    Weeks run from 0 to ``max_weeks - 1``; as ``strikesim.ai.position.last_ratifiable_week``.
+    """
+    return max(model.phases.max_weeks - model.phases.ratification.weeks - 1, 1)
 
 
 def _check_horizons(model: ScenarioModel, default: float) -> list[Finding]:
@@ -143,8 +146,8 @@ def _check_horizons(model: ScenarioModel, default: float) -> list[Finding]:
                 ("personalities", k, "params", "horizon") if given else ("personalities", k),
                 f"personality '{p.id}' reaches its walk-away point only at week {horizon:g}"
                 + ("" if given else " (the default horizon)")
-                + f", after the last week a deal can still be ratified ({last}: max_weeks "
-                f"{model.phases.max_weeks} minus {model.phases.ratification.weeks} weeks to "
+                + f", after the last week a deal can still be ratified ({last}: the last week "
+                f"{model.phases.max_weeks - 1} minus {model.phases.ratification.weeks} weeks to "
                 "vote); it will rarely settle in time",
                 value=f"{horizon:g}",
                 expected=f"a horizon of at most {last} weeks",

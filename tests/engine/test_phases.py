@@ -124,18 +124,16 @@ def test_no_capitulation_outside_a_strike(spec: GameSpec) -> None:
 
 
 def test_deadline_and_frozen_after_end(spec: GameSpec) -> None:
-    # max_weeks is the last week played: weeks 0..8, the deadline at the end of week 8
     spec = with_phases(spec, max_weeks=8, authorization_yes=const(0.0))
-    st = run_to(spec, initial_state(spec), 8)
-    assert st.outcome[0] == Outcome.ONGOING
+    st = run_to(spec, initial_state(spec), 7)
     st, ev = step(spec, st, acts(spec))
-    assert kinds(ev)[-2:] == ["DEADLINE_REACHED", "GAME_ENDED"]
-    assert st.outcome[0] == Outcome.DEADLINE and st.end_week[0] == 8
+    assert kinds(ev) == ["DEADLINE_REACHED", "GAME_ENDED"]
+    assert st.outcome[0] == Outcome.DEADLINE and st.end_week[0] == 7
     assert st.contract[0].tolist() == list(spec.old_contract)
     later, ev = step(spec, st, acts(spec))
     assert len(ev) == 0 and later.week == st.week + 1
     assert np.array_equal(later.values, st.values)
-    assert later.outcome[0] == Outcome.DEADLINE and later.end_week[0] == 8
+    assert later.outcome[0] == Outcome.DEADLINE and later.end_week[0] == 7
 
 
 def test_deadline_preempted_by_ratification_in_the_same_week(spec: GameSpec) -> None:

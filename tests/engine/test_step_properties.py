@@ -173,7 +173,7 @@ def test_illegal_offer_level_and_shapes(spec: GameSpec) -> None:
 
 
 def test_moves_in_an_ended_campaign_are_illegal(spec: GameSpec) -> None:
-    spec = replace(spec, phases=replace(spec.phases, max_weeks=0))  # week 0 is the last
+    spec = replace(spec, phases=replace(spec.phases, max_weeks=1))
     st, _ = step(spec, initial_state(spec), acts(spec))
     with pytest.raises(IllegalAction, match="the campaign has ended"):
         step(spec, st, acts(spec, union=Move.WALK_OUT))

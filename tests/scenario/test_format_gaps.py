@@ -61,9 +61,9 @@ def test_a_horizon_past_the_last_ratifiable_week_warns(tmp_path: Path) -> None:
     text = MINIMAL.read_text().replace("horizon: 16", "horizon: 19")
     (d,) = validate_path(_write(tmp_path, text))
     assert d.severity is Severity.WARNING
-    assert "after the last week a deal can still be ratified (18" in d.message
+    assert "after the last week a deal can still be ratified (17" in d.message
     assert d.path == "personalities[0].params.horizon"
-    ok = MINIMAL.read_text().replace("horizon: 16", "horizon: 18")
+    ok = MINIMAL.read_text().replace("horizon: 16", "horizon: 17")
     assert validate_path(_write(tmp_path, ok)) == []
 
 

@@ -146,7 +146,7 @@ def test_unused_and_unreachable_things_warn(tmp_path: Path) -> None:
     path = _write(tmp_path, "s.yaml", text)
     messages = {d.message: d.severity for d in validate_path(path)}
     assert messages == {
-        "event 'poll' can never fire: week 30 is after the game's last week (max_weeks 20)": (
+        "event 'poll' can never fire: week 30 is after the game's last week (19)": (
             Severity.WARNING
         ),
         "variable 'spare' is never read by any formula, objective or expectation": Severity.WARNING,
