@@ -15,13 +15,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from strikesim.errors import RecordError as RecordError
+
 RECORD_FORMAT = "strikesim-run"
 RECORD_VERSION = 1
 MAX_RECORD_BYTES = 8 * 1024 * 1024
-
-
-class RecordError(Exception):
-    """A run record that cannot be read: the message is for people."""
 
 
 @dataclass(frozen=True)

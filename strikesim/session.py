@@ -5,9 +5,10 @@ engine meet. The CLI and the front end drive it; it records every week's
 actions in a :class:`~strikesim.records.RunRecord`, so a game can be saved,
 loaded, continued and replayed exactly.
 
-Errors: :class:`Impossible` for a move the rules forbid (its message is shown
-to the player); :class:`~strikesim.records.RecordError` for saves that cannot
-be read or do not match the scenario.
+Errors: :class:`~strikesim.errors.IllegalMove` (alias ``Impossible``) for a
+move the rules forbid (its message is shown to the player);
+:class:`~strikesim.errors.RecordError` for saves that cannot be read or do not
+match the scenario.
 """
 
 from __future__ import annotations
@@ -33,12 +34,13 @@ from strikesim.engine import (
     utilities,
 )
 from strikesim.engine.spec import SIDES, STUDIO, UNION
+from strikesim.errors import IllegalMove
 from strikesim.narrate import Happening, narrate
 from strikesim.records import RecordError, RunRecord, Seat, WeekActions
 
-
-class Impossible(Exception):
-    """A player asked for something the rules forbid; the message says why."""
+Impossible = IllegalMove
+"""The session's name for :class:`strikesim.errors.IllegalMove`: a player asked
+for something the rules forbid; the message says why."""
 
 
 @dataclass(frozen=True)

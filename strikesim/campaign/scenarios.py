@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from strikesim.engine.spec import GameSpec
+from strikesim.errors import ScenarioError
 from strikesim.scenario.compile import compile_model
 from strikesim.scenario.load import load_model
 from strikesim.scenario.model import ScenarioModel
@@ -33,8 +34,12 @@ RESULT_NAMES = (
 terms, ``deal_<issue>`` and ``campaign_<ledger name>``."""
 
 
-class AbstractScenario(Exception):
+class AbstractScenario(ScenarioError):
     """The scenario is an abstract base (for ``extends:``) and cannot be played."""
+
+    def __init__(self, scenario_id: str) -> None:
+        super().__init__((), f"scenario '{scenario_id}' is an abstract base and cannot be played")
+        self.scenario_id = scenario_id
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from strikesim.errors import ScenarioError
+
 __all__ = [
     "Diagnostic",
     "ScenarioError",
@@ -98,23 +100,6 @@ class Diagnostic:
 
     def __str__(self) -> str:
         return self.format()
-
-
-class ScenarioError(Exception):
-    """Loading failed; ``diagnostics`` holds every problem found, sorted by place.
-
-    ``str(error)`` is all the diagnostics, one per line, so an uncaught error
-    still reads as a list of located mistakes.
-    """
-
-    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
-        self.diagnostics: tuple[Diagnostic, ...] = sort_diagnostics(diagnostics)
-        super().__init__("\n".join(d.format() for d in self.diagnostics))
-
-    @property
-    def errors(self) -> tuple[Diagnostic, ...]:
-        """Only the diagnostics of severity ERROR."""
-        return tuple(d for d in self.diagnostics if d.severity is Severity.ERROR)
 
 
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
