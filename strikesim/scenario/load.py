@@ -23,6 +23,7 @@ from strikesim.scenario.diagnostics import (
     format_path,
     has_errors,
     sort_diagnostics,
+    suggestion_budget,
 )
 from strikesim.scenario.merge import MergeProblem, Origin, line_col, merge, origin_of
 from strikesim.scenario.model import ScenarioModel
@@ -162,6 +163,11 @@ def _quote_width(doc: SourceDoc, line: int, col: int) -> int:
 
 
 def _run(path: Path) -> _Result:
+    with suggestion_budget():
+        return _run_unbudgeted(path)
+
+
+def _run_unbudgeted(path: Path) -> _Result:
     result = _Result()
     loaded = _read_chain(path, (), result.diagnostics)
     if loaded is None or has_errors(result.diagnostics):
