@@ -11,6 +11,7 @@ from typing import TextIO
 from strikesim.cli import EXIT_OK, EXIT_PROBLEMS, UserError, resolve_out_path, write_json
 from strikesim.engine import GameSpec
 from strikesim.engine.spec import STUDIO, UNION
+from strikesim.errors import RecordError
 from strikesim.records import Seat, load_record, save_record
 from strikesim.scenario import Severity, load_scenario, validate_path
 from strikesim.scenario.resources import list_scenarios
@@ -66,12 +67,20 @@ def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_replay(args: argparse.Namespace, out: TextIO) -> int:
-    from strikesim import logtext
+    from dataclasses import replace
 
-    record = load_record(Path(args.record))
-    spec = load_scenario(record.scenario_id)
-    session = Session.replay(spec, record)
-    out.write("\n".join(logtext.header(session)) + "\n")
+    from strikesim import logtext
+    from strikesim.saves import record_scenario
+
+    path = Path(args.record)
+    record = load_record(path)
+    spec = record_scenario(record, str(path))
+    try:
+        start = Session.replay(spec, replace(record, weeks=()))
+        session = Session.replay(spec, record)
+    except RecordError as exc:
+        raise RecordError(f"{path}: {exc}") from None
+    out.write("\n".join(logtext.header(start)) + "\n")  # the header as at week 0
     for report in session.reports:
         out.write("\n".join(logtext.week_lines(session, report)) + "\n")
     if session.is_over:

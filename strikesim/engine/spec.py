@@ -266,6 +266,10 @@ class GameSpec:
     sources: tuple[str, ...] = ()
     difficulty: str = "normal"
     tags: tuple[str, ...] = ()
+    scenario_hash: str = ""
+    """``sha256:<hex>`` of the validated scenario (bases merged); saves compare it."""
+    scenario_source: str = ""
+    """Where the scenario was loaded from: a shipped id, or the path of its file."""
 
     # ---- lookups -------------------------------------------------------
     @cached_property

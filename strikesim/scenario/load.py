@@ -8,7 +8,8 @@ it comes from an ``extends:`` base). A user mistake surfaces as a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,15 @@ from strikesim.scenario.sweep import sweep_formulas
 from strikesim.scenario.validation import validate_model
 from strikesim.scenario.yaml_source import SourceDoc, load_yaml, position
 
-__all__ = ["load_model", "load_scenario", "resolve_scenario", "validate_path"]
+__all__ = [
+    "load_model",
+    "load_scenario",
+    "resolve_scenario",
+    "scenario_hash",
+    "scenario_source",
+    "stamped",
+    "validate_path",
+]
 
 MAX_EXTENDS_DEPTH = 8
 
@@ -224,8 +233,30 @@ def load_scenario(id_or_path: str | Path, *, strict: bool = False) -> GameSpec:
     if result.model is not None and result.model.abstract:
         message = "is an abstract base scenario (for extends:) and cannot be played"
         raise ScenarioError([_plain(_display(path), message)])
-    assert result.spec is not None
-    return result.spec
+    assert result.spec is not None and result.model is not None
+    return stamped(result.spec, result.model, path)
+
+
+def scenario_hash(model: ScenarioModel) -> str:
+    """``sha256:<hex>`` of the validated model (bases merged, comments and layout
+    ignored): two files with the same hash play the same game."""
+    digest = hashlib.sha256(model.model_dump_json().encode("utf-8")).hexdigest()
+    return f"sha256:{digest}"
+
+
+def scenario_source(path: Path) -> str:
+    """Where a scenario file lives, as saves store it: the shipped id for a shipped
+    scenario, otherwise the absolute path of its file."""
+    resolved = path.resolve()
+    shipped = scenario_file(resolved.parent.name)
+    if resolved.name == SCENARIO_FILE and shipped is not None and shipped.resolve() == resolved:
+        return resolved.parent.name
+    return str(resolved)
+
+
+def stamped(spec: GameSpec, model: ScenarioModel, path: Path) -> GameSpec:
+    """``spec`` with its :attr:`~GameSpec.scenario_hash` and ``scenario_source`` set."""
+    return replace(spec, scenario_hash=scenario_hash(model), scenario_source=scenario_source(path))
 
 
 def validate_path(path: str | Path) -> list[Diagnostic]:
