@@ -14,14 +14,12 @@ from pathlib import Path
 from typing import TextIO
 
 from strikesim import __version__
+from strikesim.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, StrikeSimError, UserInputError
 
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
+__all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "UserError", "main", "report_error"]
 
-
-class UserError(Exception):
-    """A mistake in what the user asked for; printed without a traceback."""
+UserError = UserInputError
+"""A mistake in what the user asked for (:class:`strikesim.errors.UserInputError`)."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -131,23 +129,29 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Entry point of the ``strikesim`` console script."""
     out = out or sys.stdout
     args = _parser().parse_args(argv)
-    from strikesim.records import RecordError
-    from strikesim.scenario import ScenarioError
-
     try:
         return _dispatch(args, out)
-    except ScenarioError as exc:
-        for d in exc.diagnostics:
-            print(d.format(), file=sys.stderr)
-        return EXIT_PROBLEMS
-    except (UserError, RecordError) as exc:
-        print(f"strikesim: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    except StrikeSimError as exc:
+        return report_error(exc, sys.stderr)
     except KeyboardInterrupt:
         print("strikesim: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK
+
+
+def report_error(exc: StrikeSimError, err: TextIO) -> int:
+    """Print ``exc`` for people on ``err`` and return its exit code: the one place
+    where the command line turns an error into a message and a status."""
+    from strikesim.errors import exit_code
+
+    diagnostics = getattr(exc, "diagnostics", ())
+    if diagnostics:
+        for d in diagnostics:
+            print(d.format(), file=err)
+    else:
+        print(f"strikesim: {exc}", file=err)
+    return exit_code(exc)
 
 
 def _dispatch(args: argparse.Namespace, out: TextIO) -> int:

@@ -11,6 +11,7 @@ from typing import TextIO
 from strikesim.cli import EXIT_OK, EXIT_PROBLEMS, UserError, resolve_out_path, write_json
 from strikesim.engine import GameSpec
 from strikesim.engine.spec import STUDIO, UNION
+from strikesim.errors import RecordError
 from strikesim.records import Seat, load_record, save_record
 from strikesim.scenario import Severity, load_scenario, validate_path
 from strikesim.session import Session
@@ -65,13 +66,20 @@ def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_replay(args: argparse.Namespace, out: TextIO) -> int:
-    from strikesim import logtext
-    from strikesim.saves import recorded_scenario
+    from dataclasses import replace
 
-    record = load_record(Path(args.record))
-    spec = recorded_scenario(record, args.record)
-    session = Session.replay(spec, record)
-    out.write("\n".join(logtext.header(session)) + "\n")
+    from strikesim import logtext
+    from strikesim.saves import record_scenario
+
+    path = Path(args.record)
+    record = load_record(path)
+    spec = record_scenario(record, str(path))
+    try:
+        start = Session.replay(spec, replace(record, weeks=()))
+        session = Session.replay(spec, record)
+    except RecordError as exc:
+        raise RecordError(f"{path}: {exc}") from None
+    out.write("\n".join(logtext.header(start)) + "\n")  # the header as at week 0
     for report in session.reports:
         out.write("\n".join(logtext.week_lines(session, report)) + "\n")
     if session.is_over:
@@ -96,8 +104,8 @@ def _scenario_files(paths: list[str]) -> list[Path]:
             files.extend(found)
         elif path.exists():
             files.append(path)
-        elif (found := _by_id(text)) is not None:
-            files.append(found)
+        elif (by_id := _by_id(text)) is not None:
+            files.append(by_id)
         else:
             raise UserError(f"{text}: no such file or folder, scenario id or campaign id")
     return files
@@ -184,16 +192,13 @@ def cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
-    from strikesim.expectations import UnknownMetric, check
+    from strikesim.expectations import check
 
     spec = load_scenario(args.scenario)
     if not spec.expectations:
         out.write(f"{spec.id}: no expectations to check\n")
         return EXIT_OK
-    try:
-        results = check(spec, seed=args.seed, runs=args.runs)
-    except UnknownMetric as exc:
-        raise UserError(str(exc)) from None
+    results = check(spec, seed=args.seed, runs=args.runs)
     for r in results:
         out.write(r.describe() + "\n")
     failed = sum(not r.passed for r in results)

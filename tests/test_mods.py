@@ -140,12 +140,14 @@ def test_a_record_keeps_source_and_hash_and_is_found_in_another_root(
     record_path = tmp_path / "run.json"
     save_record(session.record, record_path)
     saved = json.loads(record_path.read_text())["scenario"]
-    assert saved["source"] == "env" and saved["hash"].startswith("sha256:")
-    # the classroom's computer: the same folder in its own mods folder, not STRIKESIM_MODS
+    assert saved["source"] == str(env_mods / "travels" / "scenario.yaml")
+    assert saved["hash"].startswith("sha256:")
+    # the classroom's computer: the folder is in its own mods folder, the old path is gone
     other = tmp_path / "other-computer"
     monkeypatch.setenv("STRIKESIM_DATA_DIR", str(other))
     monkeypatch.delenv("STRIKESIM_MODS")
-    shutil.copytree(env_mods / "travels", other / "mods" / "travels")
+    (other / "mods").mkdir(parents=True)
+    shutil.move(env_mods / "travels", other / "mods" / "travels")
     code, text = run_cli("replay", str(record_path))
     assert code == 0 and "record stops at week 3" in text
 
@@ -157,14 +159,18 @@ def test_replay_says_clearly_when_the_scenario_is_missing_or_changed(
     record_path = tmp_path / "run.json"
     save_record(_played("fragile").record, record_path)
     path = folder / "scenario.yaml"
-    path.write_text(path.read_text() + "\n# an edit\n", encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\n# a comment changes nothing\n", encoding="utf-8")
+    assert run_cli("replay", str(record_path))[0] == 0
+    path.write_text(text.replace("max_weeks: 12", "max_weeks: 13", 1), encoding="utf-8")
     code, _ = run_cli("replay", str(record_path))
     err = capsys.readouterr().err
-    assert code == 2 and "has changed since the game was played" in err
+    assert code != 0 and "has changed since this game was saved" in err
     shutil.rmtree(folder)
     code, _ = run_cli("replay", str(record_path))
     err = capsys.readouterr().err
-    assert code == 2 and "'fragile' is not installed" in err and "Traceback" not in err
+    assert code != 0 and "'fragile' is missing" in err and "strikesim install" in err
+    assert "Traceback" not in err
 
 
 def test_a_save_of_a_scenario_outside_every_root_loads_by_its_path(tmp_path: Path) -> None:
@@ -174,7 +180,7 @@ def test_a_save_of_a_scenario_outside_every_root_loads_by_its_path(tmp_path: Pat
     session = Session(spec, seats, 1)
     session.advance()
     path = save_game(session, "mine")
-    assert load_record(path).scenario_source == f"file:{folder.resolve() / 'scenario.yaml'}"
+    assert load_record(path).scenario_source == str(folder.resolve() / "scenario.yaml")
     assert load_game(path).week == 1
 
 

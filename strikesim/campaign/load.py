@@ -24,6 +24,7 @@ from strikesim.scenario.diagnostics import (
     format_path,
     has_errors,
     sort_diagnostics,
+    suggestion_budget,
 )
 from strikesim.scenario.findings import Finding, warning
 from strikesim.scenario.yaml_source import SourceDoc, key_position, load_yaml, position
@@ -98,6 +99,11 @@ def _locate(doc: SourceDoc, f: Finding) -> Diagnostic:
 
 
 def _run(path: Path) -> tuple[Campaign | None, list[Diagnostic]]:
+    with suggestion_budget():
+        return _run_unbudgeted(path)
+
+
+def _run_unbudgeted(path: Path) -> tuple[Campaign | None, list[Diagnostic]]:
     try:
         doc = load_yaml(path, display_name=_display(path))
     except ScenarioError as exc:

@@ -91,11 +91,6 @@ def _replay(run: CampaignRun, entry: Any, source: str, n: int) -> Session:
             f"{source}: stage '{stage.id}' was saved with {record.scenario_id} version "
             f"{record.scenario_version}; this copy is {spec.id} version {spec.version}"
         )
-    if record.scenario_hash and spec.content_hash and record.scenario_hash != spec.content_hash:
-        raise RecordError(
-            f"{source}: the scenario of stage '{stage.id}' ({spec.source or spec.id}) has "
-            "changed since this save (its content hash differs)"
-        )
     if record.seed != stage_seed(run.seed, run.position, stage.id):
         raise RecordError(
             f"{source}: stage '{stage.id}' has a seed that does not match the campaign seed"

@@ -282,10 +282,10 @@ class GameSpec:
     """Name of the trade paper over the news clippings."""
     news_outlets: tuple[str, ...] = ()
     """Outlet names the news feed may credit (empty: the masthead alone)."""
-    source: str = ""
-    """Where the scenario was loaded from (its ``scenario.yaml``; empty if built in code)."""
-    content_hash: str = ""
-    """SHA-256 of the scenario file and every base it extends (empty if built in code)."""
+    scenario_hash: str = ""
+    """``sha256:<hex>`` of the validated scenario (bases merged); saves compare it."""
+    scenario_source: str = ""
+    """Where the scenario was loaded from: a shipped id, or the path of its file."""
 
     # ---- lookups -------------------------------------------------------
     @cached_property

@@ -32,8 +32,13 @@ from strikesim.scenario.model import (
     ScenarioModel,
 )
 
+MAX_OUTCOMES = 1_000_000
+"""Most possible contracts (the product of the issues' level counts) a playable scenario
+may have: the negotiators and the analysis enumerate them all (about 0.5 KB each at peak)."""
+
 __all__ = [
     "MAX_LEVELS",
+    "MAX_OUTCOMES",
     "Finding",
     "IssueLevels",
     "check_model",
@@ -106,6 +111,16 @@ def check_model(model: ScenarioModel) -> list[Finding]:
             found += [problem] if problem else []
         if not problems and levels is not None and issue.agreed is None:
             found += contest_hint(issue, levels, ("issues", k))
+    outcomes = math.prod(len(levels.values) for _, levels in issues.values())
+    if outcomes > MAX_OUTCOMES:
+        found.append(
+            error(
+                ("issues",),
+                f"the issues make {outcomes:,} possible contracts, more than the "
+                f"{MAX_OUTCOMES:,} the game can weigh up (time and memory grow with it)",
+                expected="fewer issues or fewer levels (a larger range step, fewer options)",
+            )
+        )
     for side in ("union", "studio"):
         total = sum(getattr(i, side).weight for i in model.issues)
         if model.issues and not math.isclose(total, 1.0, abs_tol=1e-6):

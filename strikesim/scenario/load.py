@@ -25,20 +25,23 @@ from strikesim.scenario.diagnostics import (
     format_path,
     has_errors,
     sort_diagnostics,
+    suggestion_budget,
 )
 from strikesim.scenario.merge import MergeProblem, Origin, line_col, merge, origin_of
 from strikesim.scenario.model import ScenarioModel
-from strikesim.scenario.resources import SCENARIO_FILE
+from strikesim.scenario.resources import SCENARIO_FILE, scenario_file
 from strikesim.scenario.sweep import sweep_formulas
 from strikesim.scenario.validation import validate_model
 from strikesim.scenario.yaml_source import SourceDoc, load_yaml, position
 
 __all__ = [
     "chain_files",
-    "content_hash",
     "load_model",
     "load_scenario",
     "resolve_scenario",
+    "scenario_hash",
+    "scenario_source",
+    "stamped",
     "validate_path",
 ]
 
@@ -180,6 +183,11 @@ def _quote_width(doc: SourceDoc, line: int, col: int) -> int:
 
 
 def _run(path: Path) -> _Result:
+    with suggestion_budget():
+        return _run_unbudgeted(path)
+
+
+def _run_unbudgeted(path: Path) -> _Result:
     result = _Result()
     loaded = _read_chain(path, (), result.diagnostics, result.files)
     if loaded is None or has_errors(result.diagnostics):
@@ -192,9 +200,6 @@ def _run(path: Path) -> _Result:
         if not any(f.severity is Severity.ERROR for f in findings) and not model.abstract:
             spec, more = compile_model(model)
             findings += more
-            if spec is not None:
-                source = str(path.resolve())
-                spec = replace(spec, source=source, content_hash=content_hash(result.files))
             result.spec = spec
             compiled = True
         result.model = model
@@ -203,23 +208,6 @@ def _run(path: Path) -> _Result:
         findings += sweep_formulas(data)
     result.diagnostics += [_to_diagnostic(root, f) for f in findings]
     return result
-
-
-def content_hash(files: list[Path]) -> str:
-    """SHA-256 over the bytes of ``files`` in order ("" if one cannot be read).
-
-    Line endings are normalised so that a scenario checked out on Windows has
-    the same hash as on Linux.
-    """
-    digest = hashlib.sha256()
-    for file in files:
-        try:
-            data = file.read_bytes()
-        except OSError:
-            return ""
-        digest.update(data.replace(b"\r\n", b"\n"))
-        digest.update(b"\0")
-    return "sha256:" + digest.hexdigest()
 
 
 def _folder_name(model: ScenarioModel, path: Path) -> list[Finding]:
@@ -263,8 +251,30 @@ def load_scenario(id_or_path: str | Path, *, strict: bool = False) -> GameSpec:
     if result.model is not None and result.model.abstract:
         message = "is an abstract base scenario (for extends:) and cannot be played"
         raise ScenarioError([_plain(_display(path), message)])
-    assert result.spec is not None
-    return result.spec
+    assert result.spec is not None and result.model is not None
+    return stamped(result.spec, result.model, path)
+
+
+def scenario_hash(model: ScenarioModel) -> str:
+    """``sha256:<hex>`` of the validated model (bases merged, comments and layout
+    ignored): two files with the same hash play the same game."""
+    digest = hashlib.sha256(model.model_dump_json().encode("utf-8")).hexdigest()
+    return f"sha256:{digest}"
+
+
+def scenario_source(path: Path) -> str:
+    """Where a scenario file lives, as saves store it: the shipped id for a shipped
+    scenario, otherwise the absolute path of its file."""
+    resolved = path.resolve()
+    shipped = scenario_file(resolved.parent.name)
+    if resolved.name == SCENARIO_FILE and shipped is not None and shipped.resolve() == resolved:
+        return resolved.parent.name
+    return str(resolved)
+
+
+def stamped(spec: GameSpec, model: ScenarioModel, path: Path) -> GameSpec:
+    """``spec`` with its :attr:`~GameSpec.scenario_hash` and ``scenario_source`` set."""
+    return replace(spec, scenario_hash=scenario_hash(model), scenario_source=scenario_source(path))
 
 
 def validate_path(path: str | Path) -> list[Diagnostic]:

@@ -89,7 +89,22 @@ def check_personalities(model: ScenarioModel) -> list[Finding]:
 
     tactics = (*TACTICS, SCRIPTED)
     found: list[Finding] = []
+    scripted_sides = {o.side for o in model.scripted_offers}
     for k, p in enumerate(model.personalities):
+        if p.tactic == SCRIPTED:
+            missing = [s for s in ((p.side,) if p.side else ("union", "studio"))
+                       if s not in scripted_sides]  # fmt: skip
+            if missing:
+                found.append(
+                    error(
+                        ("personalities", k, "tactic"),
+                        f"personality '{p.id}' plays the script, but scripted_offers has "
+                        f"no offers for the {' or '.join(missing)}",
+                        expected="scripted_offers with side: "
+                        + missing[0]
+                        + ("" if p.side else ", or a side: for this personality"),
+                    )
+                )
         if p.tactic not in tactics:
             found.append(
                 error(

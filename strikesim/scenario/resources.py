@@ -13,6 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
+from strikesim.errors import NotFound
+
 __all__ = ["ResourceNotFound", "list_scenarios", "resource_path", "scenario_file"]
 
 Resource = Literal["assets", "scenarios"]
@@ -21,7 +23,7 @@ _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 SCENARIO_FILE = "scenario.yaml"
 
 
-class ResourceNotFound(FileNotFoundError):
+class ResourceNotFound(NotFound):
     """A shipped data folder is missing (a broken install or checkout)."""
 
 

@@ -222,8 +222,9 @@ def opponents(spec: GameSpec, side: int) -> list[Opponent]:
 
 def scenario_folder(spec: GameSpec) -> Path | None:
     """The folder the scenario was loaded from (briefs and background live there)."""
-    if spec.source:
-        return Path(spec.source).parent
+    source = Path(spec.scenario_source) if spec.scenario_source else None
+    if source is not None and source.is_absolute():
+        return source.parent
     path = find_scenario(spec.id)
     return path.parent if path is not None else None
 

@@ -38,7 +38,7 @@ def reload_spec(spec: GameSpec) -> GameSpec:
     from strikesim.ui.screens.catalogue import clear_cache
 
     clear_cache()
-    return load_scenario(spec.source or spec.id)
+    return load_scenario(spec.scenario_source or spec.id)
 
 
 def _seats_for(spec: GameSpec, seats: tuple[Seat, Seat]) -> tuple[Seat, Seat]:
