@@ -114,10 +114,13 @@ def _is_campaign(path: Path) -> bool:
     """Campaign files live in a ``campaigns`` folder or have a top-level ``stages:`` key."""
     if path.parent.name == "campaigns":
         return True
+    from strikesim.files import FileProblem, read_capped
+    from strikesim.scenario.yaml_source import MAX_BYTES
+
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
+        text = read_capped(path, MAX_BYTES).decode("utf-8", errors="replace")
+    except FileProblem:
+        return False  # the scenario reader reports why
     return any(line.startswith("stages:") for line in text.splitlines())
 
 

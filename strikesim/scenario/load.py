@@ -71,6 +71,8 @@ def resolve_scenario(id_or_path: str | Path, *, relative_to: Path | None = None)
         return candidate / SCENARIO_FILE
     if candidate.is_file():
         return candidate
+    if candidate.exists() and not candidate.is_dir():  # a FIFO, a device, a socket
+        raise ScenarioError([_plain(text, "is not a regular file (a device, pipe or socket)")])
     if not looks_like_path:
         shipped = scenario_file(text)
         if shipped is not None:

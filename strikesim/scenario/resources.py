@@ -69,7 +69,13 @@ def list_scenarios(*, include_abstract: bool = False) -> list[str]:
 
 
 def _is_abstract(path: Path) -> bool:
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+    from strikesim.files import FileProblem, read_capped
+
+    try:
+        text = read_capped(path, 1024 * 1024).decode("utf-8", errors="replace")
+    except FileProblem:
+        return False
+    for line in text.splitlines():
         if line.startswith("abstract:"):
             return line.split(":", 1)[1].split("#", 1)[0].strip() == "true"
     return False

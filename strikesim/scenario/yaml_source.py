@@ -151,17 +151,17 @@ def _error(
 
 
 def _read_text(path: Path, name: str) -> str:
+    from strikesim.files import FileProblem, read_capped
+
     try:
-        if path.is_dir():
-            raise _Fatal(_error(name, 0, 0, "is a folder, not a YAML file"))
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise _Fatal(_error(name, 0, 0, "file not found")) from None
-    except OSError as exc:
-        raise _Fatal(_error(name, 0, 0, f"cannot read the file: {exc.strerror or exc}")) from None
-    if len(raw) > MAX_BYTES:
-        _too_large(f"more than {MAX_BYTES:,}", name)
+        raw = read_capped(path, MAX_BYTES)
+    except FileProblem as exc:
+        reason = {"no such file": "file not found"}.get(exc.reason, exc.reason)
+        if reason.startswith("is a folder"):
+            reason = "is a folder, not a YAML file"
+        elif reason.startswith("is too large"):
+            _too_large(f"more than {MAX_BYTES:,}", name)
+        raise _Fatal(_error(name, 0, 0, reason)) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
