@@ -34,6 +34,13 @@ def _parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="play a whole dispute headless and print the log")
     run.add_argument("scenario", help="a shipped scenario id (see 'strikesim list') or a path")
     run.add_argument("--seed", type=_seed, default=0, help="random seed (default 0)")
+    run.add_argument(
+        "--campaign-id",
+        type=_seed,
+        default=0,
+        metavar="N",
+        help="play row N of 'strikesim batch --seed SEED' (default 0: the plain game of SEED)",
+    )
     run.add_argument("--union", metavar="NAME", help="union negotiator personality")
     run.add_argument("--studio", metavar="NAME", help="studio negotiator personality")
     run.add_argument("--difficulty", default="normal", help="AI level: easy, normal, hard, expert")
@@ -50,7 +57,13 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("list", help="list the shipped scenarios and campaigns")
 
-    bat = sub.add_parser("batch", help="play many seeds at once and summarise the outcomes")
+    bat = sub.add_parser(
+        "batch",
+        help="play many games at once and summarise the outcomes",
+        description="Plays --runs games with the same --seed and campaign ids 0..runs-1: "
+        "row i is the game 'strikesim run SCENARIO --seed SEED --campaign-id i' "
+        "(row 0 is 'run --seed SEED').",
+    )
     bat.add_argument("scenario")
     bat.add_argument("--runs", type=_positive, default=1000)
     bat.add_argument("--seed", type=_seed, default=0)

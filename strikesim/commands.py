@@ -50,7 +50,7 @@ def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
         _seat(spec, STUDIO, args.studio, args.difficulty),
     )
     _check_seats(spec, seats)
-    session = Session(spec, seats, args.seed)
+    session = Session(spec, seats, args.seed, getattr(args, "campaign_id", 0))
     if not args.json:
         out.write("\n".join(logtext.header(session)) + "\n")
     while not session.is_over:
