@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -139,14 +140,14 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 def report_error(exc: StrikeSimError, err: TextIO) -> int:
     """Print ``exc`` for people on ``err`` and return its exit code: the one place
     where the command line turns an error into a message and a status."""
-    from strikesim.errors import exit_code
+    from strikesim.errors import clean, exit_code
 
     diagnostics = getattr(exc, "diagnostics", ())
     if diagnostics:
         for d in diagnostics:
             print(d.format(), file=err)
     else:
-        print(f"strikesim: {exc}", file=err)
+        print(f"strikesim: {clean(str(exc), 2000)}", file=err)
     return exit_code(exc)
 
 
@@ -171,8 +172,19 @@ def _dispatch(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def write_json(data: object, out: TextIO) -> None:
-    json.dump(data, out, indent=2)
+    """Strict JSON on ``out``: a NaN or infinite number is written as null."""
+    json.dump(_finite(data), out, indent=2, allow_nan=False)
     out.write("\n")
+
+
+def _finite(data: object) -> object:
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {k: _finite(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [_finite(v) for v in data]
+    return data
 
 
 def resolve_out_path(text: str) -> Path:

@@ -15,7 +15,7 @@ from typing import Literal
 
 from strikesim.errors import NotFound
 
-__all__ = ["ResourceNotFound", "list_scenarios", "resource_path", "scenario_file"]
+__all__ = ["ResourceNotFound", "list_scenarios", "resource_path", "scenario_file", "scenario_roots"]
 
 Resource = Literal["assets", "scenarios"]
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -41,6 +41,17 @@ def resource_path(name: Resource) -> Path:
     raise ResourceNotFound(
         f"the '{name}' folder was not found next to or inside {_PACKAGE_DIR}; reinstall StrikeSim"
     )
+
+
+def scenario_roots() -> list[Path]:
+    """The folders holding scenarios the game may read by id or by ``extends:``.
+
+    Today: the shipped ``scenarios`` folder. (The per-user mods folder and the
+    folders of ``STRIKESIM_MODS`` belong here too.) ``extends:`` may also name
+    files inside the folder of the file being checked; see
+    :func:`strikesim.scenario.load.extends_roots`.
+    """
+    return [resource_path("scenarios")]
 
 
 def scenario_file(scenario_id: str) -> Path | None:
