@@ -119,7 +119,11 @@ def position_phrase(rec: DecisionRecord, row: int) -> str:
     stake = float(spec.params.get(("union_stake", "studio_stake")[side], 0.0))
     if cost is None or cost <= 0:
         return "we want a deal before this dispute starts to cost us"
-    what = "our members' lost pay and hardship" if side == UNION else "stopped shows and lost subscribers"
+    what = (
+        "our members' lost pay and hardship"
+        if side == UNION
+        else "stopped shows and lost subscribers"
+    )
     return f"the dispute has cost us about {money(cost * stake)} so far in {what}"
 
 

@@ -54,4 +54,3 @@ def result_parts(spec: GameSpec, state: State, side: int, row: int = 0) -> Resul
     cost = float(values[spec.var_index[_COST_VARIABLE[side]]])
     result = float(values[spec.var_index[RESULT_VARIABLE[side]]])
     return ResultParts(result + cost, cost, float(spec.params[_STAKE[side]]))
-

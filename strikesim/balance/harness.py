@@ -33,6 +33,7 @@ __all__ = [
     "Stats",
     "play",
     "play_seat",
+    "scenario_personalities",
     "uses_lookahead",
 ]
 
@@ -141,6 +142,12 @@ class Games:
         return Stats.of(
             1 - self.side, self.other_score, self.other_result, self.outcome, self.strike_weeks
         )
+
+
+def scenario_personalities(spec: GameSpec, side: int) -> tuple[str, ...]:
+    """The scenario's own personalities that can play ``side`` (without the
+    built-in profiles every scenario offers)."""
+    return tuple(p.id for p in spec.personalities if p.side is None or p.side == side)
 
 
 def uses_lookahead(neg: Negotiator, batch: int) -> bool:

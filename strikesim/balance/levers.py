@@ -19,7 +19,7 @@ Weak and strong values (documented in docs/balance.md):
   baseline ``psi0``, which opinion returns to;
 * AI capability: ``ai_orders`` 0 vs 3 orders of magnitude of AI cost decline
   (``ai_capability`` about 0.08, the 2023 level, vs about 0.77);
-* members' fear of AI: the scenario's fear variable at 0.1 vs 0.9.
+* members' fear of AI: ``ai_fear`` at 0.1 vs 0.9.
 
 A lever whose variable or parameter a scenario does not have is reported as
 n/a, never faked.
@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -93,15 +93,23 @@ def _fixed(kind: str, weak: float, strong: float, *ids: str) -> Knob:
 
 LEVERS: tuple[Lever, ...] = (
     Lever(
-        "strike_fund", "Strike fund", UNION, (_money("variable", "strike_fund"),),
+        "strike_fund",
+        "Strike fund",
+        UNION,
+        (_money("variable", "strike_fund"),),
         note="$M at the start; weak = value / sqrt(10), strong = value * sqrt(10)",
     ),
     Lever(
-        "studio_cash", "Studio cash", STUDIO, (_money("variable", "studio_cash"),),
+        "studio_cash",
+        "Studio cash",
+        STUDIO,
+        (_money("variable", "studio_cash"),),
         note="$M at the start; weak = value / sqrt(10), strong = value * sqrt(10)",
     ),
     Lever(
-        "public_support", "Public support (union)", UNION,
+        "public_support",
+        "Public support for the union",
+        UNION,
         (
             _fixed("variable", 0.35, 0.80, "public_support_union"),
             _fixed("param", 0.35, 0.80, "psi0"),
@@ -109,26 +117,35 @@ LEVERS: tuple[Lever, ...] = (
         note="share; start and baseline (psi0) both 0.35 vs 0.80",
     ),
     Lever(
-        "ai_capability", "AI capability", STUDIO, (_fixed("variable", 0.0, 3.0, "ai_orders"),),
+        "ai_capability",
+        "AI capability",
+        STUDIO,
+        (_fixed("variable", 0.0, 3.0, "ai_orders"),),
         shows="ai_capability",
         note="orders of magnitude of AI cost decline at the start, 0 vs 3",
     ),
     Lever(
-        "fear", "Members' fear of AI", UNION,
+        "fear",
+        "Members' fear of AI",
+        UNION,
         (_fixed("variable", 0.1, 0.9, "ai_fear"),),
-        note="share, 0.1 vs 0.9 (the scenario's own fear variable)",
+        note="share of members who think AI will take their work, 0.1 vs 0.9",
     ),
     Lever(
-        "savings", "Member savings (hardship)", UNION,
+        "savings",
+        "Member savings (hardship)",
+        UNION,
         (
             Knob(
-                "param", ("savings_mu",),
-                lambda x: x - math.log(ROOT10), lambda x: x + math.log(ROOT10),
+                "param",
+                ("savings_mu",),
+                lambda x: x - math.log(ROOT10),
+                lambda x: x + math.log(ROOT10),
             ),
         ),
         note="log of median savings; weak/strong = median savings / and * sqrt(10)",
     ),
-)  # fmt: skip
+)
 """The levers, in table order."""
 
 
@@ -197,11 +214,17 @@ def spec_with(
     spec, findings = compile_model(model)
     if spec is None:
         raise ScenarioError(
-            Diagnostic(Severity.ERROR, str(source), 0, 0, ".".join(map(str, f.path)),
-                       f"with balance lever values: {f.message}")
+            Diagnostic(
+                Severity.ERROR,
+                str(source),
+                0,
+                0,
+                ".".join(map(str, f.path)),
+                f"with balance lever values: {f.message}",
+            )
             for f in findings
             if f.severity == Severity.ERROR
-        )  # fmt: skip
+        )
     return spec
 
 
@@ -233,7 +256,7 @@ class LeverRow:
         def side_stats(pair: tuple[Stats, Stats] | None) -> Any:
             if pair is None:
                 return None
-            return {SIDES[s]: _stats_json(pair[s]) for s in (UNION, STUDIO)}
+            return {SIDES[s]: asdict(pair[s]) for s in (UNION, STUDIO)}
 
         return {
             "id": self.lever.id,
@@ -254,13 +277,6 @@ class LeverRow:
             "strong": side_stats(self.strong),
             "gain": self.gain if self.applies else None,
         }
-
-
-def _stats_json(s: Stats) -> dict[str, Any]:
-    from dataclasses import asdict
-
-    return {k: (v if not isinstance(v, float) or math.isfinite(v) else None)
-            for k, v in asdict(s).items()}  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -140,9 +140,7 @@ def rejection_costs(
             rows[j, failed] = np.maximum(rows[j, failed] - spec.params.get(param, 0.0), 0.0)
 
 
-def _arbitrate(
-    plan: EnginePlan, st: State, late: np.ndarray, new: _Changes, log: EventLog
-) -> None:
+def _arbitrate(plan: EnginePlan, st: State, late: np.ndarray, new: _Changes, log: EventLog) -> None:
     """Final-offer arbitration at the last week (docs/model.md §5): of the two standing
     offers the arbitrator imposes the one with the larger Nash product of the two
     sides' utilities, so an extreme final position loses to a reasonable one. A deal

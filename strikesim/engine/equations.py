@@ -160,8 +160,9 @@ def _solidarity(ns: NS) -> Array:
     )
     # an empty fund sends members back to work once the strike has begun to hurt
     empty = ns["is_striking"] * (1.0 - fund_relief(ns)) * ns["hardship"]
-    target = clip(target * (1.0 - ns["fund_empty_solidarity"] * np.minimum(empty * 3.0, 1.0)),
-                  0.0, 1.0)
+    target = clip(
+        target * (1.0 - ns["fund_empty_solidarity"] * np.minimum(empty * 3.0, 1.0)), 0.0, 1.0
+    )
     return ns["solidarity"] + ns["solidarity_rate"] * (target - ns["solidarity"])
 
 
@@ -224,7 +225,8 @@ def union_cost_rate(ns: NS) -> Array:
     """This week's addition to the union's dispute cost (utility units): the strikers'
     lost earnings over the union's stake, weighed up by hardship (docs/model.md §2)."""
     lost = ns["is_striking"] * ns["solidarity"] * ns["members"] * ns["member_weekly_pay"] * 1e-6
-    return lost * (1.0 + ns["hardship_cost"] * ns["hardship"]) / ns["union_stake"]
+    stake = np.maximum(ns["union_stake"], 1.0)  # (0 = unset outside a compiled scenario)
+    return lost * (1.0 + ns["hardship_cost"] * ns["hardship"]) / stake
 
 
 def cash_stress(ns: NS) -> Array:
@@ -239,7 +241,7 @@ def studio_cost_rate(ns: NS) -> Array:
     stopped = ns["strike_cost_weekly"] * ns["delay_loss_share"] * (1.0 - ns["production_level"])
     audience = ns["weekly_operating_income"] * np.maximum(1.0 - ns["subscribers"], 0.0)
     weight = 1.0 + ns["cash_stress_cost"] * cash_stress(ns)
-    return (stopped + audience) * weight / ns["studio_stake"]
+    return (stopped + audience) * weight / np.maximum(ns["studio_stake"], 1.0)
 
 
 def _union_cost(ns: NS) -> Array:

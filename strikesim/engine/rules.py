@@ -142,9 +142,7 @@ def remember_start(
     its ``(V, B)`` values, ``base`` the step's final namespace of them (the
     state a week earlier; see :func:`next_week_namespace`)."""
     ns = next_week_namespace(base, state)
-    plan.cache["start_of_week"] = (
-        weakref.ref(state), WeekStart(ns, moves_mask(state, plan), rows)
-    )
+    plan.cache["start_of_week"] = (weakref.ref(state), WeekStart(ns, moves_mask(state, plan), rows))
 
 
 def remembered_start(plan: EnginePlan, state: State) -> WeekStart | None:

@@ -70,7 +70,9 @@ class EventKind(IntEnum):
     CAPITULATION = 11  # ref = side that gave in
     DEADLINE_REACHED = 12
     GAME_ENDED = 13  # value = Outcome
-    ARBITRATION = 14  # ref = side whose final offer was imposed (-1 = none); value = its Nash product
+    ARBITRATION = (
+        14  # ref = side whose final offer was imposed (-1 = none); value = its Nash product
+    )
     COIN_TOSS = 15  # both sides accepted at once; ref = side whose offer the toss chose
 
 

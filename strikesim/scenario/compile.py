@@ -277,7 +277,13 @@ def compile_model(model: ScenarioModel) -> tuple[S.GameSpec | None, list[Finding
         default_negotiators=default_negotiators(model),
         objectives=tuple(
             S.ObjectiveSpec(
-                o.id, _SIDE[side], o.label, _must(f), o.target, o.weight, o.higher_is_better,
+                o.id,
+                _SIDE[side],
+                o.label,
+                _must(f),
+                o.target,
+                o.weight,
+                o.higher_is_better,
                 o.floor,
             )
             for side, o, f in objectives

@@ -96,9 +96,7 @@ def test_explanations_cite_the_state() -> None:
     moved = [t for t in union_texts if t.startswith("We moved on")]
     assert moved, "the resource-driven union conceded at some point"
     # the union's position: its fund and hardship, or what the strike has cost it
-    assert any(
-        ("strike fund" in t or "hardship" in t or "has cost us" in t) for t in moved
-    )
+    assert any(("strike fund" in t or "hardship" in t or "has cost us" in t) for t in moved)
     # one sentence for the move, one more for each pressure action taken that week
     for d in decisions[0::2]:
         if d.explanations:
@@ -147,8 +145,8 @@ def test_a_more_patient_difficulty_concedes_later() -> None:
 
 @pytest.mark.parametrize("name", ["boulware", "linear", "conceder"])
 def test_a_negotiators_targets_follow_its_concession_curve(name: str) -> None:
-    from strikesim.ai.registry import builtin_params
     from strikesim.ai.position import position
+    from strikesim.ai.registry import builtin_params
     from strikesim.ai.tactics import time_dependent_target
     from strikesim.analysis.space import offer_utility
     from strikesim.engine import Actions, initial_state, step
@@ -180,8 +178,9 @@ def test_a_negotiators_targets_follow_its_concession_curve(name: str) -> None:
             want = time_dependent_target(pos.t, params["k"], e, p_min, neg.p_max)
             if pos.deadline > 0:
                 u = offer_utility(neg.tables, obs.offers[:, UNION])
-                ask = float(np.clip(neg.arbitration.winning_ask(u[:, 0] * u[:, 1])[0],
-                                    p_min, neg.p_max))
+                ask = float(
+                    np.clip(neg.arbitration.winning_ask(u[:, 0] * u[:, 1])[0], p_min, neg.p_max)
+                )
                 late = time_dependent_target(pos.deadline, params["k"], 1.0, ask, neg.p_max)
                 want = np.minimum(want, late)
             want_now = float(np.asarray(want).reshape(-1)[0])
