@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,6 +35,13 @@ def _parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="play a whole dispute headless and print the log")
     run.add_argument("scenario", help="a scenario id (see 'strikesim list') or a path")
     run.add_argument("--seed", type=_seed, default=0, help="random seed (default 0)")
+    run.add_argument(
+        "--campaign-id",
+        type=_seed,
+        default=0,
+        metavar="N",
+        help="play row N of 'strikesim batch --seed SEED' (default 0: the plain game of SEED)",
+    )
     run.add_argument("--union", metavar="NAME", help="union negotiator personality")
     run.add_argument("--studio", metavar="NAME", help="studio negotiator personality")
     run.add_argument("--difficulty", default="normal", help="AI level: easy, normal, hard, expert")
@@ -67,7 +75,13 @@ def _parser() -> argparse.ArgumentParser:
     inst.add_argument("--into", metavar="FOLDER", help="unpack here instead of the mods folder")
     inst.add_argument("--replace", action="store_true", help="overwrite installed copies")
 
-    bat = sub.add_parser("batch", help="play many seeds at once and summarise the outcomes")
+    bat = sub.add_parser(
+        "batch",
+        help="play many games at once and summarise the outcomes",
+        description="Plays --runs games with the same --seed and campaign ids 0..runs-1: "
+        "row i is the game 'strikesim run SCENARIO --seed SEED --campaign-id i' "
+        "(row 0 is 'run --seed SEED').",
+    )
     bat.add_argument("scenario")
     bat.add_argument("--runs", type=_positive, default=1000)
     bat.add_argument("--seed", type=_seed, default=0)
@@ -147,14 +161,14 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 def report_error(exc: StrikeSimError, err: TextIO) -> int:
     """Print ``exc`` for people on ``err`` and return its exit code: the one place
     where the command line turns an error into a message and a status."""
-    from strikesim.errors import exit_code
+    from strikesim.errors import clean, exit_code
 
     diagnostics = getattr(exc, "diagnostics", ())
     if diagnostics:
         for d in diagnostics:
             print(d.format(), file=err)
     else:
-        print(f"strikesim: {exc}", file=err)
+        print(f"strikesim: {clean(str(exc), 2000)}", file=err)
     return exit_code(exc)
 
 
@@ -184,8 +198,19 @@ def _dispatch(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def write_json(data: object, out: TextIO) -> None:
-    json.dump(data, out, indent=2)
+    """Strict JSON on ``out``: a NaN or infinite number is written as null."""
+    json.dump(_finite(data), out, indent=2, allow_nan=False)
     out.write("\n")
+
+
+def _finite(data: object) -> object:
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {k: _finite(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [_finite(v) for v in data]
+    return data
 
 
 def resolve_out_path(text: str) -> Path:

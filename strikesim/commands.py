@@ -49,7 +49,7 @@ def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
         _seat(spec, STUDIO, args.studio, args.difficulty),
     )
     _check_seats(spec, seats)
-    session = Session(spec, seats, args.seed)
+    session = Session(spec, seats, args.seed, getattr(args, "campaign_id", 0))
     if not args.json:
         out.write("\n".join(logtext.header(session)) + "\n")
     while not session.is_over:
@@ -122,10 +122,13 @@ def _is_campaign(path: Path) -> bool:
     """Campaign files live in a ``campaigns`` folder or have a top-level ``stages:`` key."""
     if path.parent.name == "campaigns":
         return True
+    from strikesim.files import FileProblem, read_capped
+    from strikesim.scenario.yaml_source import MAX_BYTES
+
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
+        text = read_capped(path, MAX_BYTES).decode("utf-8", errors="replace")
+    except FileProblem:
+        return False  # the scenario reader reports why
     return any(line.startswith("stages:") for line in text.splitlines())
 
 

@@ -26,6 +26,7 @@ must stay free of pygame, yaml and pydantic) can raise from it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -46,6 +47,7 @@ __all__ = [
     "StrikeSimError",
     "ThemeError",
     "UserInputError",
+    "clean",
     "exit_code",
     "shown",
 ]
@@ -165,6 +167,24 @@ def exit_code(exc: BaseException) -> int:
         if isinstance(exc, cls):
             return code
     return EXIT_USAGE
+
+
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def clean(text: str, limit: int = 400) -> str:
+    """``text`` safe to print on a terminal: control characters (escapes, NUL,
+    bidi overrides) written as ``\\xNN``/``\\uNNNN``, at most ``limit`` characters."""
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return _CONTROL.sub(
+        lambda m: (
+            f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"
+        ),
+        text,
+    )
 
 
 def shown(value: object, limit: int = 80) -> str:

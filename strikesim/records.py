@@ -73,6 +73,8 @@ class RunRecord:
     meta: dict[str, Any] = field(default_factory=dict)
     scenario_hash: str = ""
     scenario_source: str = ""
+    campaign_id: int = 0
+    """The engine's campaign id (``run --campaign-id``; 0 for an ordinary game)."""
 
     def with_week(self, week: WeekActions) -> RunRecord:
         return replace(self, weeks=(*self.weeks, week))
@@ -89,6 +91,7 @@ class RunRecord:
             "version": RECORD_VERSION,
             "scenario": scenario,
             "seed": self.seed,
+            **({"campaign_id": self.campaign_id} if self.campaign_id else {}),
             "seats": {"union": asdict(self.seats[0]), "studio": asdict(self.seats[1])},
             "weeks": [
                 {
@@ -134,6 +137,7 @@ class RunRecord:
             dict(raw.meta),
             raw.scenario.hash,
             raw.scenario.source,
+            raw.campaign_id,
         )
 
 
@@ -213,6 +217,7 @@ class RecordFile(_Strict):
     version: Literal[1]
     scenario: ScenarioRef
     seed: int = Field(ge=0, lt=2**63, strict=True)
+    campaign_id: int = Field(default=0, ge=0, lt=2**63, strict=True)
     seats: SeatsFile
     weeks: list[WeekFile] = Field(default_factory=list, max_length=MAX_WEEKS_IN_RECORD)
     meta: dict[Annotated[str, Field(max_length=40)], MetaValue] = Field(

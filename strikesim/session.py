@@ -71,6 +71,9 @@ class Session:
     spec: GameSpec
     seats: tuple[Seat, Seat]
     seed: int = 0
+    campaign_id: int = 0
+    """The engine's campaign id: row ``i`` of ``strikesim batch --seed S`` is the
+    game with seed ``S`` and campaign id ``i`` (0 for an ordinary game)."""
     state: State = field(init=False)
     record: RunRecord = field(init=False)
     negotiators: list[Negotiator | None] = field(init=False)
@@ -80,7 +83,7 @@ class Session:
     _pending: dict[int, Decision] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.state = initial_state(self.spec, batch=1, seed=self.seed)
+        self.state = initial_state(self.spec, batch=1, seed=self.seed, campaigns=[self.campaign_id])
         self.record = RunRecord(
             self.spec.id,
             self.spec.version,
@@ -88,6 +91,7 @@ class Session:
             self.seats,
             scenario_hash=self.spec.scenario_hash,
             scenario_source=self.spec.scenario_source,
+            campaign_id=self.campaign_id,
         )
         self.negotiators = []
         for side, seat in enumerate(self.seats):
@@ -95,7 +99,7 @@ class Session:
                 self.negotiators.append(None)
                 continue
             neg = make_negotiator(self.spec, seat.personality, side, difficulty=seat.difficulty)
-            neg.reset(self.spec, 1, self.seed)
+            neg.reset(self.spec, 1, self.seed, self.state.campaign)
             self.negotiators.append(neg)
         self.history = [self.state.values[0].copy()]
 
@@ -256,7 +260,7 @@ class Session:
                 f"this record is for scenario '{record.scenario_id}', not '{spec.id}'"
             )
         check_record_fits(spec, record)
-        session = cls(spec, record.seats, record.seed)
+        session = cls(spec, record.seats, record.seed, record.campaign_id)
         for n, week in enumerate(record.weeks):
             if session.is_over:
                 raise RecordError(f"record continues after the dispute ended (week {n})")

@@ -24,7 +24,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from strikesim.errors import ScenarioError
+from strikesim.errors import ScenarioError, clean
+
+MAX_LINE = 1000
+"""Longest diagnostic line printed; echoed values are escaped and cut to fit."""
 
 __all__ = [
     "Diagnostic",
@@ -86,7 +89,7 @@ class Diagnostic:
         text = ": ".join(parts) + ": " + self.message
         if self.hint is not None and "did you mean" not in self.message:
             text += f" (did you mean '{self.hint}'?)"
-        return text
+        return clean(text, MAX_LINE)
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict with every field (for ``validate --format json``)."""

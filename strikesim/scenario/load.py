@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from strikesim.engine.spec import GameSpec
+from strikesim.errors import shown
 from strikesim.scenario.catalog import find_scenario, scenario_ids
 from strikesim.scenario.checks import Finding, check_model, warning
 from strikesim.scenario.compile import compile_model
@@ -29,13 +30,14 @@ from strikesim.scenario.diagnostics import (
 )
 from strikesim.scenario.merge import MergeProblem, Origin, line_col, merge, origin_of
 from strikesim.scenario.model import ScenarioModel
-from strikesim.scenario.resources import SCENARIO_FILE, scenario_file
+from strikesim.scenario.resources import SCENARIO_FILE, scenario_file, scenario_roots
 from strikesim.scenario.sweep import sweep_formulas
 from strikesim.scenario.validation import validate_model
 from strikesim.scenario.yaml_source import SourceDoc, load_yaml, position
 
 __all__ = [
     "chain_files",
+    "extends_roots",
     "load_model",
     "load_scenario",
     "resolve_scenario",
@@ -75,6 +77,8 @@ def resolve_scenario(id_or_path: str | Path, *, relative_to: Path | None = None)
         return candidate / SCENARIO_FILE
     if candidate.is_file():
         return candidate
+    if candidate.exists() and not candidate.is_dir():  # a FIFO, a device, a socket
+        raise ScenarioError([_plain(text, "is not a regular file (a device, pipe or socket)")])
     if not looks_like_path:
         found = find_scenario(text)
         if found is not None:
@@ -125,6 +129,17 @@ def _read_chain(
             message = f"unknown base scenario '{base}'"
             out.append(located(message, value=base, expected=first.expected, hint=first.hint))
             return None
+        top = chain[0] if chain else path.resolve()
+        if not _inside(base_path, extends_roots(top)):
+            out.append(
+                located(
+                    "extends may only name a scenario id or a .yaml file inside the "
+                    "scenario folders (the shipped scenarios, or the folder around "
+                    f"{_display(top.parent)})",
+                    value=shown(base, 80),
+                )
+            )
+            return None
         if base_path in chain or base_path == path.resolve():
             names = " -> ".join(_display(p) for p in (*chain, path.resolve(), base_path))
             out.append(located(f"extends cycle: {names}"))
@@ -145,6 +160,21 @@ def _read_chain(
         out.append(Diagnostic(Severity.ERROR, file, line, col, format_path(p.path), p.message,
                               value=p.value))  # fmt: skip
     return merged, morg
+
+
+def extends_roots(top: Path) -> list[Path]:
+    """Folders an ``extends:`` in the file ``top`` (or in its bases) may reach:
+    :func:`~strikesim.scenario.resources.scenario_roots` and the folder around
+    ``top``'s own folder (so ``my-mod/scenario.yaml`` may extend
+    ``../my-base/scenario.yaml``). Only ``.yaml``/``.yml`` files are read."""
+    return [*scenario_roots(), top.resolve().parent.parent]
+
+
+def _inside(path: Path, roots: list[Path]) -> bool:
+    resolved = path.resolve()
+    return resolved.suffix in (".yaml", ".yml") and any(
+        resolved.is_relative_to(root.resolve()) for root in roots
+    )
 
 
 def _display(path: Path) -> str:

@@ -42,7 +42,10 @@ from .random_input import (
 
 __all__ = ["data_dir", "game_app"]  # fixtures used by name
 
-EVENTS_PER_SCREEN = 20_000
+SHORT, LONG = 2_000, 20_000
+LENGTHS = [pytest.param(SHORT, id="short"), pytest.param(LONG, id="long", marks=pytest.mark.slow)]
+"""Events per screen: the short run is in every test run; ``pytest -m slow`` adds the long
+one (the same seeded stream, ten times further)."""
 """Seeded random events each pre-game screen must survive."""
 
 
@@ -285,8 +288,11 @@ def _screens() -> dict[str, Callable[[UIContext], Screen]]:
     }
 
 
+@pytest.mark.parametrize("events", LENGTHS)
 @pytest.mark.parametrize("name", list(_screens()))
-def test_screen_survives_random_events(name: str, tmp_path: Path, data_dir: Path) -> None:
+def test_screen_survives_random_events(
+    name: str, events: int, tmp_path: Path, data_dir: Path
+) -> None:
     save_game(quick_session(), "a save")
     (data_dir / "saves" / "bad.json").write_text("not json", "utf-8")
     factory = _screens()[name]
@@ -294,7 +300,7 @@ def test_screen_survives_random_events(name: str, tmp_path: Path, data_dir: Path
     kind = type(app.stack.top)
     rng = random.Random(zlib.crc32(name.encode()))
     try:
-        for i in range(EVENTS_PER_SCREEN):
+        for i in range(events):
             app.handle(random_event(rng, app.ctx.size))
             # leaving the screen (into a game, back, quit) starts it again
             if app.stack.quit_requested or not any(isinstance(s, kind) for s in app.stack.screens):

@@ -232,9 +232,11 @@ def scenario_folder(spec: GameSpec) -> Path | None:
 def _read(folder: Path | None, name: str) -> str:
     if folder is None:
         return ""
+    from strikesim.files import FileProblem, read_capped_text
+
     try:
-        return (folder / name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        return read_capped_text(folder / name, 1024 * 1024)
+    except FileProblem:
         return ""
 
 
