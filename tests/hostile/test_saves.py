@@ -9,6 +9,7 @@ import os
 import time
 from collections.abc import Callable
 from contextlib import redirect_stderr
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ import pytest
 
 from strikesim.cli import main
 from strikesim.errors import RecordError
-from strikesim.records import Seat, load_record
+from strikesim.records import Seat, load_record, save_record
 from strikesim.saves import (
     STALE_SECONDS,
     list_saves,
@@ -143,7 +144,14 @@ def test_a_changed_scenario_is_refused_in_load_and_replay(
     with redirect_stderr(err):
         assert main(["replay", str(path)], out=io.StringIO()) == 2
     assert "has changed" in err.getvalue()
+    copy.write_text(shipped.read_text(encoding="utf-8"), encoding="utf-8")
     copy.unlink()
+    # gone from its path: the same id is looked up in the scenario roots, and the
+    # shipped file has the very content the game was played with
+    assert load_game(path).week == 1
+    record = load_record(path)
+    gone = replace(record, scenario_id="not-installed-anywhere")
+    save_record(gone, path)
     with pytest.raises(RecordError, match="is missing"):
         load_game(path)
 

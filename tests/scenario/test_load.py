@@ -100,7 +100,7 @@ def test_extends_merges_mappings_and_lists_by_id(tmp_path: Path) -> None:
     assert wage.utility[UNION][9] == 1.0 and wage.utility[UNION][10] == 1.0
     assert wage.label == "Wage raise"  # inherited field of a merged item
     assert [e.id for e in spec.events] == ["rally"]
-    assert spec.personalities[0].params == {"e": 0.3}
+    assert spec.personalities[0].params == {"e": 0.3, "horizon": 16.0}  # maps merge by key
     assert spec.id == "child" and spec.title == "Child"
 
 
