@@ -14,7 +14,6 @@ from strikesim.engine.spec import GameSpec
 from strikesim.records import Seat
 from strikesim.scenario import ScenarioError, Severity, load_scenario
 from strikesim.ui.context import UIContext
-from strikesim.ui.screen import Screen
 from strikesim.ui.screens.dialog import message
 from strikesim.ui.transitions import Push, Transition
 
@@ -78,8 +77,3 @@ def reload_transition(
     except (OSError, ValueError) as exc:
         return Push(message(ctx, "The scenario could not be read", str(exc)))
     return restart(fresh, _seats_for(fresh, seats))
-
-
-def reload_hint(screen: Screen) -> str:
-    """The footer hint naming the reload key."""
-    return f"{screen.ctx.keymap.label('reload', 'reload_scenario')}: reload the scenario file"
