@@ -8,20 +8,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from strikesim import __version__
+from strikesim.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, StrikeSimError, UserInputError
 
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
+__all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "UserError", "main", "report_error"]
 
-
-class UserError(Exception):
-    """A mistake in what the user asked for; printed without a traceback."""
+UserError = UserInputError
+"""A mistake in what the user asked for (:class:`strikesim.errors.UserInputError`)."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,8 +33,15 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     run = sub.add_parser("run", help="play a whole dispute headless and print the log")
-    run.add_argument("scenario", help="a shipped scenario id (see 'strikesim list') or a path")
+    run.add_argument("scenario", help="a scenario id (see 'strikesim list') or a path")
     run.add_argument("--seed", type=_seed, default=0, help="random seed (default 0)")
+    run.add_argument(
+        "--campaign-id",
+        type=_seed,
+        default=0,
+        metavar="N",
+        help="play row N of 'strikesim batch --seed SEED' (default 0: the plain game of SEED)",
+    )
     run.add_argument("--union", metavar="NAME", help="union negotiator personality")
     run.add_argument("--studio", metavar="NAME", help="studio negotiator personality")
     run.add_argument("--difficulty", default="normal", help="AI level: easy, normal, hard, expert")
@@ -50,9 +56,32 @@ def _parser() -> argparse.ArgumentParser:
     sch = sub.add_parser("schema", help="write the scenario JSON Schema (for editors)")
     sch.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
 
-    sub.add_parser("list", help="list the shipped scenarios and campaigns")
+    lst = sub.add_parser("list", help="list the scenarios and campaigns (shipped and mods)")
+    lst.add_argument("--paths", action="store_true", help="also show the folders read")
 
-    bat = sub.add_parser("batch", help="play many seeds at once and summarise the outcomes")
+    new = sub.add_parser("new", help="start a new scenario in the mods folder")
+    new.add_argument("id", help="the new scenario's id (its folder name), e.g. nurses-2026")
+    new.add_argument(
+        "--from", dest="base", metavar="SCENARIO", help="start from a copy of this scenario"
+    )
+    new.add_argument("--into", metavar="FOLDER", help="write it here instead of the mods folder")
+
+    pack = sub.add_parser("pack", help="check scenario folders and zip them to share")
+    pack.add_argument("folders", nargs="+", metavar="FOLDER", help="scenario folders or ids")
+    pack.add_argument("--out", metavar="FILE.zip", help="the zip to write (default: ID.zip)")
+
+    inst = sub.add_parser("install", help="check a scenario zip and unpack it into the mods folder")
+    inst.add_argument("file", metavar="FILE.zip")
+    inst.add_argument("--into", metavar="FOLDER", help="unpack here instead of the mods folder")
+    inst.add_argument("--replace", action="store_true", help="overwrite installed copies")
+
+    bat = sub.add_parser(
+        "batch",
+        help="play many games at once and summarise the outcomes",
+        description="Plays --runs games with the same --seed and campaign ids 0..runs-1: "
+        "row i is the game 'strikesim run SCENARIO --seed SEED --campaign-id i' "
+        "(row 0 is 'run --seed SEED').",
+    )
     bat.add_argument("scenario")
     bat.add_argument("--runs", type=_positive, default=1000)
     bat.add_argument("--seed", type=_seed, default=0)
@@ -118,18 +147,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Entry point of the ``strikesim`` console script."""
     out = out or sys.stdout
     args = _parser().parse_args(argv)
-    from strikesim.records import RecordError
-    from strikesim.scenario import ScenarioError
-
     try:
         return _dispatch(args, out)
-    except ScenarioError as exc:
-        for d in exc.diagnostics:
-            print(d.format(), file=sys.stderr)
-        return EXIT_PROBLEMS
-    except (UserError, RecordError) as exc:
-        print(f"strikesim: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    except StrikeSimError as exc:
+        return report_error(exc, sys.stderr)
     except KeyboardInterrupt:
         print("strikesim: interrupted", file=sys.stderr)
         return 130
@@ -137,8 +158,22 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return EXIT_OK
 
 
+def report_error(exc: StrikeSimError, err: TextIO) -> int:
+    """Print ``exc`` for people on ``err`` and return its exit code: the one place
+    where the command line turns an error into a message and a status."""
+    from strikesim.errors import clean, exit_code
+
+    diagnostics = getattr(exc, "diagnostics", ())
+    if diagnostics:
+        for d in diagnostics:
+            print(d.format(), file=err)
+    else:
+        print(f"strikesim: {clean(str(exc), 2000)}", file=err)
+    return exit_code(exc)
+
+
 def _dispatch(args: argparse.Namespace, out: TextIO) -> int:
-    from strikesim import commands
+    from strikesim import commands, mod_commands
     from strikesim.balance.command import cmd_balance
     from strikesim.campaign.cli import cmd_campaign
 
@@ -147,7 +182,10 @@ def _dispatch(args: argparse.Namespace, out: TextIO) -> int:
         "run": commands.cmd_run,
         "validate": commands.cmd_validate,
         "schema": commands.cmd_schema,
-        "list": commands.cmd_list,
+        "list": mod_commands.cmd_list,
+        "new": mod_commands.cmd_new,
+        "pack": mod_commands.cmd_pack,
+        "install": mod_commands.cmd_install,
         "batch": commands.cmd_batch,
         "check": commands.cmd_check,
         "balance": cmd_balance,
@@ -160,8 +198,19 @@ def _dispatch(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def write_json(data: object, out: TextIO) -> None:
-    json.dump(data, out, indent=2)
+    """Strict JSON on ``out``: a NaN or infinite number is written as null."""
+    json.dump(_finite(data), out, indent=2, allow_nan=False)
     out.write("\n")
+
+
+def _finite(data: object) -> object:
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {k: _finite(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [_finite(v) for v in data]
+    return data
 
 
 def resolve_out_path(text: str) -> Path:

@@ -11,9 +11,9 @@ from typing import TextIO
 from strikesim.cli import EXIT_OK, EXIT_PROBLEMS, UserError, resolve_out_path, write_json
 from strikesim.engine import GameSpec
 from strikesim.engine.spec import STUDIO, UNION
+from strikesim.errors import RecordError
 from strikesim.records import Seat, load_record, save_record
 from strikesim.scenario import Severity, load_scenario, validate_path
-from strikesim.scenario.resources import list_scenarios
 from strikesim.session import Session
 
 DEFAULT_SCENARIO = "wga-2023"
@@ -49,7 +49,7 @@ def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
         _seat(spec, STUDIO, args.studio, args.difficulty),
     )
     _check_seats(spec, seats)
-    session = Session(spec, seats, args.seed)
+    session = Session(spec, seats, args.seed, getattr(args, "campaign_id", 0))
     if not args.json:
         out.write("\n".join(logtext.header(session)) + "\n")
     while not session.is_over:
@@ -66,12 +66,20 @@ def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_replay(args: argparse.Namespace, out: TextIO) -> int:
-    from strikesim import logtext
+    from dataclasses import replace
 
-    record = load_record(Path(args.record))
-    spec = load_scenario(record.scenario_id)
-    session = Session.replay(spec, record)
-    out.write("\n".join(logtext.header(session)) + "\n")
+    from strikesim import logtext
+    from strikesim.saves import record_scenario
+
+    path = Path(args.record)
+    record = load_record(path)
+    spec = record_scenario(record, str(path))
+    try:
+        start = Session.replay(spec, replace(record, weeks=()))
+        session = Session.replay(spec, record)
+    except RecordError as exc:
+        raise RecordError(f"{path}: {exc}") from None
+    out.write("\n".join(logtext.header(start)) + "\n")  # the header as at week 0
     for report in session.reports:
         out.write("\n".join(logtext.week_lines(session, report)) + "\n")
     if session.is_over:
@@ -96,19 +104,31 @@ def _scenario_files(paths: list[str]) -> list[Path]:
             files.extend(found)
         elif path.exists():
             files.append(path)
+        elif (by_id := _by_id(text)) is not None:
+            files.append(by_id)
         else:
-            raise UserError(f"{text}: no such file or folder")
+            raise UserError(f"{text}: no such file or folder, scenario id or campaign id")
     return files
+
+
+def _by_id(text: str) -> Path | None:
+    """The file of a scenario or campaign id in any root (shipped or mods), or None."""
+    from strikesim.scenario.catalog import find_campaign, find_scenario
+
+    return find_scenario(text) or find_campaign(text)
 
 
 def _is_campaign(path: Path) -> bool:
     """Campaign files live in a ``campaigns`` folder or have a top-level ``stages:`` key."""
     if path.parent.name == "campaigns":
         return True
+    from strikesim.files import FileProblem, read_capped
+    from strikesim.scenario.yaml_source import MAX_BYTES
+
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
+        text = read_capped(path, MAX_BYTES).decode("utf-8", errors="replace")
+    except FileProblem:
+        return False  # the scenario reader reports why
     return any(line.startswith("stages:") for line in text.splitlines())
 
 
@@ -152,27 +172,6 @@ def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
-    rows = []
-    for sid in list_scenarios():
-        spec = load_scenario(sid)
-        rows.append((sid, spec.title, spec.difficulty, spec.phases.max_weeks))
-    width = max((len(r[0]) for r in rows), default=8)
-    out.write("Scenarios:\n")
-    for sid, title, difficulty, weeks in rows:
-        out.write(f"  {sid:<{width}}  {title} ({difficulty}, up to {weeks} weeks)\n")
-    try:
-        from strikesim.campaign import list_campaigns
-    except ImportError:
-        return EXIT_OK
-    campaigns = list_campaigns()
-    if campaigns:
-        out.write("Campaigns:\n")
-        for cid, title, chain in campaigns:
-            out.write(f"  {cid:<{width}}  {title}: {' → '.join(chain)}\n")
-    return EXIT_OK
-
-
 def cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
     from strikesim.batch import run_batch, summary_text, write_rows
 
@@ -196,16 +195,13 @@ def cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
-    from strikesim.expectations import UnknownMetric, check
+    from strikesim.expectations import check
 
     spec = load_scenario(args.scenario)
     if not spec.expectations:
         out.write(f"{spec.id}: no expectations to check\n")
         return EXIT_OK
-    try:
-        results = check(spec, seed=args.seed, runs=args.runs)
-    except UnknownMetric as exc:
-        raise UserError(str(exc)) from None
+    results = check(spec, seed=args.seed, runs=args.runs)
     for r in results:
         out.write(r.describe() + "\n")
     failed = sum(not r.passed for r in results)

@@ -19,10 +19,11 @@ import numpy as np
 from strikesim.batch import BatchResult, run_batch
 from strikesim.engine import GameSpec, Outcome
 from strikesim.engine.spec import STUDIO, UNION, Expectation
+from strikesim.errors import ScenarioError
 from strikesim.records import Seat
 
 
-class UnknownMetric(ValueError):
+class UnknownMetric(ScenarioError):
     """An expectation names a metric this scenario does not have."""
 
 
@@ -64,7 +65,7 @@ def metric_values(spec: GameSpec, result: BatchResult, metric: str) -> np.ndarra
         return np.asarray(values[result.outcome != Outcome.DEADLINE], dtype=float)
     if metric in spec.var_index:
         return np.asarray(result.final_values[:, spec.var_index[metric]], dtype=float)
-    raise UnknownMetric(f"expectation metric '{metric}' is not known in scenario '{spec.id}'")
+    raise UnknownMetric((), f"expectation metric '{metric}' is not known in scenario '{spec.id}'")
 
 
 def default_seats(spec: GameSpec, difficulty: str = "normal") -> tuple[Seat, Seat]:

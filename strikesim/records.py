@@ -10,18 +10,21 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from strikesim.errors import RecordError as RecordError
+from strikesim.errors import shown
+from strikesim.files import FileProblem, load_json
 
 RECORD_FORMAT = "strikesim-run"
 RECORD_VERSION = 1
 MAX_RECORD_BYTES = 8 * 1024 * 1024
-
-
-class RecordError(Exception):
-    """A run record that cannot be read: the message is for people."""
 
 
 @dataclass(frozen=True)
@@ -53,30 +56,42 @@ class WeekActions:
 
 @dataclass(frozen=True)
 class RunRecord:
+    """A game as data: which scenario (id, version, content hash and where it came
+    from), the seed, the seats and each week's actions.
+
+    ``scenario_hash`` is the scenario's content hash when the game started
+    (:attr:`GameSpec.scenario_hash`) and ``scenario_source`` where it was loaded
+    from (a shipped id or a file path); both are "" in records written before
+    they existed.
+    """
+
     scenario_id: str
     scenario_version: str
     seed: int
     seats: tuple[Seat, Seat]
     weeks: tuple[WeekActions, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict)
+    scenario_hash: str = ""
+    scenario_source: str = ""
+    campaign_id: int = 0
+    """The engine's campaign id (``run --campaign-id``; 0 for an ordinary game)."""
 
     def with_week(self, week: WeekActions) -> RunRecord:
-        return RunRecord(
-            self.scenario_id,
-            self.scenario_version,
-            self.seed,
-            self.seats,
-            (*self.weeks, week),
-            self.meta,
-        )
+        return replace(self, weeks=(*self.weeks, week))
 
     # ---- JSON -------------------------------------------------------------
     def to_json(self) -> dict[str, Any]:
+        scenario = {"id": self.scenario_id, "version": self.scenario_version}
+        if self.scenario_hash:
+            scenario["hash"] = self.scenario_hash
+        if self.scenario_source:
+            scenario["source"] = self.scenario_source
         return {
             "format": RECORD_FORMAT,
             "version": RECORD_VERSION,
-            "scenario": {"id": self.scenario_id, "version": self.scenario_version},
+            "scenario": scenario,
             "seed": self.seed,
+            **({"campaign_id": self.campaign_id} if self.campaign_id else {}),
             "seats": {"union": asdict(self.seats[0]), "studio": asdict(self.seats[1])},
             "weeks": [
                 {
@@ -91,6 +106,11 @@ class RunRecord:
 
     @classmethod
     def from_json(cls, data: Any, *, source: str = "run record") -> RunRecord:
+        """Check untrusted data against :class:`RecordFile` and build the record.
+
+        Every problem is a :class:`RecordError` naming ``source``.
+        """
+
         def fail(msg: str) -> RecordError:
             return RecordError(f"{source}: {msg}")
 
@@ -99,68 +119,128 @@ class RunRecord:
         if data.get("format") != RECORD_FORMAT:
             raise fail("not a StrikeSim run record (missing 'format': 'strikesim-run')")
         version = data.get("version")
-        if not isinstance(version, int) or version > RECORD_VERSION or version < 1:
+        if type(version) is not int or version > RECORD_VERSION or version < 1:
             raise fail(
-                f"record version {version!r} is not supported by this StrikeSim "
+                f"record version {shown(version, 20)} is not supported by this StrikeSim "
                 f"(it reads version {RECORD_VERSION})"
             )
         try:
-            scen = data["scenario"]
-            seats_raw = data["seats"]
-            seats = (_seat(seats_raw["union"]), _seat(seats_raw["studio"]))
-            weeks = tuple(_week(w) for w in data.get("weeks", []))
-            seed = data["seed"]
-            if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
-                raise ValueError("seed must be a non-negative integer")
-            meta = data.get("meta", {})
-            if not isinstance(meta, dict):
-                raise ValueError("meta must be an object")
-            return cls(str(scen["id"]), str(scen["version"]), seed, seats, weeks, meta)
-        except (KeyError, TypeError, ValueError) as exc:
+            raw = RecordFile.model_validate(data)
+        except ValidationError as exc:
             raise fail(f"damaged record ({_describe(exc)})") from None
+        return cls(
+            raw.scenario.id,
+            raw.scenario.version,
+            raw.seed,
+            (raw.seats.union.seat(), raw.seats.studio.seat()),
+            tuple(w.actions() for w in raw.weeks),
+            dict(raw.meta),
+            raw.scenario.hash,
+            raw.scenario.source,
+            raw.campaign_id,
+        )
 
 
-def _describe(exc: Exception) -> str:
-    if isinstance(exc, KeyError):
-        return f"missing {exc.args[0]!r}"
-    return str(exc) or type(exc).__name__
+# ---- the file schema: every bound a replay relies on ------------------------
+
+MAX_WEEKS_IN_RECORD = 521
+"""The longest game is 520 weeks (``max_weeks``); one more for the last week."""
+MAX_ISSUES = 64
+MAX_ACTIONS = 64
+MAX_LEVEL = 200
+"""Highest level index (an issue has at most 201 levels)."""
+_NAME = r"^[A-Za-z0-9_-]{0,64}$"
+_SCENARIO_ID = r"^[a-z0-9][a-z0-9_-]{0,99}$"
+Level = Annotated[int, Field(ge=0, le=MAX_LEVEL, strict=True)]
+Name = Annotated[str, Field(pattern=_NAME)]
+MetaValue = (
+    Annotated[str, Field(max_length=200)] | Annotated[int, Field(strict=True)] | float | bool | None
+)
 
 
-def _seat(raw: Any) -> Seat:
-    if not isinstance(raw, dict) or raw.get("kind") not in ("human", "ai"):
-        raise ValueError("a seat must be {'kind': 'human'|'ai', ...}")
-    return Seat(
-        str(raw["kind"]), str(raw.get("personality", "")), str(raw.get("difficulty", "normal"))
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+class ScenarioRef(_Strict):
+    id: str = Field(pattern=_SCENARIO_ID)
+    version: str = Field(max_length=40)
+    hash: str = Field(default="", pattern=r"^(sha256:[0-9a-f]{64})?$")
+    source: str = Field(default="", max_length=4096)
+
+
+class SeatFile(_Strict):
+    kind: Literal["human", "ai"]
+    personality: Name = ""
+    difficulty: Name = "normal"
+
+    def seat(self) -> Seat:
+        return Seat(self.kind, self.personality, self.difficulty)
+
+
+class SeatsFile(_Strict):
+    union: SeatFile
+    studio: SeatFile
+
+
+class WeekFile(_Strict):
+    moves: tuple[
+        Annotated[int, Field(ge=0, le=3, strict=True)],
+        Annotated[int, Field(ge=0, le=3, strict=True)],
+    ]
+    offers: tuple[
+        Annotated[list[Level], Field(max_length=MAX_ISSUES)] | None,
+        Annotated[list[Level], Field(max_length=MAX_ISSUES)] | None,
+    ]
+    pressure: tuple[
+        Annotated[list[Name], Field(max_length=MAX_ACTIONS)],
+        Annotated[list[Name], Field(max_length=MAX_ACTIONS)],
+    ]
+
+    def actions(self) -> WeekActions:
+        return WeekActions(
+            (self.moves[0], self.moves[1]),
+            (
+                None if self.offers[0] is None else tuple(self.offers[0]),
+                None if self.offers[1] is None else tuple(self.offers[1]),
+            ),
+            (tuple(self.pressure[0]), tuple(self.pressure[1])),
+        )
+
+
+class RecordFile(_Strict):
+    """A run record file (format ``strikesim-run``, version 1) as read from disk."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True, allow_inf_nan=False)
+
+    format: Literal["strikesim-run"]
+    version: Literal[1]
+    scenario: ScenarioRef
+    seed: int = Field(ge=0, lt=2**63, strict=True)
+    campaign_id: int = Field(default=0, ge=0, lt=2**63, strict=True)
+    seats: SeatsFile
+    weeks: list[WeekFile] = Field(default_factory=list, max_length=MAX_WEEKS_IN_RECORD)
+    meta: dict[Annotated[str, Field(max_length=40)], MetaValue] = Field(
+        default_factory=dict, max_length=32
     )
 
 
-def _levels(raw: Any) -> tuple[int, ...] | None:
-    if raw is None:
-        return None
-    if not isinstance(raw, list) or not all(
-        isinstance(x, int) and not isinstance(x, bool) for x in raw
-    ):
-        raise ValueError("an offer must be a list of level numbers")
-    return tuple(raw)
+_TYPE_TAGS = frozenset({"str", "int", "float", "bool", "none", "list", "dict", "tuple"})
 
 
-def _week(raw: Any) -> WeekActions:
-    if not isinstance(raw, dict):
-        raise ValueError("each week must be an object")
-    moves = raw["moves"]
-    offers = raw["offers"]
-    pressure = raw["pressure"]
-    if not (isinstance(moves, list) and len(moves) == 2 and all(isinstance(m, int) for m in moves)):
-        raise ValueError("'moves' must be two numbers")
-    if not (isinstance(offers, list) and len(offers) == 2):
-        raise ValueError("'offers' must have two entries")
-    if not (isinstance(pressure, list) and len(pressure) == 2):
-        raise ValueError("'pressure' must have two lists")
-    return WeekActions(
-        (int(moves[0]), int(moves[1])),
-        (_levels(offers[0]), _levels(offers[1])),
-        (tuple(str(p) for p in pressure[0]), tuple(str(p) for p in pressure[1])),
-    )
+def _describe(exc: ValidationError) -> str:
+    """The first problem as ``where: what`` (never quoting more than a short value)."""
+    err = exc.errors(include_url=False)[0]
+    parts = [
+        p for p in err["loc"]
+        if isinstance(p, int) or (re.fullmatch(r"[a-z_]+", p) and p not in _TYPE_TAGS)
+    ]  # fmt: skip
+    where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in parts).lstrip(".")
+    if err["type"] == "missing":
+        head, _, last = where.rpartition(".")
+        return f"{head + ': ' if head else ''}missing {last!r}"
+    message = f"{err['msg'][:120]}, got {shown(err.get('input'), 40)}"
+    return f"{where}: {message}" if where else message
 
 
 # ---- files ---------------------------------------------------------------------
@@ -198,16 +278,7 @@ def load_record(path: Path) -> RunRecord:
     """Read a run record; every problem becomes a ``RecordError`` with the file name."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_RECORD_BYTES:
-            raise RecordError(f"{path}: file is too large to be a run record ({size} bytes)")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise RecordError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise RecordError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise RecordError(f"{path}: damaged file, not valid JSON ({exc})") from None
+        data = load_json(path, MAX_RECORD_BYTES)
+    except FileProblem as exc:
+        raise RecordError(str(exc)) from None
     return RunRecord.from_json(data, source=str(path))

@@ -7,15 +7,21 @@ loaded game is exactly the game that was saved.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from strikesim.records import RecordError, RunRecord, load_record, save_record
-from strikesim.scenario import ScenarioError, load_scenario
-from strikesim.session import Session
+from strikesim.engine import GameSpec
+from strikesim.errors import RecordError, ScenarioError, shown
+from strikesim.records import RunRecord, load_record, save_record
+from strikesim.scenario import load_scenario
+from strikesim.scenario.catalog import find_scenario
+from strikesim.scenario.roots import user_mods_dir
+from strikesim.session import Session, check_record_fits
 
 AUTOSAVE = "autosave"
 
@@ -54,66 +60,137 @@ def save_game(session: Session, name: str = AUTOSAVE) -> Path:
     """Write the session's record to slot ``name`` (atomically); returns the path."""
     human = [("union", "studio")[s] for s in session.human_sides()]
     meta = {
-        "title": session.spec.title,
+        "title": session.spec.title[:200],
         "week": session.week,
         "side": "+".join(human) or "spectator",
         "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
-        "name": name,
+        "name": name[:200],
     }
-    record = RunRecord(
-        session.record.scenario_id,
-        session.record.scenario_version,
-        session.record.seed,
-        session.record.seats,
-        session.record.weeks,
-        meta,
-    )
+    record = replace(session.record, meta=meta)
     path = _slot_path(name)
+    remove_stale_temp_files(path.parent)
     save_record(record, path)
     return path
+
+
+def record_scenario(record: RunRecord, where: str) -> GameSpec:
+    """The scenario a record was played with, found again from where it came from
+    (``scenario_source``: a shipped id or a scenario file path) or, when that file is
+    gone, by its id in any scenario root (shipped, the mods folder, ``STRIKESIM_MODS``).
+
+    Raises ``RecordError`` saying that it is missing, broken or has changed; the
+    message never quotes another file's content.
+    """
+    source = record.scenario_source
+    target: str | Path = record.scenario_id
+    if source and source != record.scenario_id:
+        path = Path(source)
+        if not (path.is_absolute() and path.name.endswith((".yaml", ".yml"))):
+            raise RecordError(f"{where}: damaged record (scenario source {shown(source)})")
+        if path.is_file():
+            target = path
+        else:
+            # moved, or copied to another computer: the same id in any scenario root
+            found = find_scenario(record.scenario_id)
+            if found is None:
+                raise RecordError(
+                    f"{where}: its scenario '{record.scenario_id}' is missing (it was played "
+                    f"from {shown(source, 200)}); copy its folder into the mods folder "
+                    f"{user_mods_dir()} or install it with 'strikesim install FILE.zip'"
+                )
+            target = found
+    try:
+        spec = load_scenario(target)
+    except ScenarioError as exc:
+        count = len(exc.errors) or 1
+        raise RecordError(
+            f"{where}: its scenario '{record.scenario_id}' cannot be loaded ({count} "
+            f"problem(s); run: strikesim validate {shown(str(target), 200)})"
+        ) from None
+    if spec.id != record.scenario_id:
+        raise RecordError(
+            f"{where}: it is for scenario '{record.scenario_id}', but {shown(str(target), 200)} "
+            f"is '{spec.id}'"
+        )
+    try:
+        check_record_fits(spec, record)
+    except RecordError as exc:
+        raise RecordError(f"{where}: {exc}") from None
+    return spec
 
 
 def load_game(path: Path) -> Session:
     """Replay a saved game. Raises ``RecordError`` with a readable message on any problem."""
     record = load_record(path)
+    spec = record_scenario(record, path.name)
     try:
-        spec = load_scenario(record.scenario_id)
-    except ScenarioError as exc:
-        first = exc.diagnostics[0].format() if exc.diagnostics else str(exc)
-        raise RecordError(f"{path.name}: its scenario cannot be loaded ({first})") from None
-    if spec.version != record.scenario_version:
-        raise RecordError(
-            f"{path.name} was saved with {spec.title} version {record.scenario_version}; "
-            f"this copy of the scenario is version {spec.version}"
-        )
-    return Session.replay(spec, record)
+        return Session.replay(spec, record)
+    except RecordError as exc:
+        raise RecordError(f"{path.name}: {exc}") from None
+
+
+STALE_SECONDS = 600
+"""A temporary file of an interrupted save older than this is removed."""
+
+
+def remove_stale_temp_files(folder: Path, now: float | None = None) -> int:
+    """Remove ``.NAME.*.tmp`` files left by saves interrupted more than
+    :data:`STALE_SECONDS` ago (a save in progress is younger); returns how many."""
+    now = time.time() if now is None else now
+    removed = 0
+    try:
+        candidates = list(folder.glob(".*.tmp"))
+    except OSError:
+        return 0
+    for tmp in candidates:
+        with contextlib.suppress(OSError):
+            if tmp.is_file() and not tmp.is_symlink() and now - tmp.stat().st_mtime > STALE_SECONDS:
+                tmp.unlink()
+                removed += 1
+    return removed
+
+
+def _info(path: Path) -> SaveInfo:
+    rec = load_record(path)
+    meta = rec.meta
+    week = meta.get("week", len(rec.weeks))
+    return SaveInfo(
+        path,
+        str(meta.get("name", path.stem))[:200],
+        rec.scenario_id,
+        str(meta.get("title", rec.scenario_id))[:200],
+        week if type(week) is int and 0 <= week <= 10_000 else len(rec.weeks),
+        str(meta.get("side", ""))[:40],
+        str(meta.get("saved_at", ""))[:40],
+    )
 
 
 def list_saves() -> list[SaveInfo]:
-    """Every save, newest first; damaged files are listed with the reason."""
+    """Every save, newest first; damaged files are listed with the reason.
+
+    One bad file never hides the others: whatever goes wrong reading it becomes
+    its ``problem``.
+    """
     folder = saves_dir()
     if not folder.is_dir():
         return []
+    remove_stale_temp_files(folder)
+    remove_stale_temp_files(folder / "campaigns")
     out = []
-    for path in folder.glob("*.json"):
+    for path in sorted(folder.glob("*.json")):
         try:
-            rec = load_record(path)
+            out.append(_info(path))
         except RecordError as exc:
             out.append(SaveInfo(path, path.stem, "", path.stem, 0, "", "", str(exc)))
-            continue
-        meta = rec.meta
-        out.append(
-            SaveInfo(
-                path,
-                str(meta.get("name", path.stem)),
-                rec.scenario_id,
-                str(meta.get("title", rec.scenario_id)),
-                int(meta.get("week", len(rec.weeks)) or 0),
-                str(meta.get("side", "")),
-                str(meta.get("saved_at", "")),
-            )
-        )
-    out.sort(
-        key=lambda s: (s.saved_at, s.path.stat().st_mtime if s.path.exists() else 0), reverse=True
-    )
+        except (ValueError, TypeError, RecursionError, MemoryError) as exc:
+            reason = f"{path.name}: damaged save ({type(exc).__name__})"
+            out.append(SaveInfo(path, path.stem, "", path.stem, 0, "", "", reason))
+
+    def mtime(s: SaveInfo) -> float:
+        try:
+            return s.path.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    out.sort(key=lambda s: (s.saved_at, mtime(s)), reverse=True)
     return out

@@ -5,9 +5,10 @@ engine meet. The CLI and the front end drive it; it records every week's
 actions in a :class:`~strikesim.records.RunRecord`, so a game can be saved,
 loaded, continued and replayed exactly.
 
-Errors: :class:`Impossible` for a move the rules forbid (its message is shown
-to the player); :class:`~strikesim.records.RecordError` for saves that cannot
-be read or do not match the scenario.
+Errors: :class:`~strikesim.errors.IllegalMove` (alias ``Impossible``) for a
+move the rules forbid (its message is shown to the player);
+:class:`~strikesim.errors.RecordError` for saves that cannot be read or do not
+match the scenario.
 """
 
 from __future__ import annotations
@@ -33,12 +34,13 @@ from strikesim.engine import (
     utilities,
 )
 from strikesim.engine.spec import SIDES, STUDIO, UNION
+from strikesim.errors import IllegalMove, shown
 from strikesim.narrate import Happening, narrate
 from strikesim.records import RecordError, RunRecord, Seat, WeekActions
 
-
-class Impossible(Exception):
-    """A player asked for something the rules forbid; the message says why."""
+Impossible = IllegalMove
+"""The session's name for :class:`strikesim.errors.IllegalMove`: a player asked
+for something the rules forbid; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,9 @@ class Session:
     spec: GameSpec
     seats: tuple[Seat, Seat]
     seed: int = 0
+    campaign_id: int = 0
+    """The engine's campaign id: row ``i`` of ``strikesim batch --seed S`` is the
+    game with seed ``S`` and campaign id ``i`` (0 for an ordinary game)."""
     state: State = field(init=False)
     record: RunRecord = field(init=False)
     negotiators: list[Negotiator | None] = field(init=False)
@@ -78,15 +83,23 @@ class Session:
     _pending: dict[int, Decision] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.state = initial_state(self.spec, batch=1, seed=self.seed)
-        self.record = RunRecord(self.spec.id, self.spec.version, self.seed, self.seats)
+        self.state = initial_state(self.spec, batch=1, seed=self.seed, campaigns=[self.campaign_id])
+        self.record = RunRecord(
+            self.spec.id,
+            self.spec.version,
+            self.seed,
+            self.seats,
+            scenario_hash=self.spec.scenario_hash,
+            scenario_source=self.spec.scenario_source,
+            campaign_id=self.campaign_id,
+        )
         self.negotiators = []
         for side, seat in enumerate(self.seats):
             if seat.is_human:
                 self.negotiators.append(None)
                 continue
             neg = make_negotiator(self.spec, seat.personality, side, difficulty=seat.difficulty)
-            neg.reset(self.spec, 1, self.seed)
+            neg.reset(self.spec, 1, self.seed, self.state.campaign)
             self.negotiators.append(neg)
         self.history = [self.state.values[0].copy()]
 
@@ -246,7 +259,8 @@ class Session:
             raise RecordError(
                 f"this record is for scenario '{record.scenario_id}', not '{spec.id}'"
             )
-        session = cls(spec, record.seats, record.seed)
+        check_record_fits(spec, record)
+        session = cls(spec, record.seats, record.seed, record.campaign_id)
         for n, week in enumerate(record.weeks):
             if session.is_over:
                 raise RecordError(f"record continues after the dispute ended (week {n})")
@@ -261,11 +275,46 @@ class Session:
                         f"version {spec.version} at week {n}: {exc}"
                     ) from None
                 if not record.seats[side].is_human:
-                    # Keep the AI's memory in step with the game it played.
-                    session._ai_decision(side)
+                    # Keep the AI's memory in step with the game it played, and keep
+                    # its explanation when it decides as recorded (a replay prints it).
+                    ai = session._ai_decision(side)
+                    if (ai.move, ai.offer, ai.pressure) == (d.move, d.offer, d.pressure):
+                        d = ai
                 decisions.append(d)
             session._apply(decisions[0], decisions[1])
         return session
+
+
+def check_record_fits(spec: GameSpec, record: RunRecord) -> None:
+    """Raise :class:`RecordError` unless ``record`` was made with this very scenario
+    (same version and, when both are known, same content hash) and names seats
+    the scenario has."""
+    from strikesim.ai import DIFFICULTIES, negotiator_names
+
+    if record.scenario_version != spec.version:
+        raise RecordError(
+            f"it was saved with {spec.title} version {shown(record.scenario_version, 40)}; "
+            f"this copy of the scenario is version {spec.version}"
+        )
+    if record.scenario_hash and spec.scenario_hash and record.scenario_hash != spec.scenario_hash:
+        raise RecordError(
+            f"the scenario '{spec.id}' has changed since this game was saved (same version "
+            f"{spec.version}, different content), so the game cannot be replayed as it was; "
+            "restore the scenario file it was played with"
+        )
+    for side, seat in enumerate(record.seats):
+        if seat.is_human:
+            continue
+        if seat.difficulty not in DIFFICULTIES:
+            raise RecordError(
+                f"the {SIDES[side]}'s difficulty {shown(seat.difficulty, 40)} is unknown "
+                f"(known: {', '.join(DIFFICULTIES)})"
+            )
+        if seat.personality not in negotiator_names(spec, side):
+            raise RecordError(
+                f"the {SIDES[side]}'s negotiator {shown(seat.personality, 40)} is not in "
+                f"scenario '{spec.id}'"
+            )
 
 
 def _why_not(session: Session, side: int, move: Move) -> str:

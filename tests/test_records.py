@@ -52,7 +52,8 @@ def test_bad_offer_is_reported(tmp_path: Path) -> None:
     data["weeks"][0]["offers"][0] = ["x"]
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(data))
-    with pytest.raises(RecordError, match="an offer must be a list of level numbers"):
+    message = r"weeks\[0\]\.offers\[0\]\[0\]: Input should be a valid integer"
+    with pytest.raises(RecordError, match=message):
         load_record(path)
 
 

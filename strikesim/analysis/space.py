@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from strikesim.engine.spec import GameSpec
+from strikesim.errors import ScenarioTooLarge
 
 MAX_OUTCOMES = 5_000_000
 """Above this the space is not enumerated (memory: ~60 bytes per outcome)."""
@@ -27,7 +28,7 @@ ROUND_DECIMALS = 12
 """Utilities are rounded so that float noise from summing does not split ties."""
 
 
-class OutcomeSpaceTooLarge(ValueError):
+class OutcomeSpaceTooLarge(ScenarioTooLarge):
     """The product of issue levels is too large to enumerate."""
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from strikesim.campaign.load import load_campaign
-from strikesim.campaign.run import CampaignError, CampaignRun, StageResult
+from strikesim.campaign.run import CampaignRun, StageResult
 from strikesim.campaign.text import ledger_value
 from strikesim.engine import Outcome
 from strikesim.narrate import OUTCOME_TEXT, week_date
@@ -112,12 +112,9 @@ def cmd_campaign(args: argparse.Namespace, out: TextIO) -> int:
     save = getattr(args, "save", None)
     target = resolve_out_path(save) if save else None  # a bad path fails before playing
     run = CampaignRun(campaign, seed=args.seed, seats=seats)
-    try:
-        for chunk in story(run):
-            out.write("\n".join(chunk) + "\n")
-            out.flush()
-    except CampaignError as exc:
-        raise UserError(str(exc)) from None
+    for chunk in story(run):  # a CampaignError reaches strikesim.cli.report_error
+        out.write("\n".join(chunk) + "\n")
+        out.flush()
     if target is not None:
         from strikesim.campaign.save import save_run
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from strikesim.campaign.checks import check_campaign
 from strikesim.campaign.spec import Campaign
 from strikesim.campaign.validation import validate_campaign_data, without_unknown_keys
+from strikesim.scenario.catalog import discover
 from strikesim.scenario.diagnostics import (
     Diagnostic,
     ScenarioError,
@@ -23,20 +24,17 @@ from strikesim.scenario.diagnostics import (
     format_path,
     has_errors,
     sort_diagnostics,
+    suggestion_budget,
 )
 from strikesim.scenario.findings import Finding, warning
-from strikesim.scenario.resources import resource_path
 from strikesim.scenario.yaml_source import SourceDoc, key_position, load_yaml, position
 
 __all__ = ["campaign_files", "load_campaign", "resolve_campaign", "validate_campaign"]
 
-CAMPAIGN_FOLDER = "campaigns"
-
 
 def campaign_files() -> list[Path]:
-    """The shipped campaign files, sorted by name."""
-    folder = resource_path("scenarios") / CAMPAIGN_FOLDER
-    return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    """The campaign files of every root (shipped and mods), sorted by id."""
+    return [entry.path for entry in discover().campaigns.values()]
 
 
 def _display(path: Path) -> str:
@@ -47,7 +45,7 @@ def _display(path: Path) -> str:
 
 
 def resolve_campaign(id_or_path: str | Path) -> Path:
-    """The file of a shipped campaign id or a path; raises :class:`ScenarioError`."""
+    """The file of a campaign id (shipped or a mod) or a path; raises :class:`ScenarioError`."""
     text = str(id_or_path)
     candidate = Path(text)
     if candidate.is_file():
@@ -57,7 +55,7 @@ def resolve_campaign(id_or_path: str | Path) -> Path:
     if not looks_like_path and text in shipped:
         return shipped[text]
     known = sorted(shipped)
-    message = "no such campaign file or shipped campaign id"
+    message = "no such campaign file or campaign id"
     raise ScenarioError(
         [
             Diagnostic(
@@ -68,7 +66,7 @@ def resolve_campaign(id_or_path: str | Path) -> Path:
                 "",
                 message,
                 value=text,
-                expected="a shipped id (" + ", ".join(known) + ") or a path",
+                expected="an id from 'strikesim list' (" + ", ".join(known) + ") or a path",
                 hint=None if looks_like_path else did_you_mean(text, known),
             )
         ]
@@ -101,6 +99,11 @@ def _locate(doc: SourceDoc, f: Finding) -> Diagnostic:
 
 
 def _run(path: Path) -> tuple[Campaign | None, list[Diagnostic]]:
+    with suggestion_budget():
+        return _run_unbudgeted(path)
+
+
+def _run_unbudgeted(path: Path) -> tuple[Campaign | None, list[Diagnostic]]:
     try:
         doc = load_yaml(path, display_name=_display(path))
     except ScenarioError as exc:

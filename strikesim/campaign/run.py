@@ -19,6 +19,7 @@ from strikesim.campaign import ledger as L
 from strikesim.campaign.spec import Campaign, Stage
 from strikesim.engine import GameSpec, Outcome
 from strikesim.engine.spec import SIDES
+from strikesim.errors import CampaignError
 from strikesim.records import RunRecord, Seat
 from strikesim.session import Session
 
@@ -26,10 +27,6 @@ __all__ = ["DEFAULT_SEATS", "CampaignError", "CampaignRun", "StageResult", "stag
 
 DEFAULT_SEATS = (Seat("ai", "", "normal"), Seat("ai", "", "normal"))
 """AI on both sides, each stage's default negotiators (an empty personality)."""
-
-
-class CampaignError(Exception):
-    """A campaign cannot go on as asked; the message is for people."""
 
 
 def stage_seed(campaign_seed: int, position: int, stage_id: str) -> int:

@@ -17,6 +17,7 @@ from typing import Any
 
 from strikesim.campaign.load import campaign_files, load_campaign
 from strikesim.campaign.run import CampaignError, CampaignRun, stage_seed
+from strikesim.files import FileProblem, load_json
 from strikesim.records import MAX_RECORD_BYTES, RecordError, RunRecord, Seat, write_atomic
 from strikesim.scenario.diagnostics import ScenarioError
 from strikesim.session import Session
@@ -155,13 +156,7 @@ def load_run(path: Path) -> CampaignRun:
     """Read and replay a campaign save; every problem is a :class:`RecordError`."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_RECORD_BYTES * 4:
-            raise RecordError(f"{path}: file is too large to be a campaign save")
-        data = json.loads(path.read_bytes().decode("utf-8"))
-    except FileNotFoundError:
-        raise RecordError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise RecordError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise RecordError(f"{path}: damaged file, not valid JSON ({exc})") from None
+        data = load_json(path, MAX_RECORD_BYTES * 4)
+    except FileProblem as exc:
+        raise RecordError(str(exc)) from None
     return run_from_json(data, source=str(path))

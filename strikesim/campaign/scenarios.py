@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from strikesim.engine.spec import GameSpec
+from strikesim.errors import ScenarioError
 from strikesim.scenario.compile import compile_model
-from strikesim.scenario.load import load_model
+from strikesim.scenario.load import load_model, stamped
 from strikesim.scenario.model import ScenarioModel
 
 __all__ = ["RESULT_NAMES", "AbstractScenario", "ScenarioInfo", "record_names", "scenario_info"]
@@ -33,8 +34,12 @@ RESULT_NAMES = (
 terms, ``deal_<issue>`` and ``campaign_<ledger name>``."""
 
 
-class AbstractScenario(Exception):
+class AbstractScenario(ScenarioError):
     """The scenario is an abstract base (for ``extends:``) and cannot be played."""
+
+    def __init__(self, scenario_id: str) -> None:
+        super().__init__((), f"scenario '{scenario_id}' is an abstract base and cannot be played")
+        self.scenario_id = scenario_id
 
 
 @dataclass(frozen=True)
@@ -65,7 +70,7 @@ def scenario_info(path: Path) -> ScenarioInfo:
     spec, _findings = compile_model(model)
     if spec is None:  # load_model compiles too, so its errors were raised already
         raise RuntimeError(f"scenario {resolved} passed loading but did not compile")
-    info = ScenarioInfo(resolved, model, spec)
+    info = ScenarioInfo(resolved, model, stamped(spec, model, resolved))
     _CACHE[key] = info
     return info
 

@@ -9,6 +9,7 @@ shown; :func:`fill` renders a checked text.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Collection, Mapping
 
@@ -24,10 +25,33 @@ __all__ = [
 _FORMATTER = string.Formatter()
 
 
+_SPEC = re.compile(
+    r"(?:(?P<fill>.)?[<>=^])?[-+ ]?z?#?0?(?P<width>\d+)?[,_]?(?:\.(?P<precision>\d+))?"
+    r"[bcdeEfFgGnosxX%]?",
+    re.DOTALL,
+)
+MAX_WIDTH = 40
+"""Widest field a placeholder may ask for (``{x:>40}``)."""
+MAX_PRECISION = 12
+"""Most digits a placeholder may ask for after the point (``{x:.12f}``)."""
+
+
 def spec_problem(spec: str, sample: float | str = 1.0) -> str | None:
-    """Why ``spec`` cannot format ``sample`` (a number or a text), or None if it can."""
+    """Why ``spec`` cannot format ``sample`` (a number or a text), or None if it can.
+
+    The spec is parsed first (Python's format mini-language) and its width and
+    precision bounded, so checking or showing a text never builds a huge string.
+    """
     if "{" in spec or "}" in spec:
         return "nested braces are not allowed in a format spec"
+    parsed = _SPEC.fullmatch(spec)
+    if parsed is None and any(len(run) > 3 for run in re.findall(r"\d+", spec)):
+        return "not a format spec like '.0%' or ',.1f'"
+    width, precision = (None, None) if parsed is None else parsed.group("width", "precision")
+    if width is not None and (len(width) > 3 or int(width) > MAX_WIDTH):
+        return f"the width is at most {MAX_WIDTH}"
+    if precision is not None and (len(precision) > 3 or int(precision) > MAX_PRECISION):
+        return f"the precision is at most {MAX_PRECISION}"
     try:
         format(sample, spec)
     except (ValueError, TypeError) as exc:

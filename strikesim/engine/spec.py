@@ -92,10 +92,20 @@ class IssueSpec:
     weight: tuple[float, float]
     cost: tuple[float, ...]
     description: str = ""
+    level_short_labels: tuple[str, ...] = ()
+    """Short labels for tight spaces (empty: use ``level_labels``)."""
+    agreed: bool = False
+    """Fixed at an agreed level before the talks: its only level is that one."""
 
     @property
     def n_levels(self) -> int:
         return len(self.values)
+
+    def short_label(self, level: int) -> str:
+        """The level's short label where space is tight (its full label if none)."""
+        if level < len(self.level_short_labels) and self.level_short_labels[level]:
+            return self.level_short_labels[level]
+        return self.level_labels[level]
 
 
 @dataclass(frozen=True)
@@ -268,6 +278,14 @@ class GameSpec:
     sources: tuple[str, ...] = ()
     difficulty: str = "normal"
     tags: tuple[str, ...] = ()
+    news_masthead: str = "THE HOLLYWOOD LEDGER"
+    """Name of the trade paper over the news clippings."""
+    news_outlets: tuple[str, ...] = ()
+    """Outlet names the news feed may credit (empty: the masthead alone)."""
+    scenario_hash: str = ""
+    """``sha256:<hex>`` of the validated scenario (bases merged); saves compare it."""
+    scenario_source: str = ""
+    """Where the scenario was loaded from: a shipped id, or the path of its file."""
 
     # ---- lookups -------------------------------------------------------
     @cached_property

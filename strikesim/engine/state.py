@@ -12,6 +12,8 @@ from enum import IntEnum
 
 import numpy as np
 
+from strikesim.errors import IllegalMove
+
 
 class Phase(IntEnum):
     """Where a campaign stands in the dispute."""
@@ -220,5 +222,5 @@ class StepEvents:
         ]
 
 
-class IllegalAction(ValueError):
-    """A programmer asked the engine for an action the rules forbid."""
+IllegalAction = IllegalMove
+"""The engine's name for :class:`strikesim.errors.IllegalMove` (one class)."""

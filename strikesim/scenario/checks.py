@@ -32,8 +32,13 @@ from strikesim.scenario.model import (
     ScenarioModel,
 )
 
+MAX_OUTCOMES = 1_000_000
+"""Most possible contracts (the product of the issues' level counts) a playable scenario
+may have: the negotiators and the analysis enumerate them all (about 0.5 KB each at peak)."""
+
 __all__ = [
     "MAX_LEVELS",
+    "MAX_OUTCOMES",
     "Finding",
     "IssueLevels",
     "check_model",
@@ -67,7 +72,7 @@ def _check_offer(
         problem = level_problem(levels, issue, value, (*path, key))
         if problem:
             found.append(problem)
-    missing = [i for i in issues if i not in offer]
+    missing = [i for i, (issue, _) in issues.items() if i not in offer and issue.agreed is None]
     if missing:
         found.append(error(path, f"missing level for issue(s): {', '.join(missing)}"))
     return found
@@ -100,8 +105,22 @@ def check_model(model: ScenarioModel) -> list[Finding]:
         levels = issue_levels(issue)
         if levels is not None and issue.id not in issues:
             issues[issue.id] = (issue, levels)
-        if not problems and levels is not None:
+        if issue.agreed is not None and levels is not None:
+            problem = level_problem(levels, issue, issue.agreed, ("issues", k, "agreed"))
+            problems += [problem] if problem else []
+            found += [problem] if problem else []
+        if not problems and levels is not None and issue.agreed is None:
             found += contest_hint(issue, levels, ("issues", k))
+    outcomes = math.prod(len(levels.values) for _, levels in issues.values())
+    if outcomes > MAX_OUTCOMES:
+        found.append(
+            error(
+                ("issues",),
+                f"the issues make {outcomes:,} possible contracts, more than the "
+                f"{MAX_OUTCOMES:,} the game can weigh up (time and memory grow with it)",
+                expected="fewer issues or fewer levels (a larger range step, fewer options)",
+            )
+        )
     for side in ("union", "studio"):
         total = sum(getattr(i, side).weight for i in model.issues)
         if model.issues and not math.isclose(total, 1.0, abs_tol=1e-6):
@@ -145,6 +164,25 @@ def _check_calendar(model: ScenarioModel) -> list[Finding]:
     if ph.expiry_week is not None and ph.expiry_week >= last:
         found.append(
             error(("phases", "expiry_week"), f"expiry week is not before max_weeks {last}")
+        )
+    elif ph.expiry_week is not None and last - 1 - ph.expiry_week < ph.ratification.weeks:
+        found.append(
+            warning(
+                ("phases", "max_weeks"),
+                f"only {last - 1 - ph.expiry_week} week(s) from expiry (week {ph.expiry_week}) "
+                f"to the last week ({last - 1}) but a deal needs {ph.ratification.weeks} to be "
+                "ratified: a strike can never end in a deal",
+                value=str(last),
+                expected=f"max_weeks of at least {ph.expiry_week + ph.ratification.weeks + 1}",
+            )
+        )
+    if ph.walkout_weeks >= last:
+        found.append(
+            warning(
+                ("phases", "walkout_weeks"),
+                f"a walk-out suspends talks for {ph.walkout_weeks} weeks, as long as the whole "
+                "game: one walk-out ends any chance of a deal",
+            )
         )
     auth = ph.authorization.week
     if auth is not None and ph.expiry_week is not None and auth > ph.expiry_week:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Literal, TypeVar
 
 import numpy as np
@@ -123,6 +124,11 @@ def _issue(
         weight=weights,
         cost=tuple(costs),
         description=issue.description,
+        level_short_labels=(
+            tuple(o.short_label for o in issue.options)
+            if issue.options and any(o.short_label for o in issue.options)
+            else ()
+        ),
     )
 
 
@@ -137,7 +143,8 @@ def _offer(
     out = []
     for issue in issues:
         levels = issue_levels(issue)
-        idx = None if levels is None else resolve_level(levels, offer[issue.id])
+        value = issue.agreed if issue.agreed is not None else offer.get(issue.id)
+        idx = None if levels is None or value is None else resolve_level(levels, value)
         if idx is None:
             return None
         out.append(idx)
@@ -309,8 +316,42 @@ def compile_model(model: ScenarioModel) -> tuple[S.GameSpec | None, list[Finding
         sources=tuple(model.sources),
         difficulty=model.difficulty,
         tags=tuple(model.tags),
+        news_masthead=model.news.masthead,
+        news_outlets=tuple(model.news.outlets),
     )
-    return spec, fc.findings
+    return _fix_agreed(spec, model), fc.findings
+
+
+def _fix_agreed(spec: S.GameSpec, model: ScenarioModel) -> S.GameSpec:
+    """Issues with ``agreed:`` keep only their agreed level (every offer already names it)."""
+    agreed = [j for j, issue in enumerate(model.issues) if issue.agreed is not None]
+    if not agreed:
+        return spec
+    keep = {j: spec.opening_offers[0][j] for j in agreed}
+    issues = list(spec.issues)
+    for j, k in keep.items():
+        i = issues[j]
+        issues[j] = replace(
+            i,
+            values=(i.values[k],),
+            level_ids=(i.level_ids[k],),
+            level_labels=(i.level_labels[k],),
+            utility=((i.utility[0][k],), (i.utility[1][k],)),
+            cost=(i.cost[k],),
+            level_short_labels=(i.level_short_labels[k],) if i.level_short_labels else (),
+            agreed=True,
+        )
+
+    def fixed(levels: tuple[int, ...]) -> tuple[int, ...]:
+        return tuple(0 if j in keep else v for j, v in enumerate(levels))
+
+    return replace(
+        spec,
+        issues=tuple(issues),
+        opening_offers=(fixed(spec.opening_offers[0]), fixed(spec.opening_offers[1])),
+        old_contract=fixed(spec.old_contract),
+        scripted_offers=tuple(replace(so, levels=fixed(so.levels)) for so in spec.scripted_offers),
+    )
 
 
 def _must(value: T | None) -> T:

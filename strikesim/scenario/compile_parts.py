@@ -18,6 +18,7 @@ from strikesim.engine import core
 from strikesim.engine import spec as S
 from strikesim.scenario import formula as F
 from strikesim.scenario.checks import Finding, error, warning
+from strikesim.scenario.cycles import MAX_CHAIN_DEPTH, chain_depth
 from strikesim.scenario.diagnostics import did_you_mean
 from strikesim.scenario.model import EventModel, ScenarioModel
 
@@ -123,6 +124,15 @@ def compile_variables(
         where = next((formula_path[v] for v in cycle if v in formula_path), ("variables",))
         fc.findings.append(
             error(where, "cycle between derived variables: " + " -> ".join([*cycle, cycle[0]]))
+        )
+    depth, deepest = chain_depth({v: deps & derived for v, deps in graph.items()})
+    if depth > MAX_CHAIN_DEPTH:
+        fc.findings.append(
+            error(
+                formula_path.get(deepest, ("variables",)),
+                f"derived variable '{deepest}' starts a chain of {depth} derived variables "
+                f"reading each other; at most {MAX_CHAIN_DEPTH} are allowed",
+            )
         )
     return out
 

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
 
-__all__ = ["dependency_cycles", "format_cycle"]
+__all__ = ["MAX_CHAIN_DEPTH", "chain_depth", "dependency_cycles", "format_cycle"]
+
+MAX_CHAIN_DEPTH = 100
+"""Longest chain of derived variables reading each other that a scenario may have
+(the engine orders them recursively; a deeper chain would exhaust the stack)."""
 
 
 def dependency_cycles(graph: Mapping[str, Collection[str]]) -> list[list[str]]:
@@ -91,3 +95,32 @@ def _cycle_through(group: set[str], graph: Mapping[str, Collection[str]]) -> lis
                     following.append(child)
         frontier = following
     return [start]
+
+
+def chain_depth(graph: Mapping[str, Collection[str]]) -> tuple[int, str]:
+    """The longest chain ``a reads b reads c …`` among the keys of an acyclic ``graph``
+    (1 for a name reading no other key) and the name it starts from; ``(0, "")`` if empty.
+
+    Iterative (no recursion), linear in the size of the graph; names in a cycle
+    are not counted (cycles are reported by :func:`dependency_cycles`).
+    """
+    readers: dict[str, list[str]] = {name: [] for name in graph}
+    waiting = {name: 0 for name in graph}
+    for name, deps in graph.items():
+        for dep in set(deps):
+            if dep in graph and dep != name:
+                readers[dep].append(name)
+                waiting[name] += 1
+    depth = dict.fromkeys(graph, 1)
+    ready = [name for name, n in waiting.items() if n == 0]
+    while ready:
+        name = ready.pop()
+        for reader in readers[name]:
+            depth[reader] = max(depth[reader], depth[name] + 1)
+            waiting[reader] -= 1
+            if waiting[reader] == 0:
+                ready.append(reader)
+    if not depth:
+        return 0, ""
+    deepest = max(sorted(depth), key=lambda n: depth[n])
+    return depth[deepest], deepest

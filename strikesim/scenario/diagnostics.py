@@ -14,11 +14,20 @@ A diagnostic prints as one line that editors and terminals can jump to::
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import difflib
-from collections.abc import Collection, Iterable
+import functools
+import heapq
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
+
+from strikesim.errors import ScenarioError, clean
+
+MAX_LINE = 1000
+"""Longest diagnostic line printed; echoed values are escaped and cut to fit."""
 
 __all__ = [
     "Diagnostic",
@@ -28,6 +37,7 @@ __all__ = [
     "format_path",
     "has_errors",
     "sort_diagnostics",
+    "suggestion_budget",
 ]
 
 
@@ -79,7 +89,7 @@ class Diagnostic:
         text = ": ".join(parts) + ": " + self.message
         if self.hint is not None and "did you mean" not in self.message:
             text += f" (did you mean '{self.hint}'?)"
-        return text
+        return clean(text, MAX_LINE)
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict with every field (for ``validate --format json``)."""
@@ -98,23 +108,6 @@ class Diagnostic:
 
     def __str__(self) -> str:
         return self.format()
-
-
-class ScenarioError(Exception):
-    """Loading failed; ``diagnostics`` holds every problem found, sorted by place.
-
-    ``str(error)`` is all the diagnostics, one per line, so an uncaught error
-    still reads as a list of located mistakes.
-    """
-
-    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
-        self.diagnostics: tuple[Diagnostic, ...] = sort_diagnostics(diagnostics)
-        super().__init__("\n".join(d.format() for d in self.diagnostics))
-
-    @property
-    def errors(self) -> tuple[Diagnostic, ...]:
-        """Only the diagnostics of severity ERROR."""
-        return tuple(d for d in self.diagnostics if d.severity is Severity.ERROR)
 
 
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
@@ -146,19 +139,62 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.severity is Severity.ERROR for d in diagnostics)
 
 
+MAX_SUGGESTION_LENGTH = 64
+"""Words and candidates longer than this get no "did you mean" (the cost grows with length)."""
+SHORTLIST = 16
+"""At most this many candidates, those sharing the most letter pairs with the word, are
+compared closely; so a suggestion costs time linear in the number of candidates."""
+
+
+MAX_SUGGESTIONS = 200
+"""Suggestions made while checking one file (:func:`suggestion_budget`); a file with
+more mistakes than this gets its further ones reported without a suggestion."""
+_BUDGET: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar(
+    "suggestion_budget", default=None
+)
+
+
+@contextlib.contextmanager
+def suggestion_budget(limit: int = MAX_SUGGESTIONS) -> Iterator[None]:
+    """Within this block :func:`did_you_mean` makes at most ``limit`` suggestions,
+    so checking a file costs time linear in its size however many mistakes it has."""
+    token = _BUDGET.set([limit])
+    try:
+        yield
+    finally:
+        _BUDGET.reset(token)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _letter_pairs(text: str) -> frozenset[str]:
+    padded = f" {text.lower()} "
+    return frozenset(padded[i : i + 2] for i in range(len(padded) - 1))
+
+
 def did_you_mean(word: str, candidates: Collection[str], *, cutoff: float = 0.6) -> str | None:
     """The candidate closest to a mistyped ``word``, or None if nothing is close.
 
     A case-insensitive exact match wins; otherwise :func:`difflib.get_close_matches`
     with ``cutoff`` (0-1, higher = stricter). ``word`` itself is never suggested.
     """
-    pool = sorted(c for c in candidates if c != word)
+    if len(word) > MAX_SUGGESTION_LENGTH:
+        return None
+    budget = _BUDGET.get()
+    if budget is not None:
+        if budget[0] <= 0:
+            return None
+        budget[0] -= 1
+    pool = sorted(c for c in candidates if c != word and len(c) <= MAX_SUGGESTION_LENGTH)
     if not pool:
         return None
     lowered = word.lower()
     for candidate in pool:
         if candidate.lower() == lowered:
             return candidate
+    if len(pool) > SHORTLIST:
+        # difflib is quadratic in the pool: rank by shared letter pairs first (cheap)
+        grams = _letter_pairs(word)
+        pool = sorted(heapq.nlargest(SHORTLIST, pool, key=lambda c: len(grams & _letter_pairs(c))))
     matches = difflib.get_close_matches(word, pool, n=1, cutoff=cutoff)
     if matches:
         return matches[0]

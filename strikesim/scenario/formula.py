@@ -32,6 +32,7 @@ is ``nan``), ``log(0)`` is ``-inf``, ``log``/``sqrt`` of a negative number is
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Callable, Collection
 from typing import Any, Literal
 
@@ -82,7 +83,10 @@ def compile_formula(
     returns float64 (``kind="number"``) or bool (``kind="condition"``) of the
     broadcast shape. Raises :class:`FormulaError` on any rejected construct.
     """
-    body, used = _rebuild(source, names, kind, where)
+    try:
+        body, used = _rebuild(source, names, kind, where)
+    except FormulaError as exc:
+        raise _explained(exc) from None
     fn, raw = _build(body, kind)
     return Formula(source, used, fn, raw)
 
@@ -107,11 +111,90 @@ def formula_names(source: str, names: Collection[str] | None = None) -> frozense
     """
     if names is not None:
         return compile_formula(source, names).names
-    tree, _ = _parse(source, "")
+    try:
+        tree, _ = _parse(source, "")
+    except FormulaError as exc:
+        raise _explained(exc) from None
     called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
     return frozenset(
         node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and id(node) not in called
     )
+
+
+# ---- common mistakes -------------------------------------------------------
+_PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d*)?|\.\d+)\s*%(?!\s*[\w.(])")
+"""A number followed by '%' with nothing to take the remainder by: meant as percent."""
+_DECIMAL_COMMA = re.compile(r"(?<![\w.])(\d+),(\d+)(?![\w.])")
+_OPEN = {"(": ")", "[": "]", "{": "}"}
+_CLOSE = {v: k for k, v in _OPEN.items()}
+
+
+def _percent_text(match: re.Match[str]) -> str:
+    return f"{float(match.group(1)) / 100:g}"
+
+
+def _brackets(source: str) -> FormulaError | None:
+    """An error for the first unbalanced or mismatched bracket, with a repaired formula."""
+    stack: list[tuple[str, int]] = []
+    for i, char in enumerate(source):
+        if char in _OPEN:
+            stack.append((char, i))
+        elif char in _CLOSE:
+            if not stack:
+                message = (
+                    f"unbalanced brackets: '{char}' closes nothing (no '{_CLOSE[char]}' before it)"
+                )
+                return FormulaError(message, i, source, hint=source[:i] + source[i + 1 :])
+            opened, at = stack.pop()
+            if _OPEN[opened] != char:
+                message = (
+                    f"unbalanced brackets: '{char}' closes the '{opened}' at column {at + 1}; "
+                    f"expected '{_OPEN[opened]}'"
+                )
+                return FormulaError(
+                    message, i, source, hint=source[:i] + _OPEN[opened] + source[i + 1 :]
+                )
+    if stack:
+        opened, at = stack[-1]
+        closing = "".join(_OPEN[c] for c, _ in reversed(stack))
+        message = f"unbalanced brackets: the '{opened}' at column {at + 1} is never closed"
+        return FormulaError(message, at, source, hint=source.rstrip() + closing)
+    return None
+
+
+def _explained(exc: FormulaError) -> FormulaError:
+    """``exc`` reworded when the formula shows a common mistake, with a suggested fix.
+
+    Percent signs ("+1%"), decimal commas ("0,5") and unbalanced brackets; a
+    '^' for a power is explained by the checker itself.
+    """
+    source, where = exc.source, exc.where
+    if not isinstance(source, str) or exc.hint is not None:
+        return exc
+    syntax = exc.message.startswith("invalid formula syntax")
+    if syntax:
+        broken = _brackets(source)
+        if broken is not None:
+            broken.where = where
+            return broken
+    percent = _PERCENT.search(source)
+    if syntax and percent is not None:
+        fixed = _PERCENT.sub(_percent_text, source)
+        message = (
+            f"'{percent.group(0).strip()}': formulas have no percent sign ('%' is the "
+            f"remainder of a division); write a share as a number, e.g. "
+            f"{percent.group(1)}% as {_percent_text(percent)}"
+        )
+        return FormulaError(message, percent.start(), source, where, fixed)
+    comma = _DECIMAL_COMMA.search(source)
+    if comma is not None and ("tuples" in exc.message or syntax):
+        fixed = _DECIMAL_COMMA.sub(r"\1.\2", source)
+        message = (
+            f"'{comma.group(0)}': decimals are written with a point, not a comma "
+            f"({comma.group(1)}.{comma.group(2)})"
+        )
+        return FormulaError(message, comma.start(), source, where, fixed)
+    return exc
 
 
 # ---- parsing ---------------------------------------------------------------

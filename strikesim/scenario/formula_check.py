@@ -17,6 +17,7 @@ import functools
 from collections.abc import Callable, Mapping
 from typing import Any, TypedDict
 
+from strikesim.errors import FormulaError as FormulaError
 from strikesim.scenario.diagnostics import did_you_mean
 from strikesim.scenario.formula_functions import ARITY, FUNCTIONS, HELPERS
 
@@ -78,7 +79,12 @@ _OPERATOR_TEXT: Mapping[type[ast.AST], str] = {
     ast.In: "in",
     ast.NotIn: "not in",
 }
-_OPERATOR_ADVICE: Mapping[str, str] = {"&": "; use 'and'", "|": "; use 'or'", "~": "; use 'not'"}
+_OPERATOR_ADVICE: Mapping[str, str] = {
+    "&": "; use 'and'",
+    "|": "; use 'or'",
+    "~": "; use 'not'",
+    "^": " ('^' is not a power here); use '**', as in x ** 2",
+}
 _CONSTRUCTS: Mapping[type[ast.AST], str] = {
     ast.Attribute: "attribute access ('.') is not allowed",
     ast.Subscript: "subscripts ('[...]') are not allowed",
@@ -99,29 +105,6 @@ _CONSTRUCTS: Mapping[type[ast.AST], str] = {
     ast.YieldFrom: "'yield' is not allowed",
     ast.Slice: "slices are not allowed",
 }
-
-
-class FormulaError(Exception):
-    """A formula was rejected. ``column`` is the 0-based character offset in
-    ``source`` of the offending part; ``where`` says which scenario field held
-    it (for messages built by the caller); ``hint`` is a suggested replacement."""
-
-    def __init__(
-        self, message: str, column: int, source: str, where: str = "", hint: str | None = None
-    ) -> None:
-        super().__init__(message)
-        self.message = message
-        self.column = column
-        self.source = source
-        self.where = where
-        self.hint = hint
-
-    def __str__(self) -> str:
-        return self.message
-
-    def caret(self) -> str:
-        """The formula with a ``^`` under the offending column (two lines)."""
-        return f"{self.source}\n{' ' * self.column}^"
 
 
 class _Location(TypedDict):
@@ -242,7 +225,8 @@ class Checker:
         if op_type not in _BINOPS:
             text = _OPERATOR_TEXT.get(op_type, op_type.__name__)
             advice = _OPERATOR_ADVICE.get(text, "")
-            raise self.fail(f"the operator '{text}' is not allowed{advice}", node)
+            hint = self.source.replace("^", "**") if text == "^" else None
+            raise self.fail(f"the operator '{text}' is not allowed{advice}", node, hint)
         # A flat chain like a + b - c + d is one level, however long (MAX_NODES bounds it).
         chained = isinstance(node.left, ast.BinOp) and _PRECEDENCE.get(
             type(node.left.op)

@@ -8,11 +8,14 @@ it comes from an ``extends:`` base). A user mistake surfaces as a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from strikesim.engine.spec import GameSpec
+from strikesim.errors import shown
+from strikesim.scenario.catalog import find_scenario, scenario_ids
 from strikesim.scenario.checks import Finding, check_model, warning
 from strikesim.scenario.compile import compile_model
 from strikesim.scenario.diagnostics import (
@@ -23,15 +26,26 @@ from strikesim.scenario.diagnostics import (
     format_path,
     has_errors,
     sort_diagnostics,
+    suggestion_budget,
 )
 from strikesim.scenario.merge import MergeProblem, Origin, line_col, merge, origin_of
 from strikesim.scenario.model import ScenarioModel
-from strikesim.scenario.resources import SCENARIO_FILE, list_scenarios, scenario_file
+from strikesim.scenario.resources import SCENARIO_FILE, scenario_file, scenario_roots
 from strikesim.scenario.sweep import sweep_formulas
 from strikesim.scenario.validation import validate_model
 from strikesim.scenario.yaml_source import SourceDoc, load_yaml, position
 
-__all__ = ["load_model", "load_scenario", "resolve_scenario", "validate_path"]
+__all__ = [
+    "chain_files",
+    "extends_roots",
+    "load_model",
+    "load_scenario",
+    "resolve_scenario",
+    "scenario_hash",
+    "scenario_source",
+    "stamped",
+    "validate_path",
+]
 
 MAX_EXTENDS_DEPTH = 8
 
@@ -41,6 +55,8 @@ class _Result:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     model: ScenarioModel | None = None
     spec: GameSpec | None = None
+    files: list[Path] = field(default_factory=list)
+    """The scenario file, then each base it extends, in order."""
 
 
 def _plain(file: str, message: str, severity: Severity = Severity.ERROR, **kw: Any) -> Diagnostic:
@@ -48,7 +64,7 @@ def _plain(file: str, message: str, severity: Severity = Severity.ERROR, **kw: A
 
 
 def resolve_scenario(id_or_path: str | Path, *, relative_to: Path | None = None) -> Path:
-    """The ``scenario.yaml`` for a shipped id, a folder or a file path.
+    """The ``scenario.yaml`` for an id (shipped or a mod), a folder or a file path.
 
     Raises :class:`ScenarioError` (with suggestions) when nothing matches.
     """
@@ -61,26 +77,35 @@ def resolve_scenario(id_or_path: str | Path, *, relative_to: Path | None = None)
         return candidate / SCENARIO_FILE
     if candidate.is_file():
         return candidate
+    if candidate.exists() and not candidate.is_dir():  # a FIFO, a device, a socket
+        raise ScenarioError([_plain(text, "is not a regular file (a device, pipe or socket)")])
     if not looks_like_path:
-        shipped = scenario_file(text)
-        if shipped is not None:
-            return shipped
-    known = list_scenarios(include_abstract=True)
+        found = find_scenario(text)
+        if found is not None:
+            return found
+    known = scenario_ids(include_abstract=True)
     raise ScenarioError(
         [
             _plain(
                 text,
-                "no such scenario file or shipped scenario id",
+                "no such scenario file or scenario id",
                 value=text,
-                expected="a shipped id (" + ", ".join(known) + ") or a path",
+                expected="an id from 'strikesim list' (" + ", ".join(known) + ") or a path",
                 hint=None if looks_like_path else did_you_mean(text, known),
             )
         ]
     )
 
 
-def _read_chain(path: Path, chain: tuple[Path, ...], out: list[Diagnostic]) -> Any:
-    """Merged data + origin of ``path`` with all its bases (None on fatal errors)."""
+def _read_chain(
+    path: Path, chain: tuple[Path, ...], out: list[Diagnostic], files: list[Path] | None = None
+) -> Any:
+    """Merged data + origin of ``path`` with all its bases (None on fatal errors).
+
+    ``files`` collects every file read, ``path`` first.
+    """
+    if files is not None:
+        files.append(path.resolve())
     try:
         doc = load_yaml(path, display_name=_display(path))
     except ScenarioError as exc:
@@ -104,6 +129,17 @@ def _read_chain(path: Path, chain: tuple[Path, ...], out: list[Diagnostic]) -> A
             message = f"unknown base scenario '{base}'"
             out.append(located(message, value=base, expected=first.expected, hint=first.hint))
             return None
+        top = chain[0] if chain else path.resolve()
+        if not _inside(base_path, extends_roots(top)):
+            out.append(
+                located(
+                    "extends may only name a scenario id or a .yaml file inside the "
+                    "scenario folders (the shipped scenarios, or the folder around "
+                    f"{_display(top.parent)})",
+                    value=shown(base, 80),
+                )
+            )
+            return None
         if base_path in chain or base_path == path.resolve():
             names = " -> ".join(_display(p) for p in (*chain, path.resolve(), base_path))
             out.append(located(f"extends cycle: {names}"))
@@ -112,7 +148,7 @@ def _read_chain(path: Path, chain: tuple[Path, ...], out: list[Diagnostic]) -> A
             message = f"extends chain is deeper than {MAX_EXTENDS_DEPTH} files"
             out.append(located(message))
             return None
-        loaded = _read_chain(base_path, (*chain, path.resolve()), out)
+        loaded = _read_chain(base_path, (*chain, path.resolve()), out, files)
         if loaded is None:
             return None
         base_data, base_org = loaded
@@ -124,6 +160,21 @@ def _read_chain(path: Path, chain: tuple[Path, ...], out: list[Diagnostic]) -> A
         out.append(Diagnostic(Severity.ERROR, file, line, col, format_path(p.path), p.message,
                               value=p.value))  # fmt: skip
     return merged, morg
+
+
+def extends_roots(top: Path) -> list[Path]:
+    """Folders an ``extends:`` in the file ``top`` (or in its bases) may reach:
+    :func:`~strikesim.scenario.resources.scenario_roots` and the folder around
+    ``top``'s own folder (so ``my-mod/scenario.yaml`` may extend
+    ``../my-base/scenario.yaml``). Only ``.yaml``/``.yml`` files are read."""
+    return [*scenario_roots(), top.resolve().parent.parent]
+
+
+def _inside(path: Path, roots: list[Path]) -> bool:
+    resolved = path.resolve()
+    return resolved.suffix in (".yaml", ".yml") and any(
+        resolved.is_relative_to(root.resolve()) for root in roots
+    )
 
 
 def _display(path: Path) -> str:
@@ -162,8 +213,13 @@ def _quote_width(doc: SourceDoc, line: int, col: int) -> int:
 
 
 def _run(path: Path) -> _Result:
+    with suggestion_budget():
+        return _run_unbudgeted(path)
+
+
+def _run_unbudgeted(path: Path) -> _Result:
     result = _Result()
-    loaded = _read_chain(path, (), result.diagnostics)
+    loaded = _read_chain(path, (), result.diagnostics, result.files)
     if loaded is None or has_errors(result.diagnostics):
         return result
     data, root = loaded
@@ -193,6 +249,13 @@ def _folder_name(model: ScenarioModel, path: Path) -> list[Finding]:
     return [warning(("id",), message + "; the game lists scenarios by folder", hint=folder)]
 
 
+def chain_files(id_or_path: str | Path) -> list[Path]:
+    """The scenario's file and every base it extends (as far as they can be read)."""
+    files: list[Path] = []
+    _read_chain(resolve_scenario(id_or_path), (), [], files)
+    return files
+
+
 def load_model(id_or_path: str | Path) -> tuple[ScenarioModel, tuple[Diagnostic, ...]]:
     """The validated (merged) model and its warnings/hints; raises on errors."""
     result = _run(resolve_scenario(id_or_path))
@@ -218,8 +281,30 @@ def load_scenario(id_or_path: str | Path, *, strict: bool = False) -> GameSpec:
     if result.model is not None and result.model.abstract:
         message = "is an abstract base scenario (for extends:) and cannot be played"
         raise ScenarioError([_plain(_display(path), message)])
-    assert result.spec is not None
-    return result.spec
+    assert result.spec is not None and result.model is not None
+    return stamped(result.spec, result.model, path)
+
+
+def scenario_hash(model: ScenarioModel) -> str:
+    """``sha256:<hex>`` of the validated model (bases merged, comments and layout
+    ignored): two files with the same hash play the same game."""
+    digest = hashlib.sha256(model.model_dump_json().encode("utf-8")).hexdigest()
+    return f"sha256:{digest}"
+
+
+def scenario_source(path: Path) -> str:
+    """Where a scenario file lives, as saves store it: the shipped id for a shipped
+    scenario, otherwise the absolute path of its file."""
+    resolved = path.resolve()
+    shipped = scenario_file(resolved.parent.name)
+    if resolved.name == SCENARIO_FILE and shipped is not None and shipped.resolve() == resolved:
+        return resolved.parent.name
+    return str(resolved)
+
+
+def stamped(spec: GameSpec, model: ScenarioModel, path: Path) -> GameSpec:
+    """``spec`` with its :attr:`~GameSpec.scenario_hash` and ``scenario_source`` set."""
+    return replace(spec, scenario_hash=scenario_hash(model), scenario_source=scenario_source(path))
 
 
 def validate_path(path: str | Path) -> list[Diagnostic]:

@@ -14,6 +14,7 @@ parts a playable scenario must have; :mod:`checks` requires them otherwise.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
@@ -30,6 +31,7 @@ __all__ = [
     "IssueModel",
     "IssueSideModel",
     "NegotiatorsModel",
+    "NewsModel",
     "ObjectiveModel",
     "ObjectivesModel",
     "OfferValue",
@@ -52,6 +54,14 @@ ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 SCENARIO_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 """Scenario ids may also contain '-' (they name folders)."""
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_WEEKS = 520
+"""Upper bound of every week count in a scenario (the longest game is ``max_weeks: 520``)."""
+MAX_MAGNITUDE = 1e12
+"""Largest absolute value of a starting number (funds, initial values, bounds, parameters):
+far beyond any real dispute, small enough that a week's arithmetic stays finite."""
+FIRST_YEAR, LAST_YEAR = 1800, 2999
+"""Dates (``start_date``, event dates) must fall in these years, so that a game of
+``MAX_WEEKS`` weeks never runs off the calendar."""
 
 
 def _formula_text(value: Any) -> Any:
@@ -64,8 +74,17 @@ def _formula_text(value: Any) -> Any:
 
 
 def _date_text(value: Any) -> Any:
-    if isinstance(value, str) and not _DATE_RE.match(value):
-        raise ValueError("expected a date written YYYY-MM-DD")
+    if isinstance(value, dt.date):  # YAML reads an unquoted 2023-05-01 as a date
+        value = value.isoformat()
+    if isinstance(value, str):
+        if not _DATE_RE.match(value):
+            raise ValueError("expected a date written YYYY-MM-DD")
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError("expected a real calendar date written YYYY-MM-DD") from None
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise ValueError(f"expected a date between the years {FIRST_YEAR} and {LAST_YEAR}")
     return value
 
 
@@ -85,6 +104,10 @@ DateText = Annotated[
 ]
 Side = Literal["union", "studio"]
 Weight = Annotated[float, Field(ge=0, le=1)]
+Weeks = Annotated[int, Field(ge=0, le=MAX_WEEKS)]
+"""A number of weeks or a week number (0 to 520)."""
+Number = Annotated[float, Field(ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE)]
+"""A starting number: at most 1e12 in absolute value."""
 OfferValue = float | str
 """A level of an issue: a number for a range issue, an option id for options."""
 EffectMap = dict[str, FormulaText]
@@ -109,9 +132,11 @@ class PartyModel(_Model):
 
     name: str = Field(description="Full name shown in the game.")
     short_name: str = Field(description="Short name for tight spaces (e.g. WGA).")
-    members: int = Field(default=0, ge=0, description="Default 0. People the side represents.")
+    members: int = Field(
+        default=0, ge=0, le=10**10, description="Default 0. People the side represents."
+    )
     description: str = Field(default="", description="Default empty. One paragraph about the side.")
-    funds: float | None = Field(
+    funds: Number | None = Field(
         default=None,
         description="Default: the core variable's initial value. Starting money in $M: "
         "sets strike_fund (union) or studio_cash (studio).",
@@ -133,9 +158,9 @@ class PartiesModel(_Model):
 class RangeModel(_Model):
     """Numeric levels min, min+step, …, max (at most 201)."""
 
-    min: float = Field(description="Lowest level.")
-    max: float = Field(description="Highest level.")
-    step: float = Field(default=1.0, gt=0, description="Default 1. Distance between levels.")
+    min: Number = Field(description="Lowest level.")
+    max: Number = Field(description="Highest level.")
+    step: Number = Field(default=1.0, gt=0, description="Default 1. Distance between levels.")
 
 
 class OptionModel(_Item):
@@ -143,7 +168,13 @@ class OptionModel(_Item):
 
     id: Id = Field(description="Stable id used in offers (snake_case).")
     label: str = Field(description="Text shown to the player.")
-    value: float = Field(
+    short_label: str = Field(
+        default="",
+        max_length=24,
+        description="Default: the label. Up to 24 characters, shown where space is tight "
+        "(the offer builder); the full label stays on screen beside it.",
+    )
+    value: Number = Field(
         description="The number the option stands for (used by cost and contract terms)."
     )
     description: str = Field(default="", description="Default empty.")
@@ -187,6 +218,11 @@ class IssueModel(_Item):
         default="0",
         description='Default "0". Studio\'s cost of a level in $M/yr; formula in `value`.',
     )
+    agreed: OfferValue | None = Field(
+        default=None,
+        description="Default none. A level (number or option id) both sides settled before "
+        "the talks: the issue is fixed there, shown but not negotiated; offers may leave it out.",
+    )
 
 
 class VariableModel(_Item):
@@ -200,13 +236,13 @@ class VariableModel(_Item):
         description='Default "industry" (or the core owner). Who the variable is about.',
     )
     description: str | None = Field(default=None, description="Default empty (or the core text).")
-    initial: float | None = Field(
+    initial: Number | None = Field(
         default=None, description="Default 0 (or the core initial value)."
     )
-    min: float | None = Field(
+    min: Number | None = Field(
         default=None, description="Default: no lower bound (or the core bound)."
     )
-    max: float | None = Field(
+    max: Number | None = Field(
         default=None, description="Default: no upper bound (or the core bound)."
     )
     update: FormulaText | None = Field(
@@ -227,9 +263,7 @@ class ActionModel(_Item):
     label: str = Field(description="Button text.")
     description: str = Field(default="", description="Default empty.")
     condition: FormulaText = Field(default="1", description='Default "1" (always available).')
-    cooldown: int = Field(
-        default=0, ge=0, description="Default 0. Weeks before it can be used again."
-    )
+    cooldown: Weeks = Field(default=0, description="Default 0. Weeks before it can be used again.")
     cost: EffectMap = Field(
         default_factory=dict,
         description="Default none. Effects paid for taking it (same syntax as `effects`).",
@@ -258,8 +292,8 @@ class EventModel(_Item):
     date: DateText | None = Field(
         default=None, description="Default none. Display date YYYY-MM-DD."
     )
-    week: int | None = Field(
-        default=None, ge=0, description="Default none. Shorthand for the condition 'week == N'."
+    week: Weeks | None = Field(
+        default=None, description="Default none. Shorthand for the condition 'week == N'."
     )
     condition: FormulaText | None = Field(
         default=None, description="Default \"1\". Formula; combined with `week` by 'and'."
@@ -279,8 +313,8 @@ class EventModel(_Item):
 class AuthorizationModel(_Model):
     """The strike-authorisation vote."""
 
-    week: int | None = Field(
-        default=None, ge=0, description="Default: two weeks before expiry. Week of the vote."
+    week: Weeks | None = Field(
+        default=None, description="Default: two weeks before expiry. Week of the vote."
     )
     yes: FormulaText = Field(default="0.9", description="Default 0.9. Formula: yes share.")
     threshold: Weight = Field(default=0.5, description="Default 0.5. Yes share needed.")
@@ -289,7 +323,9 @@ class AuthorizationModel(_Model):
 class RatificationModel(_Model):
     """The members' vote on a tentative deal."""
 
-    weeks: int = Field(default=2, ge=1, description="Default 2. Weeks from deal to vote.")
+    weeks: int = Field(
+        default=2, ge=1, le=MAX_WEEKS, description="Default 2. Weeks from deal to vote."
+    )
     yes: FormulaText = Field(
         default="ncdf((deal_union_utility - member_expectation + 0.15) / 0.1)",
         description="Default ncdf((deal_union_utility - member_expectation + 0.15) / 0.1).",
@@ -300,9 +336,8 @@ class RatificationModel(_Model):
 class PhasesModel(_Model):
     """The dispute's calendar in weeks from week 0, and how it can end."""
 
-    expiry_week: int | None = Field(
+    expiry_week: Weeks | None = Field(
         default=None,
-        ge=0,
         description="Required in a playable scenario. Week the contract expires.",
     )
     authorization: AuthorizationModel = Field(
@@ -313,10 +348,14 @@ class PhasesModel(_Model):
         default_factory=lambda: RatificationModel(), description="Default: see fields."
     )
     walkout_weeks: int = Field(
-        default=2, ge=1, description="Default 2. Weeks talks stay suspended."
+        default=2, ge=1, le=MAX_WEEKS, description="Default 2. Weeks talks stay suspended."
     )
     max_weeks: int = Field(
-        default=60, ge=1, le=520, description="Default 60. Last week of the game."
+        default=60,
+        ge=1,
+        le=MAX_WEEKS,
+        description="Default 60. Length of the game in weeks: weeks 0 to max_weeks - 1 are "
+        "played, and a dispute still open at the end of week max_weeks - 1 ends at the deadline.",
     )
     union_capitulates: FormulaText = Field(
         default="strike_fund <= 0 and hardship > 0.85",
@@ -334,7 +373,7 @@ class PersonalityModel(_Item):
     label: str = Field(description="Name shown in menus.")
     side: Side | None = Field(default=None, description="Default: either side.")
     tactic: str = Field(description="Name of a negotiation tactic (e.g. time_dependent).")
-    params: dict[str, float] = Field(default_factory=dict, description="Default none.")
+    params: dict[str, Number] = Field(default_factory=dict, description="Default none.")
     description: str = Field(default="", description="Default empty.")
 
 
@@ -349,7 +388,7 @@ class ScriptedOfferModel(_Model):
     """An offer the historical negotiator makes in a given week."""
 
     side: Side = Field(description="Who makes it.")
-    week: int = Field(ge=0, description="Week it is made.")
+    week: Weeks = Field(description="Week it is made.")
     label: str = Field(description="Name of the package.")
     offer: dict[str, OfferValue] = Field(description="Every issue id -> level (number/option).")
     note: str = Field(default="", description="Default empty.")
@@ -424,6 +463,21 @@ class OpeningOffersModel(_Model):
     studio: dict[str, OfferValue] = Field(description="The studio's opening offer.")
 
 
+class NewsModel(_Model):
+    """How the news feed presents itself."""
+
+    masthead: str = Field(
+        default="THE HOLLYWOOD LEDGER",
+        max_length=40,
+        description='Default "THE HOLLYWOOD LEDGER". Name of the trade paper over the news.',
+    )
+    outlets: list[Annotated[str, Field(max_length=40)]] = Field(
+        default_factory=list,
+        description="Default none. Other outlet names the feed credits in turn "
+        "(the masthead alone when empty).",
+    )
+
+
 class ScenarioModel(_Model):
     """A whole scenario file (format version 1)."""
 
@@ -455,7 +509,7 @@ class ScenarioModel(_Model):
     old_contract: dict[str, OfferValue] | None = Field(
         default=None, description="Required in a playable scenario: the expiring contract's levels."
     )
-    params: dict[str, float] = Field(
+    params: dict[str, Number] = Field(
         default_factory=dict, description="Default none. Override or add model parameters."
     )
     variables: list[VariableModel] = Field(
@@ -484,4 +538,5 @@ class ScenarioModel(_Model):
     expectations: list[ExpectationModel] = Field(
         default_factory=list, description="Default none. Checks run headless over many seeds."
     )
+    news: NewsModel = Field(default_factory=lambda: NewsModel(), description="Default: see fields.")
     sources: list[str] = Field(default_factory=list, description="Default none. Citations.")

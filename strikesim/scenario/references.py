@@ -89,7 +89,22 @@ def check_personalities(model: ScenarioModel) -> list[Finding]:
 
     tactics = (*TACTICS, SCRIPTED)
     found: list[Finding] = []
+    scripted_sides = {o.side for o in model.scripted_offers}
     for k, p in enumerate(model.personalities):
+        if p.tactic == SCRIPTED:
+            missing = [s for s in ((p.side,) if p.side else ("union", "studio"))
+                       if s not in scripted_sides]  # fmt: skip
+            if missing:
+                found.append(
+                    error(
+                        ("personalities", k, "tactic"),
+                        f"personality '{p.id}' plays the script, but scripted_offers has "
+                        f"no offers for the {' or '.join(missing)}",
+                        expected="scripted_offers with side: "
+                        + missing[0]
+                        + ("" if p.side else ", or a side: for this personality"),
+                    )
+                )
         if p.tactic not in tactics:
             found.append(
                 error(
@@ -114,6 +129,46 @@ def check_personalities(model: ScenarioModel) -> list[Finding]:
                 )
     if model.negotiators is not None:
         found += _check_negotiators(model, BUILTINS, SCRIPTED)
+    found += _check_horizons(model, DEFAULTS["horizon"])
+    return found
+
+
+TIME_DRIVEN = ("time_dependent", "adaptive")
+"""Tactics whose concessions follow the time curve (the others only drift with it)."""
+
+
+def last_ratifiable_week(model: ScenarioModel) -> int:
+    """The last week a tentative deal can be struck and still be voted on in time.
+
+    Weeks run from 0 to ``max_weeks - 1``; as ``strikesim.ai.position.last_ratifiable_week``.
+    """
+    return max(model.phases.max_weeks - model.phases.ratification.weeks - 1, 1)
+
+
+def _check_horizons(model: ScenarioModel, default: float) -> list[Finding]:
+    """A horizon past the last ratifiable week: the usual cause of deadlocks (docs/modding.md)."""
+    last = last_ratifiable_week(model)
+    found: list[Finding] = []
+    for k, p in enumerate(model.personalities):
+        if p.tactic not in TIME_DRIVEN:
+            continue
+        horizon = p.params.get("horizon", default)
+        if horizon <= last:
+            continue
+        given = "horizon" in p.params
+        found.append(
+            warning(
+                ("personalities", k, "params", "horizon") if given else ("personalities", k),
+                f"personality '{p.id}' reaches its walk-away point only at week {horizon:g}"
+                + ("" if given else " (the default horizon)")
+                + f", after the last week a deal can still be ratified ({last}: the last week "
+                f"{model.phases.max_weeks - 1} minus {model.phases.ratification.weeks} weeks to "
+                "vote); it will rarely settle in time",
+                value=f"{horizon:g}",
+                expected=f"a horizon of at most {last} weeks",
+                hint=f"horizon: {max(1, last - 2)}",
+            )
+        )
     return found
 
 

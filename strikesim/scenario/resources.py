@@ -13,7 +13,9 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-__all__ = ["ResourceNotFound", "list_scenarios", "resource_path", "scenario_file"]
+from strikesim.errors import NotFound
+
+__all__ = ["ResourceNotFound", "list_scenarios", "resource_path", "scenario_file", "scenario_roots"]
 
 Resource = Literal["assets", "scenarios"]
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -21,7 +23,7 @@ _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 SCENARIO_FILE = "scenario.yaml"
 
 
-class ResourceNotFound(FileNotFoundError):
+class ResourceNotFound(NotFound):
     """A shipped data folder is missing (a broken install or checkout)."""
 
 
@@ -39,6 +41,18 @@ def resource_path(name: Resource) -> Path:
     raise ResourceNotFound(
         f"the '{name}' folder was not found next to or inside {_PACKAGE_DIR}; reinstall StrikeSim"
     )
+
+
+def scenario_roots() -> list[Path]:
+    """The folders holding scenarios the game may read by id or by ``extends:``:
+    the shipped ``scenarios`` folder, the per-user mods folder and the folders of
+    ``STRIKESIM_MODS`` (see :mod:`strikesim.scenario.roots`, which lists them).
+    ``extends:`` may also name files inside the folder of the file being checked;
+    see :func:`strikesim.scenario.load.extends_roots`.
+    """
+    from strikesim.scenario.roots import scenario_roots as roots
+
+    return [root.path for root in roots()]
 
 
 def scenario_file(scenario_id: str) -> Path | None:
@@ -67,7 +81,13 @@ def list_scenarios(*, include_abstract: bool = False) -> list[str]:
 
 
 def _is_abstract(path: Path) -> bool:
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+    from strikesim.files import FileProblem, read_capped
+
+    try:
+        text = read_capped(path, 1024 * 1024).decode("utf-8", errors="replace")
+    except FileProblem:
+        return False
+    for line in text.splitlines():
         if line.startswith("abstract:"):
             return line.split(":", 1)[1].split("#", 1)[0].strip() == "true"
     return False

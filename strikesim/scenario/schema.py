@@ -29,14 +29,67 @@ DOC_FILES = ("docs/scenario.schema.json", "docs/scenario-format.md")
 """The generated files, relative to the repository root."""
 
 
+PARTIAL = "Partial"
+"""Suffix of the relaxed copies of each definition used by files with ``extends:``."""
+
+
+def _relaxed(node: Any) -> Any:
+    """``node`` with every ``required`` list cut to ``id`` and refs sent to relaxed copies.
+
+    A file that extends a base may give any part partially (the base supplies
+    the rest); only the ``id`` of a list item is needed, to merge it by id.
+    Unknown keys stay errors.
+    """
+    if isinstance(node, dict):
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            if key == "required":
+                kept = [k for k in value if k == "id"]
+                if kept:
+                    out[key] = kept
+            elif key == "$ref" and isinstance(value, str) and value.startswith("#/$defs/"):
+                out[key] = value + PARTIAL
+            else:
+                out[key] = _relaxed(value)
+        return out
+    if isinstance(node, list):
+        return [_relaxed(v) for v in node]
+    return node
+
+
 def scenario_json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of a scenario file."""
+    """The JSON Schema (draft 2020-12) of a scenario file.
+
+    A file without ``extends`` must be complete (``ScenarioModel``); one with
+    ``extends`` is checked against relaxed copies (``…Partial``) where nothing
+    but ``format_version``, ``id`` and list items' ``id`` is required, since a
+    base can supply the rest. Unknown keys are rejected either way.
+    """
     schema = ScenarioModel.model_json_schema()
+    defs = schema.pop("$defs", {})
+    schema.pop("title", None)
+    full = {**schema, "title": "ScenarioModel"}
+    partial = _relaxed(full)
+    partial["required"] = ["format_version", "id", "extends"]
+    partial["properties"]["extends"] = {
+        "type": "string",
+        "minLength": 1,
+        "description": full["properties"]["extends"].get("description", ""),
+    }
+    partial["title"] = "ScenarioModel" + PARTIAL
+    all_defs = {**defs, **{name + PARTIAL: _relaxed(d) for name, d in defs.items()}}
+    all_defs["ScenarioModel"] = full
+    all_defs["ScenarioModel" + PARTIAL] = partial
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "StrikeSim scenario (format 1)",
-        **{k: v for k, v in schema.items() if k != "title"},
+        "description": full.get("description", ""),
+        "type": "object",
+        "if": {"required": ["extends"], "properties": {"extends": {"type": "string"}}},
+        "then": {"$ref": "#/$defs/ScenarioModel" + PARTIAL},
+        "else": {"$ref": "#/$defs/ScenarioModel"},
+        "$defs": dict(sorted(all_defs.items())),
     }
 
 

@@ -151,17 +151,17 @@ def _error(
 
 
 def _read_text(path: Path, name: str) -> str:
+    from strikesim.files import FileProblem, read_capped
+
     try:
-        if path.is_dir():
-            raise _Fatal(_error(name, 0, 0, "is a folder, not a YAML file"))
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise _Fatal(_error(name, 0, 0, "file not found")) from None
-    except OSError as exc:
-        raise _Fatal(_error(name, 0, 0, f"cannot read the file: {exc.strerror or exc}")) from None
-    if len(raw) > MAX_BYTES:
-        _too_large(f"more than {MAX_BYTES:,}", name)
+        raw = read_capped(path, MAX_BYTES)
+    except FileProblem as exc:
+        reason = {"no such file": "file not found"}.get(exc.reason, exc.reason)
+        if reason.startswith("is a folder"):
+            reason = "is a folder, not a YAML file"
+        elif reason.startswith("is too large"):
+            _too_large(f"more than {MAX_BYTES:,}", name)
+        raise _Fatal(_error(name, 0, 0, reason)) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -330,6 +330,15 @@ class _Builder:
         if not self._check_tag(event, path, _SCALAR_TAGS):
             return None
         value: str = event.value
+        bad = _CONTROL_CHARS.search(value)
+        if bad is not None:
+            line, col = self._mark(event)
+            message = (
+                f"text holds the control character U+{ord(bad.group()):04X}, which cannot "
+                "be shown; remove it"
+            )
+            self.diagnostics.append(_error(self.file, line, col, message, format_path(path)))
+            return None
         tag = event.tag
         if tag is None:
             return _resolve_plain(value) if event.implicit[0] else value
@@ -371,6 +380,11 @@ class _Builder:
         if context:
             problem += f" ({context})"
         return _error(self.file, line, column, f"invalid YAML: {problem}")
+
+
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Characters a scenario's text may not hold (a NUL crashes text rendering, escapes
+garble terminals); tabs and line breaks are fine."""
 
 
 def _resolve_plain(value: str) -> Any:

@@ -7,7 +7,6 @@ and from an installed wheel.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +34,12 @@ def read_json_object(
     ``file_name`` names the file in "cannot read ..." (e.g. "theme file"), ``subject`` what
     must be an object (e.g. "the theme").
     """
+    from strikesim.files import FileProblem, load_json
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise error(f"cannot read {file_name} {path}: {exc}") from exc
+        data = load_json(path, 1024 * 1024)
+    except FileProblem as exc:
+        raise error(f"cannot read {file_name} {path}: {exc.reason}") from None
     if not isinstance(data, dict):
         raise error(f"{path}: {subject} must be a JSON object")
     return data

@@ -15,6 +15,7 @@ from typing import Any
 
 import pygame
 
+from strikesim.errors import KeymapError as KeymapError
 from strikesim.ui.assets import asset_path, read_json_object
 
 _MODS = {
@@ -24,10 +25,6 @@ _MODS = {
     "meta": pygame.KMOD_META,
 }
 _RELEVANT = pygame.KMOD_CTRL | pygame.KMOD_SHIFT | pygame.KMOD_ALT | pygame.KMOD_META
-
-
-class KeymapError(ValueError):
-    """A binding names an unknown key or modifier."""
 
 
 @dataclass(frozen=True)

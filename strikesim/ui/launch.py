@@ -68,8 +68,10 @@ def start(
     ``side`` is 0/"union" or 1/"studio"; the opponent is the scenario's default negotiator
     for the other side at ``difficulty``. Returns the exit code.
     """
+    from strikesim.scenario.roots import ensure_user_mods_dir
     from strikesim.ui.app import run
 
+    ensure_user_mods_dir()  # first run: the folder Settings points modders to
     first = briefing_factory(spec, side, difficulty, seed) if spec is not None else None
     return run(
         first, routes=game_routes(), settings_file=settings_file, size=size, max_frames=max_frames

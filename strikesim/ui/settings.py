@@ -76,19 +76,18 @@ def _validated(data: dict[str, Any]) -> tuple[Settings, list[str]]:
 def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     """Read settings; returns ``(settings, message)`` where ``message`` explains any fallback."""
     path = path or settings_path()
+    from strikesim.files import FileProblem, parse_json, read_capped
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return Settings(), None
-    except OSError as exc:
-        return Settings(), f"Could not read settings ({exc.strerror or exc}); using defaults."
+        raw = read_capped(path, 64 * 1024)
+    except FileProblem as exc:
+        if exc.reason == "no such file":
+            return Settings(), None
+        return Settings(), f"Could not read settings ({exc.reason}); using defaults."
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return Settings(), (
-            f"The settings file {path} is damaged (line {exc.lineno}: {exc.msg}); "
-            "using default settings."
-        )
+        data = parse_json(raw)
+    except ValueError as exc:
+        return Settings(), f"The settings file {path} is damaged ({exc}); using default settings."
     if not isinstance(data, dict):
         return Settings(), f"The settings file {path} is not a JSON object; using default settings."
     settings, problems = _validated(data)

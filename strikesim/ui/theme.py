@@ -12,14 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from strikesim.errors import ThemeError as ThemeError
 from strikesim.ui.assets import asset_path, read_json_object
 
 RGBA = tuple[int, int, int, int]
 PALETTES = ("standard", "colorblind")
-
-
-class ThemeError(ValueError):
-    """The theme file is missing a key or holds a bad value (message names both)."""
 
 
 def parse_colour(text: str, where: str) -> RGBA:

@@ -145,7 +145,7 @@ def test_file_name_differing_from_id_is_a_warning(tmp_path: Path) -> None:
 def test_unknown_campaign_id_suggests_the_closest() -> None:
     [d] = validate_campaign("hollywood-decad")
     assert d.format() == (
-        "hollywood-decad: error: no such campaign file or shipped campaign id"
+        "hollywood-decad: error: no such campaign file or campaign id"
         " (did you mean 'hollywood-decade'?)"
     )
 

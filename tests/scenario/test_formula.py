@@ -233,7 +233,7 @@ CALLS = "calls are only allowed to: " + ", ".join(sorted(FUNCTIONS))
         ("   ", 0, "formula is empty"),
         ("a +", 3, "invalid formula syntax"),
         ("a b", 2, "invalid formula syntax"),
-        ("(a + b", 0, "invalid formula syntax: '(' was never closed"),
+        ("(a + b", 0, "unbalanced brackets: the '(' at column 1 is never closed"),
         ("a if b", 0, "invalid formula syntax: expected 'else' after 'if' expression"),
         ("a\x00", 1, "formula contains a null character"),
         ("  x.y", 3, "attribute access ('.') is not allowed"),

@@ -24,6 +24,19 @@ MINIMAL = Path(__file__).parent / "fixtures" / "valid" / "minimal.yaml"
 SHIPPED = sorted(p.parent.name for p in resource_path("scenarios").glob("*/scenario.yaml"))
 
 
+def test_extends_cannot_reach_files_outside_the_scenario_folders(tmp_path: Path) -> None:
+    secret = tmp_path / "private" / "keys.yaml"
+    secret.parent.mkdir()
+    secret.write_text("API_KEY: hunter2\n", encoding="utf-8")
+    (tmp_path / "mods" / "mine").mkdir(parents=True)
+    for target in (secret.as_posix(), "../../private/keys.yaml", "/etc/passwd"):
+        child = tmp_path / "mods" / "mine" / "scenario.yaml"
+        child.write_text(HEAD.replace("minimal.yaml", target), encoding="utf-8")
+        text = "\n".join(d.format() for d in validate_path(child))
+        assert "extends may only name a scenario id or a .yaml file" in text
+        assert "API_KEY" not in text and "hunter2" not in text and "root:" not in text
+
+
 @pytest.mark.parametrize("scenario_id", SHIPPED)
 def test_every_shipped_scenario_validates_without_errors_or_warnings(scenario_id: str) -> None:
     problems = [
@@ -57,13 +70,15 @@ def test_unknown_id_suggests_a_shipped_one() -> None:
 
 
 def _write(tmp: Path, name: str, text: str) -> Path:
+    # extends may only reach files near the file being checked: keep the base beside it
+    (tmp / "minimal.yaml").write_text(MINIMAL.read_text(encoding="utf-8"), encoding="utf-8")
     path = tmp / name
     path.write_text(text, encoding="utf-8")
     return path
 
 
 CHILD = "format_version: 1\nid: c\ntitle: C\nextends: base.yaml\n"
-HEAD = f"format_version: 1\nid: child\ntitle: Child\nextends: {MINIMAL.as_posix()}\n"
+HEAD = "format_version: 1\nid: child\ntitle: Child\nextends: minimal.yaml\n"
 
 
 def test_extends_merges_mappings_and_lists_by_id(tmp_path: Path) -> None:
@@ -85,7 +100,7 @@ def test_extends_merges_mappings_and_lists_by_id(tmp_path: Path) -> None:
     assert wage.utility[UNION][9] == 1.0 and wage.utility[UNION][10] == 1.0
     assert wage.label == "Wage raise"  # inherited field of a merged item
     assert [e.id for e in spec.events] == ["rally"]
-    assert spec.personalities[0].params == {"e": 0.3}
+    assert spec.personalities[0].params == {"e": 0.3, "horizon": 16.0}  # maps merge by key
     assert spec.id == "child" and spec.title == "Child"
 
 
@@ -146,7 +161,9 @@ def test_unused_and_unreachable_things_warn(tmp_path: Path) -> None:
     path = _write(tmp_path, "s.yaml", text)
     messages = {d.message: d.severity for d in validate_path(path)}
     assert messages == {
-        "event 'poll' can never fire: week 30 is after the game's last week (19)": Severity.WARNING,
+        "event 'poll' can never fire: week 30 is after the game's last week (19)": (
+            Severity.WARNING
+        ),
         "variable 'spare' is never read by any formula, objective or expectation": Severity.WARNING,
     }
 

@@ -1,4 +1,5 @@
-"""Every screen survives seeded random input: 20,000 events per screen across the seeds."""
+"""Every screen survives seeded random input: 2,000 events per screen across the seeds
+(20,000 with ``pytest -m slow``)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,9 @@ from .random_input import (
 )
 
 SEEDS = 4
-EVENTS_PER_SEED = 5000
+SHORT, LONG = 500, 5000
+LENGTHS = [pytest.param(SHORT, id="short"), pytest.param(LONG, id="long", marks=pytest.mark.slow)]
+"""Events per seed: the short run is in every test run; ``pytest -m slow`` adds the long one."""
 KEYS = [
     *NAVIGATION_KEYS,
     "f11",
@@ -61,9 +64,10 @@ random_event = EventMix(
 )
 
 
+@pytest.mark.parametrize("events", LENGTHS)
 @pytest.mark.parametrize("name", list(foundation_shots()))
 @pytest.mark.parametrize("seed", range(SEEDS))
-def test_screen_survives_random_events(name: str, seed: int, tmp_path: Path) -> None:
+def test_screen_survives_random_events(name: str, seed: int, events: int, tmp_path: Path) -> None:
     stack = foundation_shots()[name]
     app = create_app(stack[0], size=(1280, 720), settings_file=tmp_path / "s.json")
 
@@ -75,7 +79,7 @@ def test_screen_survives_random_events(name: str, seed: int, tmp_path: Path) -> 
 
     restart()
     rng = random.Random(seed)
-    for i in range(EVENTS_PER_SEED):
+    for i in range(events):
         app.handle(random_event(rng, app.ctx.size))
         if app.stack.quit_requested or (app.ctx.settings.fullscreen and rng.random() < 0.05):
             restart()

@@ -37,7 +37,10 @@ from strikesim.ui.widgets.slider import Slider
 from .game_helpers import click, fast_preview, key, make_app, make_play
 from .random_input import EventMix, button, malformed_click, motion, press_key, resize, wheel
 
-EVENTS = 20_000
+SHORT, LONG = 2_000, 20_000
+LENGTHS = [pytest.param(SHORT, id="short"), pytest.param(LONG, id="long", marks=pytest.mark.slow)]
+"""Events per screen: the short run is in every test run; ``pytest -m slow`` adds the long
+one (the same seeded stream, ten times further)."""
 NAV_KEYS = [
     "tab", "return", "space", "escape", "left", "right", "up", "down", "page up", "page down",
     "p", "n", "d", "r", "s", "t", "q", "y", "l", "f11", "=", "-",
@@ -131,9 +134,10 @@ def random_event(rng: random.Random, size: tuple[int, int], drag: bool) -> pygam
     return _MIXES[drag](rng, size)
 
 
+@pytest.mark.parametrize("events", LENGTHS)
 @pytest.mark.parametrize("name", list(SCREENS))
 def test_screen_survives_random_events(
-    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    name: str, events: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("STRIKESIM_DATA_DIR", str(tmp_path / "data"))
     factory = SCREENS[name]
@@ -142,7 +146,7 @@ def test_screen_survives_random_events(
     rng = random.Random(name)
     restarts = 0
     drag = False
-    for i in range(EVENTS):
+    for i in range(events):
         event = random_event(rng, app.ctx.size, drag)
         if event.type == pygame.MOUSEBUTTONDOWN:
             drag = True
@@ -161,7 +165,7 @@ def test_screen_survives_random_events(
             app.draw()
     app.update(1000.0)
     app.draw()
-    assert restarts < EVENTS // 10
+    assert restarts < events // 10
 
 
 # --- the table ----------------------------------------------------------------------------

@@ -42,7 +42,10 @@ from .random_input import (
 
 __all__ = ["data_dir", "game_app"]  # fixtures used by name
 
-EVENTS_PER_SCREEN = 20_000
+SHORT, LONG = 2_000, 20_000
+LENGTHS = [pytest.param(SHORT, id="short"), pytest.param(LONG, id="long", marks=pytest.mark.slow)]
+"""Events per screen: the short run is in every test run; ``pytest -m slow`` adds the long
+one (the same seeded stream, ten times further)."""
 """Seeded random events each pre-game screen must survive."""
 
 
@@ -96,9 +99,12 @@ def test_every_shipped_scenario_has_a_card(ctx: UIContext) -> None:
 
 
 def test_broken_scenario_is_listed_with_its_error_and_cannot_be_chosen(
-    ctx: UIContext, monkeypatch: pytest.MonkeyPatch
+    ctx: UIContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(catalogue, "list_scenarios", lambda: [QUICK, "no-such-scenario"])
+    mods = tmp_path / "mods"
+    (mods / "no-such-scenario").mkdir(parents=True)
+    (mods / "no-such-scenario" / "scenario.yaml").write_text("format_version: 1\nextends: nope\n")
+    monkeypatch.setenv("STRIKESIM_MODS", str(mods))
     catalogue.scenario_entry.cache_clear()
     try:
         screen = ChooseScenarioScreen(ctx)
@@ -107,7 +113,7 @@ def test_broken_scenario_is_listed_with_its_error_and_cannot_be_chosen(
     broken = [c for e, c in zip(screen.entries, screen.cards, strict=True) if not e.playable]
     assert len(broken) == 1
     assert not broken[0].can_focus
-    assert "no such scenario" in broken[0].info.warnings[0]
+    assert "unknown base scenario 'nope'" in broken[0].info.warnings[0]
     assert broken[0].handle_action("activate") is False
 
 
@@ -282,8 +288,11 @@ def _screens() -> dict[str, Callable[[UIContext], Screen]]:
     }
 
 
+@pytest.mark.parametrize("events", LENGTHS)
 @pytest.mark.parametrize("name", list(_screens()))
-def test_screen_survives_random_events(name: str, tmp_path: Path, data_dir: Path) -> None:
+def test_screen_survives_random_events(
+    name: str, events: int, tmp_path: Path, data_dir: Path
+) -> None:
     save_game(quick_session(), "a save")
     (data_dir / "saves" / "bad.json").write_text("not json", "utf-8")
     factory = _screens()[name]
@@ -291,7 +300,7 @@ def test_screen_survives_random_events(name: str, tmp_path: Path, data_dir: Path
     kind = type(app.stack.top)
     rng = random.Random(zlib.crc32(name.encode()))
     try:
-        for i in range(EVENTS_PER_SCREEN):
+        for i in range(events):
             app.handle(random_event(rng, app.ctx.size))
             # leaving the screen (into a game, back, quit) starts it again
             if app.stack.quit_requested or not any(isinstance(s, kind) for s in app.stack.screens):

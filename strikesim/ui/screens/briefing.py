@@ -29,7 +29,7 @@ from strikesim.ui.screens.dialog import message
 from strikesim.ui.screens.footer import place_footer
 from strikesim.ui.screens.handoff import data_dir, enter_game, game_factory
 from strikesim.ui.screens.markdown_view import MarkdownView
-from strikesim.ui.transitions import Pop, Push, Reset, Transition
+from strikesim.ui.transitions import Pop, Push, Replace, Reset, Transition
 from strikesim.ui.widgets.button import Button
 
 
@@ -160,6 +160,31 @@ class BriefingScreen(Screen):
         except ValueError as exc:
             return Push(message(self.ctx, "This game cannot start", str(exc)))
         return enter_game(self.ctx, session)
+
+    # --- the modder's reload key ------------------------------------------------------------
+    def _contexts(self) -> tuple[str, ...]:
+        return (*super()._contexts(), "reload")
+
+    def on_action(self, action: str) -> Transition | None:
+        if action == "reload_scenario":
+            return self.reload()
+        return super().on_action(action)
+
+    def reload(self) -> Transition | None:
+        """Read the scenario file again and show its briefing (its problems, if any)."""
+        from strikesim.ui.screens.reload import reload_transition
+
+        def restart(spec: GameSpec, seats: tuple[Seat, Seat]) -> Transition:
+            return Replace(
+                BriefingScreen(
+                    self.ctx, spec, self.side, seats, self.seed,
+                    campaign=self.campaign, can_go_back=self.can_go_back,
+                )
+            )  # fmt: skip
+
+        return reload_transition(
+            self.ctx, self.spec, self.seats, restart, in_campaign=self.campaign is not None
+        )
 
     def on_back(self) -> Transition | None:
         if self.can_go_back:

@@ -14,14 +14,14 @@ a plain save would replay without the carried values.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from strikesim.ai import BUILTINS
 from strikesim.campaign.run import CampaignError, CampaignRun
 from strikesim.engine.spec import GameSpec
-from strikesim.records import RecordError, Seat
+from strikesim.files import load_json
+from strikesim.records import MAX_RECORD_BYTES, RecordError, Seat
 from strikesim.scenario import ScenarioError
 from strikesim.session import Session
 from strikesim.ui.context import UIContext
@@ -80,7 +80,7 @@ def list_campaign_saves() -> list[CampaignSave]:
     out = []
     for path in files:
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = load_json(path, MAX_RECORD_BYTES * 4)
             info = data["campaign"]
             out.append(
                 CampaignSave(
@@ -91,7 +91,7 @@ def list_campaign_saves() -> list[CampaignSave]:
                     data.get("active") is not None,
                 )
             )
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             out.append(CampaignSave(path, path.stem, path.stem, 0, False, f"damaged save ({exc})"))
     return out
 

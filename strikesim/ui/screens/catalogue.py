@@ -16,7 +16,7 @@ from pathlib import Path
 
 from strikesim.engine.spec import SIDES, GameSpec
 from strikesim.scenario import ScenarioError, Severity, load_scenario, validate_path
-from strikesim.scenario.resources import list_scenarios, scenario_file
+from strikesim.scenario.catalog import discover, find_scenario
 
 SIDE_TITLES = ("The union", "The studios")
 """Eyebrow text for each side (index 0 union, 1 studio)."""
@@ -49,6 +49,9 @@ class ScenarioEntry:
     sides: tuple[str, str] = ("", "")
     warnings: tuple[str, ...] = ()
     error: str = ""
+    folder: str = ""
+    """The scenario's folder (shown for mods)."""
+    is_mod: bool = False
 
     @property
     def playable(self) -> bool:
@@ -80,8 +83,7 @@ class Opponent:
     description: str
 
 
-def _warnings(scenario_id: str) -> tuple[str, ...]:
-    path = scenario_file(scenario_id)
+def _warnings(path: Path | None) -> tuple[str, ...]:
     if path is None:
         return ()
     return tuple(
@@ -93,15 +95,28 @@ def _warnings(scenario_id: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=64)
 def scenario_entry(scenario_id: str) -> ScenarioEntry:
-    """Load one shipped scenario for its card (cached: the files do not change in play)."""
+    """Load one scenario (shipped or a mod) for its card.
+
+    Cached: the files do not change in play (the reload key clears the cache).
+    """
+    path = find_scenario(scenario_id)
+    entry = next((e for e in discover().scenarios.values() if e.id == scenario_id), None)
+    is_mod = entry.is_mod if entry is not None else False
+    folder = str(path.parent) if path is not None else ""
+
+    def broken(reason: str) -> ScenarioEntry:
+        return ScenarioEntry(
+            scenario_id, scenario_id, "", None, error=reason, folder=folder, is_mod=is_mod
+        )
+
     try:
-        spec = load_scenario(scenario_id)
+        spec = load_scenario(path if path is not None else scenario_id)
     except ScenarioError as exc:
-        first = exc.diagnostics[0] if exc.diagnostics else None
-        reason = first.format() if first is not None else str(exc)
-        return ScenarioEntry(scenario_id, scenario_id, "", None, error=reason)
+        errors = [d for d in exc.diagnostics if d.severity == Severity.ERROR]
+        first = (errors or list(exc.diagnostics))[:1]
+        return broken(first[0].format() if first else str(exc))
     except (OSError, ValueError) as exc:
-        return ScenarioEntry(scenario_id, scenario_id, "", None, error=str(exc))
+        return broken(str(exc))
     return ScenarioEntry(
         id=spec.id,
         title=spec.title,
@@ -111,13 +126,40 @@ def scenario_entry(scenario_id: str) -> ScenarioEntry:
         difficulty=spec.difficulty,
         max_weeks=spec.phases.max_weeks,
         sides=(spec.parties[0].name, spec.parties[1].name),
-        warnings=_warnings(scenario_id),
+        warnings=_warnings(path),
+        folder=folder,
+        is_mod=is_mod,
     )
 
 
 def scenario_entries() -> list[ScenarioEntry]:
-    """Every playable shipped scenario, in id order."""
-    return [scenario_entry(sid) for sid in list_scenarios()]
+    """Every scenario in every root (shipped first, then mods), in id order.
+
+    A mod that does not load is listed with its first error; a mod whose id is
+    already taken is listed as a clash naming both folders. Neither can be chosen.
+    """
+    catalog = discover()
+    out = [scenario_entry(e.id) for e in catalog.scenarios.values() if not e.abstract]
+    for clash in catalog.clashes:
+        if clash.kind == "scenario":
+            ignored = clash.paths[1]
+            out.append(
+                ScenarioEntry(
+                    clash.id,
+                    clash.id,
+                    "",
+                    None,
+                    error=clash.message(),
+                    folder=str(ignored.parent),
+                    is_mod=True,
+                )
+            )
+    return sorted(out, key=lambda e: (e.is_mod, e.id))
+
+
+def clear_cache() -> None:
+    """Forget loaded scenario cards (after a scenario changed on disk)."""
+    scenario_entry.cache_clear()
 
 
 def _campaign_lister() -> Callable[[], list[tuple[str, str, list[str]]]] | None:
@@ -179,16 +221,22 @@ def opponents(spec: GameSpec, side: int) -> list[Opponent]:
 
 
 def scenario_folder(spec: GameSpec) -> Path | None:
-    path = scenario_file(spec.id)
+    """The folder the scenario was loaded from (briefs and background live there)."""
+    source = Path(spec.scenario_source) if spec.scenario_source else None
+    if source is not None and source.is_absolute():
+        return source.parent
+    path = find_scenario(spec.id)
     return path.parent if path is not None else None
 
 
 def _read(folder: Path | None, name: str) -> str:
     if folder is None:
         return ""
+    from strikesim.files import FileProblem, read_capped_text
+
     try:
-        return (folder / name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        return read_capped_text(folder / name, 1024 * 1024)
+    except FileProblem:
         return ""
 
 

@@ -8,6 +8,8 @@ scenario). Arrow keys move through the grid (Up/Down by rows), Enter picks, Esca
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 
 from strikesim.ui.context import UIContext
@@ -49,14 +51,26 @@ def side_names(entry: ScenarioEntry) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+def mod_folder(entry: ScenarioEntry) -> str:
+    """A mod's folder for its card, the home folder written as '~'."""
+    folder = entry.folder
+    home = str(Path.home())
+    if home and home != "/" and folder.startswith(home):
+        folder = "~" + folder[len(home) :]
+    return folder
+
+
 def scenario_card(entry: ScenarioEntry) -> CardInfo:
+    mod = f"Mod · {mod_folder(entry)}" if entry.is_mod else ""
     if not entry.playable:
         return CardInfo(
             entry.title,
-            "This scenario has a problem and cannot be played.",
-            eyebrow="Cannot be loaded",
+            "This scenario has a problem and cannot be played."
+            + (" Fix the file and reopen this screen; 'strikesim validate' lists every problem."
+               if entry.is_mod else ""),
+            eyebrow=mod or "Cannot be loaded",
             warnings=(entry.error,),
-        )
+        )  # fmt: skip
     spec = entry.spec
     assert spec is not None
     chips = tuple(
@@ -71,8 +85,8 @@ def scenario_card(entry: ScenarioEntry) -> CardInfo:
     return CardInfo(
         entry.title,
         entry.summary,
-        eyebrow=" · ".join(entry.tags[:3]),
-        chips=chips,
+        eyebrow=mod or " · ".join(entry.tags[:3]),
+        chips=(("Mod",) if entry.is_mod else ()) + chips,
         sides=side_names(entry),
         warnings=entry.warnings,
     )

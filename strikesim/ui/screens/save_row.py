@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from strikesim.files import load_json
 from strikesim.saves import AUTOSAVE, SaveInfo, saves_dir
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import blit_aligned, ellipsize, panel
@@ -40,9 +41,7 @@ def campaign_saves() -> list[CampaignSaveInfo]:
     for path in sorted(folder.glob("*.json")):
         try:
             stamp = dt.datetime.fromtimestamp(path.stat().st_mtime).isoformat(timespec="seconds")
-            if path.stat().st_size > MAX_CAMPAIGN_BYTES:
-                raise ValueError("file is too large to be a campaign save")
-            data = json.loads(path.read_bytes().decode("utf-8"))
+            data = load_json(path, MAX_CAMPAIGN_BYTES)
             if not isinstance(data, dict) or data.get("format") != CAMPAIGN_FORMAT:
                 raise ValueError("not a StrikeSim campaign save")
             title = str(data["campaign"].get("title") or data["campaign"]["id"])

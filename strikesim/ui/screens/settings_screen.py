@@ -17,6 +17,13 @@ from strikesim.ui.widgets.button import Button
 from strikesim.ui.widgets.option_picker import OptionPicker
 
 
+def mods_folder_text() -> str:
+    """The per-user mods folder, as Settings shows it."""
+    from strikesim.scenario.roots import user_mods_dir
+
+    return str(user_mods_dir())
+
+
 class SettingsScreen(ModalScreen):
     key_context = "settings"
     title = "Settings"
@@ -98,7 +105,7 @@ class SettingsScreen(ModalScreen):
         rows = sum(p.preferred_height() for p in self.pickers) + len(self.pickers) * ctx.space("md")
         button_h = self.done.preferred_height()
         height = pad + ctx.font("h1").get_linesize() + ctx.space("lg") + rows + ctx.space("lg")
-        height += ctx.font("small").get_linesize() + ctx.space("lg") + button_h + pad
+        height += 2 * ctx.font("small").get_linesize() + ctx.space("lg") + button_h + pad
         self.panel_size = (640, round(height / ctx.scale) + 1)
         super().layout()
         x = self.panel.x + pad
@@ -120,10 +127,12 @@ class SettingsScreen(ModalScreen):
         note = f"Saved automatically to {ctx.settings_file or settings_path()}"
         from strikesim.ui.draw import ellipsize
 
-        text = ellipsize(ctx.font("small"), note, self.panel.width - 2 * ctx.space("xl"))
-        surface.blit(
-            ctx.text("small", text, "text_faint"), (self.panel.x + ctx.space("xl"), self._note_y)
-        )
+        width = self.panel.width - 2 * ctx.space("xl")
+        mods = f"Mods folder (your own scenarios): {mods_folder_text()}"
+        for n, line in enumerate((note, mods)):
+            text = ellipsize(ctx.font("small"), line, width)
+            y = self._note_y + n * ctx.font("small").get_linesize()
+            surface.blit(ctx.text("small", text, "text_faint"), (self.panel.x + ctx.space("xl"), y))
         if self.ctx.settings.fullscreen:
             hint = ctx.text("small", "Window size applies when full screen is off.", "text_faint")
             surface.blit(

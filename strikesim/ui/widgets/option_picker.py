@@ -1,7 +1,8 @@
 """Option picker for an ordered-options issue: a segmented row, one segment per option.
 
 Left/right (``decrease``/``increase``) step through options while focused; a click picks a
-segment. The full label of the chosen option is shown in the header, since segments may be
+segment. Segments show each option's short label when one is given; the full label of the
+chosen option (or of the one under the mouse) is shown in the header, since segments may be
 too narrow for it. Markers (from :mod:`slider`) use option indices as values.
 """
 
@@ -34,8 +35,13 @@ class OptionPicker(Choice):
         markers: tuple[Marker, ...] = (),
         accent: str = "gold",
         enabled: bool = True,
+        short_options: Sequence[str] = (),
     ) -> None:
         super().__init__(ctx, label, options, index, on_change=on_change, enabled=enabled)
+        self.short_options = [
+            short or full
+            for short, full in zip(short_options or options, self.options, strict=False)
+        ]
         self.markers = markers
         self.accent = accent
         self._hover_index: int | None = None
@@ -93,9 +99,10 @@ class OptionPicker(Choice):
             head,
             "left",
         )
+        shown = self._hover_index if self._hover_index is not None else self.index
         chosen = ellipsize(
             ctx.font("body_strong"),
-            self.options[self.index],
+            self.options[shown],
             head.width - label_w - ctx.space("md"),
         )
         blit_aligned(
@@ -127,7 +134,8 @@ class OptionPicker(Choice):
             text_colour = (
                 "on_gold" if selected else ("text_muted" if self.enabled else "text_disabled")
             )
-            text = ellipsize(ctx.font("small"), self.options[i], r.width - ctx.space("sm"))
+            label = self.short_options[i] if i < len(self.short_options) else self.options[i]
+            text = ellipsize(ctx.font("small"), label, r.width - ctx.space("sm"))
             blit_aligned(surface, ctx.text("small", text, text_colour), r)
             for m in self.markers:
                 if round(m.value) == i:

@@ -41,8 +41,10 @@ def make_control(
             accent=accent,
         )  # fmt: skip
     return OptionPicker(
-        ctx, issue.label, list(issue.level_labels), level, on_change=on_level, accent=accent
-    )
+        ctx, issue.label + (" (agreed)" if issue.agreed else ""), list(issue.level_labels), level,
+        on_change=on_level, accent=accent,
+        short_options=[issue.short_label(k) for k in range(issue.n_levels)],
+    )  # fmt: skip
 
 
 def position(control: IssueControl, issue: IssueSpec, level: int) -> float:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pygame
 
+from strikesim.engine.spec import GameSpec
 from strikesim.narrate import Happening, party_name, week_date
 from strikesim.ui.context import UIContext
 from strikesim.ui.screens.game.base import GameScreen
@@ -18,12 +19,19 @@ from strikesim.ui.widgets.clipping import NewsClipping
 from strikesim.ui.widgets.scrollable import ScrollableWidget
 
 
+def masthead(spec: GameSpec, index: int) -> str:
+    """The outlet credited for the ``index``-th happening of the game (stable as news arrives):
+    the scenario's masthead, taking turns with its other outlets."""
+    names = (spec.news_masthead, *spec.news_outlets)
+    return names[index % len(names)]
+
+
 def clippings(ctx: UIContext, play: GamePlay) -> list[NewsClipping]:
     """One clipping per happening, newest week first."""
     spec = play.spec
     out = []
     items: list[Happening] = [h for r in play.session.reports for h in r.happenings]
-    for h in reversed(items):
+    for n, h in enumerate(reversed(items)):
         badge = (
             party_name(spec, 0 if h.favours == "union" else 1)
             if h.favours in ("union", "studio")
@@ -33,6 +41,7 @@ def clippings(ctx: UIContext, play: GamePlay) -> list[NewsClipping]:
             NewsClipping(
                 ctx, h.headline, h.body, dateline=f"Week {h.week} · {week_date(spec, h.week)}",
                 category=h.category, favours=h.favours, badge=badge,
+                masthead=masthead(spec, len(items) - 1 - n),
             )
         )  # fmt: skip
     return out

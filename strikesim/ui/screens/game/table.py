@@ -16,6 +16,8 @@ from functools import partial
 import pygame
 
 from strikesim.engine import Move, Phase
+from strikesim.engine.spec import GameSpec
+from strikesim.records import Seat
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize
 from strikesim.ui.motion import Tween
@@ -177,7 +179,27 @@ class TableScreen(GameScreen):
             return self.open(action)
         if action == "reset_draft":
             return self._reset()
+        if action == "reload_scenario":
+            return self.reload()
         return None
+
+    def _contexts(self) -> tuple[str, ...]:
+        return (*super()._contexts(), "reload")
+
+    def reload(self) -> Transition | None:
+        """The modder's reload key: read the scenario file again, restart at week 0."""
+        from strikesim.session import Session
+        from strikesim.ui.screens.handoff import enter_game
+        from strikesim.ui.screens.reload import reload_transition
+
+        session = self.play.session
+
+        def restart(spec: GameSpec, seats: tuple[Seat, Seat]) -> Transition:
+            return enter_game(self.ctx, Session(spec, seats, session.seed))
+
+        return reload_transition(
+            self.ctx, session.spec, session.seats, restart, in_campaign=self.play.saver is not None
+        )
 
     # --- state -> widgets -------------------------------------------------------------
     def refresh(self) -> None:
