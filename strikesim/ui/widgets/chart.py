@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from strikesim.ui import audit
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import blit_aligned, ellipsize, panel, with_alpha
 from strikesim.ui.theme import RGBA
@@ -207,7 +208,9 @@ class LineChart(Widget):
         ctx = self.ctx
         if self.title:
             surface.blit(
-                ctx.text("h3", ellipsize(ctx.font("h3"), self.title, self.rect.width), "text"),
+                ctx.text(
+                    "h3", ellipsize(ctx.font("h3"), self.title, self.rect.width, "chart"), "text"
+                ),
                 self.rect.topleft,
             )
         plot = self.plot_rect()
@@ -323,9 +326,10 @@ class LineChart(Widget):
         width = self.rect.right - plot.right - ctx.space("sm")
         for y, s in placed:
             y -= max(0, overshoot)
-            text = ellipsize(ctx.font("label"), s.label, width)
+            text = ellipsize(ctx.font("label"), s.label, width, "chart")
             img = ctx.text("label", text, resolve_colour(ctx, s.colour))
-            surface.blit(img, (plot.right + ctx.space("sm"), round(y - h / 2)))
+            at = surface.blit(img, (plot.right + ctx.space("sm"), round(y - h / 2)))
+            audit.box(f"chart {self.title or id(self)} end labels", at, s.label)
 
     def _readout(self, surface: pygame.Surface, plot: pygame.Rect, ylo: float, yhi: float) -> None:
         ctx = self.ctx
@@ -363,7 +367,7 @@ class LineChart(Widget):
         font = ctx.font("small")
         pad = ctx.space("sm")
         max_w = max(ctx.px(220), plot.width * 7 // 10)
-        lines = [(ellipsize(font, t, max_w), c) for t, c in rows]
+        lines = [(ellipsize(font, t, max_w, "chart"), c) for t, c in rows]
         w = max(font.size(t)[0] for t, _ in lines) + 2 * pad
         lh = font.get_linesize()
         box = pygame.Rect(0, 0, w, lh * len(lines) + 2 * pad)

@@ -89,7 +89,9 @@ class OptionPicker(Choice):
         label_w = min(ctx.font("label").size(self.label)[0], head.width // 2)
         blit_aligned(
             surface,
-            ctx.text("label", ellipsize(ctx.font("label"), self.label, label_w), "text_muted"),
+            ctx.text(
+                "label", ellipsize(ctx.font("label"), self.label, label_w, "option"), "text_muted"
+            ),
             head,
             "left",
         )
@@ -97,6 +99,7 @@ class OptionPicker(Choice):
             ctx.font("body_strong"),
             self.options[self.index],
             head.width - label_w - ctx.space("md"),
+            "option",
         )
         blit_aligned(
             surface,
@@ -127,7 +130,9 @@ class OptionPicker(Choice):
             text_colour = (
                 "on_gold" if selected else ("text_muted" if self.enabled else "text_disabled")
             )
-            text = ellipsize(ctx.font("small"), self.options[i], r.width - ctx.space("sm"))
+            text = ellipsize(
+                ctx.font("small"), self.options[i], r.width - ctx.space("sm"), "option"
+            )
             blit_aligned(surface, ctx.text("small", text, text_colour), r)
             for m in self.markers:
                 if round(m.value) == i:

@@ -153,7 +153,10 @@ class Slider(Widget):
         )
         blit_aligned(surface, value_img, head, "right")
         label = ellipsize(
-            ctx.font("label"), self.label, head.width - value_img.get_width() - ctx.space("md")
+            ctx.font("label"),
+            self.label,
+            head.width - value_img.get_width() - ctx.space("md"),
+            "option",
         )
         blit_aligned(surface, ctx.text("label", label, "text_muted"), head, "left")
         track = self.track_rect()

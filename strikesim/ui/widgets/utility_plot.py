@@ -140,7 +140,7 @@ class UtilityPlot(Widget):
         if self.hover is not None:
             label, p = self.hover
             text = f"{label}: union {p[0]:.2f}, studio {p[1]:.2f}"
-            img = ctx.text("small", ellipsize(ctx.font("small"), text, plot.width), "text")
+            img = ctx.text("small", ellipsize(ctx.font("small"), text, plot.width, "chart"), "text")
             box = img.get_rect().inflate(ctx.space("md"), ctx.space("xs"))
             box.bottomleft = (plot.x + ctx.space("sm"), plot.bottom - ctx.space("sm"))
             panel(

@@ -13,6 +13,7 @@ import re
 import pygame
 
 from strikesim.records import RecordError
+from strikesim.ui.audit import AUDIT
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import panel
 from strikesim.ui.screen import Screen
@@ -57,6 +58,7 @@ class GameScreen(Screen):
         key = (*key, self.ctx.size, self.ctx.scale, self.ctx.palette.name, self.hud_reserved)
         if (
             self._static is None
+            or AUDIT.enabled
             or self._static_key != key
             or self._static.get_size() != surface.get_size()
         ):

@@ -256,7 +256,10 @@ class DebriefScreen(GameScreen):
             op = "≥" if res.higher_is_better else "≤"
             surface.blit(ctx.text("small", mark, colour), (r.x, y))
             label = ellipsize(
-                ctx.font("small"), f"{res.label} (weight {res.weight:g})", r.width - ctx.px(18)
+                ctx.font("small"),
+                f"{res.label} (weight {res.weight:g})",
+                r.width - ctx.px(18),
+                "objective",
             )
             surface.blit(ctx.text("small", label, "text"), (r.x + ctx.px(18), y))
             detail = f"{res.value:.3g} (target {op} {res.target:g})"

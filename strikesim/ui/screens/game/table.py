@@ -66,6 +66,8 @@ class TableScreen(GameScreen):
             move: Button(ctx, label, self._mover(move), variant=variant, hotkey=key("game", action))
             for move, action, label, variant in MOVES
         }
+        for b in self.move_buttons.values():
+            b.audit_kind = "move"
         self.nav = {
             name: Button(
                 ctx,
