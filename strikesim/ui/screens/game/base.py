@@ -34,6 +34,8 @@ class GameScreen(Screen):
         super().__init__(ctx)
         self.play = play
         self.hud_reserved = 0
+        self.hud_rows = 1
+        """2 when a narrow window puts the screen's bar buttons on a second row."""
         self._static: pygame.Surface | None = None
         self._static_key: tuple[object, ...] | None = None
 
@@ -41,7 +43,7 @@ class GameScreen(Screen):
         """The area below the HUD, inside the page margins."""
         ctx = self.ctx
         m = ctx.space("xl")
-        top = hud_height(ctx) + ctx.space("lg")
+        top = hud_height(ctx, self.hud_rows) + ctx.space("lg")
         return pygame.Rect(m, top, ctx.size[0] - 2 * m, ctx.size[1] - top - ctx.space("lg"))
 
     def static_key(self) -> tuple[object, ...] | None:
@@ -50,11 +52,14 @@ class GameScreen(Screen):
         return None
 
     def draw(self, surface: pygame.Surface) -> None:
+        self.ensure_layout()
         key = self.static_key()
         if key is None:
-            super().draw(surface)
+            self.draw_background(surface)
+            self.draw_content(surface)
+            self.draw_widgets(surface)
+            self.dirty = False
             return
-        self.ensure_layout()
         key = (*key, self.ctx.size, self.ctx.scale, self.ctx.palette.name, self.hud_reserved)
         if (
             self._static is None
@@ -67,13 +72,17 @@ class GameScreen(Screen):
             self.draw_content(layer)
             self._static, self._static_key = layer, key
         surface.blit(self._static, (0, 0))
+        self.draw_widgets(surface)
+        self.dirty = False
+
+    def draw_widgets(self, surface: pygame.Surface) -> None:
+        """Draw the widgets over the cached layer (a scrolled screen clips some of them)."""
         for w in self.widgets:
             if w.visible:
                 w.draw(surface)
-        self.dirty = False
 
     def draw_content(self, surface: pygame.Surface) -> None:
-        draw_hud(surface, self.ctx, self.play, self.hud_reserved)
+        draw_hud(surface, self.ctx, self.play, self.hud_reserved, self.hud_rows)
         self.draw_body(surface)
 
     def draw_body(self, surface: pygame.Surface) -> None:

@@ -17,19 +17,16 @@ import pygame
 
 from strikesim.engine import Move, Phase
 from strikesim.ui.context import UIContext
-from strikesim.ui.draw import ellipsize
+from strikesim.ui.draw import blit_aligned, ellipsize, panel, wrap_text
 from strikesim.ui.motion import Tween
 from strikesim.ui.screens.game.base import GameScreen
 from strikesim.ui.screens.game.hud import hud_height
-from strikesim.ui.screens.game.issue_controls import (
-    IssueControl,
-    draw_their_offer,
-    make_control,
-    sync_controls,
-)
+from strikesim.ui.screens.game.issue_controls import IssueControl, make_control, sync_controls
 from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.screens.game.preview import OfferPreview
 from strikesim.ui.screens.game.preview_view import draw_preview
+from strikesim.ui.screens.game.table_layout import layout_table, legal_label
+from strikesim.ui.scroll import ScrollView
 from strikesim.ui.transitions import Push, Replace, Transition
 from strikesim.ui.widgets.base import Widget
 from strikesim.ui.widgets.button import Button
@@ -99,6 +96,10 @@ class TableScreen(GameScreen):
         )
         self.explain = TextBlock(ctx, "", role="small", colour="text")
         self.week_glow: Tween | None = None
+        self.view = ScrollView([], wheel_step=40)
+        self.wide = True
+        self.left = self.worth = self.preview_rect = self.last = pygame.Rect(0, 0, 0, 0)
+        self.error_y = self.cost_y = 0
         widgets: list[Widget] = [
             *self.controls,
             self.reset_button,
@@ -192,6 +193,7 @@ class TableScreen(GameScreen):
         for c in self.controls:
             c.enabled = Move.OFFER in legal
         sync_controls(self.play, self.controls)
+        self._layout_key = None  # the notes under the controls may need other heights
         self._refresh_meters()
         lines = [play.last_move_text()]
         if play.last_explanation():
@@ -235,109 +237,32 @@ class TableScreen(GameScreen):
 
     # --- layout -----------------------------------------------------------------------
     def layout(self) -> None:
-        ctx = self.ctx
-        w = ctx.size[0]
-        pad = ctx.space("lg")
-        # navigation buttons live in the top bar, right-aligned
-        bar_h = hud_height(ctx)
-        x = w - ctx.space("xl")
-        bh = min(bar_h - 2 * ctx.space("sm"), self.move_buttons[Move.HOLD].preferred_height())
-        for b in reversed(list(self.nav.values())):
-            bw = b.preferred_width()
-            x -= bw
-            b.rect = pygame.Rect(x, (bar_h - bh) // 2, bw, bh)
-            x -= ctx.space("xs")
-        self.hud_reserved = w - x
-        area = self.content_rect()
-        left_w = round(area.width * 0.6)
-        self.left = pygame.Rect(area.x, area.y, left_w, area.height)
-        self.right = pygame.Rect(
-            self.left.right + ctx.space("lg"),
-            area.y,
-            area.right - self.left.right - ctx.space("lg"),
-            area.height,
-        )
-        # moves along the bottom of the left panel
-        bh = self.move_buttons[Move.HOLD].preferred_height()
-        by = self.left.bottom - pad - bh
-        room = self.left.width - 2 * pad - ctx.space("sm") * 3
-        for move, _action, label, _variant in MOVES:
-            self.move_buttons[move].label = label
-        # full labels unless squeezing them would eat into the text (not just the padding)
-        if sum(b.preferred_width() for b in self.move_buttons.values()) > room * 1.08:
-            for move, button in self.move_buttons.items():
-                button.label = SHORT_LABELS[move]
-        widths = [max(b.preferred_width(), ctx.px(96)) for b in self.move_buttons.values()]
-        scale = room / sum(widths)  # shrink to fit, or share out the spare width
-        bx = self.left.x + pad
-        for b, bw in zip(self.move_buttons.values(), widths, strict=True):
-            b.rect = pygame.Rect(bx, by, int(bw * scale), bh)
-            bx += b.rect.width + ctx.space("sm")
-        self.error_y = by - ctx.font("small").get_linesize() - ctx.space("sm")
-        # issue rows
-        head = ctx.font("caption").get_linesize() + ctx.space("sm") + pad
-        self.rows_top = self.left.y + head
-        rows_bottom = self.error_y - ctx.space("sm")
-        n = max(1, len(self.controls))
-        room_h = rows_bottom - self.rows_top
-        # a slider's value labels sit below its preferred height: leave them room
-        needed = max((c.preferred_height() for c in self.controls), default=0) + ctx.px(14)
-        self.two_columns = n > 1 and room_h // n < needed
-        inner_w = self.left.width - 2 * pad
-        if self.two_columns:
-            # too little height for one issue per row: two columns, the other side's
-            # offer stays visible as the markers on each control
-            per_col = (n + 1) // 2
-            row_h = room_h // per_col
-            self.their_w = 0
-            cw = (inner_w - ctx.space("xl")) // 2
-            for k, c in enumerate(self.controls):
-                col, row = divmod(k, per_col)
-                ch = min(row_h - ctx.space("sm"), c.preferred_height())
-                x = self.left.x + pad + col * (cw + ctx.space("xl"))
-                c.rect = pygame.Rect(x, self.rows_top + row * row_h, cw, ch)
-        else:
-            row_h = room_h // n
-            self.their_w = min(ctx.px(230), round(inner_w * 0.32))
-            cw = inner_w - self.their_w - ctx.space("lg")
-            for k, c in enumerate(self.controls):
-                ch = min(row_h - ctx.space("sm"), c.preferred_height())
-                c.rect = pygame.Rect(self.left.x + pad, self.rows_top + k * row_h, cw, ch)
-        self.row_h = row_h
-        rb = self.reset_button
-        rw = rb.preferred_width()
-        rh = ctx.font("label").get_linesize() + ctx.space("sm")
-        # "reset draft" at the right end of the controls, on the heading's line
-        right_end = self.left.right - pad if self.two_columns else self.left.x + pad + cw
-        rb.rect = pygame.Rect(
-            right_end - rw, self.left.y + pad - ctx.space("sm") // 2 - ctx.space("xs"), rw, rh
-        )
-        # right column: worth, preview, last move
-        ry = self.right.y
-        worth_h = ctx.px(150)
-        self.worth = pygame.Rect(self.right.x, ry, self.right.width, worth_h)
-        inner_x = self.worth.x + pad
-        inner_w = self.worth.width - 2 * pad
-        my = self.worth.y + pad + ctx.font("caption").get_linesize() + ctx.space("sm")
-        mh = self.meter_own.preferred_height()
-        self.meter_own.rect = pygame.Rect(inner_x, my, inner_w, mh)
-        self.meter_other.rect = pygame.Rect(inner_x, my + mh + ctx.space("sm"), inner_w, mh)
-        self.cost_y = self.meter_other.rect.bottom + ctx.space("sm")
-        explain_h = max(ctx.px(96), round(area.height * 0.22))
-        self.last = pygame.Rect(
-            self.right.x, self.right.bottom - explain_h, self.right.width, explain_h
-        )
-        ty = self.last.y + pad + ctx.font("caption").get_linesize() + ctx.space("sm")
-        self.explain.rect = pygame.Rect(
-            self.last.x + pad, ty, self.last.width - 2 * pad, self.last.bottom - pad - ty
-        )
-        gap = ctx.space("md")
-        self.preview_rect = pygame.Rect(
-            self.right.x,
-            self.worth.bottom + gap,
-            self.right.width,
-            self.last.y - gap - self.worth.bottom - gap,
-        )
+        layout_table(self)
+
+    def handle_event(self, event: pygame.event.Event) -> Transition | None:
+        return self.view.handle_event(self, event, super().handle_event)
+
+    def scroll_target(self) -> ScrollView | None:
+        return self.view
+
+    def shifted(self, rect: pygame.Rect) -> pygame.Rect:
+        """``rect`` as drawn: moved up by the scroll when the whole page scrolls."""
+        return rect if self.wide else rect.move(0, -self.view.scroll)
+
+    def draw_widgets(self, surface: pygame.Surface) -> None:
+        ring = self.ctx.px(6)
+        clip = self.view.viewport.inflate(2 * ring, 2 * ring)
+        for w in self.widgets:
+            if not w.visible:
+                continue
+            if w in self.view.items:
+                if w.rect.colliderect(clip):
+                    previous = surface.get_clip()
+                    surface.set_clip(clip.clip(previous))
+                    w.draw(surface)
+                    surface.set_clip(previous)
+            else:
+                w.draw(surface)
 
     # --- drawing ----------------------------------------------------------------------
     def static_key(self) -> tuple[object, ...] | None:
@@ -352,6 +277,7 @@ class TableScreen(GameScreen):
             len(p.pressure),
             id(preview.current()),
             preview.error,
+            self.view.scroll,
         )
 
     def draw_content(self, surface: pygame.Surface) -> None:
@@ -368,44 +294,57 @@ class TableScreen(GameScreen):
     def draw_body(self, surface: pygame.Surface) -> None:
         ctx, play = self.ctx, self.play
         pad = ctx.space("lg")
+        previous = surface.get_clip()
+        if not self.wide:
+            surface.set_clip(self.view.viewport.clip(previous))
+        self.section(surface, self.shifted(self.left), legal_label(self), "gold")
+        self._draw_worth(surface)
+        draw_preview(
+            surface, ctx, self.shifted(self.preview_rect), play, self.preview, self.section
+        )
         self.section(
             surface,
-            self.left,
-            "Your package"
-            if Move.OFFER in play.legal_moves()
-            else "Your package (no offers this week)",
-            "gold",
+            self.shifted(self.last),
+            f"{play.name(play.other)} · last move",
+            f"{play.other_key}_text",
         )
+        surface.set_clip(previous)
+        if self.view.has_more_below() or self.view.scroll > 0:
+            hint = (
+                "More below · scroll or Tab" if self.view.has_more_below() else "Scroll up for more"
+            )
+            img = ctx.text("caption", hint.upper(), "text")
+            pill = img.get_rect().inflate(ctx.space("md"), ctx.space("xs"))
+            pill.bottomright = (self.view.viewport.right - pad, self.view.viewport.bottom)
+            panel(surface, pill, ctx.colour("surface_pressed"), ctx.colour("border_strong"), 4)
+            blit_aligned(surface, img, pill)
         font = ctx.font("small")
-        if not self.two_columns:
-            col_x = self.left.right - pad - self.their_w
-            draw_their_offer(surface, ctx, play, col_x, self.rows_top, self.row_h, self.their_w)
+        message, colour = "", "gold"
         if play.last_error:
-            msg = ellipsize(font, play.last_error, self.left.width - 2 * pad)
-            surface.blit(ctx.text("small", msg, "negative"), (self.left.x + pad, self.error_y))
+            message, colour = play.last_error, "negative"
         elif play.pressure:
             names = [
                 play.spec.actions[play.spec.action_index[a]].label for a in sorted(play.pressure)
             ]
-            msg = ellipsize(
-                font, "This week's pressure: " + ", ".join(names), self.left.width - 2 * pad
-            )
-            surface.blit(ctx.text("small", msg, "gold"), (self.left.x + pad, self.error_y))
-        self._draw_worth(surface)
-        draw_preview(surface, ctx, self.preview_rect, play, self.preview, self.section)
-        self.section(
-            surface, self.last, f"{play.name(play.other)} · last move", f"{play.other_key}_text"
-        )
+            message = "This week's pressure: " + ", ".join(names)
+        if message:
+            msg = ellipsize(font, message, self.left.width - 2 * pad)
+            surface.blit(ctx.text("small", msg, colour), (self.left.x + pad, self.error_y))
 
-    def _draw_worth(self, surface: pygame.Surface) -> None:
-        ctx, play = self.ctx, self.play
-        self.section(surface, self.worth, "What your draft is worth")
-        pad = ctx.space("lg")
-        x = self.worth.x + pad
-        cost = play.cost(play.draft)
-        parts = [f"Costs the studios ${cost:,.0f}M a year"]
+    def cost_lines(self, width: int) -> list[str]:
+        play = self.play
+        parts = [f"Costs the studios ${play.cost(play.draft):,.0f}M a year"]
         theirs = play.other_offer()
         if theirs is not None:
             parts.append(f"their offer gives you {play.own_utility(theirs):.2f}")
-        text = ellipsize(ctx.font("small"), " · ".join(parts), self.worth.width - 2 * pad)
-        surface.blit(ctx.text("small", text, "text_muted"), (x, self.cost_y))
+        return wrap_text(self.ctx.font("small"), " · ".join(parts), width)
+
+    def _draw_worth(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        worth = self.shifted(self.worth)
+        self.section(surface, worth, "What your draft is worth")
+        pad = ctx.space("lg")
+        y = self.cost_y + worth.y - self.worth.y
+        for line in self.cost_lines(self.worth.width - 2 * pad):
+            surface.blit(ctx.text("small", line, "text_muted"), (worth.x + pad, y))
+            y += ctx.font("small").get_linesize()
