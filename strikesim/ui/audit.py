@@ -57,10 +57,13 @@ def _name(widget: object) -> str:
 def overlaps(screen: Any) -> list[dict[str, str]]:
     """Pairs of the screen's visible widgets whose boxes overlap, and of same-group boxes.
 
-    A widget inside a scrolled view counts only with the part inside the viewport.
+    A widget inside a scrolled view (or on a scrolling page) counts only with the part
+    inside the viewport.
     """
     area = pygame.Rect((0, 0), screen.ctx.size)
     views = [v for v in (getattr(screen, "view", None),) if v is not None]
+    page = getattr(screen, "page_scroll", None)
+    pinned = page.pinned if page is not None and page.active else None
     shown: list[tuple[str, pygame.Rect]] = []
     for w in screen.widgets:
         if not w.visible or w.rect.width <= 0 or w.rect.height <= 0:
@@ -69,6 +72,8 @@ def overlaps(screen: Any) -> list[dict[str, str]]:
         for v in views:
             if w in v.items:
                 clip = clip.clip(v.viewport)
+        if pinned is not None and w not in pinned:
+            clip = clip.clip(page.viewport)
         r = w.rect.clip(clip)
         if r.width > 0 and r.height > 0:
             shown.append((_name(w), r))

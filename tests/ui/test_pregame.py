@@ -203,8 +203,16 @@ def test_briefing_shows_background_and_the_sides_own_brief(ctx: UIContext) -> No
     screen.draw(surface)
     assert screen.brief.overflow > 0, "a long brief scrolls"
     screen.focus.focus(screen.brief)
+    screen.handle_event(key("page down"))
+    assert screen.brief.scroll > 0, "PageDown scrolls down"
     screen.handle_event(key("page up"))
-    assert screen.brief.scroll > 0
+    assert screen.brief.scroll == 0, "PageUp scrolls back up"
+    screen.handle_event(key("down"))
+    assert screen.brief.scroll > 0 and screen.focus.current is screen.brief, "Down scrolls"
+    screen.handle_event(key("end"))
+    assert screen.brief.scroll == screen.brief.overflow
+    screen.handle_event(key("home"))
+    assert screen.brief.scroll == 0
 
 
 def test_scenario_without_brief_files_gets_them_built_from_its_file(

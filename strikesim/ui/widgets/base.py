@@ -104,7 +104,7 @@ class Widget:
 
     def draw_focus(self, surface: pygame.Surface) -> None:
         """Call at the end of ``draw``: the ring shows only while focused."""
-        if self.focused and self.visible:
+        if self.focused and self.can_focus:
             focus_ring(
                 surface,
                 self.rect,

@@ -20,6 +20,7 @@ from strikesim.ui.screen import Screen
 from strikesim.ui.screens.game.hud import draw_hud, hud_height
 from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.screens.pause import PauseChoice, PauseMenu
+from strikesim.ui.scroll import ScrollView
 from strikesim.ui.transitions import Pop, Push, Quit, Reset, Transition
 
 
@@ -76,10 +77,28 @@ class GameScreen(Screen):
         self.dirty = False
 
     def draw_widgets(self, surface: pygame.Surface) -> None:
-        """Draw the widgets over the cached layer (a scrolled screen clips some of them)."""
+        """Draw the widgets over the cached layer; those in the screen's scrolled ``view``
+        are clipped to its viewport (grown a little for focus rings)."""
+        view = self.scroll_target()
+        items = view.items if isinstance(view, ScrollView) else []
+        clip = view.viewport.inflate(2 * self.ctx.px(6), 2 * self.ctx.px(6)) if view else None
         for w in self.widgets:
-            if w.visible:
+            if not w.visible:
+                continue
+            if clip is not None and w in items:
+                if w.rect.colliderect(clip):
+                    previous = surface.get_clip()
+                    surface.set_clip(clip.clip(previous))
+                    w.draw(surface)
+                    surface.set_clip(previous)
+            else:
                 w.draw(surface)
+
+    def handle_event(self, event: pygame.event.Event) -> Transition | None:
+        view = self.scroll_target()
+        if isinstance(view, ScrollView):
+            return view.handle_event(self, event, super().handle_event)
+        return super().handle_event(event)
 
     def draw_content(self, surface: pygame.Surface) -> None:
         draw_hud(surface, self.ctx, self.play, self.hud_reserved, self.hud_rows)

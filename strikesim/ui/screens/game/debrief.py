@@ -19,13 +19,14 @@ from strikesim.analysis import (
     classify_offer_trace,
     frontier_distance,
 )
-from strikesim.analysis.drivers import fmt, run_drivers
+from strikesim.analysis.drivers import run_drivers
 from strikesim.analysis.objectives import evaluate_objectives, score
 from strikesim.engine import EventKind, Move
 from strikesim.ui.context import UIContext
-from strikesim.ui.draw import ellipsize
+from strikesim.ui.draw import ellipsize, wrap_text
 from strikesim.ui.screens.game.base import GameScreen
 from strikesim.ui.screens.game.deal import deal_levels
+from strikesim.ui.screens.game.debrief_text import driver_block, history_text, load_history
 from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.transitions import Replace, Reset, Transition
 from strikesim.ui.widgets.button import Button
@@ -33,14 +34,6 @@ from strikesim.ui.widgets.text_block import TextBlock
 from strikesim.ui.widgets.utility_plot import PlaneMarker, Trace, UtilityPlot
 
 CLOUD_POINTS = 2500
-
-
-def _value(v: float, unit: str) -> str:
-    if unit in ("share", "utility"):
-        return f"{v * 100:.0f}%" if unit == "share" else f"{v:.2f}"
-    if unit.startswith("$"):
-        return f"${v:,.1f}M" if abs(v) < 1000 else f"${v:,.0f}M"
-    return f"{v:.3g} {unit}".rstrip()
 
 
 class DebriefScreen(GameScreen):
@@ -92,6 +85,14 @@ class DebriefScreen(GameScreen):
         self.score = score(self.results)
         self.moves = TextBlock(ctx, self._moves_text(), role="small", colour="text")
         self.drivers = TextBlock(ctx, self._drivers_text(), role="small", colour="text")
+        from strikesim.ui.screens.catalogue import scenario_folder
+
+        history = load_history(scenario_folder(spec))
+        self.history_title = str(history.get("title", "What happened")) if history else ""
+        self.history = TextBlock(
+            ctx, history_text(spec, history, self.deal) if history else "", role="small"
+        )
+        self.history.visible = history is not None
         self.done = Button(
             ctx,
             "Back to the title screen",
@@ -101,7 +102,7 @@ class DebriefScreen(GameScreen):
         )
         self.turn = Button(ctx, f"{play.name(play.other)}'s debrief", self.show_other)
         self.turn.visible = play.hot_seat
-        self.set_widgets([self.plot, self.moves, self.drivers, self.turn, self.done])
+        self.set_widgets([self.plot, self.history, self.moves, self.drivers, self.turn, self.done])
         self.focus.focus(self.done)
 
     def show_other(self) -> Transition:
@@ -174,14 +175,15 @@ class DebriefScreen(GameScreen):
             r = run_drivers(play.spec, s.history, s.reports, var.id)
             if abs(r.end - r.start) < 1e-9 and not r.pushes:
                 continue
-            parts = [f"{r.label}: {_value(r.start, r.unit)} → {_value(r.end, r.unit)}"]
-            for label, total, times in r.pushes[:2]:
-                amount = fmt(total, r.unit) if total else "formula"
-                parts.append(f"  pushed by {label} ({amount}, {times}×)")
-            for label, change, unit in r.inputs[:2]:
-                parts.append(f"  with {label} {fmt(change, unit)}")
-            blocks.append("\n".join(parts))
+            blocks.append(driver_block(r))
         return "\n\n".join(blocks) or "Nothing moved."
+
+    def objective_lines(self, res: object) -> list[str]:
+        """An objective's label and weight, wrapped to the score column (never cut)."""
+        ctx = self.ctx
+        text = f"{getattr(res, 'label', '')} (weight {getattr(res, 'weight', 0):g})"
+        width = max(1, self.mid.width - ctx.px(18)) if hasattr(self, "mid") else 10**6
+        return wrap_text(ctx.font("small"), text, width, "objective")
 
     def layout(self) -> None:
         ctx = self.ctx
@@ -203,20 +205,24 @@ class DebriefScreen(GameScreen):
         col = rest // 2
         self.mid = pygame.Rect(self.plot.rect.right + gap, body.y, col, body.height)
         self.right_col = pygame.Rect(self.mid.right + gap, body.y, rest - col, body.height)
-        n = max(1, len(self.results))
-        score_h = (
-            ctx.font("h1").get_linesize()
-            + n * (ctx.font("small").get_linesize() * 2)
-            + ctx.space("xl")
-        )
+        sl = ctx.font("small").get_linesize()
+        lines = sum(len(self.objective_lines(res)) + 1 for res in self.results)
+        score_h = ctx.font("h1").get_linesize() + lines * sl + ctx.space("xl")
         self.score_rect = pygame.Rect(self.mid.x, self.mid.y, self.mid.width, score_h)
         cap = ctx.font("caption").get_linesize() + ctx.space("sm")
-        self.moves.rect = pygame.Rect(
+        below = pygame.Rect(
             self.mid.x,
             self.score_rect.bottom + cap,
             self.mid.width,
             self.mid.bottom - self.score_rect.bottom - cap,
         )
+        if self.history.visible:
+            half = (below.height - cap) // 2
+            self.history.rect = pygame.Rect(below.x, below.y, below.width, half)
+            below = pygame.Rect(
+                below.x, below.y + half + cap, below.width, below.height - half - cap
+            )
+        self.moves.rect = below
         self.drivers.rect = pygame.Rect(
             self.right_col.x,
             self.right_col.y + cap,
@@ -255,16 +261,21 @@ class DebriefScreen(GameScreen):
             mark, colour = ("✓", "positive") if res.met else ("✗", "negative")
             op = "≥" if res.higher_is_better else "≤"
             surface.blit(ctx.text("small", mark, colour), (r.x, y))
-            label = ellipsize(
-                ctx.font("small"),
-                f"{res.label} (weight {res.weight:g})",
-                r.width - ctx.px(18),
-                "objective",
-            )
-            surface.blit(ctx.text("small", label, "text"), (r.x + ctx.px(18), y))
+            for line in self.objective_lines(res):
+                surface.blit(ctx.text("small", line, "text"), (r.x + ctx.px(18), y))
+                y += sl
+            y -= sl
             detail = f"{res.value:.3g} (target {op} {res.target:g})"
             surface.blit(ctx.text("small", detail, "text_faint"), (r.x + ctx.px(18), y + sl))
             y += 2 * sl
+        if self.history.visible:
+            surface.blit(
+                ctx.text("caption", self.history_title.upper(), "gold"),
+                (
+                    self.history.rect.x,
+                    self.history.rect.y - ctx.font("caption").get_linesize() - ctx.space("xs"),
+                ),
+            )
         surface.blit(
             ctx.text("caption", "YOUR MOVES", "gold"),
             (

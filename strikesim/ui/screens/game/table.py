@@ -239,30 +239,9 @@ class TableScreen(GameScreen):
     def layout(self) -> None:
         layout_table(self)
 
-    def handle_event(self, event: pygame.event.Event) -> Transition | None:
-        return self.view.handle_event(self, event, super().handle_event)
-
-    def scroll_target(self) -> ScrollView | None:
-        return self.view
-
     def shifted(self, rect: pygame.Rect) -> pygame.Rect:
         """``rect`` as drawn: moved up by the scroll when the whole page scrolls."""
         return rect if self.wide else rect.move(0, -self.view.scroll)
-
-    def draw_widgets(self, surface: pygame.Surface) -> None:
-        ring = self.ctx.px(6)
-        clip = self.view.viewport.inflate(2 * ring, 2 * ring)
-        for w in self.widgets:
-            if not w.visible:
-                continue
-            if w in self.view.items:
-                if w.rect.colliderect(clip):
-                    previous = surface.get_clip()
-                    surface.set_clip(clip.clip(previous))
-                    w.draw(surface)
-                    surface.set_clip(previous)
-            else:
-                w.draw(surface)
 
     # --- drawing ----------------------------------------------------------------------
     def static_key(self) -> tuple[object, ...] | None:
