@@ -106,8 +106,21 @@ def draw_marker(
 
 
 def label_colour(ctx: UIContext, name: str) -> RGBA:
-    """Text colour for a series' name: the identity colours' lighter text variant (the
-    line colours themselves are too dark for small text on the stage)."""
+    """Text colour for a series' name: the identity colours' lighter text variant, any
+    other series colour lightened until it reads at 4.5:1 on the panels."""
     if name in ("union", "studio"):
         return ctx.colour(f"{name}_text")
-    return resolve_colour(ctx, name)
+    return readable(resolve_colour(ctx, name), ctx.colour("surface_alt"), ctx.colour("text"))
+
+
+def readable(colour: RGBA, background: RGBA, towards: RGBA, ratio: float = 4.5) -> RGBA:
+    """``colour`` mixed towards ``towards`` just enough for ``ratio`` contrast on
+    ``background`` (unchanged when it already has it)."""
+    from strikesim.ui.colour_check import contrast
+    from strikesim.ui.draw import mix
+
+    for step in range(21):
+        c = mix(colour, towards, step / 20)
+        if contrast(c, background) >= ratio:
+            return c
+    return towards
