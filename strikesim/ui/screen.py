@@ -44,6 +44,8 @@ class Screen:
     key_context = ""
     #: Shown by the screenshot tool and in the window caption.
     title = ""
+    #: The glossary topic F1 opens (see :mod:`strikesim.ui.glossary`).
+    help_topic = "general"
 
     def __init__(self, ctx: UIContext) -> None:
         self.ctx = ctx

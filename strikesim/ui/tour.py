@@ -4,7 +4,8 @@
 drives the real app with key presses only (the same path a keyboard player takes): title →
 scenario → side → briefing → negotiation table → pressure, news and dashboard → pause,
 settings, save, load and a confirmation dialog → then plays on (accepting the other side's
-package when it may, otherwise holding) through deal, projection and debrief; then it sets up
+package when it may, otherwise holding, and saying yes to the question Accept asks) through
+deal, projection and debrief; then it sets up
 a hot seat (two players at one computer): the side choice and the shared briefing, the
 hand-over screen and the first player's private brief. It runs in a
 temporary data folder (its saves and one deliberately damaged save never touch the
@@ -25,6 +26,7 @@ SHOTS = (
     "scenario",
     "side",
     "briefing",
+    "guide",
     "table",
     "pressure",
     "news",
@@ -34,8 +36,10 @@ SHOTS = (
     "save",
     "load",
     "confirm",
+    "accept_question",
     "deal",
     "projection",
+    "guide_debrief",
     "debrief",
     "side_hot_seat",
     "briefing_hot_seat",
@@ -198,6 +202,12 @@ class Tour:
         self.shot("briefing")
         self.focus(lambda w: getattr(w, "label", "") == "Start negotiating")
         self.key("return")
+        if self.title_is("Guide"):  # the first-game guide: photograph it, then follow it
+            self.shot("guide")
+            for _ in range(12):
+                if not self.title_is("Guide"):
+                    break
+                self.key("return")
         return getattr(self.top, "play", None) is not None
 
     def hot_seat(self, scenario: str) -> None:
@@ -304,6 +314,15 @@ class Tour:
                 self.shot(name)
                 if name == "debrief":
                     return
+            if title == "Guide":  # the guide's last card, over the debrief
+                self.shot("guide_debrief")
+                self.key("return")
+                self.key("return")
+                continue
+            if title == "Dialog":  # the question before Accept, with the members' forecast
+                self.shot("accept_question")
+                self.key("y")
+                continue
             play = getattr(self.top, "play", None)
             before = self.app.stack.screens
             if name is None and play is not None and not play.is_over:

@@ -63,6 +63,8 @@ def _difficulties() -> list[tuple[str, str, str]]:
 class ChooseSideScreen(TextEntryScreen):
     """Choose a side and opponent for ``spec``; pushes the briefing."""
 
+    help_topic = "side"
+
     title = "Choose your side"
 
     def __init__(

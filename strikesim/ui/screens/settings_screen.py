@@ -19,6 +19,7 @@ from strikesim.ui.widgets.option_picker import OptionPicker
 
 
 class SettingsScreen(ModalScreen):
+    help_topic = "settings"
     key_context = "settings"
     title = "Settings"
     panel_size = (640, 560)
@@ -67,7 +68,29 @@ class SettingsScreen(ModalScreen):
             int(s.reduced_motion),
             on_change=lambda i: self._change(reduced_motion=bool(i)),
         )
-        self.pickers = [self.size_picker, self.fullscreen, self.scale, self.palette, self.motion]
+        self.confirm = OptionPicker(
+            ctx,
+            "Ask before Accept and Walk out",
+            ["Yes, with the forecast", "No"],
+            int(not s.confirm_moves),
+            on_change=lambda i: self._change(confirm_moves=not i),
+        )
+        self.guide = OptionPicker(
+            ctx,
+            "First-game guide",
+            ["Show it next game", "Seen"],
+            int(s.guide_seen),
+            on_change=lambda i: self._change(guide_seen=bool(i)),
+        )
+        self.pickers = [
+            self.size_picker,
+            self.fullscreen,
+            self.scale,
+            self.palette,
+            self.motion,
+            self.confirm,
+            self.guide,
+        ]
         self.defaults = Button(ctx, "Defaults", self._defaults)
         self.done = Button(ctx, "Done", lambda: Pop(None), variant="primary", hotkey="Esc")
         self.set_widgets([*self.pickers, self.defaults, self.done], focus_first=True)
@@ -85,6 +108,8 @@ class SettingsScreen(ModalScreen):
         self.scale.index = UI_SCALES.index(1.0)
         self.palette.index = 0
         self.motion.index = 0
+        self.confirm.index = 0
+        d = d.with_changes(guide_seen=self.ctx.settings.guide_seen)
         return ChangeSettings(d)
 
     def update(self, dt_ms: float) -> Transition | None:

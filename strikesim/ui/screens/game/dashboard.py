@@ -62,6 +62,7 @@ def chart_groups(
 
 
 class DashboardScreen(GameScreen):
+    help_topic = "dashboard"
     title = "Dashboard"
     closes_on_back = True
 

@@ -46,6 +46,7 @@ def last_vote(play: GamePlay) -> tuple[float, bool, int] | None:
 
 
 class DealScreen(GameScreen):
+    help_topic = "deal"
     title = "Deal"
 
     def static_key(self) -> tuple[object, ...] | None:

@@ -28,7 +28,7 @@ from strikesim.ui.screens.game.base import GameScreen
 from strikesim.ui.screens.game.deal import deal_levels
 from strikesim.ui.screens.game.debrief_text import driver_block, history_text, load_history
 from strikesim.ui.screens.game.play import GamePlay
-from strikesim.ui.transitions import Replace, Reset, Transition
+from strikesim.ui.transitions import Push, Replace, Reset, Transition
 from strikesim.ui.widgets.button import Button
 from strikesim.ui.widgets.text_block import TextBlock
 from strikesim.ui.widgets.utility_plot import PlaneMarker, Trace, UtilityPlot
@@ -37,6 +37,7 @@ CLOUD_POINTS = 2500
 
 
 class DebriefScreen(GameScreen):
+    help_topic = "debrief"
     title = "Debrief"
 
     def static_key(self) -> tuple[object, ...] | None:
@@ -104,6 +105,16 @@ class DebriefScreen(GameScreen):
         self.turn.visible = play.hot_seat
         self.set_widgets([self.plot, self.history, self.moves, self.drivers, self.turn, self.done])
         self.focus.focus(self.done)
+
+    def update(self, dt_ms: float) -> Transition | None:
+        super().update(dt_ms)
+        if self.play.guided:
+            from strikesim.ui.screens.guide import GuideScreen, debrief_steps
+
+            self.play.guided = False
+            self.ensure_layout()
+            return Push(GuideScreen(self.ctx, debrief_steps(self)))
+        return None
 
     def show_other(self) -> Transition:
         """Hot seat: the same debrief read from the other side."""

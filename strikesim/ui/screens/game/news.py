@@ -114,6 +114,7 @@ class NewsFeed(ScrollableWidget):
 
 
 class NewsScreen(GameScreen):
+    help_topic = "news"
     title = "News"
     closes_on_back = True
 

@@ -115,6 +115,7 @@ class ActionToggle(Pressable):
 
 
 class PressureScreen(GameScreen):
+    help_topic = "pressure"
     title = "Pressure"
     closes_on_back = True
 

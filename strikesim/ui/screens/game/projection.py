@@ -99,6 +99,7 @@ def compute(play: GamePlay) -> ProjectionData:
 
 
 class ProjectionScreen(GameScreen):
+    help_topic = "projection"
     title = "The years ahead"
 
     def static_key(self) -> tuple[object, ...] | None:

@@ -20,12 +20,21 @@ from strikesim.ui.context import UIContext
 from strikesim.ui.draw import blit_aligned, ellipsize, panel, wrap_text
 from strikesim.ui.motion import Tween
 from strikesim.ui.screens.game.base import GameScreen
+from strikesim.ui.screens.game.forecast import forecast_text
 from strikesim.ui.screens.game.hud import hud_height
 from strikesim.ui.screens.game.issue_controls import IssueControl, make_control, sync_controls
 from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.screens.game.preview import OfferPreview
 from strikesim.ui.screens.game.preview_view import draw_preview
 from strikesim.ui.screens.game.table_layout import layout_table, legal_label
+from strikesim.ui.screens.game.table_moves import (
+    accept_question,
+    hold_until_change,
+    other_week_text,
+    runway_text,
+    walk_out_question,
+    wants_question,
+)
 from strikesim.ui.scroll import ScrollView
 from strikesim.ui.transitions import Push, Replace, Transition
 from strikesim.ui.widgets.base import Widget
@@ -38,8 +47,10 @@ SHORT_LABELS = {
     Move.ACCEPT: "Accept",
     Move.HOLD: "Hold",
     Move.WALK_OUT: "Walk out",
+    "hold_on": "Until news",
 }
 """Move labels used when the full ones do not fit the row (large UI scale)."""
+HOLD_ON_LABEL = "Hold until news"
 MOVES = (
     (Move.OFFER, "counter", "Send counter-offer", "primary"),
     (Move.ACCEPT, "accept", "Accept their offer", "secondary"),
@@ -49,10 +60,19 @@ MOVES = (
 
 
 class TableScreen(GameScreen):
+    help_topic = "table"
     title = "Negotiation table"
 
-    def __init__(self, ctx: UIContext, play: GamePlay, preview: OfferPreview | None = None) -> None:
+    def __init__(
+        self,
+        ctx: UIContext,
+        play: GamePlay,
+        preview: OfferPreview | None = None,
+        *,
+        guide: bool = False,
+    ) -> None:
         super().__init__(ctx, play)
+        self.guide_due = guide
         self.preview = preview or OfferPreview(play)
         self.controls: list[IssueControl] = [
             make_control(ctx, issue, play.draft[j], play.side_key, partial(self._changed, j))
@@ -63,7 +83,14 @@ class TableScreen(GameScreen):
             move: Button(ctx, label, self._mover(move), variant=variant, hotkey=key("game", action))
             for move, action, label, variant in MOVES
         }
-        for b in self.move_buttons.values():
+        self.hold_on = Button(
+            ctx,
+            HOLD_ON_LABEL,
+            self.hold_until_change,
+            hotkey=key("game", "hold_on"),
+            tooltip="Hold week after week until there is news, an offer or a vote",
+        )
+        for b in [*self.move_buttons.values(), self.hold_on]:
             b.audit_kind = "move"
         self.nav = {
             name: Button(
@@ -104,6 +131,7 @@ class TableScreen(GameScreen):
             *self.controls,
             self.reset_button,
             *self.move_buttons.values(),
+            self.hold_on,
             *self.nav.values(),
             self.meter_own,
             self.meter_other,
@@ -121,13 +149,36 @@ class TableScreen(GameScreen):
 
     # --- actions ----------------------------------------------------------------------
     def _mover(self, move: Move) -> Callable[[], Transition | None]:
-        return lambda: self.make_move(move)
+        return lambda: self.request_move(move)
+
+    def request_move(self, move: Move) -> Transition | None:
+        """A move from its button or key: Accept and Walk out ask first (unless the
+        player turned the questions off)."""
+        if not wants_question(move, self.ctx) or move not in self.play.legal_moves():
+            return self.make_move(move)
+        ask = accept_question if move == Move.ACCEPT else walk_out_question
+        return Push(
+            ask(self.ctx, self.play),
+            on_result=lambda yes: self.make_move(move) if yes is True else None,
+        )
+
+    def hold_until_change(self) -> Transition | None:
+        """Hold through quiet weeks, stopping at any news, offer or vote."""
+        if not self.hold_on.enabled:
+            return None
+        weeks, report = hold_until_change(self.play)
+        if weeks > 1:
+            self.ctx.notices.append(f"Held for {weeks} weeks; something changed.")
+        return self._after_move(report is not None)
 
     def make_move(self, move: Move) -> Transition | None:
+        report = self.play.play(move)
+        return self._after_move(report is not None)
+
+    def _after_move(self, played: bool) -> Transition | None:
         play = self.play
-        report = play.play(move)
         self.dirty = True
-        if report is None:
+        if not played:
             return self._handover()
         if play.save_error:
             self.ctx.notices.append(play.save_error)
@@ -175,7 +226,9 @@ class TableScreen(GameScreen):
             if action == name:
                 button = self.move_buttons[move]
                 self.focus.focus(button) if button.enabled else None
-                return self.make_move(move)
+                return self.request_move(move)
+        if action == "hold_on":
+            return self.hold_until_change()
         if action in self.nav:
             return self.open(action)
         if action == "reset_draft":
@@ -190,23 +243,13 @@ class TableScreen(GameScreen):
             button.enabled = move in legal
         picked = len(play.pressure)
         self.nav["pressure"].label = f"Pressure ({picked})" if picked else "Pressure"
+        self.hold_on.enabled = Move.HOLD in legal and not play.hot_seat
         for c in self.controls:
             c.enabled = Move.OFFER in legal
         sync_controls(self.play, self.controls)
         self._layout_key = None  # the notes under the controls may need other heights
         self._refresh_meters()
-        lines = [play.last_move_text()]
-        if play.last_explanation():
-            lines.append(f"“{play.last_explanation()}”")
-        if play.session.reports:
-            news = [
-                h.headline
-                for h in play.session.reports[-1].happenings
-                if h.kind.name == "SCENARIO_EVENT"
-            ]
-            if news:
-                lines.append("In the news: " + "; ".join(news[:2]) + ".")
-        self.explain.set_text("\n".join(lines))
+        self.explain.set_text(other_week_text(play))
         self.dirty = True
 
     def _refresh_meters(self) -> None:
@@ -226,6 +269,10 @@ class TableScreen(GameScreen):
 
     def update(self, dt_ms: float) -> Transition | None:
         super().update(dt_ms)
+        if self.guide_due:
+            self.guide_due = False
+            if not self.ctx.settings.guide_seen and not self.play.hot_seat:
+                return self._guide()
         if self.preview.update(dt_ms):
             self.dirty = True
         if self.week_glow is not None:
@@ -234,6 +281,18 @@ class TableScreen(GameScreen):
             if self.week_glow.done:
                 self.week_glow = None
         return None
+
+    def _guide(self) -> Transition:
+        from strikesim.ui.screens.guide import GuideScreen, table_steps
+        from strikesim.ui.transitions import ChangeSettings
+
+        self.ensure_layout()
+
+        def finished(result: object) -> Transition:
+            self.play.guided = result == "done"
+            return ChangeSettings(self.ctx.settings.with_changes(guide_seen=True))
+
+        return Push(GuideScreen(self.ctx, table_steps(self)), on_result=finished)
 
     # --- layout -----------------------------------------------------------------------
     def layout(self) -> None:
@@ -310,13 +369,22 @@ class TableScreen(GameScreen):
             msg = ellipsize(font, message, self.left.width - 2 * pad)
             surface.blit(ctx.text("small", msg, colour), (self.left.x + pad, self.error_y))
 
-    def cost_lines(self, width: int) -> list[str]:
+    def worth_lines(self, width: int) -> list[tuple[str, str]]:
+        """Cost, the members' forecast for the packages, the money runway: wrapped."""
         play = self.play
         parts = [f"Costs the studios ${play.cost(play.draft):,.0f}M a year"]
         theirs = play.other_offer()
         if theirs is not None:
             parts.append(f"their offer gives you {play.own_utility(theirs):.2f}")
-        return wrap_text(self.ctx.font("small"), " · ".join(parts), width)
+        out: list[tuple[str, str]] = [(" · ".join(parts), "text_muted")]
+        forecast = forecast_text(play, theirs, "their offer")
+        if forecast:
+            out.append((forecast, "text_muted"))
+        warning = runway_text(play)
+        if warning is not None:
+            out.append(warning)
+        font = self.ctx.font("small")
+        return [(line, colour) for text, colour in out for line in wrap_text(font, text, width)]
 
     def _draw_worth(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
@@ -324,6 +392,6 @@ class TableScreen(GameScreen):
         self.section(surface, worth, "What your draft is worth")
         pad = ctx.space("lg")
         y = self.cost_y + worth.y - self.worth.y
-        for line in self.cost_lines(self.worth.width - 2 * pad):
-            surface.blit(ctx.text("small", line, "text_muted"), (worth.x + pad, y))
+        for line, colour in self.worth_lines(self.worth.width - 2 * pad):
+            surface.blit(ctx.text("small", line, colour), (worth.x + pad, y))
             y += ctx.font("small").get_linesize()

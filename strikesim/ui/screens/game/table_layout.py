@@ -45,28 +45,39 @@ def place_nav(screen: TableScreen, rows: int) -> None:
 
 
 def place_moves(screen: TableScreen, box: pygame.Rect) -> int:
-    """The four moves along the bottom of ``box``: full labels in a row when they fit,
-    else short ones, else two rows. Returns the top of the moves."""
-    from strikesim.ui.screens.game.table import MOVES, SHORT_LABELS
+    """The moves along the bottom of ``box``: full labels in one row when they fit, else
+    short ones, else two rows. Returns the top of the moves."""
+    from strikesim.ui.screens.game.table import HOLD_ON_LABEL, MOVES, SHORT_LABELS
 
     ctx = screen.ctx
     gap = ctx.space("sm")
     buttons = screen.move_buttons
+    cells = [*buttons.values(), screen.hold_on]
     for move, _action, label, _variant in MOVES:
         buttons[move].label = label
-    room = box.width - gap * 3
-    if sum(b.preferred_width() for b in buttons.values()) > room:
+    screen.hold_on.label = HOLD_ON_LABEL
+    n = len(cells)
+
+    def needed(per_row: int) -> int:
+        return max(
+            sum(b.preferred_width() for b in cells[r : r + per_row]) + gap * (per_row - 1)
+            for r in range(0, n, per_row)
+        )
+
+    per_row = n
+    if needed(n) > box.width:
         for move, button in buttons.items():
             button.label = SHORT_LABELS[move]
-    per_row = 4 if sum(b.preferred_width() for b in buttons.values()) <= room else 2
-    bh = max(b.preferred_height() for b in buttons.values())
-    rows = 4 // per_row
+        screen.hold_on.label = SHORT_LABELS["hold_on"]
+        if needed(n) > box.width:
+            per_row = (n + 1) // 2
+    bh = max(b.preferred_height() for b in cells)
+    rows = (n + per_row - 1) // per_row
     top = box.bottom - rows * bh - (rows - 1) * gap
-    cells = list(buttons.values())
     for r in range(rows):
         row = cells[r * per_row : (r + 1) * per_row]
-        widths = [max(b.preferred_width(), ctx.px(96)) for b in row]
-        free = box.width - gap * (per_row - 1)
+        widths = [max(b.preferred_width(), ctx.px(72)) for b in row]
+        free = box.width - gap * (len(row) - 1)
         scale = free / sum(widths)
         x = box.x
         for b, bw in zip(row, widths, strict=True):
@@ -158,7 +169,7 @@ def _place_right(screen: TableScreen, box: pygame.Rect, *, scrolled: bool) -> No
     screen.meter_own.rect = pygame.Rect(inner_x, my, inner_w, mh)
     screen.meter_other.rect = pygame.Rect(inner_x, my + mh + ctx.space("sm"), inner_w, mh)
     screen.cost_y = screen.meter_other.rect.bottom + ctx.space("sm")
-    cost_lines = max(1, len(screen.cost_lines(inner_w)))
+    cost_lines = max(1, len(screen.worth_lines(inner_w)))
     worth_bottom = screen.cost_y + cost_lines * ctx.font("small").get_linesize() + pad
     screen.worth = pygame.Rect(box.x, box.y, box.width, worth_bottom - box.y)
     caption = ctx.font("caption").get_linesize() + ctx.space("sm")
