@@ -222,11 +222,12 @@ class UtilityPlot(Widget):
         r = ctx.px(6)
         box = ctx.text("label", m.label, resolve_colour(ctx, m.colour)).get_rect()
         best: tuple[int, pygame.Rect] | None = None
-        for dx, dy in ((1, -1), (1, 1), (-1, -1), (-1, 1), (1, 0), (-1, 0), (0, -1), (0, 1)):
+        dirs = ((1, -1), (1, 1), (-1, -1), (-1, 1), (1, 0), (-1, 0), (0, -1), (0, 1))
+        for far, (dx, dy) in [(f, d) for f in (1, 2, 3) for d in dirs]:
             cand = box.copy()
             cand.center = (
-                cx + dx * (r + ctx.space("sm") + box.width // 2),
-                cy + dy * (r + box.height // 2 + ctx.px(2)),
+                cx + dx * (r + ctx.space("sm") * far + box.width // 2),
+                cy + dy * (r + box.height // 2 + ctx.px(2)) * far,
             )
             cand.clamp_ip(plot)
             bad = 2 * len(cand.collidelistall(taken)) + (1 if cand.collidelist(line) >= 0 else 0)

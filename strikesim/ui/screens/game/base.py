@@ -61,7 +61,9 @@ class GameScreen(Screen):
             self.draw_widgets(surface)
             self.dirty = False
             return
-        key = (*key, self.ctx.size, self.ctx.scale, self.ctx.palette.name, self.hud_reserved)
+        scroll = self.page_scroll.scroll if self.page_scroll is not None else 0
+        look = (self.ctx.size, self.ctx.scale, self.ctx.palette.name)
+        key = (*key, *look, self.hud_reserved, self.hud_rows, scroll)
         if (
             self._static is None
             or AUDIT.enabled
@@ -80,7 +82,11 @@ class GameScreen(Screen):
         """Draw the widgets over the cached layer; those in the screen's scrolled ``view``
         are clipped to its viewport (grown a little for focus rings)."""
         view = self.scroll_target()
+        page = self.page_scroll
+        pinned = page.pinned if page is not None and page.active else None
         items = view.items if isinstance(view, ScrollView) else []
+        if pinned is not None:
+            items = [w for w in self.widgets if w not in pinned]
         clip = view.viewport.inflate(2 * self.ctx.px(6), 2 * self.ctx.px(6)) if view else None
         for w in self.widgets:
             if not w.visible:
@@ -93,6 +99,8 @@ class GameScreen(Screen):
                     surface.set_clip(previous)
             else:
                 w.draw(surface)
+        if page is not None and page.active:
+            self.draw_page_hint(surface, page)
 
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
         view = self.scroll_target()
@@ -102,7 +110,14 @@ class GameScreen(Screen):
 
     def draw_content(self, surface: pygame.Surface) -> None:
         draw_hud(surface, self.ctx, self.play, self.hud_reserved, self.hud_rows)
-        self.draw_body(surface)
+        page = self.page_scroll
+        if page is not None and page.active:
+            previous = surface.get_clip()
+            surface.set_clip(page.viewport.clip(previous))
+            self.draw_body(surface)
+            surface.set_clip(previous)
+        else:
+            self.draw_body(surface)
 
     def draw_body(self, surface: pygame.Surface) -> None:
         """Screen content below the HUD (override)."""

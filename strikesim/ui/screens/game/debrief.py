@@ -28,12 +28,15 @@ from strikesim.ui.screens.game.base import GameScreen
 from strikesim.ui.screens.game.deal import deal_levels
 from strikesim.ui.screens.game.debrief_text import driver_block, history_text, load_history
 from strikesim.ui.screens.game.play import GamePlay
+from strikesim.ui.scroll import PageScroll
 from strikesim.ui.transitions import Push, Replace, Reset, Transition
 from strikesim.ui.widgets.button import Button
 from strikesim.ui.widgets.text_block import TextBlock
 from strikesim.ui.widgets.utility_plot import PlaneMarker, Trace, UtilityPlot
 
 CLOUD_POINTS = 2500
+STACK_BELOW = 1000
+"""Design pixels of width below which the debrief stacks its columns and scrolls."""
 
 
 class DebriefScreen(GameScreen):
@@ -45,6 +48,8 @@ class DebriefScreen(GameScreen):
 
     def __init__(self, ctx: UIContext, play: GamePlay, projection: object | None = None) -> None:
         super().__init__(ctx, play)
+        self.head_y = self.sub_room = 0
+        self.page_scroll = PageScroll(self._relayout)
         spec = play.spec
         picture = bargaining_picture(spec)
         space, frontier, nash, ks = picture.space, picture.frontier, picture.nash, picture.ks
@@ -105,6 +110,10 @@ class DebriefScreen(GameScreen):
         self.turn.visible = play.hot_seat
         self.set_widgets([self.plot, self.history, self.moves, self.drivers, self.turn, self.done])
         self.focus.focus(self.done)
+
+    def _relayout(self) -> None:
+        self.layout()
+        self.dirty = True
 
     def update(self, dt_ms: float) -> Transition | None:
         super().update(dt_ms)
@@ -189,6 +198,56 @@ class DebriefScreen(GameScreen):
             blocks.append(driver_block(r))
         return "\n\n".join(blocks) or "Nothing moved."
 
+    def _stack(self, area: pygame.Rect, bh: int) -> None:
+        """A narrow window: plot, score, history, moves and causes one under another,
+        each as tall as its text, the page scrolling under the pinned buttons."""
+        ctx = self.ctx
+        page = self.page_scroll
+        assert page is not None
+        top = area.y + bh + ctx.space("md")
+        page.viewport = pygame.Rect(0, top, ctx.size[0], ctx.size[1] - top)
+        y = top - page.scroll
+        self.head_y = y
+        self.sub_room = area.width
+        y += ctx.font("h2").get_linesize() + len(self._sub_lines(area.width)) * (
+            ctx.font("small").get_linesize()
+        )
+        y += ctx.space("lg")
+        side = min(area.width, ctx.px(460))
+        self.plot.rect = pygame.Rect(area.x, y, side, side - ctx.px(14))
+        y = self.plot.rect.bottom + ctx.space("xl")
+        self.mid = pygame.Rect(area.x, y, area.width, 0)
+        sl = ctx.font("small").get_linesize()
+        lines = sum(len(self.objective_lines(res)) + 1 for res in self.results)
+        score_h = ctx.font("h1").get_linesize() + lines * sl + ctx.space("xl")
+        self.score_rect = pygame.Rect(area.x, y, area.width, score_h)
+        y = self.score_rect.bottom
+        cap = ctx.font("caption").get_linesize() + ctx.space("sm")
+        self.right_col = pygame.Rect(area.x, y, area.width, 0)
+        for block in (self.history, self.moves, self.drivers):
+            if not block.visible:
+                continue
+            y += cap
+            h = block.measure(area.width - ctx.px(10)) + ctx.px(4)
+            block.rect = pygame.Rect(area.x, y, area.width, h)
+            y += h + ctx.space("lg")
+        page.end = y + page.scroll
+
+    def _sub_lines(self, width: int) -> list[str]:
+        return wrap_text(self.ctx.font("small"), self.subtitle(), width)
+
+    def subtitle(self) -> str:
+        play = self.play
+        if self.deal_u is None:
+            return "No deal was reached; the old contract stays in force."
+        dist = (
+            "on the Pareto frontier"
+            if self.distance == 0
+            else f"{self.distance:.3f} from the Pareto frontier"
+        )
+        u, s = self.deal_u
+        return f"Your deal: {play.name(0)} {u:.2f}, {play.name(1)} {s:.2f} · {dist}"
+
     def objective_lines(self, res: object) -> list[str]:
         """An objective's label and weight, wrapped to the score column (never cut)."""
         ctx = self.ctx
@@ -200,6 +259,8 @@ class DebriefScreen(GameScreen):
         ctx = self.ctx
         area = self.content_rect()
         self.area = area
+        self.head_y = area.y
+        self.sub_room = 0
         head = ctx.font("h2").get_linesize() + ctx.font("small").get_linesize() + ctx.space("lg")
         body = pygame.Rect(area.x, area.y + head, area.width, area.height - head)
         bh = self.done.preferred_height()
@@ -207,6 +268,13 @@ class DebriefScreen(GameScreen):
         self.done.rect = pygame.Rect(area.right - bw, area.y, bw, bh)
         tw = self.turn.preferred_width() if self.turn.visible else 0
         self.turn.rect = pygame.Rect(self.done.rect.x - ctx.space("md") - tw, area.y, tw, bh)
+        page = self.page_scroll
+        assert page is not None
+        page.pinned = [self.done, self.turn]
+        if area.width < ctx.px(STACK_BELOW):
+            self._stack(area, bh)
+            return
+        page.end = 0
         # the plot keeps a square plane plus its axis gutters (56 left, 56 below)
         plane = min(body.height - ctx.px(56), round(body.width * 0.4) - ctx.px(70))
         side = plane + ctx.px(70)
@@ -245,22 +313,16 @@ class DebriefScreen(GameScreen):
         ctx, play = self.ctx, self.play
         a = self.area
         heading = f"Debrief — {play.name(play.side)}" if play.hot_seat else "Debrief"
-        surface.blit(ctx.text("h2", heading, "text"), a.topleft)
-        if self.deal_u is not None:
-            dist = (
-                "on the Pareto frontier"
-                if self.distance == 0
-                else f"{self.distance:.3f} from the Pareto frontier"
-            )
-            u, s = self.deal_u
-            sub = f"Your deal: {play.name(0)} {u:.2f}, {play.name(1)} {s:.2f} · {dist}"
+        surface.blit(ctx.text("h2", heading, "text"), (a.x, self.head_y))
+        y = self.head_y + ctx.font("h2").get_linesize()
+        if self.sub_room:
+            for line in self._sub_lines(self.sub_room):
+                surface.blit(ctx.text("small", line, "text_muted"), (a.x, y))
+                y += ctx.font("small").get_linesize()
         else:
-            sub = "No deal was reached; the old contract stays in force."
-        room = min(self.turn.rect.x, self.done.rect.x) - a.x - ctx.space("lg")
-        surface.blit(
-            ctx.text("small", ellipsize(ctx.font("small"), sub, room), "text_muted"),
-            (a.x, a.y + ctx.font("h2").get_linesize()),
-        )
+            room = min(self.turn.rect.x, self.done.rect.x) - a.x - ctx.space("lg")
+            sub = ellipsize(ctx.font("small"), self.subtitle(), room)
+            surface.blit(ctx.text("small", sub, "text_muted"), (a.x, y))
         r = self.score_rect
         y = r.y
         score = "—" if self.score != self.score else f"{self.score:.0f}"
