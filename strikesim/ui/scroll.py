@@ -97,7 +97,9 @@ class ScrollView:
             if isinstance(dy, int | float):
                 moved = self.scroll_to(self.scroll - int(dy) * screen.ctx.px(self.wheel_step))
         if event.type == pygame.KEYDOWN:
-            moved = self.follow(screen.focus.current)
+            action = screen.ctx.keymap.action(event, "navigation")
+            if action not in ("page_up", "page_down", "home", "end"):
+                moved = self.follow(screen.focus.current)
         if moved:
             screen.dirty = True
         return result
