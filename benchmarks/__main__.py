@@ -22,7 +22,7 @@ BARS = {
     "single_game_ms": ("<", 20),
     "load_ms": ("<", 50),
     "ai_decision_p95_ms": ("<", 50),
-    "preview_ms": ("<", 100),
+    "preview_ms": ("<", 60),
     "frontier_ms_15k": ("<", 100),
     "frontier_ms_100k": ("<", 100),
     "frame_p95_ms": ("<", 8),

@@ -2,8 +2,10 @@
 
 * ``ai_decision_p95_ms``: 95th percentile of one decision of the hardest
   level (expert, with look-ahead) over a whole ``wga-2023`` game;
-* ``preview_ms``: median time of one offer preview (200 continuations, 8 weeks)
-  from a mid-game state;
+* ``preview_ms``: median time of one offer preview (200 continuations, 8 weeks,
+  the opponent drawn from the player's belief) from a mid-game state;
+* ``belief_week_ms``: 95th percentile of bringing the player's belief about the
+  other side up to date with one more week, over a whole ``wga-2023`` game;
 * ``frontier_ms_15k`` / ``frontier_ms_100k``: enumerate an outcome space of
   15,625 / 100,000 contracts, find its Pareto frontier and the Nash and
   Kalai–Smorodinsky points (median of several runs);
@@ -68,17 +70,48 @@ def ai_decision_p95_ms(spec: Any, games: int = 3) -> float:
     return float(np.percentile(times, 95))
 
 
-def preview_ms(spec: Any, repeats: int = 5) -> float:
-    from strikesim.ai import preview_offer
+def _session(spec: Any, weeks: int | None, seed: int = 1) -> Any:
+    """An AI-vs-AI game of the default negotiators, ``weeks`` in (None: to the end)."""
+    from strikesim.records import Seat
+    from strikesim.session import Session
 
-    state, negs = _play_to(spec, 12)
-    offer = state.offers[0, 1]
+    seats = (Seat("ai", spec.default_negotiators[0]), Seat("ai", spec.default_negotiators[1]))
+    session = Session(spec, seats, seed)
+    while not session.is_over and (weeks is None or session.week < weeks):
+        session.advance()
+    return session
+
+
+def preview_ms(spec: Any, repeats: int = 5) -> float:
+    from strikesim.ai.belief import OpponentBelief, announced_opponent
+    from strikesim.ai.preview import preview_offer
+
+    session = _session(spec, 12)
+    belief = OpponentBelief(spec, 0, session.seed, announced=announced_opponent(session.seats, 1))
+    belief.follow(session.record.weeks)
+    state = session.state
     times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        preview_offer(spec, state, 0, offer, runs=200, weeks=8, opponent=negs[1])
-        times.append((time.perf_counter() - t0) * 1000)
+    for offer in (state.offers[0, 1], state.offers[0, 0]):
+        preview_offer(spec, state, 0, offer, runs=200, weeks=8, belief=belief)  # warm caches
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            preview_offer(spec, state, 0, offer, runs=200, weeks=8, belief=belief)
+            times.append((time.perf_counter() - t0) * 1000)
     return statistics.median(times)
+
+
+def belief_week_ms(spec: Any) -> float:
+    from strikesim.ai.belief import OpponentBelief, announced_opponent
+
+    session = _session(spec, None)
+    weeks = session.record.weeks
+    belief = OpponentBelief(spec, 0, session.seed, announced=announced_opponent(session.seats, 1))
+    times = []
+    for n in range(1, len(weeks) + 1):
+        t0 = time.perf_counter()
+        belief.follow(weeks[:n])
+        times.append((time.perf_counter() - t0) * 1000)
+    return float(np.percentile(times, 95))
 
 
 def frontier_ms(n_levels: list[int], repeats: int = 5) -> float:
@@ -137,6 +170,7 @@ def run() -> dict[str, float]:
     return {
         "ai_decision_p95_ms": round(ai_decision_p95_ms(spec), 2),
         "preview_ms": round(preview_ms(spec), 2),
+        "belief_week_ms": round(belief_week_ms(spec), 2),
         "frontier_ms_15k": round(frontier_ms([5] * 6), 2),
         "frontier_ms_100k": round(frontier_ms([10] * 5), 2),
         "campaign_weeks_per_s_ai": round(campaign_weeks_per_s_ai(spec)),

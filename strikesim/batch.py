@@ -16,9 +16,18 @@ from typing import TextIO
 
 import numpy as np
 
-from strikesim.ai import make_negotiator
+from strikesim.ai import Negotiator, make_negotiator
 from strikesim.analysis import outcome_space, pareto_mask_of
-from strikesim.engine import Actions, GameSpec, Outcome, initial_state, observe, step, utilities
+from strikesim.engine import (
+    Actions,
+    GameSpec,
+    Outcome,
+    State,
+    initial_state,
+    observe,
+    step,
+    utilities,
+)
 from strikesim.engine.spec import STUDIO, UNION
 from strikesim.narrate import party_name
 from strikesim.records import Seat, write_atomic
@@ -55,28 +64,13 @@ def run_batch(
     campaigns: Sequence[int] | None = None,
 ) -> BatchResult:
     """Play ``runs`` AI-vs-AI campaigns at once and collect their outcomes."""
-    state = initial_state(spec, batch=runs, seed=seed, campaigns=campaigns)
-    negs = []
-    for side, seat in enumerate(seats):
-        neg = make_negotiator(spec, seat.personality, side, difficulty=seat.difficulty)
-        neg.reset(spec, runs, seed, state.campaign)
-        negs.append(neg)
-    n_issues, n_actions = len(spec.issues), len(spec.actions)
-    max_weeks = spec.phases.max_weeks
-    while not bool(state.is_over.all()):
-        acts = Actions.hold(runs, n_issues, n_actions)
-        for side in (UNION, STUDIO):
-            d = negs[side].decide(observe(spec, state, side))
-            acts.move[:, side] = d.move
-            acts.offer[:, side] = d.offer
-            acts.pressure[:] |= d.pressure
-        state, _ = step(spec, state, acts)
-        if progress is not None:
-            done = int(state.is_over.sum())
-            progress.write(f"\rweek {state.week:>3}/{max_weeks}: {done:>7,}/{runs:,} runs ended")
-            progress.flush()
-    if progress is not None:
-        progress.write("\n")
+    negs = tuple(
+        make_negotiator(spec, seat.personality, side, difficulty=seat.difficulty)
+        for side, seat in enumerate(seats)
+    )
+    state = play_batch(
+        spec, (negs[0], negs[1]), runs=runs, seed=seed, progress=progress, campaigns=campaigns
+    )
     contract = state.contract.astype(np.int16)
     u = utilities(spec, contract)
     loss_col = spec.var_index.get("economic_loss")
@@ -94,6 +88,39 @@ def run_batch(
         on_frontier=_on_frontier(spec, contract),
         final_values=state.values.copy(),
     )
+
+
+def play_batch(
+    spec: GameSpec,
+    negotiators: tuple[Negotiator, Negotiator],
+    *,
+    runs: int,
+    seed: int = 0,
+    progress: TextIO | None = None,
+    campaigns: Sequence[int] | None = None,
+) -> State:
+    """Play ``runs`` campaigns to their end with the (union, studio) negotiators
+    (reset here) and return the final state."""
+    state = initial_state(spec, batch=runs, seed=seed, campaigns=campaigns)
+    for neg in negotiators:
+        neg.reset(spec, runs, seed, state.campaign)
+    n_issues, n_actions = len(spec.issues), len(spec.actions)
+    max_weeks = spec.phases.max_weeks
+    while not bool(state.is_over.all()):
+        acts = Actions.hold(runs, n_issues, n_actions)
+        for side in (UNION, STUDIO):
+            d = negotiators[side].decide(observe(spec, state, side))
+            acts.move[:, side] = d.move
+            acts.offer[:, side] = d.offer
+            acts.pressure[:] |= d.pressure
+        state, _ = step(spec, state, acts)
+        if progress is not None:
+            done = int(state.is_over.sum())
+            progress.write(f"\rweek {state.week:>3}/{max_weeks}: {done:>7,}/{runs:,} runs ended")
+            progress.flush()
+    if progress is not None:
+        progress.write("\n")
+    return state
 
 
 def _on_frontier(spec: GameSpec, contract: np.ndarray) -> np.ndarray:

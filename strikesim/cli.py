@@ -67,6 +67,10 @@ def _parser() -> argparse.ArgumentParser:
     chk.add_argument("--runs", type=_positive, help="seeds to play (default: what each asks)")
     chk.add_argument("--seed", type=_seed, default=0)
 
+    from strikesim.balance.command import add_parser as add_balance
+
+    add_balance(sub)
+
     replay = sub.add_parser("replay", help="replay a saved run record and print its log")
     replay.add_argument("record", metavar="FILE")
 
@@ -143,6 +147,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace, out: TextIO) -> int:
     from strikesim import commands
+    from strikesim.balance.command import cmd_balance
     from strikesim.campaign.cli import cmd_campaign
 
     handler = {
@@ -153,6 +158,7 @@ def _dispatch(args: argparse.Namespace, out: TextIO) -> int:
         "list": commands.cmd_list,
         "batch": commands.cmd_batch,
         "check": commands.cmd_check,
+        "balance": cmd_balance,
         "replay": commands.cmd_replay,
         "play": commands.cmd_play,
         "screenshots": commands.cmd_screenshots,

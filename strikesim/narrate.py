@@ -27,7 +27,7 @@ OUTCOME_TEXT = {
     Outcome.DEAL_RATIFIED: "Deal ratified: the dispute is over",
     Outcome.UNION_CAPITULATED: "The union gives in: members return on the studios' terms",
     Outcome.STUDIO_CAPITULATED: "The studios give in and sign the union's terms",
-    Outcome.DEADLINE: "Time runs out with no contract",
+    Outcome.DEADLINE: "Time runs out: an arbitrator imposes a final offer",
 }
 
 
@@ -137,6 +137,28 @@ def _one(spec: GameSpec, week: int, kind: EventKind, ref: int, value: float) -> 
             value,
             ref,
         )
+    if kind == EventKind.ARBITRATION:
+        if ref < 0:
+            return Happening(
+                week, kind, "Arbitration: no offer on the table",
+                "With neither side's final offer standing, the old contract stays in force.",
+                "neutral", "talks", value, ref,
+            )  # fmt: skip
+        who = party_name(spec, ref)
+        return Happening(
+            week, kind, f"Arbitrator picks the {who} final offer",
+            "Final-offer arbitration: of the two final offers the arbitrator imposes the more "
+            "reasonable one (the larger product of the two sides' values).",
+            SIDES[ref], "talks", value, ref,
+        )  # fmt: skip
+    if kind == EventKind.COIN_TOSS:
+        who = party_name(spec, ref)
+        return Happening(
+            week, kind, f"Both sides accept at once: a coin toss picks the {who} offer",
+            "When both sides accept in the same week, a fair coin decides whose offer "
+            "becomes the tentative deal.",
+            "neutral", "talks", value, ref,
+        )  # fmt: skip
     if kind == EventKind.TALKS_RESUMED:
         return Happening(week, kind, "Talks resume", "", "neutral", "talks", value, ref)
     if kind == EventKind.DEADLINE_REACHED:

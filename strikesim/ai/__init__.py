@@ -6,9 +6,11 @@ scenario personality (tactic + parameters) or a built-in profile
 ``tit_for_tat``, ``zeuthen``, ``adaptive``, ``scripted``). A negotiator sees an
 :class:`~strikesim.engine.observe.Observation` and returns a
 :class:`SideDecision` of legal moves, offers and pressure actions for every
-campaign of the batch at once. ``preview_offer`` forecasts a draft offer by
-Monte Carlo through the engine; hard and expert levels use the same machinery
-(:class:`Lookahead`) to compare candidate offers.
+campaign of the batch at once. ``preview_offer`` estimates what a draft offer
+brings by Monte Carlo through the engine, the other side played by the
+player's :class:`OpponentBelief` (plausible opponents weighted by what it has
+done so far, never the live negotiator); hard and expert levels use the same
+machinery (:class:`Lookahead`) to compare candidate offers.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from strikesim.ai.profiles import BUILTINS, TACTICS
 
 if typing.TYPE_CHECKING:
     from strikesim.ai.agent import TacticalNegotiator
+    from strikesim.ai.belief import OpponentBelief
     from strikesim.ai.difficulty import DIFFICULTIES, Difficulty, get_difficulty
     from strikesim.ai.lookahead import Lookahead
     from strikesim.ai.negotiator import Negotiator, SideDecision
@@ -34,6 +37,7 @@ _HOMES = {
     "FrequencyModel": "opponent_model",
     "Lookahead": "lookahead",
     "Negotiator": "negotiator",
+    "OpponentBelief": "belief",
     "Preview": "preview",
     "ScriptedNegotiator": "scripted",
     "SideDecision": "negotiator",
@@ -64,6 +68,7 @@ __all__ = [
     "FrequencyModel",
     "Lookahead",
     "Negotiator",
+    "OpponentBelief",
     "Preview",
     "ScriptedNegotiator",
     "SideDecision",

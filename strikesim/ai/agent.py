@@ -31,6 +31,12 @@ from strikesim.ai.negotiator import EXPLAIN_MAX_BATCH, SideDecision
 from strikesim.ai.offers import offer_book
 from strikesim.ai.opponent_model import FrequencyModel, rows_differ
 from strikesim.ai.personality import WeeklyDraws, attrition_step, personality_factors
+from strikesim.ai.position import (
+    ArbitrationTable,
+    last_ratifiable_week,
+    opening_rates,
+    position,
+)
 from strikesim.ai.pressure import pressure_policy
 from strikesim.ai.profiles import DEFAULTS, TACTICAL
 from strikesim.ai.tactics import (
@@ -40,7 +46,7 @@ from strikesim.ai.tactics import (
     zeuthen_target,
 )
 from strikesim.ai.view import observation_namespace, resource_level
-from strikesim.analysis.space import outcome_space
+from strikesim.analysis.space import offer_utility, outcome_space, utility_tables
 from strikesim.engine.mathfn import clip, some
 from strikesim.engine.spec import UNION, GameSpec
 from strikesim.engine.state import Move, Phase
@@ -85,6 +91,7 @@ class TacticalNegotiator:
         self.difficulty = difficulty
         self.spec = spec
         self.book = offer_book(outcome_space(spec), side)
+        self.arbitration = ArbitrationTable.of(self.book.space.utility, side)
         self.pressure = pressure_policy(spec, side, self.params["pressure_threshold"])
         self.lookahead: Any = None  # set by the registry for hard/expert levels
         self.reset(spec, 1, 0)
@@ -98,6 +105,7 @@ class TacticalNegotiator:
         if spec is not self.spec:
             self.spec = spec
             self.book = offer_book(outcome_space(spec), self.side)
+            self.arbitration = ArbitrationTable.of(self.book.space.utility, self.side)
             self.pressure = pressure_policy(spec, self.side, self.params["pressure_threshold"])
         self.batch = batch
         self.seed = seed
@@ -108,10 +116,12 @@ class TacticalNegotiator:
         self.draws = WeeklyDraws(seed, self.campaign, self.side, spec.phases.max_weeks)
         factors = personality_factors(seed, self.campaign, self.side, self.difficulty.spread)
         base = max(self.params["horizon"] * self.difficulty.patience, 1.0)
-        # a slower campaign still reaches its floor in time to ratify by the deadline
-        latest = max(base, spec.phases.max_weeks - spec.phases.ratification_weeks - 1.0)
-        self.horizon = clip(base * factors[:, 0], 1.0, latest)
-        """(B,) weeks over which each campaign's time curve reaches the reservation."""
+        self.horizon = np.maximum(base * factors[:, 0], 1.0)
+        """(B,) each campaign's tolerance: weeks of a solid strike (at the opening cost
+        rate) it will bear before it is down to its reservation (ai/position.py). The
+        deadline term brings every plan to its floor by the last ratifiable week."""
+        self.rates = opening_rates(spec)
+        self.tables = utility_tables(spec)
         self.e = self.params["e"] * factors[:, 1]
         """(B,) each campaign's concession exponent."""
         opening = np.asarray(spec.opening_offers[self.side], dtype=np.int16)
@@ -182,6 +192,18 @@ class TacticalNegotiator:
             value = np.maximum(value, expect - self.params["ratify_margin"])
         return np.asarray(clip(value, self.book.worst, self.p_max))
 
+    def arbitration_floor(self, obs: Observation) -> np.ndarray:
+        """(B,) what the side can count on from final-offer arbitration at the last week:
+        the most reasonable package (both sides' final offers converge on it), less what
+        the weeks of strike until then and the award itself would cost it at its opening
+        rate (docs/model.md §5). A side never concedes below it: waiting for the
+        arbitrator would serve it better."""
+        spec = self.spec
+        start = max(obs.week, spec.phases.expiry_week if spec.phases.strike_at_expiry else 0)
+        weeks_left = max(last_ratifiable_week(spec) + 1 - start, 0)
+        cost = weeks_left * self.rates[self.side] + float(spec.params.get("arbitration_cost", 0.0))
+        return np.full(obs.offers.shape[0], min(self.arbitration.fair - cost, self.p_max))
+
     def tactic_target(
         self,
         obs: Observation,
@@ -192,16 +214,29 @@ class TacticalNegotiator:
     ) -> tuple[np.ndarray, str]:
         """(B,) target this week and the name of what drove it."""
         p = self.params
-        t = obs.week / self.horizon
-        timed = time_dependent_target(t, p["k"], self.e, p_min, self.p_max)
+        pos = position(self.spec, self.side, ns, obs.week, self.horizon, self.rates)
+        self._worn = pos.worn
+        late = None
+        if pos.deadline > 0:  # towards what wins arbitration, not towards the floor
+            theirs = obs.offers[:, 1 - self.side]
+            u = offer_utility(self.tables, theirs)  # (B, 2), NaN where none
+            ask = self.arbitration.winning_ask(u[:, 0] * u[:, 1])
+            floor = np.clip(ask, p_min, self.p_max)
+            late = time_dependent_target(pos.deadline, p["k"], 1.0, floor, self.p_max)
+
+        def on_clock(e: np.ndarray | float) -> np.ndarray:
+            target = time_dependent_target(pos.t, p["k"], e, p_min, self.p_max)
+            return target if late is None else np.minimum(target, late)
+
+        timed = on_clock(self.e)
         if self.tactic == "time_dependent":
-            return timed, "time"
+            return timed, pos.driver
         level = resource_level(self.side, ns, self.initial)
         resourced = resource_target(level, p["k"], p["scale"], p_min, self.p_max)
         if self.tactic == "resource":
             # staying power decides; the time curve still brings a deal by the deadline
             if bool((timed < resourced).any()):
-                return np.minimum(resourced, timed), "time"
+                return np.minimum(resourced, timed), pos.driver
             return resourced, "resource"
         conceded = u_other - self.prev_other
         tft = tit_for_tat_target(self.target, conceded, p["gain"], p_min)
@@ -218,13 +253,13 @@ class TacticalNegotiator:
         w = np.array([p["w_time"], p["w_resource"], p["w_tft"]])
         w = w / max(w.sum(), 1e-9)
         mixed = w[0] * timed + w[1] * resourced + w[2] * tft
-        drivers = ("time", "resource", "tit_for_tat")
+        drivers = (pos.driver, "resource", "tit_for_tat")
         parts = (timed, resourced, tft)
         gaps = [(self.p_max - x).mean() * wi for x, wi in zip(parts, w, strict=True)]
-        # a slow Boulware backstop over 1.5 horizons: the mix cannot stall forever
-        backstop = time_dependent_target(t / 1.5, p["k"], BACKSTOP_E, p_min, self.p_max)
+        # a slow Boulware backstop on the position clock: the mix cannot stall forever
+        backstop = on_clock(BACKSTOP_E)
         if bool((backstop < mixed).any()):
-            return np.minimum(mixed, backstop), "time"
+            return np.minimum(mixed, backstop), pos.driver
         return mixed, drivers[int(np.argmax(gaps))]
 
     def _estimated_other(self, obs: Observation) -> tuple[np.ndarray, np.ndarray]:
@@ -283,7 +318,7 @@ class TacticalNegotiator:
         u_mine = np.where(mine[:, 0] < 0, np.nan, obs.offer_utility[:, side])
         if self.model is not None:
             self.model.observe(other_offer)
-        p_min = self.reservation(ns, batch)
+        p_min = np.maximum(self.reservation(ns, batch), self.arbitration_floor(obs))
         raw, driver = self.tactic_target(obs, ns, p_min, u_other, u_mine)
         target = np.where(live, clip(np.minimum(self.target, raw), p_min, self.p_max), self.target)
         if p["attrition"] > 0:
@@ -350,7 +385,6 @@ class TacticalNegotiator:
             pressure=pressure,
             drivers=tuple(drivers),
             initial=self.initial,
-            horizon=p["horizon"] * self.difficulty.patience,
         )
         texts = explain.LazyTexts(self._record) if batch <= EXPLAIN_MAX_BATCH else []
         return SideDecision(move=move, offer=offers, pressure=pressure, explanations=texts)

@@ -14,6 +14,7 @@ from typing import Any, overload
 
 import numpy as np
 
+from strikesim.ai.position import COST_VARIABLE, last_ratifiable_week
 from strikesim.engine.spec import SIDES, UNION, GameSpec
 from strikesim.engine.state import Move, Phase
 
@@ -92,36 +93,65 @@ def weeks(n: int) -> str:
     return f"{n} week" if n == 1 else f"{n} weeks"
 
 
-def time_phrase(week: int, horizon: float) -> str:
-    left = max(0, round(horizon - week))
-    if week == 0:
-        return f"talks are just starting and we plan to settle within {weeks(left)}"
-    if left == 0:
-        return f"we are {weeks(week)} in and past the point we planned to settle by"
-    return f"we are {weeks(week)} in, with about {weeks(left)} left in our plan"
+def money(amount: float) -> str:
+    """ "$1.2B" / "$340M" for an amount in $M."""
+    if abs(amount) >= 1000:
+        return f"${amount / 1000:,.1f}B"
+    return f"${amount:,.0f}M"
+
+
+def position_phrase(rec: DecisionRecord, row: int) -> str:
+    """Why the position moved the target, in public terms: what the dispute has cost
+    us, the strike threat at expiry, or the arbitration deadline (never the private
+    target or tolerance)."""
+    spec, side = rec.spec, rec.side
+    if rec.driver == "deadline":
+        left = max(0, last_ratifiable_week(spec) - rec.week)
+        return (
+            f"only {weeks(left)} remain before an arbitrator would impose the more "
+            "reasonable final offer"
+        )
+    if rec.driver == "threat":
+        left = max(0, spec.phases.expiry_week - rec.week)
+        when = "this week" if left == 0 else f"in {weeks(left)}"
+        return f"the contract expires {when} and a strike would cost us dearly"
+    cost = _value(rec, row, COST_VARIABLE[side])
+    stake = float(spec.params.get(("union_stake", "studio_stake")[side], 0.0))
+    if cost is None or cost <= 0:
+        return "we want a deal before this dispute starts to cost us"
+    what = (
+        "our members' lost pay and hardship"
+        if side == UNION
+        else "stopped shows and lost subscribers"
+    )
+    return f"the dispute has cost us about {money(cost * stake)} so far in {what}"
 
 
 def accept_sentence(spec: GameSpec, side: int, value: float, target: float) -> str:
     return (
-        f"We accepted {other_name(spec, side)}'s offer: it is worth {value:.2f} to us, "
-        f"at least the {target:.2f} we were holding out for."
+        f"We accepted {other_name(spec, side)}'s offer: worth {value:.2f} to us, it is "
+        "as good as we can expect from fighting on."
     )
 
 
-def offer_sentence(spec: GameSpec, side: int, issue: str | None, reason: str, opening: bool) -> str:
+def offer_sentence(
+    spec: GameSpec, side: int, issue: str | None, reason: str, opening: bool,
+    retracted: str | None = None,
+) -> str:  # fmt: skip
     if opening:
-        return f"We opened with our full demands; {reason}."
+        return "We opened with our full demands."
+    back = f" and took back ground on {retracted}" if retracted else ""
     if issue is None:
-        return f"We restated our position because {reason}."
-    return f"We moved on {issue} because {reason}."
+        return f"We reshaped our package{back} because {reason}."
+    return f"We moved on {issue}{back} because {reason}."
 
 
 def hold_sentence(spec: GameSpec, side: int, value: float | None, target: float) -> str:
     if value is None or not np.isfinite(value):
         return f"We held our offer and are waiting for {other_name(spec, side)} to answer."
     return (
-        f"We held firm: {other_name(spec, side)}'s offer is worth {value:.2f} to us "
-        f"and we are aiming for {target:.2f}."
+        f"We held firm: {other_name(spec, side)}'s offer is worth {value:.2f} to us, "
+        "not enough for what we can still win."
     )
 
 
@@ -137,6 +167,20 @@ def pressure_reason(rec_phrase: str, driver: str) -> str:
 
 def pressure_sentence(label: str, reason: str) -> str:
     return f"We also acted — “{label}” — {reason}."
+
+
+def gained_issue(spec: GameSpec, side: int, before: np.ndarray, after: np.ndarray) -> str | None:
+    """Label of an issue where the new offer asks more for this side than the
+    standing one (a retraction), e.g. "minimum pay (to 9%)"; None if none."""
+    if (before < 0).any() or (after < 0).any():
+        return None
+    best, gain_best = None, 0.0
+    for j, issue in enumerate(spec.issues):
+        a, b = int(before[j]), int(after[j])
+        gain = (issue.utility[side][b] - issue.utility[side][a]) * issue.weight[side]
+        if gain > gain_best + 1e-12:
+            best, gain_best = f"{soft_lower(issue.label)} (to {issue.level_labels[b]})", gain
+    return best
 
 
 def ratification_sentence(spec: GameSpec, side: int) -> str:
@@ -159,11 +203,10 @@ class DecisionRecord:
     mine: np.ndarray  # (B, I) the side's standing offer before the move
     u_other: np.ndarray  # (B,) own utility of the other side's offer (NaN = none)
     target: np.ndarray  # (B,) target utility
-    driver: str  # what drove the target: time, resource, tit_for_tat, zeuthen
+    driver: str  # what drove the target: cost, threat, deadline, resource, tit_for_tat, zeuthen
     pressure: np.ndarray  # (B, A) pressure actions taken
     drivers: tuple[str, ...]  # per action, the variable that made it worth taking
     initial: Mapping[str, float]  # variables' starting values
-    horizon: float  # the tactic's planning horizon in weeks
 
 
 def _value(rec: DecisionRecord, row: int, var: str) -> float | None:
@@ -202,7 +245,7 @@ def reason(rec: DecisionRecord, row: int) -> str:
         return f"{other_name(rec.spec, side)} moved our way and we answer in kind"
     if rec.driver == "zeuthen":
         return "we have more to lose from a breakdown than they do right now"
-    return time_phrase(rec.week, rec.horizon)
+    return position_phrase(rec, row)
 
 
 def explain_row(rec: DecisionRecord, row: int) -> str:
@@ -213,8 +256,9 @@ def explain_row(rec: DecisionRecord, row: int) -> str:
         text = accept_sentence(spec, side, float(rec.u_other[row]), float(rec.target[row]))
     elif m == Move.OFFER:
         issue = moved_issue(spec, side, rec.mine[row], rec.offers[row])
+        back = gained_issue(spec, side, rec.mine[row], rec.offers[row])
         opening = bool(rec.mine[row][0] < 0)
-        text = offer_sentence(spec, side, issue, reason(rec, row), opening)
+        text = offer_sentence(spec, side, issue, reason(rec, row), opening, back)
     elif m == Move.WALK_OUT:
         text = walkout_sentence(spec, side)
     elif rec.phase[row] == Phase.ENDED:
@@ -224,9 +268,7 @@ def explain_row(rec: DecisionRecord, row: int) -> str:
     else:
         value = None if np.isnan(rec.u_other[row]) else float(rec.u_other[row])
         text = hold_sentence(spec, side, value, float(rec.target[row]))
-    taken = np.flatnonzero(rec.pressure[row])
-    if taken.size:
-        j = int(taken[0])
+    for j in np.flatnonzero(rec.pressure[row]).tolist():
         signed = rec.drivers[j] or "+"
         var = signed[1:]
         if var == "opinion_shift":  # a shift towards the union

@@ -38,8 +38,8 @@ CORE_UPDATE_READS: dict[str, frozenset[str]] = {
     "share_price": frozenset({"subscribers", "production_level"}),
     "ai_investment": frozenset(),
     "strike_fund": frozenset({"public_support_union", "hardship"}),
-    "solidarity": frozenset({"hardship", "public_support_union"}),
-    "strike_fatigue": frozenset({"hardship", "public_support_union"}),
+    "solidarity": frozenset({"ai_fear", "hardship", "public_support_union"}),
+    "strike_fatigue": frozenset({"ai_fear", "hardship", "public_support_union"}),
     "ratification_sentiment": frozenset({"hardship", "public_support_union", "member_expectation"}),
     "public_support_union": frozenset({"opinion_shift"}),
     "opinion_shift": frozenset(),
@@ -48,6 +48,10 @@ CORE_UPDATE_READS: dict[str, frozenset[str]] = {
     "ai_orders": frozenset({"ai_investment"}),
     "ai_adoption": frozenset({"ai_investment", "ai_capability"}),
     "digital_replicas": frozenset({"ai_adoption"}),
+    "union_cost": frozenset({"hardship", "solidarity"}),
+    "studio_cost": frozenset({"production_level", "studio_cash"}),
+    "ai_fear": frozenset(),
+    "rejected_deal": frozenset(),
 }
 """Variables each built-in state equation reads (read off :mod:`strikesim.engine.equations`;
 parameters and builtins such as ``is_striking`` left out). A test checks it against the

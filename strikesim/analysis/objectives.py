@@ -1,9 +1,11 @@
 """A side's score against its scenario objectives, on the final state of a game.
 
 Each objective is a formula over the namespace of the final state (variables, builtins such
-as ``strike_weeks`` and ``contract_<term>`` of the contract in force) with a target: met
-when the value is at least the target (or at most, when lower is better). The score is the
-weighted share of objectives met, 0–100.
+as ``strike_weeks`` and ``contract_<term>`` of the contract in force, and each side's
+``union_result`` / ``studio_result``: the contract's value less the dispute's cost) with a
+target: met when the value is at least the target (or at most, when lower is better). An
+objective with a ``floor`` earns partial credit between the floor (none) and the target
+(full). The score is the weighted mean credit, 0–100 (docs/model.md §7).
 """
 
 from __future__ import annotations
@@ -26,12 +28,24 @@ class ObjectiveResult:
     target: float
     weight: float
     higher_is_better: bool
+    floor: float | None = None
 
     @property
     def met(self) -> bool:
         if not np.isfinite(self.value):
             return False
         return self.value >= self.target if self.higher_is_better else self.value <= self.target
+
+    @property
+    def credit(self) -> float:
+        """Share of the objective earned, 0–1: 1 when met; with a floor, the share
+        of the way from the floor to the target; else 0."""
+        if self.met:
+            return 1.0
+        if self.floor is None or not np.isfinite(self.value):
+            return 0.0
+        share = (self.value - self.floor) / (self.target - self.floor)
+        return float(min(max(share, 0.0), 1.0))
 
 
 def final_namespace(spec: GameSpec, state: State, row: int = 0) -> dict[str, Any]:
@@ -52,14 +66,16 @@ def evaluate_objectives(
             continue
         value = float(np.asarray(obj.formula(ns), dtype=np.float64).reshape(-1)[0])
         out.append(
-            ObjectiveResult(obj.id, obj.label, value, obj.target, obj.weight, obj.higher_is_better)
+            ObjectiveResult(
+                obj.id, obj.label, value, obj.target, obj.weight, obj.higher_is_better, obj.floor
+            )
         )
     return out
 
 
 def score(results: list[ObjectiveResult]) -> float:
-    """Weighted share of objectives met, 0–100 (NaN with no objectives)."""
+    """Weighted mean credit of the objectives, 0–100 (NaN with no objectives)."""
     total = sum(r.weight for r in results)
     if total <= 0:
         return float("nan")
-    return 100.0 * sum(r.weight for r in results if r.met) / total
+    return 100.0 * sum(r.weight * r.credit for r in results) / total

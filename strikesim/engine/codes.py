@@ -9,7 +9,9 @@ from __future__ import annotations
 from .state import EventKind, Move, Outcome, Phase
 
 EV_ACTION_TAKEN = int(EventKind.ACTION_TAKEN)
+EV_ARBITRATION = int(EventKind.ARBITRATION)
 EV_AUTHORIZATION_VOTE = int(EventKind.AUTHORIZATION_VOTE)
+EV_COIN_TOSS = int(EventKind.COIN_TOSS)
 EV_CAPITULATION = int(EventKind.CAPITULATION)
 EV_DEADLINE_REACHED = int(EventKind.DEADLINE_REACHED)
 EV_DEAL_REACHED = int(EventKind.DEAL_REACHED)

@@ -143,6 +143,27 @@ CORE_VARIABLES: tuple[CoreVariable, ...] = (
     _V("jobs_displaced", "Jobs displaced by AI", "thousand jobs", "ai",
        "Entertainment jobs displaced: exposed jobs x adoption x capability.", 0.85, 0.0, None,
        True, "CVL Economics ~204k jobs disrupted (models §4.3)"),
+    _V("ai_fear", "Members' fear of AI", "share", "union",
+       "Share of members who think AI will take their work. Fear hardens resolve: it raises "
+       "solidarity and slows the decay of members' expectations.", 0.4, 0.0, 1.0, False,
+       "WGA/SAG-AFTRA 2023 AI demands (docs/model.md §3)"),
+    _V("union_cost", "Union's dispute cost", "utility", "union",
+       "What the dispute has cost the members so far, in units of the contract's value: lost "
+       "earnings of those on strike, made heavier by hardship.", 0.0, 0.0, None, False,
+       "docs/model.md §2"),
+    _V("studio_cost", "Studios' dispute cost", "utility", "studio",
+       "What the dispute has cost the studios so far, in units of the contract's value: stopped "
+       "production and lost subscribers, made heavier when cash runs short.", 0.0, 0.0, None,
+       False, "docs/model.md §2"),
+    _V("rejected_deal", "Last rejected deal", "utility", "union",
+       "Members' value of the last tentative deal they voted down (-1 = none): a new deal goes "
+       "to a vote only if it gives them more.", -1.0, -1.0, 1.0, False, "docs/model.md §4"),
+    _V("union_result", "Union's result", "utility", "union",
+       "Value of the contract in force to the union minus its dispute cost.", 0.0, None, None,
+       True, "docs/model.md §2"),
+    _V("studio_result", "Studios' result", "utility", "studio",
+       "Value of the contract in force to the studios minus their dispute cost.", 0.0, None,
+       None, True, "docs/model.md §2"),
 )  # fmt: skip
 
 _P = CoreParam
@@ -234,4 +255,40 @@ CORE_PARAMS: Mapping[str, CoreParam] = {
     "share_smoothing": _P(0.2, "Weekly smoothing of the share price", "design [D]"),
     "share_strike_discount": _P(0.1, "Share-price discount at fully stopped production",
                                 "design [D]"),
+    "member_weekly_pay": _P(1500.0, "Earnings a member gives up per week on strike ($)",
+                            "WGA median ~$80k/yr (docs/model.md §2) [D]"),
+    "contract_years": _P(3.0, "Years the contract runs (its value is counted over them)",
+                         "three-year MBAs (strike-facts §1)"),
+    "union_stake": _P(0.0, "Members' earnings ($M) the whole utility range is worth over the "
+                      "contract; 0 = the studio's cost range of the issues x contract_years",
+                      "docs/model.md §2"),
+    "studio_stake": _P(0.0, "Studio money ($M) the whole utility range is worth over the "
+                       "contract; 0 = the cost range of the issues x contract_years",
+                       "docs/model.md §2"),
+    "hardship_cost": _P(1.0, "Extra weight of a lost dollar at full hardship (union cost)",
+                        "docs/model.md §2 [D]"),
+    "relief_effect": _P(0.5, "Share of members' hardship the fund's relief lifts while it lasts",
+                        "WGA hardship loans, ECF grants (models §5.3) [D]"),
+    "fund_empty_solidarity": _P(0.35, "Solidarity lost (share of target) once the fund is empty",
+                                "members drift back to work (docs/model.md §4) [D]"),
+    "solidarity_fear": _P(0.3, "Solidarity gained per point of AI fear above 0.4",
+                          "docs/model.md §3 [D]"),
+    "phi_fear": _P(0.8, "How much AI fear above 0.4 slows expectation decay",
+                   "docs/model.md §3 [D]"),
+    "cash_ref": _P(6500.0, "Studio cash ($M) at which losses weigh 1.5x (cash stress 0.5)",
+                   "docs/model.md §2 [D]"),
+    "delay_loss_share": _P(0.08, "Share of a stopped production's weekly cost that is lost, not "
+                           "deferred (studio cost)", "WBD -$0.5B of ~$5B industry loss (models "
+                           "§5.6) [D]"),
+    "cash_stress_cost": _P(1.0, "Extra weight of a lost dollar when the studio has no cash",
+                           "docs/model.md §2 [D]"),
+    "ai_strike_substitution": _P(0.3, "Share of struck work AI can cover at full capability",
+                                 "docs/model.md §3 [D]"),
+    "arbitration_cost": _P(0.1, "Cost to each side of an award imposed by arbitration (utility): "
+                           "resented, uncertain, fought over in the next round",
+                           "docs/model.md §5 [D]"),
+    "rejection_solidarity": _P(0.04, "Solidarity lost when members vote down a tentative deal",
+                               "docs/model.md §4 [D]"),
+    "rejection_support": _P(0.03, "Public support the union loses when members reject a deal",
+                            "docs/model.md §4 [D]"),
 }  # fmt: skip

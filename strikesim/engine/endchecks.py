@@ -11,12 +11,12 @@ from . import codes as C
 from . import rng
 from .eventlog import EventLog
 from .mathfn import clip, some
-from .namespace import EnginePlan
+from .namespace import EnginePlan, offer_utilities
 from .rules import truthy
 from .spec import STUDIO, UNION, GameSpec
 from .state import State
 
-__all__ = ["end_checks"]
+__all__ = ["arbitration_costs", "end_checks", "rejection_costs"]
 
 VOTE_NOISE = 0.01
 """Standard deviation of the vote-share noise (sampling of who turns out)."""
@@ -35,7 +35,8 @@ def end_checks(
     new = _Changes(st)
 
     if week == ph.authorization_week:
-        vote = live & (st.phase == C.PHASE_TALKS) & ~st.authorized
+        # (a tentative deal out to the members does not put the strike vote off)
+        vote = live & (st.phase != C.PHASE_STRIKE) & ~st.authorized
         if some(vote):
             noise = rng.normal(st.seed, st.campaign, week, rng.VOTES, 0) * VOTE_NOISE
             share = np.asarray(plan.phase_formulas["authorization_yes"](ns), np.float64)
@@ -66,8 +67,14 @@ def end_checks(
         new.copy("contract")[passed] = tentative[passed]
         _end(passed, C.OUTCOME_DEAL_RATIFIED, new, week, log)
         if some(failed):
+            # a rejected deal sends the members back to the line: on strike if one was
+            # on, or if the contract has expired under an authorised strike (the strike
+            # starts at expiry even while a vote is pending)
+            struck = st.strike_weeks > 0
+            if ph.strike_at_expiry and week + 1 >= ph.expiry_week:
+                struck = struck | new.get("authorized")
             phase = new.copy("phase")
-            phase[failed] = np.where(st.strike_weeks[failed] > 0, C.PHASE_STRIKE, C.PHASE_TALKS)
+            phase[failed] = np.where(struck[failed], C.PHASE_STRIKE, C.PHASE_TALKS)
             log.add(failed, C.EV_RATIFICATION_FAILED, 0)
         tentative[due] = -1
         new.copy("ratify_week")[due] = -1
@@ -92,12 +99,69 @@ def end_checks(
         late = live & (new.get("outcome") == C.OUTCOME_ONGOING)
         if some(late):
             log.add(late, C.EV_DEADLINE_REACHED, 0)
+            _arbitrate(plan, st, late, new, log)
             _end(late, C.OUTCOME_DEADLINE, new, week, log)
 
     resuming = st.suspended_until == week + 1
     if some(resuming):
         log.add(resuming & live & (new.get("outcome") == C.OUTCOME_ONGOING), C.EV_TALKS_RESUMED, 0)
     return st.evolve(**new.fields) if new.fields else st
+
+
+def arbitration_costs(spec: GameSpec, rows: np.ndarray, awarded: np.ndarray) -> None:
+    """An imposed award costs both sides ``arbitration_cost`` (docs/model.md §5): added
+    to ``union_cost`` and ``studio_cost`` in the week's new ``(V, B)`` value ``rows``
+    in place where ``awarded``."""
+    extra = spec.params.get("arbitration_cost", 0.0)
+    for var in ("union_cost", "studio_cost"):
+        j = spec.var_index.get(var)
+        if j is not None:
+            rows[j, awarded] += extra
+
+
+def rejection_costs(
+    spec: GameSpec, rows: np.ndarray, failed: np.ndarray, deal_utility: np.ndarray
+) -> None:
+    """A rejected tentative deal costs the union's leadership: solidarity and public
+    support fall by ``rejection_solidarity`` / ``rejection_support``, and the members'
+    value of the rejected deal (``deal_utility``, (B,)) becomes the bar a new deal must
+    clear (``rejected_deal``; docs/model.md §4). Changes the week's new ``(V, B)``
+    value ``rows`` in place where ``failed``."""
+    idx = spec.var_index
+    j = idx.get("rejected_deal")
+    if j is not None:
+        rows[j, failed] = np.maximum(rows[j, failed], deal_utility[failed])
+    for var, param in (
+        ("solidarity", "rejection_solidarity"),
+        ("public_support_union", "rejection_support"),
+    ):
+        j = idx.get(var)
+        if j is not None:
+            rows[j, failed] = np.maximum(rows[j, failed] - spec.params.get(param, 0.0), 0.0)
+
+
+def _arbitrate(plan: EnginePlan, st: State, late: np.ndarray, new: _Changes, log: EventLog) -> None:
+    """Final-offer arbitration at the last week (docs/model.md §5): of the two standing
+    offers the arbitrator imposes the one with the larger Nash product of the two
+    sides' utilities, so an extreme final position loses to a reasonable one. A deal
+    out for ratification stands; with no offer on the table the old contract stays."""
+    pending = late & (new.get("phase") == C.PHASE_RATIFICATION)
+    contract = new.copy("contract")
+    if some(pending):
+        contract[pending] = new.get("tentative")[pending]
+    open_rows = late & ~pending
+    if not some(open_rows):
+        return
+    offers = st.offers
+    u = offer_utilities(plan, np.maximum(offers, 0), check=False)  # (B, 2 offers, 2 sides)
+    product = u[:, :, UNION] * u[:, :, STUDIO]
+    product = np.where(offers[:, :, 0] >= 0, product, -1.0) if offers.shape[2] else product
+    pick = np.where(product[:, UNION] >= product[:, STUDIO], UNION, STUDIO)
+    best = np.take_along_axis(product, pick[:, None], axis=1)[:, 0]
+    award = open_rows & (best >= 0)
+    chosen = offers[np.arange(offers.shape[0]), pick]
+    contract[award] = chosen[award]
+    log.add(open_rows, C.EV_ARBITRATION, np.where(award, pick, -1), np.maximum(best, 0.0))
 
 
 class _Changes:

@@ -16,7 +16,16 @@ import numpy as np
 
 from .mathfn import clip, logistic, ncdf, safe_log, some
 
-__all__ = ["CORE_DERIVED", "CORE_UPDATES", "core_update", "update_plan"]
+__all__ = [
+    "CORE_DERIVED",
+    "CORE_UPDATES",
+    "cash_stress",
+    "core_update",
+    "fund_relief",
+    "studio_cost_rate",
+    "union_cost_rate",
+    "update_plan",
+]
 
 Array = Any
 """A ``(B,)`` float64 array, or a float that broadcasts (equation results)."""
@@ -35,12 +44,20 @@ def _churn(ns: NS) -> Array:
     )
 
 
+def fund_relief(ns: NS) -> Array:
+    """Share of full relief the strike fund still gives: 1 while a month of hardship
+    loans is left, falling to 0 as the fund empties (docs/model.md §4)."""
+    month = np.maximum(ns["members"] * ns["loan_weekly"] * 4.0 * 0.5, 1e-9)
+    return clip(ns["strike_fund"] / month, 0.0, 1.0)
+
+
 def _hardship(ns: NS) -> Array:
     s = np.asarray(ns["strike_weeks"], dtype=np.float64)
     if not some(s > 0):
         return np.zeros_like(s)
     z = (safe_log(s * ns["weekly_spend"]) - ns["savings_mu"]) / ns["savings_sigma"]
-    return np.where(s > 0, ncdf(z), 0.0)
+    relief = 1.0 - ns["relief_effect"] * fund_relief(ns)
+    return np.where(s > 0, ncdf(z) * relief, 0.0)
 
 
 def _member_expectation(ns: NS) -> Array:
@@ -56,7 +73,8 @@ def _public_support_studio(ns: NS) -> Array:
 
 
 def _production_level(ns: NS) -> Array:
-    return 1.0 - ns["is_striking"] * ns["strike_production_impact"] * ns["solidarity"]
+    covered = 1.0 - ns["ai_strike_substitution"] * ns["ai_capability"]
+    return 1.0 - ns["is_striking"] * ns["strike_production_impact"] * ns["solidarity"] * covered
 
 
 def _ai_capability(ns: NS) -> Array:
@@ -67,6 +85,14 @@ def _jobs_displaced(ns: NS) -> Array:
     return ns["exposed_jobs"] * ns["ai_adoption"] * ns["ai_capability"]
 
 
+def _union_result(ns: NS) -> Array:
+    return ns["contract_union_utility"] - ns["union_cost"]
+
+
+def _studio_result(ns: NS) -> Array:
+    return ns["contract_studio_utility"] - ns["studio_cost"]
+
+
 CORE_DERIVED: Mapping[str, tuple[Callable[[NS], Array], frozenset[str]]] = {
     "content_drought": (_content_drought, frozenset({"content_stock"})),
     "churn": (_churn, frozenset({"content_drought", "public_support_union"})),
@@ -74,8 +100,10 @@ CORE_DERIVED: Mapping[str, tuple[Callable[[NS], Array], frozenset[str]]] = {
     "member_expectation": (_member_expectation, frozenset({"strike_fatigue"})),
     "members_working": (_members_working, frozenset({"solidarity"})),
     "public_support_studio": (_public_support_studio, frozenset({"public_support_union"})),
-    "production_level": (_production_level, frozenset({"solidarity"})),
+    "production_level": (_production_level, frozenset({"solidarity", "ai_capability"})),
     "ai_capability": (_ai_capability, frozenset({"ai_orders"})),
+    "union_result": (_union_result, frozenset({"union_cost"})),
+    "studio_result": (_studio_result, frozenset({"studio_cost"})),
     "jobs_displaced": (_jobs_displaced, frozenset({"ai_adoption", "ai_capability"})),
 }
 """Derived core variable -> (equation, the variables it reads)."""
@@ -120,17 +148,21 @@ def _strike_fund(ns: NS) -> Array:
     striking = ns["is_striking"]
     dues = ns["dues_weekly"] * (1.0 - striking)
     donations = ns["donation_rate"] * ns["public_support_union"] * striking
-    loans = np.minimum(
-        np.maximum(fund, 0.0), ns["hardship"] * ns["members"] * ns["loan_weekly"] * striking
-    )
-    return fund + dues + donations - loans
+    loans = ns["hardship"] * ns["members"] * ns["loan_weekly"] * striking
+    return np.maximum(fund + dues + donations - loans, 0.0)
 
 
 def _solidarity(ns: NS) -> Array:
-    target = ns["solidarity_base"] * (1.0 - ns["solidarity_hardship"] * ns["hardship"]) + ns[
-        "solidarity_support"
-    ] * (ns["public_support_union"] - ns["psi0"])
-    target = clip(target, 0.0, 1.0)
+    target = (
+        ns["solidarity_base"] * (1.0 - ns["solidarity_hardship"] * ns["hardship"])
+        + ns["solidarity_support"] * (ns["public_support_union"] - ns["psi0"])
+        + ns["solidarity_fear"] * (ns["ai_fear"] - 0.4)
+    )
+    # an empty fund sends members back to work once the strike has begun to hurt
+    empty = ns["is_striking"] * (1.0 - fund_relief(ns)) * ns["hardship"]
+    target = clip(
+        target * (1.0 - ns["fund_empty_solidarity"] * np.minimum(empty * 3.0, 1.0)), 0.0, 1.0
+    )
     return ns["solidarity"] + ns["solidarity_rate"] * (target - ns["solidarity"])
 
 
@@ -140,6 +172,7 @@ def _decay_rate(ns: NS) -> Array:
         ns["tau0"]
         * (1.0 + ns["phi_h"] * ns["hardship"])
         * (1.0 - ns["phi_psi"] * (ns["public_support_union"] - ns["psi0"]))
+        * (1.0 - ns["phi_fear"] * (ns["ai_fear"] - 0.4))
     )
     return np.maximum(tau, 0.0)
 
@@ -188,6 +221,50 @@ def _ai_adoption(ns: NS) -> Array:
     return a + (p + ns["bass_q"] * a) * (ceiling - a)
 
 
+def union_cost_rate(ns: NS) -> Array:
+    """This week's addition to the union's dispute cost (utility units): the strikers'
+    lost earnings over the union's stake, weighed up by hardship (docs/model.md §2)."""
+    lost = ns["is_striking"] * ns["solidarity"] * ns["members"] * ns["member_weekly_pay"] * 1e-6
+    stake = np.maximum(ns["union_stake"], 1.0)  # (0 = unset outside a compiled scenario)
+    return lost * (1.0 + ns["hardship_cost"] * ns["hardship"]) / stake
+
+
+def cash_stress(ns: NS) -> Array:
+    """0 with ample cash, 0.5 at ``cash_ref``, 1 with none (docs/model.md §2)."""
+    return 1.0 / (1.0 + np.maximum(ns["studio_cash"], 0.0) / ns["cash_ref"])
+
+
+def studio_cost_rate(ns: NS) -> Array:
+    """This week's addition to the studios' dispute cost (utility units): stopped
+    production and lost subscription income over the studio stake, weighed up as
+    cash runs short (docs/model.md §2)."""
+    stopped = ns["strike_cost_weekly"] * ns["delay_loss_share"] * (1.0 - ns["production_level"])
+    audience = ns["weekly_operating_income"] * np.maximum(1.0 - ns["subscribers"], 0.0)
+    weight = 1.0 + ns["cash_stress_cost"] * cash_stress(ns)
+    return (stopped + audience) * weight / np.maximum(ns["studio_stake"], 1.0)
+
+
+def _union_cost(ns: NS) -> Array:
+    return ns["union_cost"] + union_cost_rate(ns)
+
+
+def _studio_cost(ns: NS) -> Array:
+    return ns["studio_cost"] + studio_cost_rate(ns)
+
+
+def _kept(name: str) -> Callable[[NS], Array]:
+    """The equation of a variable only events, actions and end checks change."""
+
+    def same(ns: NS) -> Array:
+        return np.asarray(ns[name], dtype=np.float64) + 0.0
+
+    return same
+
+
+def _ai_fear(ns: NS) -> Array:
+    return np.asarray(ns["ai_fear"], dtype=np.float64) + 0.0
+
+
 def _digital_replicas(ns: NS) -> Array:
     made = ns["replica_rate"] * ns["ai_adoption"] * (1.0 - ns["guardrail"])
     return ns["digital_replicas"] + made
@@ -210,6 +287,10 @@ CORE_UPDATES: Mapping[str, Callable[[NS], Array]] = {
     "ai_orders": _ai_orders,
     "ai_adoption": _ai_adoption,
     "digital_replicas": _digital_replicas,
+    "union_cost": _union_cost,
+    "studio_cost": _studio_cost,
+    "ai_fear": _ai_fear,
+    "rejected_deal": _kept("rejected_deal"),
 }
 """State core variable -> its weekly update (models §6.2 steps 1-9)."""
 

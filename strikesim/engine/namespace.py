@@ -109,6 +109,8 @@ class EnginePlan:
     """Per side, the indices of its pressure actions (intp)."""
     phase_formulas: Mapping[str, Callable[[Mapping[str, Any]], Any]]
     """Unguarded vote and capitulation formulas of ``spec.phases`` by field name."""
+    rejected_row: int = -1
+    """Row of ``rejected_deal`` (members' value of the last deal they voted down)."""
     cache: dict[str, Any] = field(default_factory=dict)
     """Small memo of recent results (never part of any answer's meaning)."""
 
@@ -227,6 +229,7 @@ def _build_plan(spec: GameSpec) -> EnginePlan:
             np.array([a for a, act in enumerate(spec.actions) if act.side == STUDIO], np.intp),
         ),
         phase_formulas={name: unguarded(getattr(spec.phases, name)) for name in _PHASE_FORMULAS},
+        rejected_row=spec.var_index.get("rejected_deal", -1),
     )
 
 

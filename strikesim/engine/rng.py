@@ -43,6 +43,8 @@ NEGOTIATOR = 4
 """Reserved for negotiators that want reproducible randomness."""
 PROJECTION = 5
 """Parameter noise of the post-deal projection bands."""
+TABLE = 6
+"""Table rules: index 0 = the coin toss when both sides accept in the same week."""
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _M1 = np.uint64(0xBF58476D1CE4E5B9)

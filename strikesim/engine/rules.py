@@ -16,12 +16,19 @@ import numpy as np
 
 from . import codes as C
 from .mathfn import some
-from .namespace import EnginePlan, build_namespace, next_week_namespace, plan_for
-from .spec import SIDES, GameSpec
+from .namespace import (
+    EnginePlan,
+    build_namespace,
+    next_week_namespace,
+    plan_for,
+    standing_utilities,
+)
+from .spec import SIDES, UNION, GameSpec
 from .state import State
 
 __all__ = [
     "WeekStart",
+    "below_rejected",
     "legal_moves",
     "legal_pressure",
     "moves_mask",
@@ -56,8 +63,11 @@ def truthy(x: Any, batch: int) -> np.ndarray:
     return np.full(batch, c) if c.ndim == 0 else np.broadcast_to(c, (batch,))
 
 
-def moves_mask(state: State) -> np.ndarray:
-    """``(B, 2, 4)`` bool: side ``s`` may make move ``m`` (indexed by :class:`Move`)."""
+def moves_mask(state: State, plan: EnginePlan | None = None) -> np.ndarray:
+    """``(B, 2, 4)`` bool: side ``s`` may make move ``m`` (indexed by :class:`Move`).
+
+    With ``plan``: after the members voted a deal down, accepting an offer that gives
+    them no more than the rejected deal is not allowed (docs/model.md §4)."""
     b = state.batch
     at_table = (
         (state.outcome == 0)
@@ -68,7 +78,25 @@ def moves_mask(state: State) -> np.ndarray:
     # 0 away from the table, 1 at it, 2 at it with the other side's offer standing
     standing = at_table[:, None] * (1 + has_offer[:, ::-1])
     mask: np.ndarray = _MOVES_BY_STANDING.take(standing, axis=0)
+    if plan is not None and plan.rejected_row >= 0:
+        bar = state.values[:, plan.rejected_row]
+        if some(bar >= 0):
+            u = standing_utilities(plan, state.offers)[:, :, UNION]  # (B, offer of side)
+            # the union accepts the studio's offer (column 1), the studio the union's (0)
+            mask[:, :, C.MOVE_ACCEPT] &= u[:, ::-1] > bar[:, None] + 1e-9
     return mask
+
+
+def below_rejected(plan: EnginePlan, state: State, row: int, side: int) -> bool:
+    """Whether ``side`` may not accept in ``row`` because the other side's offer gives
+    the members no more than the deal they voted down."""
+    if plan.rejected_row < 0:
+        return False
+    bar = float(state.values[row, plan.rejected_row])
+    if bar < 0:
+        return False
+    u = standing_utilities(plan, state.offers[row : row + 1])[0, 1 - side, UNION]
+    return bool(u <= bar + 1e-9)
 
 
 _MOVES_BY_STANDING = np.zeros((3, 4), bool)
@@ -102,7 +130,7 @@ def start_of_week(spec: GameSpec, plan: EnginePlan, state: State) -> WeekStart:
     if hit is not None:
         return hit
     rows = np.ascontiguousarray(state.values.T)
-    start = WeekStart(build_namespace(spec, plan, state, rows), moves_mask(state), rows)
+    start = WeekStart(build_namespace(spec, plan, state, rows), moves_mask(state, plan), rows)
     plan.cache["start_of_week"] = (weakref.ref(state), start)
     return start
 
@@ -114,7 +142,7 @@ def remember_start(
     its ``(V, B)`` values, ``base`` the step's final namespace of them (the
     state a week earlier; see :func:`next_week_namespace`)."""
     ns = next_week_namespace(base, state)
-    plan.cache["start_of_week"] = (weakref.ref(state), WeekStart(ns, moves_mask(state), rows))
+    plan.cache["start_of_week"] = (weakref.ref(state), WeekStart(ns, moves_mask(state, plan), rows))
 
 
 def remembered_start(plan: EnginePlan, state: State) -> WeekStart | None:
@@ -163,7 +191,7 @@ def legal_moves(spec: GameSpec, state: State, side: int) -> np.ndarray:
     """
     if side not in (0, 1):
         raise ValueError(f"side must be 0 (union) or 1 (studio), got {side!r}")
-    return moves_mask(state)[:, side, :]
+    return moves_mask(state, plan_for(spec))[:, side, :]
 
 
 def legal_pressure(spec: GameSpec, state: State) -> np.ndarray:

@@ -215,6 +215,8 @@ class ObjectiveSpec:
     target: float
     weight: float
     higher_is_better: bool = True
+    floor: float | None = None
+    """Value earning no credit (partial credit up to ``target``); None = met or not."""
 
 
 @dataclass(frozen=True)

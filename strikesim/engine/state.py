@@ -34,7 +34,8 @@ class Outcome(IntEnum):
     STUDIO_CAPITULATED = 3
     """Studio cash ran out and it signed the union's terms."""
     DEADLINE = 4
-    """The scenario's last week passed with no contract."""
+    """The scenario's last week passed with no agreement: final-offer arbitration
+    imposed the more reasonable standing offer (see :class:`EventKind.ARBITRATION`)."""
 
 
 class Move(IntEnum):
@@ -67,6 +68,10 @@ class EventKind(IntEnum):
     CAPITULATION = 11  # ref = side that gave in
     DEADLINE_REACHED = 12
     GAME_ENDED = 13  # value = Outcome
+    ARBITRATION = (
+        14  # ref = side whose final offer was imposed (-1 = none); value = its Nash product
+    )
+    COIN_TOSS = 15  # both sides accepted at once; ref = side whose offer the toss chose
 
 
 _ONGOING, _STRIKE = int(Outcome.ONGOING), int(Phase.STRIKE)

@@ -32,7 +32,7 @@ import numpy as np
 from . import codes as C
 from . import rng
 from .dynamics import next_values
-from .endchecks import end_checks
+from .endchecks import arbitration_costs, end_checks, rejection_costs
 from .eventlog import EventLog
 from .mathfn import clip_one, every, some
 from .namespace import (
@@ -214,7 +214,7 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
     rows = np.array(state.values.T, dtype=np.float64, order="C")
     start = remembered_start(plan, state)  # observed this state: reuse its namespace
     if start is None:
-        allowed = moves_mask(state)
+        allowed = moves_mask(state, plan)
         ns = build_namespace(spec, plan, state, rows)
     else:
         allowed = start.moves
@@ -344,6 +344,16 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
     # derived values stored in the state must match the state's final flags
     # (end checks hand on the fields they do not change as they are)
     flags_changed = final.phase is not mid.phase and some(final.phase != mid.phase)
+    if flags_changed:
+        rejected = (mid.phase == C.PHASE_RATIFICATION) & (
+            (final.phase == C.PHASE_STRIKE) | (final.phase == C.PHASE_TALKS)
+        )
+        if some(rejected):
+            deal = offer_utilities(plan, np.maximum(mid.tentative, 0), check=False)[:, UNION]
+            rejection_costs(spec, new_rows, rejected, deal)
+        awarded = (final.outcome == C.OUTCOME_DEADLINE) & (mid.outcome == C.OUTCOME_ONGOING)
+        if some(awarded):
+            arbitration_costs(spec, new_rows, awarded)
     ns_final = ns2  # offers, deal and contract of ``final`` as scored in it
     if (
         flags_changed

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import codes as C
+from . import rng
 from .dynamics import SMALL_BATCH
 from .eventlog import EventLog
 from .mathfn import some
@@ -20,8 +21,9 @@ def table_moves(
     log: EventLog,
 ) -> dict[str, np.ndarray]:  # fmt: skip
     """Step 4 on the (already checked) ``move`` ``(B, 2)`` and ``offer``
-    ``(B, 2, I)``: an ACCEPT takes the other side's standing offer (the union's
-    acceptance is checked first) and sends it to ratification; OFFERs replace
+    ``(B, 2, I)``: an ACCEPT takes the other side's standing offer and sends it to
+    ratification (when both sides accept in the same week a fair coin, drawn from
+    the campaign's own stream, picks whose offer becomes the deal); OFFERs replace
     standing offers; a WALK_OUT suspends talks for ``walkout_weeks``.
 
     Returns the :class:`State` fields that change, as new arrays (none when
@@ -32,7 +34,14 @@ def table_moves(
         return changed
     ph, week = spec.phases, state.week
     u_acc = move[:, UNION] == C.MOVE_ACCEPT
-    s_acc = (move[:, STUDIO] == C.MOVE_ACCEPT) & ~u_acc
+    s_acc = move[:, STUDIO] == C.MOVE_ACCEPT
+    both = u_acc & s_acc
+    if some(both):
+        # heads (< 0.5): the union's acceptance stands, so the studio's offer is the deal
+        heads = rng.uniform(state.seed, state.campaign, week, rng.TABLE, 0) < 0.5
+        log.add(both, C.EV_COIN_TOSS, np.where(heads, STUDIO, UNION))
+        u_acc = u_acc & (~both | heads)
+        s_acc = s_acc & (~both | ~heads)
     deal_rows = u_acc | s_acc
     if some(deal_rows):
         deal = np.where(u_acc[:, None], state.offers[:, STUDIO], state.offers[:, UNION])

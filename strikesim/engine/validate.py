@@ -10,7 +10,7 @@ import numpy as np
 from . import codes as C
 from .mathfn import every, some
 from .namespace import EnginePlan
-from .rules import moves_mask, pressure_mask
+from .rules import below_rejected, moves_mask, pressure_mask
 from .spec import SIDES, GameSpec
 from .state import Actions, IllegalAction, Move, State
 
@@ -48,7 +48,7 @@ def check_actions(
         row, side = (int(x[0]) for x in np.nonzero((move < 0) | (move > 3)))
         raise illegal(state, row, side, f"make move {int(move[row, side])}", "no such move")
     if allowed is None:
-        allowed = moves_mask(state)
+        allowed = moves_mask(state, plan)
     # each (row, side)'s requested move looked up in its row of the mask (HOLD is always legal)
     ok = allowed.reshape(-1).take(move.reshape(-1).astype(np.intp) + np.arange(0, 8 * b, 4))
     if not every(ok):
@@ -60,6 +60,11 @@ def check_actions(
             why = "a tentative deal is out for ratification"
         elif state.week < state.suspended_until[row]:
             why = f"talks are suspended until week {int(state.suspended_until[row])}"
+        elif m == Move.ACCEPT and below_rejected(plan, state, row, side):
+            why = (
+                "the members voted down a deal at least as good for them; a new deal must "
+                "give them more"
+            )
         else:
             why = f"the {SIDES[1 - side]} has no standing offer"
         raise illegal(state, row, side, m.name, why)

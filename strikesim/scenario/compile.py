@@ -144,6 +144,17 @@ def _offer(
     return tuple(out)
 
 
+def _default_stakes(params: dict[str, float], issues: list[S.IssueSpec | None]) -> None:
+    """Fill ``union_stake`` / ``studio_stake`` left at 0: the studio's yearly cost range
+    over the issues (dearest package minus cheapest) times ``contract_years`` — what the
+    whole utility range is worth in money over the contract (docs/model.md §2)."""
+    spread = sum(max(i.cost) - min(i.cost) for i in issues if i is not None and i.cost)
+    stake = max(spread * params.get("contract_years", 3.0), 1.0)
+    for name in ("union_stake", "studio_stake"):
+        if params.get(name, 0.0) <= 0.0:
+            params[name] = stake
+
+
 def compile_model(model: ScenarioModel) -> tuple[S.GameSpec | None, list[Finding]]:
     """Compile ``model`` (already free of structural errors) into a GameSpec.
 
@@ -210,6 +221,7 @@ def compile_model(model: ScenarioModel) -> tuple[S.GameSpec | None, list[Finding
     contract = {
         t: fc(src, issue_names, ("projection", "contract_terms", t)) for t, src in terms.items()
     }
+    _default_stakes(params, issues)
     fc.findings += check_expectations(model, var_ids)
     fc.findings += unused_variables(model)
     fc.findings += check_personalities(model)
@@ -265,7 +277,14 @@ def compile_model(model: ScenarioModel) -> tuple[S.GameSpec | None, list[Finding
         default_negotiators=default_negotiators(model),
         objectives=tuple(
             S.ObjectiveSpec(
-                o.id, _SIDE[side], o.label, _must(f), o.target, o.weight, o.higher_is_better
+                o.id,
+                _SIDE[side],
+                o.label,
+                _must(f),
+                o.target,
+                o.weight,
+                o.higher_is_better,
+                o.floor,
             )
             for side, o, f in objectives
         ),

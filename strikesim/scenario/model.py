@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 __all__ = [
     "ID_PATTERN",
@@ -361,9 +361,26 @@ class ObjectiveModel(_Item):
     id: Id = Field(description="Stable id (snake_case).")
     label: str = Field(description="Text shown to the player.")
     formula: FormulaText = Field(description="Formula over the final state.")
-    target: float = Field(description="Value of the formula that counts as met.")
+    target: float = Field(description="Value of the formula that counts as met (full credit).")
+    floor: float | None = Field(
+        default=None,
+        description="Default none (met or not). Value that earns no credit: between `floor` "
+        "and `target` the objective earns partial credit in proportion.",
+    )
     weight: Weight = Field(default=1.0, description="Default 1.")
     higher_is_better: bool = Field(default=True, description="Default true.")
+
+    @model_validator(mode="after")
+    def _floor_below_target(self) -> ObjectiveModel:
+        if self.floor is not None:
+            worse = self.floor < self.target if self.higher_is_better else self.floor > self.target
+            if not worse:
+                side = "below" if self.higher_is_better else "above"
+                raise ValueError(
+                    f"floor {self.floor:g} must be {side} target {self.target:g} "
+                    "(the floor is the value that earns no credit)"
+                )
+        return self
 
 
 class ObjectivesModel(_Model):

@@ -1,11 +1,9 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from strikesim.ai import TacticalNegotiator, make_negotiator
 from strikesim.ai.lookahead import Lookahead
-from strikesim.ai.preview import preview_offer
 from strikesim.ai.rollout import belief_state, replicate, rollout
 from strikesim.engine import Actions, Move, State, initial_state, observe, step
 from strikesim.engine.spec import STUDIO, UNION
@@ -89,42 +87,6 @@ def test_lookahead_is_skipped_for_big_batches() -> None:
     union = make_negotiator(spec, "linear", UNION)
     play(spec, (union, studio), batch=Lookahead.max_batch + 1, seed=0)
     assert studio.lookahead is not None and not studio.lookahead.last_scores
-
-
-def test_preview_of_the_other_sides_own_offer_is_accepted() -> None:
-    spec = scenario("wga-2023")
-    state, negs = advance("wga-2023", 16)
-    before = negs[STUDIO].target.copy()
-    theirs = state.offers[0, STUDIO]
-    yes = preview_offer(spec, state, UNION, theirs, runs=50, weeks=4, opponent=negs[STUDIO])
-    assert yes.accept_chance == 1.0
-    assert yes.deal_chance == 1.0
-    no = preview_offer(
-        spec, state, UNION, spec.opening_offers[UNION], runs=50, weeks=4, opponent=negs[STUDIO]
-    )
-    assert no.accept_chance == 0.0
-    assert np.array_equal(negs[STUDIO].target, before), "the live negotiator is untouched"
-    assert no.median.shape == (5, len(no.variables))
-    assert np.all(no.p10 <= no.median + 1e-12) and np.all(no.median <= no.p90 + 1e-12)
-    assert no.weeks.tolist() == list(range(16, 21))
-    _, mid, _ = no.band("strike_fund")
-    assert mid[0] == pytest.approx(state.values[0, spec.var_index["strike_fund"]])
-    again = preview_offer(
-        spec, state, UNION, spec.opening_offers[UNION], runs=50, weeks=4, opponent=negs[STUDIO]
-    )
-    np.testing.assert_array_equal(again.median, no.median)
-
-
-def test_preview_rejects_bad_drafts() -> None:
-    spec = scenario("wga-2023")
-    state = initial_state(spec, batch=1, seed=0)
-    with pytest.raises(ValueError, match="valid level for every issue"):
-        preview_offer(spec, state, UNION, [0] * (len(spec.issues) - 1))
-    with pytest.raises(ValueError, match="valid level for every issue"):
-        preview_offer(spec, state, UNION, [99] * len(spec.issues))
-    p = preview_offer(spec, state, STUDIO, spec.opening_offers[STUDIO], runs=20, weeks=2)
-    with pytest.raises(KeyError, match="no variable"):
-        p.band("nonsense")
 
 
 def test_expert_decisions_are_legal_in_every_shipped_scenario() -> None:

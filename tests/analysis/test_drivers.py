@@ -57,8 +57,8 @@ def test_core_update_reads_match_the_equations(spec) -> None:  # type: ignore[no
 
 
 def test_scenario_formulas_read_their_names(spec) -> None:  # type: ignore[no-untyped-def]
-    reads = variable_reads(spec, "writers_fear")
-    assert reads == {"ai_adoption"}  # guardrail is a builtin, writers_fear itself excluded
+    reads = variable_reads(spec, "ai_fear")
+    assert reads == {"ai_adoption"}  # guardrail is a builtin, ai_fear itself excluded
     assert "content_stock" in variable_reads(spec, "content_drought")
 
 
@@ -107,9 +107,17 @@ def test_objectives_are_evaluated_on_the_final_state(spec) -> None:  # type: ign
         ai.values[contract[spec.issue_index["ai_writing"]]]
     )
     assert results["hold_together"].value == pytest.approx(session.value("solidarity"))
-    met = sum(r.weight for r in results.values() if r.met)
+    assert results["result"].value == pytest.approx(session.value("union_result"))
+    # partial credit between floor and target on the result; met-or-not elsewhere
+    r = results["result"]
+    assert r.floor is not None
+    share = min(max((r.value - r.floor) / (r.target - r.floor), 0.0), 1.0)
+    assert r.credit == pytest.approx(share)
+    earned = sum(
+        x.weight * (x.credit if x.floor is not None else float(x.met)) for x in results.values()
+    )
     assert score(list(results.values())) == pytest.approx(
-        100 * met / sum(r.weight for r in results.values())
+        100 * earned / sum(x.weight for x in results.values())
     )
     studio = evaluate_objectives(spec, session.state, 1)
     weeks = next(r for r in studio if r.id == "save_the_fall")

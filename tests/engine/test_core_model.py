@@ -43,6 +43,8 @@ def test_tables_are_complete_and_consistent() -> None:
 def test_initial_derived_values_agree_with_the_table(spec: GameSpec) -> None:
     st = initial_state(spec)
     for v in CORE_VARIABLES:
+        if v.id in ("union_result", "studio_result"):  # the old contract's value: per scenario
+            continue
         assert st.values[0, spec.var_index[v.id]] == pytest.approx(v.initial, abs=0.006), v.id
 
 

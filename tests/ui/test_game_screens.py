@@ -232,7 +232,8 @@ def test_preview_is_debounced_and_computed_from_the_engine(tmp_path: Path) -> No
     app.update(500.0)
     assert len(calls) == 2 and calls[-1] == tuple(play.draft)
     result = preview.current()
-    assert result is not None and 0.0 <= result.accept_chance <= 1.0
+    assert result is not None and result.accept_chance is not None
+    assert 0.0 <= result.accept_chance <= 1.0
     assert result.spreads and all(
         len(s.median) == len(s.low) == len(s.high) for s in result.spreads
     )

@@ -14,6 +14,9 @@ from strikesim.ui.screens.game.preview import OfferPreview, PreviewResult
 from strikesim.ui.widgets.chart import LineChart, Series
 
 Section = Callable[[pygame.Surface, pygame.Rect, str, str], int]
+
+STANDING_NOTE = 0.05
+"""Say that they may take the player's standing offer this week from this chance on."""
 _CHARTS: dict[tuple[object, ...], list[LineChart]] = {}
 
 
@@ -104,12 +107,12 @@ def draw_preview(
     section: Section,
 ) -> None:
     """The preview panel in ``rect``."""
-    y = section(
-        surface,
-        rect,
-        f"Preview · {play.name(play.other)}'s answer and the next 8 weeks",
-        "text_muted",
+    title = (
+        f"Preview · {play.name(play.other)}'s answer and the next 8 weeks"
+        if preview.forecast
+        else "Preview · your next 8 weeks"
     )
+    y = section(surface, rect, title, "text_muted")
     pad = ctx.space("lg")
     x = rect.x + pad
     width = rect.width - 2 * pad
@@ -128,9 +131,73 @@ def draw_preview(
     if result is None:
         surface.blit(ctx.text("small", "Simulating 200 continuations…", "text_faint"), (x, y))
         return
-    pct = ctx.text("h1", f"{result.accept_chance * 100:.0f}%", play.other_key)
+    if result.forecast:
+        y = _draw_estimate(surface, ctx, play, result, x, y, width)
+        caption = f"YOUR SIDE · MEDIAN AND 10–90 % OF {result.runs} SIMULATED CONTINUATIONS"
+    else:
+        for line in wrap_text(small, hot_seat_note(play), width)[:2]:
+            surface.blit(ctx.text("small", line, "text_muted"), (x, y))
+            y += small.get_linesize()
+        y += ctx.space("xs")
+        caption = f"YOUR SIDE IF THEY HOLD · MEDIAN AND 10–90 % OF {result.runs} CONTINUATIONS"
+    note = ctx.text("caption", ellipsize(ctx.font("caption"), caption, width), "text_faint")
+    surface.blit(note, (x, y))
+    y += note.get_height() + ctx.space("xs")
+    area = pygame.Rect(x, y, width, rect.bottom - pad - y)
+    if not result.spreads:
+        return
+    if area.height < ctx.px(140):
+        _draw_spread_lines(surface, ctx, result, area)
+        return
+    surface.blit(_chart_image(ctx, result, area, play.session.week), area.topleft)
+
+
+def hot_seat_note(play: GamePlay) -> str:
+    """Why a hot seat shows no forecast of the other side's answer."""
+    return (
+        f"No forecast of {play.name(play.other)}'s answer: a person plays that side at this "
+        "table, and their choice is theirs to make."
+    )
+
+
+def estimate_text(play: GamePlay, result: PreviewResult) -> str:
+    """The lines under the estimate: where it comes from, its band and the deal chance."""
+    text = (
+        "Estimate from what they have done so far"
+        if result.evidence_weeks > 0
+        else "Estimate from the kinds of negotiator they might be"
+    )
+    if result.accept_band is not None:
+        lo, hi = (round(v * 100) for v in result.accept_band)
+        text += f", likely {lo}–{hi} %." if lo != hi else "."
+    else:
+        text += "."
+    if result.standing_chance is not None and result.standing_chance >= STANDING_NOTE:
+        text += (
+            f" They may take your standing offer this week (about"
+            f" {result.standing_chance * 100:.0f} %), before they see this one."
+        )
+    if result.deal_chance is not None:
+        text += f" A deal within 8 weeks: about {result.deal_chance * 100:.0f} %."
+    return text
+
+
+def _draw_estimate(
+    surface: pygame.Surface,
+    ctx: UIContext,
+    play: GamePlay,
+    result: PreviewResult,
+    x: int,
+    y: int,
+    width: int,
+) -> int:
+    """The estimated chance they accept, labelled as an estimate with its band; returns the
+    y below it."""
+    small = ctx.font("small")
+    chance = result.accept_chance or 0.0
+    pct = ctx.text("h1", f"≈{chance * 100:.0f}%", play.other_key)
     surface.blit(pct, (x, y))
-    label = f"chance {play.name(play.other)} accepts this next week"
+    label = f"estimated chance {play.name(play.other)} accepts next week"
     cap = ctx.text(
         "small", ellipsize(small, label, width - pct.get_width() - ctx.space("md")), "text_muted"
     )
@@ -142,15 +209,10 @@ def draw_preview(
         ),
     )
     y += pct.get_height() + ctx.space("xs")
-    note = ctx.text(
-        "caption", f"MEDIAN AND 10–90 % OF {result.runs} SIMULATED CONTINUATIONS", "text_faint"
-    )
-    surface.blit(note, (x, y))
-    y += note.get_height() + ctx.space("xs")
-    area = pygame.Rect(x, y, width, rect.bottom - pad - y)
-    if not result.spreads:
-        return
-    if area.height < ctx.px(140):
-        _draw_spread_lines(surface, ctx, result, area)
-        return
-    surface.blit(_chart_image(ctx, result, area, play.session.week), area.topleft)
+    lines = wrap_text(small, estimate_text(play, result), width)
+    if len(lines) > 3:
+        lines = [*lines[:2], ellipsize(small, " ".join(lines[2:]), width)]
+    for line in lines:
+        surface.blit(ctx.text("small", line, "text_muted"), (x, y))
+        y += small.get_linesize()
+    return y + ctx.space("xs")

@@ -1,0 +1,166 @@
+"""A negotiator's position: how far the dispute has worn down its staying power.
+
+The tactics turn a normalised clock ``t`` in [0, 1] into a target utility
+(:mod:`strikesim.ai.tactics`). Here that clock is the side's *position*, not the
+calendar (docs/model.md §6):
+
+* **cost** — the dispute cost the side has borne so far (``union_cost`` /
+  ``studio_cost``, utility units) measured in weeks of a solid strike at its
+  opening cost rate, over its tolerance ``horizon`` in such weeks. A week of strike
+  with members in hardship and the fund empty, or with the studio short of cash and
+  its audience leaving, counts for more than a week of a comfortable strike; a week
+  of talks costs nothing.
+* **strength** — the tolerance stretches when the side is doing better than the
+  other: public support on its side, and the other side's cost (in its own weeks of
+  staying power) above its own.
+* **threat** — in the weeks before the contract expires, a side that expects the
+  strike to hurt it more than the other side moves a little to avoid it.
+* **deadline** — in the last weeks before the last week a deal can still be
+  ratified, both sides move towards what an arbitrator would find reasonable (the
+  package with the largest product of the two sides' values): arbitration punishes
+  extreme final offers (docs/model.md §5). This clock leads to that point, not to
+  the side's reservation.
+
+Every input is in the side's observation namespace (both cost variables are
+public: the press reports what a strike costs both sides).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from strikesim.engine.equations import studio_cost_rate, union_cost_rate
+from strikesim.engine.mathfn import clip
+from strikesim.engine.spec import STUDIO, UNION, GameSpec
+
+COST_VARIABLE = ("union_cost", "studio_cost")
+"""Each side's dispute-cost variable (utility units)."""
+
+STRENGTH_SUPPORT = 1.0
+"""How much public support away from its baseline stretches or shrinks a side's tolerance."""
+STRENGTH_RELATIVE = 0.5
+"""How much the other side's worn-down share, above one's own, stretches one's tolerance."""
+THREAT = 0.12
+"""Clock reached at expiry by a side that expects to be hurt as much as the other."""
+THREAT_WEEKS = 3.0
+"""Weeks before expiry over which the threat of a strike builds."""
+DEADLINE_SHARE = 0.2
+"""Share of the ratifiable weeks (at least four) over which the deadline closes in."""
+
+
+@dataclass(frozen=True)
+class Position:
+    """This week's clock and what drove it, per campaign."""
+
+    t: np.ndarray
+    """(B,) clock in [0, 1] towards the side's reservation (cost and threat)."""
+    deadline: float
+    """Clock in [0, 1] towards the arbitration point (the same for the batch)."""
+    worn: np.ndarray
+    """(B,) share of the side's tolerance the dispute's cost has used (unclipped)."""
+    driver: str
+    """What moved the clock most across the batch: cost, threat or deadline."""
+
+
+def opening_rates(spec: GameSpec) -> tuple[float, float]:
+    """Each side's weekly cost rate in the first week of a solid strike (utility/week),
+    from the scenario's starting values: the unit of "a week of staying power"."""
+    ns: dict[str, Any] = dict(spec.params)
+    ns.update({v.id: float(v.initial) for v in spec.variables})
+    ns.update(is_striking=1.0, hardship=0.0, members=float(spec.parties[UNION].members))
+    covered = 1.0 - ns["ai_strike_substitution"] * ns["ai_capability"]
+    ns["production_level"] = 1.0 - ns["strike_production_impact"] * ns["solidarity"] * covered
+    rates = (float(union_cost_rate(ns)), float(studio_cost_rate(ns)))
+    return (max(rates[UNION], 1e-6), max(rates[STUDIO], 1e-6))
+
+
+def last_ratifiable_week(spec: GameSpec) -> int:
+    """The last week a tentative deal can be reached and still be voted on in time."""
+    ph = spec.phases
+    return max(ph.max_weeks - ph.ratification_weeks - 1, 1)
+
+
+def position(
+    spec: GameSpec,
+    side: int,
+    ns: Mapping[str, Any],
+    week: int,
+    horizon: np.ndarray,
+    rates: tuple[float, float],
+) -> Position:
+    """The side's clock this week (see the module docstring).
+
+    ``horizon`` is each campaign's tolerance in weeks of a solid strike; ``rates``
+    the two sides' :func:`opening_rates`."""
+    other = 1 - side
+    own_weeks = _weeks_of_cost(ns, side, rates)
+    other_weeks = _weeks_of_cost(ns, other, rates)
+    support = np.asarray(ns.get("public_support_union", 0.5), dtype=np.float64)
+    lean = (support - float(ns.get("psi0", 0.5))) * (1.0 if side == UNION else -1.0)
+    relative = (other_weeks - own_weeks) / np.maximum(other_weeks + own_weeks + 4.0, 1.0)
+    stretch = clip(1.0 + STRENGTH_SUPPORT * lean + STRENGTH_RELATIVE * relative, 0.5, 1.6)
+    worn = own_weeks / np.maximum(horizon * stretch, 1e-9)
+
+    expiry = spec.phases.expiry_week
+    ramp = float(np.clip(1.0 - (expiry - week) / THREAT_WEEKS, 0.0, 1.0))
+    talks = np.asarray(ns.get("is_talks", 0.0), dtype=np.float64) * (week <= expiry)
+    # the side whose strike costs weigh more (per its own stake) fears it more
+    fear = rates[side] / (rates[side] + rates[other])
+    threat = THREAT * ramp * talks * 2.0 * fear / stretch
+
+    last = last_ratifiable_week(spec)
+    window = max(4.0, DEADLINE_SHARE * last)
+    deadline = float(np.clip(1.0 - (last - week) / window, 0.0, 1.0))
+
+    t = np.maximum(worn, threat)
+    parts = {"cost": float(np.mean(worn)), "threat": float(np.mean(threat)), "deadline": deadline}
+    driver = max(parts, key=lambda k: parts[k])
+    return Position(np.asarray(clip(t, 0.0, 1.0)), deadline, np.asarray(worn), driver)
+
+
+@dataclass(frozen=True)
+class ArbitrationTable:
+    """For one side: the best it can ask and still win final-offer arbitration.
+
+    The arbitrator imposes the final offer with the larger product of the two sides'
+    values (docs/model.md §5), so against a standing offer with product ``q`` the side
+    wins with any package of product above ``q``; the best of those for it is its
+    *winning ask*. Built once per outcome space: packages sorted by product, and the
+    side's best utility among all packages from each one up."""
+
+    product: np.ndarray
+    """(N,) every package's product of values, ascending."""
+    best_above: np.ndarray
+    """(N,) the side's best utility among packages with this product or more."""
+
+    @classmethod
+    def of(cls, utility: np.ndarray, side: int) -> ArbitrationTable:
+        product = utility[:, 0] * utility[:, 1]
+        order = np.argsort(product, kind="stable")
+        own = utility[order, side]
+        best_above = np.maximum.accumulate(own[::-1])[::-1]
+        return cls(product[order], best_above)
+
+    @property
+    def fair(self) -> float:
+        """The side's utility at the most reasonable package (largest product)."""
+        return float(self.best_above[-1])
+
+    def winning_ask(self, other_product: np.ndarray) -> np.ndarray:
+        """(B,) the side's best utility among packages beating ``other_product``
+        (``(B,)``; NaN = no offer standing: any package wins), never below
+        :attr:`fair`."""
+        q = np.nan_to_num(np.asarray(other_product, dtype=np.float64), nan=-1.0)
+        k = np.searchsorted(self.product, q, side="right")
+        k = np.minimum(k, self.product.shape[0] - 1)
+        return np.asarray(np.maximum(self.best_above[k], self.fair))
+
+
+def _weeks_of_cost(ns: Mapping[str, Any], side: int, rates: tuple[float, float]) -> np.ndarray:
+    """The side's dispute cost so far in weeks of a solid strike at its opening rate."""
+    cost = np.asarray(ns.get(COST_VARIABLE[side], 0.0), dtype=np.float64)
+    return np.asarray(cost / rates[side])

@@ -1,0 +1,85 @@
+"""Issue 9's acceptance bars for the bargaining model, measured by the balance harness.
+
+They fail on the model as it stands and are marked xfail (not strict) until the
+reworked model meets them; each plays a small fixed seed set against the
+scenario's own personalities of the other side (``strikesim balance`` also
+plays the built-in profiles). Every assertion names the numbers it saw.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from strikesim.ai import make_negotiator
+from strikesim.balance.harness import BAR_MARGIN, play, play_seat, scenario_personalities
+from strikesim.balance.levers import GAIN_BAR, lever_table, spec_with
+from strikesim.balance.policies import DEFAULT_AI, TRIVIAL_POLICIES, make_policy
+from strikesim.engine import Outcome
+from strikesim.engine.spec import SIDES, STUDIO, UNION
+from strikesim.scenario import load_scenario
+from strikesim.scenario.resources import list_scenarios
+
+pytestmark = pytest.mark.xfail(
+    strict=False, reason="balance bars: the bargaining model is being reworked"
+)
+
+SCENARIOS = tuple(list_scenarios())
+SEED = 0
+BAR_RUNS = 8
+"""Runs per policy x opponent batch for the trivial-policy bar."""
+LEVEL_RUNS = 8
+"""Runs per batch for expert vs easy."""
+LEVER_RUNS = 40
+CAPITULATION_RUNS = 40
+
+
+@pytest.mark.parametrize("side", [UNION, STUDIO], ids=SIDES)
+@pytest.mark.parametrize("sid", SCENARIOS)
+def test_trivial_policies_score_10_points_below_the_default_ai(sid: str, side: int) -> None:
+    spec = load_scenario(sid)
+    opponents = scenario_personalities(spec, 1 - side)
+
+    def score(policy: str) -> float:
+        table = play_seat(
+            spec, side, runs=BAR_RUNS, seed=SEED, difficulties=["normal"],
+            policies=[policy], opponents=opponents,
+        )  # fmt: skip
+        return table.cells[(policy, "normal")].score
+
+    yardstick = score(DEFAULT_AI)
+    for policy in TRIVIAL_POLICIES:  # one at a time: the first miss ends the test
+        got = score(policy)
+        assert yardstick - got >= BAR_MARGIN, (
+            f"{sid}, {SIDES[side]} seat: {policy} scores {got:.1f}, default_ai "
+            f"{yardstick:.1f} (margin {yardstick - got:+.1f} < {BAR_MARGIN})"
+        )
+
+
+@pytest.mark.parametrize("sid", SCENARIOS)
+def test_a_10x_stronger_lever_gains_the_favoured_side(sid: str) -> None:
+    table = lever_table(sid, runs=LEVER_RUNS, seed=SEED)
+    weak = {r.lever.id: round(r.gain, 4) for r in table.rows if r.applies and r.gain < GAIN_BAR}
+    assert not weak, f"{sid}: levers gaining the favoured side less than {GAIN_BAR}: {weak}"
+
+
+def test_a_2m_fund_against_studio_boulware_capitulates_in_10_percent_of_wga_games() -> None:
+    spec = spec_with("wga-2023", {"strike_fund": 2.0}, {})
+    union = make_policy(spec, DEFAULT_AI, UNION)
+    studio = make_negotiator(spec, "studio_boulware", STUDIO)
+    state = play(spec, union, studio, runs=CAPITULATION_RUNS, seed=SEED)
+    share = float(np.mean(state.outcome == int(Outcome.UNION_CAPITULATED)))
+    assert share >= 0.10, f"union capitulated in {share:.0%} of {CAPITULATION_RUNS} games"
+
+
+@pytest.mark.parametrize("side", [UNION, STUDIO], ids=SIDES)
+@pytest.mark.parametrize("sid", SCENARIOS)
+def test_expert_beats_easy(sid: str, side: int) -> None:
+    spec = load_scenario(sid)
+    table = play_seat(
+        spec, side, runs=LEVEL_RUNS, seed=SEED, difficulties=["easy", "expert"],
+        policies=[DEFAULT_AI], opponents=scenario_personalities(spec, 1 - side),
+    )  # fmt: skip
+    easy = table.cells[(DEFAULT_AI, "easy")].score
+    expert = table.cells[(DEFAULT_AI, "expert")].score
+    assert expert > easy, f"{sid}, {SIDES[side]} seat: expert {expert:.1f} vs easy {easy:.1f}"
