@@ -72,7 +72,7 @@ def overlaps(screen: Any) -> list[dict[str, str]]:
         for v in views:
             if w in v.items:
                 clip = clip.clip(v.viewport)
-        if pinned is not None and w not in pinned:
+        if page is not None and pinned is not None and w not in pinned:
             clip = clip.clip(page.viewport)
         r = w.rect.clip(clip)
         if r.width > 0 and r.height > 0:

@@ -72,4 +72,4 @@ def distance(a: Colour, b: Colour, kind: str | None = None) -> float:
     if kind is not None:
         a, b = simulate(a, kind), simulate(b, kind)
     la, lb = _lab(a), _lab(b)
-    return sum((p - q) ** 2 for p, q in zip(la, lb, strict=True)) ** 0.5
+    return float(sum((p - q) ** 2 for p, q in zip(la, lb, strict=True)) ** 0.5)

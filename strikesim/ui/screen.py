@@ -133,7 +133,7 @@ class Screen:
                 if result is not False:
                     return None if result is True else result
             if action in PAGE_ACTIONS:
-                self.page(action)
+                self.page_keys(action)
                 return None
             if action in LINE_ACTIONS:
                 step = LINE_ACTIONS[action]
@@ -163,7 +163,7 @@ class Screen:
         view = getattr(self, "view", None)
         return view if isinstance(view, ScrollView) else None
 
-    def page(self, action: str) -> bool:
+    def page_keys(self, action: str) -> bool:
         """PageUp/PageDown/Home/End: scroll the focused text, else the scrolled area, else
         the only scrollable text; a focused slider or picker steps instead. True if moved."""
         current = self.focus.current

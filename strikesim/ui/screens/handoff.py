@@ -18,7 +18,7 @@ from strikesim.ui.context import UIContext
 from strikesim.ui.transitions import Push, Reset, Transition
 
 
-def game_factory() -> Callable[[UIContext, Session], Any] | None:
+def game_factory() -> Callable[..., Any] | None:
     """``game_screen`` from the game package, or None when it is not available."""
     try:
         module = importlib.import_module("strikesim.ui.screens.game")

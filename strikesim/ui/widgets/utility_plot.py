@@ -18,7 +18,7 @@ from strikesim.ui import audit
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, panel, with_alpha
 from strikesim.ui.widgets.base import EventResult, Widget, event_pos
-from strikesim.ui.widgets.chart import resolve_colour
+from strikesim.ui.widgets.chart_style import resolve_colour
 
 Point = tuple[float, float]
 

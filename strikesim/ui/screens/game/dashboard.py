@@ -24,7 +24,8 @@ from strikesim.ui.scroll import ScrollView
 from strikesim.ui.theme import RGBA
 from strikesim.ui.transitions import Pop, Transition
 from strikesim.ui.widgets.button import Button
-from strikesim.ui.widgets.chart import LineChart, Series, resolve_colour
+from strikesim.ui.widgets.chart import LineChart, Series
+from strikesim.ui.widgets.chart_style import resolve_colour
 
 TABS = (
     ("studio", "Studios", ("studio",)),

@@ -20,6 +20,7 @@ from strikesim.ui.screens.game.hud import hud_height
 
 if TYPE_CHECKING:
     from strikesim.ui.screens.game.table import TableScreen
+    from strikesim.ui.widgets.base import Widget
 
 WIDE = 1000
 """Design pixels of window width needed for the two-column table."""
@@ -141,7 +142,7 @@ def layout_table(screen: TableScreen) -> None:
         )
         place_rows(screen, inner_x, rows_top, inner_w)
         _place_right(screen, right, scrolled=False)
-        items = list(screen.controls)
+        items: list[Widget] = list(screen.controls)
     else:
         view.viewport = pygame.Rect(
             area.x, area.y, area.width, screen.error_y - ctx.space("sm") - area.y
