@@ -272,6 +272,14 @@ class Screen:
         img = ctx.text("caption", hint.upper(), "text")
         pill = img.get_rect().inflate(ctx.space("md"), ctx.space("xs"))
         pill.bottomright = (page.viewport.right - ctx.space("lg"), page.viewport.bottom)
+        # beside the pinned buttons when there is room, so it covers no content
+        pinned = [w.rect for w in page.pinned if w.visible and w.rect.width > 0]
+        for anchor in sorted(pinned, key=lambda r: r.x):
+            spot = pill.copy()
+            spot.midright = (anchor.x - ctx.space("md"), anchor.centery)
+            if spot.x >= page.viewport.x and spot.collidelist(pinned) < 0:
+                pill = spot
+                break
         panel(surface, pill, ctx.colour("surface_pressed"), ctx.colour("border_strong"), 4)
         blit_aligned(surface, img, pill)
 

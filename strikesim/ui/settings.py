@@ -34,7 +34,8 @@ class Settings:
     colourblind_palette: bool = False
     reduced_motion: bool = False
     confirm_moves: bool = True
-    """Ask before Accept and Walk out (with the members' forecast); off for quick play."""
+    """Ask before Accept and Walk out (with the members' forecast) and before quitting a
+    game; off for quick play."""
     guide_seen: bool = False
     """The first-game guide has been shown (Settings can show it again)."""
 

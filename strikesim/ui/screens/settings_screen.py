@@ -70,7 +70,7 @@ class SettingsScreen(ModalScreen):
         )
         self.confirm = OptionPicker(
             ctx,
-            "Ask before Accept and Walk out",
+            "Ask before Accept, Walk out and quitting",
             ["Yes, with the forecast", "No"],
             int(not s.confirm_moves),
             on_change=lambda i: self._change(confirm_moves=not i),
