@@ -120,6 +120,14 @@ def _parser() -> argparse.ArgumentParser:
     shots = sub.add_parser("screenshots", help="play a scripted game headless, save every screen")
     shots.add_argument("--out", metavar="DIR", default="screenshots")
     shots.add_argument("--size", default="1280x720", help="window size, e.g. 1920x1080")
+    shots.add_argument(
+        "--text-scale", type=float, default=1.0, help="text size, e.g. 1.75 for 175 %%"
+    )
+    shots.add_argument(
+        "--audit",
+        action="store_true",
+        help="print, per screen, every shortened text and overlapping box as JSON",
+    )
     return p
 
 

@@ -246,9 +246,28 @@ def cmd_screenshots(args: argparse.Namespace, out: TextIO) -> int:
         w, h = (int(x) for x in args.size.lower().split("x"))
     except ValueError:
         raise UserError(f"--size must look like 1280x720, got {args.size!r}") from None
+    from strikesim.ui.settings import MAX_WINDOW, MIN_WINDOW, UI_SCALES
+
+    if not (MIN_WINDOW[0] <= w <= MAX_WINDOW[0] and MIN_WINDOW[1] <= h <= MAX_WINDOW[1]):
+        raise UserError(
+            f"--size {w}x{h} cannot be made: the game's window is between "
+            f"{MIN_WINDOW[0]}x{MIN_WINDOW[1]} and {MAX_WINDOW[0]}x{MAX_WINDOW[1]}"
+        )
+    scale = args.text_scale
+    if scale not in UI_SCALES:
+        choices = ", ".join(f"{v:g}" for v in UI_SCALES)
+        raise UserError(f"--text-scale must be one of the game's text sizes: {choices}")
     from strikesim.ui.tour import take_screenshots
 
-    paths = take_screenshots(Path(args.out), (w, h))
+    findings: dict[str, dict[str, list[dict[str, str]]]] | None = {} if args.audit else None
+    paths = take_screenshots(Path(args.out), (w, h), text_scale=scale, audit=findings)
+    if findings is not None:
+        report: dict[str, object] = dict(findings)
+        report["elided"] = sum(len(f["elided"]) for f in findings.values())
+        report["overlaps"] = sum(len(f["overlaps"]) for f in findings.values())
+        json.dump(report, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return EXIT_OK if paths else EXIT_PROBLEMS
     for p in paths:
         out.write(f"{p}\n")
     return EXIT_OK if paths else EXIT_PROBLEMS

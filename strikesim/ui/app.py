@@ -29,7 +29,7 @@ from strikesim.ui.settings import (
 )
 from strikesim.ui.stack import ScreenStack
 from strikesim.ui.theme import load_theme
-from strikesim.ui.transitions import ChangeSettings, Quit, Transition
+from strikesim.ui.transitions import ChangeSettings, Pop, Push, Quit, Transition
 
 FPS = 60
 NOTICE_MS = 7000
@@ -106,6 +106,13 @@ class App:
             return ChangeSettings(s.with_changes(ui_scale=UI_SCALES[index]))
         if action == "scale_reset":
             return ChangeSettings(s.with_changes(ui_scale=1.0))
+        if action == "help":
+            from strikesim.ui.screens.help import HelpScreen
+
+            top = self.stack.top
+            if isinstance(top, HelpScreen):
+                return Pop(None)
+            return Push(HelpScreen(self.ctx, top.help_topic, top.title))
         return None
 
     # --- one frame --------------------------------------------------------------------
@@ -187,18 +194,60 @@ class App:
         if self._notice is None:
             return
         ctx = self.ctx
-        w, h = ctx.size
         pad = ctx.space("lg")
-        width = min(w - 2 * pad, ctx.px(640))
-        lines = wrap_text(ctx.font("body"), self._notice[0], width - 2 * pad)
+        box, lines = self.notice_layout(self._notice[0])
         line_h = ctx.font("body").get_linesize()
-        box = pygame.Rect(0, 0, width, len(lines) * line_h + 2 * pad)
-        box.midbottom = (w // 2, h - pad)
         panel(self.window, box, ctx.colour("surface_alt"), ctx.colour("warning"), ctx.radius())
         for i, line in enumerate(lines):
             self.window.blit(
                 ctx.text("body", line, "text"), (box.x + pad, box.y + pad + i * line_h)
             )
+
+    def notice_layout(self, text: str) -> tuple[pygame.Rect, list[str]]:
+        """The notice's box and lines: as wide as it can be where it covers no control
+        (narrower and taller when only a narrow gap is free)."""
+        ctx = self.ctx
+        pad = ctx.space("lg")
+        line_h = ctx.font("body").get_linesize()
+        best: tuple[int, pygame.Rect, list[str]] | None = None
+        for design_w in (640, 480, 360, 280):
+            width = min(ctx.size[0] - 2 * pad, ctx.px(design_w))
+            lines = wrap_text(ctx.font("body"), text, width - 2 * pad)
+            box, covered = self.notice_spot(pygame.Rect(0, 0, width, len(lines) * line_h + 2 * pad))
+            if best is None or covered < best[0]:
+                best = (covered, box, lines)
+            if covered == 0:
+                break
+        assert best is not None
+        return best[1], best[2]
+
+    def notice_spot(self, box: pygame.Rect) -> tuple[pygame.Rect, int]:
+        """Where a notice of ``box``'s size covers no control of the top screen: the first
+        free spot of bottom, top, middle and the corners (else the one covering least),
+        with the area of controls it covers there."""
+        w, h = self.ctx.size
+        pad = self.ctx.space("lg")
+        controls = [
+            x.rect for x in self.stack.top.widgets if x.visible and x.focusable and x.rect.width > 0
+        ]
+        spots = []
+        for anchor, at in (
+            ("midbottom", (w // 2, h - pad)),
+            ("midtop", (w // 2, pad)),
+            ("center", (w // 2, h // 2)),
+            ("bottomleft", (pad, h - pad)),
+            ("bottomright", (w - pad, h - pad)),
+            ("topleft", (pad, pad)),
+            ("topright", (w - pad, pad)),
+        ):
+            spot = box.copy()
+            setattr(spot, anchor, at)
+            covered = sum(spot.clip(r).width * spot.clip(r).height for r in controls)
+            if covered == 0:
+                return spot, 0
+            spots.append((covered, spot))
+        covered, spot = min(spots, key=lambda t: t[0])
+        return spot, covered
 
     def step(self, events: Iterable[pygame.event.Event], dt_ms: float) -> bool:
         """One frame; returns False once the game should end."""

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import pygame
 
+from strikesim.ui.audit import elided
 from strikesim.ui.theme import RGBA
 
 
@@ -88,8 +89,9 @@ def blit_aligned(
     return r
 
 
-def wrap_text(font: pygame.font.Font, text: str, width: int) -> list[str]:
-    """Greedy word wrap to ``width`` pixels; ``\\n`` starts a new paragraph (kept as '')."""
+def wrap_text(font: pygame.font.Font, text: str, width: int, kind: str = "text") -> list[str]:
+    """Greedy word wrap to ``width`` pixels; ``\\n`` starts a new paragraph (kept as '').
+    A single word wider than the box is shortened (noted for the audit as ``kind``)."""
     lines: list[str] = []
     width = max(1, width)
     for para in text.split("\n"):
@@ -106,18 +108,20 @@ def wrap_text(font: pygame.font.Font, text: str, width: int) -> list[str]:
                 lines.append(line)
                 line = word
         lines.append(line)
-    return [_hard_break(font, ln, width) for ln in lines]
+    return [ellipsize(font, ln, width, kind) for ln in lines]
 
 
-def _hard_break(font: pygame.font.Font, line: str, width: int) -> str:
-    """A single word wider than the box is ellipsized rather than spilling out."""
-    return ellipsize(font, line, width) if font.size(line)[0] > width else line
-
-
-def ellipsize(font: pygame.font.Font, text: str, width: int) -> str:
-    """Shorten ``text`` with '…' until it fits ``width`` pixels."""
+def ellipsize(font: pygame.font.Font, text: str, width: int, kind: str = "text") -> str:
+    """Shorten ``text`` with '…' until it fits ``width`` pixels; every cut is noted for the
+    legibility audit (:mod:`strikesim.ui.audit`) as ``kind``."""
     if font.size(text)[0] <= width:
         return text
+    shown = _shorten(font, text, width)
+    elided(kind, text, shown)
+    return shown
+
+
+def _shorten(font: pygame.font.Font, text: str, width: int) -> str:
     lo, hi = 0, len(text)
     while lo < hi:
         mid = (lo + hi + 1) // 2

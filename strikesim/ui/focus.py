@@ -49,3 +49,16 @@ class FocusRing:
         else:
             index = 0 if step > 0 else len(candidates) - 1
         return self.focus(candidates[index])
+
+    def repair(self) -> bool:
+        """If the focused widget can no longer take focus (disabled or hidden), move focus
+        to the next one that can, so the ring never rests on a dead control."""
+        widget = self._current
+        if widget is None or widget.can_focus:
+            return False
+        after = self.widgets[self.widgets.index(widget) + 1 :] if widget in self.widgets else []
+        before = self.widgets[: self.widgets.index(widget)] if widget in self.widgets else []
+        for w in [*after, *before]:
+            if w.can_focus:
+                return self.focus(w)
+        return self.focus(None)

@@ -97,7 +97,9 @@ class ScrollView:
             if isinstance(dy, int | float):
                 moved = self.scroll_to(self.scroll - int(dy) * screen.ctx.px(self.wheel_step))
         if event.type == pygame.KEYDOWN:
-            moved = self.follow(screen.focus.current)
+            action = screen.ctx.keymap.action(event, "navigation")
+            if action not in ("page_up", "page_down", "home", "end"):
+                moved = self.follow(screen.focus.current)
         if moved:
             screen.dirty = True
         return result
@@ -111,3 +113,49 @@ class ScrollView:
             if item.rect.colliderect(visible):
                 item.draw(surface)
         surface.set_clip(previous)
+
+
+class PageScroll:
+    """A whole page that scrolls by being laid out again shifted up by ``scroll`` pixels.
+
+    For screens whose content (text drawn by the screen as well as widgets) can be taller
+    than the window at a large text size: the screen's ``layout`` subtracts ``scroll`` from
+    every y it computes and sets ``end`` (the unscrolled bottom of the content) and
+    ``viewport`` (where the page shows; ``pinned`` widgets, such as a footer, stay put
+    outside it). The screen base clips drawing to the viewport, scrolls with the wheel and
+    the page keys and keeps the focused widget in view. The same ``scroll``/``viewport``/
+    ``end``/``scroll_to`` surface as :class:`ScrollView`, so the page keys treat both alike.
+    """
+
+    def __init__(self, relayout: Callable[[], None]) -> None:
+        self.relayout = relayout
+        self.scroll = 0
+        self.end = 0
+        self.viewport = pygame.Rect(0, 0, 0, 0)
+        self.pinned: list[Widget] = []
+
+    @property
+    def active(self) -> bool:
+        return self.end > self.viewport.bottom
+
+    def scroll_to(self, scroll: int) -> bool:
+        scroll = max(0, min(scroll, self.end - self.viewport.bottom))
+        if scroll == self.scroll:
+            return False
+        self.scroll = scroll
+        self.relayout()
+        return True
+
+    def has_more_below(self) -> bool:
+        return self.active and self.scroll < self.end - self.viewport.bottom
+
+    def follow(self, widget: Widget | None) -> bool:
+        """Scroll so ``widget`` (unless pinned) is inside the viewport; True if moved."""
+        if widget is None or widget in self.pinned or not self.active:
+            return False
+        r, v = widget.rect, self.viewport
+        if r.y < v.y:
+            return self.scroll_to(self.scroll - (v.y - r.y) - 8)
+        if r.bottom > v.bottom:
+            return self.scroll_to(self.scroll + (r.bottom - v.bottom) + 8)
+        return False

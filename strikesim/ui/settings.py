@@ -33,6 +33,11 @@ class Settings:
     ui_scale: float = 1.0
     colourblind_palette: bool = False
     reduced_motion: bool = False
+    confirm_moves: bool = True
+    """Ask before Accept and Walk out (with the members' forecast) and before quitting a
+    game; off for quick play."""
+    guide_seen: bool = False
+    """The first-game guide has been shown (Settings can show it again)."""
 
     def with_changes(self, **changes: Any) -> Settings:
         return replace(self, **changes)
@@ -59,7 +64,13 @@ def _validated(data: dict[str, Any]) -> tuple[Settings, list[str]]:
         fields["window_size"] = (size[0], size[1])
     else:
         problems.append(f"window_size {size!r} is not a size between 960x540 and 7680x4320")
-    for name in ("fullscreen", "colourblind_palette", "reduced_motion"):
+    for name in (
+        "fullscreen",
+        "colourblind_palette",
+        "reduced_motion",
+        "confirm_moves",
+        "guide_seen",
+    ):
         value = data.get(name, getattr(defaults, name))
         if isinstance(value, bool):
             fields[name] = value

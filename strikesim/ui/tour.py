@@ -4,7 +4,8 @@
 drives the real app with key presses only (the same path a keyboard player takes): title →
 scenario → side → briefing → negotiation table → pressure, news and dashboard → pause,
 settings, save, load and a confirmation dialog → then plays on (accepting the other side's
-package when it may, otherwise holding) through deal, projection and debrief; then it sets up
+package when it may, otherwise holding, and saying yes to the question Accept asks) through
+deal, projection and debrief; then it sets up
 a hot seat (two players at one computer): the side choice and the shared briefing, the
 hand-over screen and the first player's private brief. It runs in a
 temporary data folder (its saves and one deliberately damaged save never touch the
@@ -13,6 +14,7 @@ player's), with a fixed seed, so two tours give the same pictures.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections.abc import Callable, Collection, Iterator
@@ -24,6 +26,7 @@ SHOTS = (
     "scenario",
     "side",
     "briefing",
+    "guide",
     "table",
     "pressure",
     "news",
@@ -33,8 +36,10 @@ SHOTS = (
     "save",
     "load",
     "confirm",
+    "accept_question",
     "deal",
     "projection",
+    "guide_debrief",
     "debrief",
     "side_hot_seat",
     "briefing_hot_seat",
@@ -87,7 +92,13 @@ class Tour:
     """One run of the tour at one window size (see :func:`take_screenshots`)."""
 
     def __init__(
-        self, out_dir: Path, size: tuple[int, int], data: Path, only: Collection[str] | None = None
+        self,
+        out_dir: Path,
+        size: tuple[int, int],
+        data: Path,
+        only: Collection[str] | None = None,
+        *,
+        audit: bool = False,
     ) -> None:
         import pygame
 
@@ -99,6 +110,8 @@ class Tour:
         self.size = size
         self.only = set(only) if only is not None else None
         self.paths: list[Path] = []
+        self.audit = audit
+        self.findings: dict[str, dict[str, list[dict[str, str]]]] = {}
         self.app = create_app(routes=game_routes(), size=size, settings_file=data / "settings.json")
 
     # --- input and capture ---------------------------------------------------------------
@@ -126,8 +139,21 @@ class Tour:
         ):
             return
         self.settle()
-        self.app._needs_draw = True  # redraw the whole frame, not only what changed
-        self.app.draw()
+        from strikesim.ui.audit import AUDIT, overlaps
+
+        AUDIT.reset()
+        AUDIT.enabled = self.audit
+        try:
+            self.app._needs_draw = True  # redraw the whole frame, not only what changed
+            self.app.draw()
+            if self.audit:
+                self.findings[name] = {
+                    "elided": list(AUDIT.elisions),
+                    "overlaps": overlaps(self.app.stack.top),
+                }
+        finally:
+            AUDIT.enabled = False
+            AUDIT.reset()
         w, h = self.size
         path = self.out_dir / f"{len(self.paths) + 1:02d}-{name}-{w}x{h}.png"
         self.out_dir.mkdir(parents=True, exist_ok=True)
@@ -176,6 +202,12 @@ class Tour:
         self.shot("briefing")
         self.focus(lambda w: getattr(w, "label", "") == "Start negotiating")
         self.key("return")
+        if self.title_is("Guide"):  # the first-game guide: photograph it, then follow it
+            self.shot("guide")
+            for _ in range(12):
+                if not self.title_is("Guide"):
+                    break
+                self.key("return")
         return getattr(self.top, "play", None) is not None
 
     def hot_seat(self, scenario: str) -> None:
@@ -282,6 +314,15 @@ class Tour:
                 self.shot(name)
                 if name == "debrief":
                     return
+            if title == "Guide":  # the guide's last card, over the debrief
+                self.shot("guide_debrief")
+                self.key("return")
+                self.key("return")
+                continue
+            if title == "Dialog":  # the question before Accept, with the members' forecast
+                self.shot("accept_question")
+                self.key("y")
+                continue
             play = getattr(self.top, "play", None)
             before = self.app.stack.screens
             if name is None and play is not None and not play.is_over:
@@ -308,10 +349,15 @@ def take_screenshots(
     *,
     scenario: str = "wga-2023",
     only: Collection[str] | None = None,
+    text_scale: float = 1.0,
+    audit: dict[str, dict[str, list[dict[str, str]]]] | None = None,
 ) -> list[Path]:
     """Play the tour at ``size`` and save PNGs into ``out_dir``; returns their paths.
 
-    ``only`` limits the tour to some of :data:`SHOTS` (the tests use a short tour).
+    ``only`` limits the tour to some of :data:`SHOTS` (the tests use a short tour);
+    ``text_scale`` is the player's text size setting (1.75 = 175 %). Given an ``audit``
+    dict, the legibility audit runs on every shot and its findings are put in it, by shot:
+    ``{"elided": [...], "overlaps": [...]}`` (see :mod:`strikesim.ui.audit`).
     Files are named ``NN-<shot>-<W>x<H>.png`` so several sizes can share a folder.
     """
     import pygame
@@ -324,7 +370,9 @@ def take_screenshots(
         saves = data / "saves"
         saves.mkdir(parents=True, exist_ok=True)
         (saves / "damaged.json").write_text('{"format": "strikesim-run", "version": 1', "utf-8")
-        tour = Tour(Path(out_dir), size, data, only)
+        if text_scale != 1.0:
+            (data / "settings.json").write_text(json.dumps({"ui_scale": text_scale}), "utf-8")
+        tour = Tour(Path(out_dir), size, data, only, audit=audit is not None)
         try:
             if tour.pregame(scenario):
                 tour.midgame()
@@ -334,4 +382,6 @@ def take_screenshots(
                 tour.hot_seat(scenario)
         finally:
             pygame.quit()
+    if audit is not None:
+        audit.update(tour.findings)
     return tour.paths

@@ -19,6 +19,7 @@ from strikesim.saves import load_game, saves_dir
 from strikesim.session import Decision, Session
 from strikesim.ui.app import App
 from strikesim.ui.screen import Screen
+from strikesim.ui.screens.dialog import Dialog
 from strikesim.ui.screens.game import game_screen
 from strikesim.ui.screens.game.deal import DealScreen
 from strikesim.ui.screens.game.debrief import DebriefScreen
@@ -75,6 +76,11 @@ def play_with_mouse(app: App, session: Session, accept_from: int) -> list[str]:
             buttons = top.move_buttons
             if session.week >= accept_from and buttons[Move.ACCEPT].enabled:
                 click(app, buttons[Move.ACCEPT].rect.center)
+                _settle(app)
+                question = app.stack.top
+                assert isinstance(question, Dialog), "Accept asks first"
+                assert "Members would vote" in question.text, "with the members' forecast"
+                click(app, question.buttons[-1].rect.center)  # the yes button
             elif buttons[Move.OFFER].enabled and week % 3 == 1:
                 # concede a step on the first range issue: click one step below the knob
                 slider = next(c for c in top.controls if isinstance(c, Slider))
@@ -151,6 +157,10 @@ def test_whole_game_with_the_keyboard_only(tmp_path: Path) -> None:
             _tab_to(app, target)
             week = session.week
             app.handle(key("return"))
+            if target is b[Move.ACCEPT]:
+                _settle(app)
+                assert isinstance(app.stack.top, Dialog), "Accept asks first"
+                app.handle(key("y"))
             assert session.week == week + 1
         else:
             widget = getattr(top, "go", None) or getattr(top, "done", None)

@@ -59,7 +59,8 @@ def test_keyboard_path_from_title_to_the_table(game_app: App) -> None:
     press(game_app, "n")
     scenarios = game_app.stack.top
     assert isinstance(scenarios, ChooseScenarioScreen)
-    first = scenarios.entries[0]
+    # a first game: the classroom scenario is offered first, and the guide waits at the table
+    first = next(e for e in scenarios.entries if e.id == "classroom-quick")
     press(game_app, "return")
     side = game_app.stack.top
     assert isinstance(side, ChooseSideScreen)
@@ -71,6 +72,11 @@ def test_keyboard_path_from_title_to_the_table(game_app: App) -> None:
     assert isinstance(briefing, BriefingScreen)
     assert briefing.focus.current is briefing.start
     press(game_app, "return")
+    guide = game_app.stack.top
+    assert type(guide).__name__ == "GuideScreen"
+    assert not game_app.ctx.settings.guide_seen
+    press(game_app, "escape")  # skip it
+    assert game_app.ctx.settings.guide_seen, "skipped once, not offered again"
     table = game_app.stack.top
     session = table.play.session  # type: ignore[attr-defined]
     assert len(game_app.stack) == 1, "the game replaces the pre-game screens"
@@ -209,8 +215,16 @@ def test_briefing_shows_background_and_the_sides_own_brief(ctx: UIContext) -> No
     screen.draw(surface)
     assert screen.brief.overflow > 0, "a long brief scrolls"
     screen.focus.focus(screen.brief)
+    screen.handle_event(key("page down"))
+    assert screen.brief.scroll > 0, "PageDown scrolls down"
     screen.handle_event(key("page up"))
-    assert screen.brief.scroll > 0
+    assert screen.brief.scroll == 0, "PageUp scrolls back up"
+    screen.handle_event(key("down"))
+    assert screen.brief.scroll > 0 and screen.focus.current is screen.brief, "Down scrolls"
+    screen.handle_event(key("end"))
+    assert screen.brief.scroll == screen.brief.overflow
+    screen.handle_event(key("home"))
+    assert screen.brief.scroll == 0
 
 
 def test_scenario_without_brief_files_gets_them_built_from_its_file(
@@ -318,6 +332,10 @@ def test_screen_survives_random_events(
 
 
 def test_cards_scrolled_out_of_the_grid_take_no_clicks(game_app: App) -> None:
+    from strikesim.ui.transitions import ChangeSettings
+
+    # not a first game, so the grid opens at its top (a first game focuses the last card)
+    game_app.apply(ChangeSettings(game_app.ctx.settings.with_changes(guide_seen=True)))
     game_app.handle(key("n"))
     screen = game_app.stack.top
     assert isinstance(screen, ChooseScenarioScreen)

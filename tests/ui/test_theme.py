@@ -1,18 +1,14 @@
-"""Theme, key bindings and the generated pygame_gui theme are consistent and loadable."""
+"""Theme and key bindings are consistent and loadable."""
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 
 import pygame
-import pygame_gui
 import pytest
 
-from strikesim.ui.assets import assets_dir
 from strikesim.ui.context import UIContext
-from strikesim.ui.gui_theme import gui_theme, make_manager
 from strikesim.ui.keymap import KeymapError, keymap_from_data, parse_binding
 from strikesim.ui.theme import load_theme
 
@@ -28,20 +24,6 @@ def test_theme_fonts_load_and_palettes_agree(ctx: UIContext) -> None:
     for pal in (std, cb):
         for side in ("union", "studio"):
             assert "#{:02X}{:02X}{:02X}".format(*pal[side][:3]) in okabe_ito
-
-
-def test_shipped_gui_theme_matches_generator() -> None:
-    theme = load_theme()
-    shipped = json.loads((assets_dir() / "gui_theme.json").read_text(encoding="utf-8"))
-    assert shipped == gui_theme(theme, theme.palette(False), 1.0, assets_dir())
-
-
-def test_gui_theme_builds_a_manager(ctx: UIContext) -> None:
-    manager = make_manager(ctx)
-    box = pygame_gui.elements.UITextBox("<b>bold</b> text", pygame.Rect(0, 0, 200, 80), manager)
-    manager.update(0.01)
-    manager.draw_ui(pygame.Surface(ctx.size))
-    assert box.alive()  # type: ignore[no-untyped-call]
 
 
 def test_bindings_distinguish_modifiers(ctx: UIContext) -> None:

@@ -88,6 +88,8 @@ def confidential_label(spec: GameSpec, side: int) -> str:
 class BriefingScreen(Screen):
     """Background and brief for ``side`` of ``spec``; starts the game with ``seats``/``seed``."""
 
+    help_topic = "briefing"
+
     title = "Briefing"
 
     def __init__(
@@ -159,7 +161,7 @@ class BriefingScreen(Screen):
             session = Session(self.spec, self.seats, self.seed)
         except ValueError as exc:
             return Push(message(self.ctx, "This game cannot start", str(exc)))
-        return enter_game(self.ctx, session)
+        return enter_game(self.ctx, session, guide=True)
 
     # --- the modder's reload key ------------------------------------------------------------
     def _contexts(self) -> tuple[str, ...]:

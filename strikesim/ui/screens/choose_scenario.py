@@ -114,8 +114,14 @@ def campaign_card(entry: CampaignEntry) -> CardInfo:
     )
 
 
+FIRST = "classroom-quick"
+"""The scenario focused for a player's first game (before the first-game guide is seen)."""
+
+
 class ChooseScenarioScreen(Screen):
     """The scenario/campaign grid; pushes :class:`ChooseSideScreen` for the chosen one."""
+
+    help_topic = "scenario"
 
     title = "Choose a scenario"
 
@@ -138,6 +144,11 @@ class ChooseScenarioScreen(Screen):
         self.columns = 3
         self.view = ScrollView(self.cards, wheel_step=60)
         self.set_widgets([*self.cards, self.back], focus_first=True)
+        if not ctx.settings.guide_seen:
+            # a first game: the short classroom scenario is the one offered first
+            first = [c for c, e in zip(self.cards, self.entries, strict=True) if e.id == FIRST]
+            if first and first[0].can_focus:
+                self.focus.focus(first[0])
 
     # --- choices ------------------------------------------------------------------------
     def choose(self, entry: ScenarioEntry | CampaignEntry) -> Transition | None:

@@ -23,6 +23,7 @@ from strikesim.ui.draw import ellipsize, panel, with_alpha, wrap_text
 from strikesim.ui.screens.catalogue import SIDE_TITLES, Opponent, opponents
 from strikesim.ui.screens.fields import Stepper, TextEntryScreen, TextField
 from strikesim.ui.screens.footer import place_footer
+from strikesim.ui.scroll import PageScroll
 from strikesim.ui.transitions import Pop, Push, Transition
 from strikesim.ui.widgets.button import Button
 from strikesim.ui.widgets.card import Card, CardInfo
@@ -61,6 +62,8 @@ def _difficulties() -> list[tuple[str, str, str]]:
 
 class ChooseSideScreen(TextEntryScreen):
     """Choose a side and opponent for ``spec``; pushes the briefing."""
+
+    help_topic = "side"
 
     title = "Choose your side"
 
@@ -122,6 +125,8 @@ class ChooseSideScreen(TextEntryScreen):
         label = "Begin the campaign" if campaign is not None else "Read the briefing"
         self.next = Button(ctx, label, self.proceed, variant="primary")
         self._fill_opponents()
+        self.page_top = 0
+        self.page_scroll = PageScroll(self._relayout)
         self.set_widgets(
             [
                 *self.side_cards,
@@ -255,7 +260,10 @@ class ChooseSideScreen(TextEntryScreen):
         w, h = ctx.size
         m = ctx.space("xxl")
         gap = ctx.space("xl")
-        y = m + ctx.font("caption").get_linesize() + ctx.font("h1").get_linesize() + ctx.space("lg")
+        page = self.page_scroll
+        assert page is not None
+        top = m + ctx.font("caption").get_linesize() + ctx.font("h1").get_linesize()
+        top += ctx.space("lg")
         bh = self.next.preferred_height()
         col = (w - 2 * m - gap) // 2
         x2 = m + col + gap
@@ -267,11 +275,19 @@ class ChooseSideScreen(TextEntryScreen):
         # room for the longer of the two summaries, so toggling the seats moves nothing
         need = max(self._summary_height(w - 2 * m, hot) for hot in {False, self.can_hot_seat})
         self.summary_rect = pygame.Rect(m, 0, w - 2 * m, need)
-        room = footer - gap - self.summary_rect.height - gap - rows - gap - y
+        room = footer - gap - self.summary_rect.height - gap - rows - gap - top
         cap = ctx.font("caption").get_linesize()
         card_min = 2 * ctx.space("lg") + cap + ctx.space("xs") + ctx.font("h2").get_linesize()
         card_min += ctx.space("sm") + cap + ctx.space("sm") + ctx.space("md")
-        card_h = max(card_min, min(ctx.px(196), room))
+        # a large text size on a small window: the page scrolls above the footer
+        desc_lines = max(self._desc_lines(col), 2)
+        scrolls = room < card_min
+        page.pinned = [self.back, self.next]
+        page.viewport = pygame.Rect(0, 0, w, footer - ctx.space("md"))
+        off = page.scroll if scrolls else 0
+        self.page_top = m - off
+        y = top - off
+        card_h = card_min if scrolls else max(card_min, min(ctx.px(196), room))
         for s, card in enumerate(self.side_cards):
             card.rect = pygame.Rect(m + s * (col + gap), y, col, card_h)
         y += card_h + gap
@@ -286,11 +302,37 @@ class ChooseSideScreen(TextEntryScreen):
         self.opponent.rect = pygame.Rect(m, y, col, self.opponent.preferred_height())
         self.difficulty.rect = pygame.Rect(x2, y, col, self.difficulty.preferred_height())
         desc_y = y + row2 + ctx.space("xs")
-        self.summary_rect.bottom = footer - gap
-        lines = max(1, min(3, (self.summary_rect.y - ctx.space("md") - desc_y) // lh))
-        self.desc_rect = pygame.Rect(m, desc_y, col, lines * lh)
-        self.level_rect = pygame.Rect(x2, desc_y, col, lh)
+        if scrolls:
+            self.desc_rect = pygame.Rect(m, desc_y, col, desc_lines * lh)
+            level_lines = len(wrap_text(ctx.font("small"), self._level_text(), col))
+            self.level_rect = pygame.Rect(x2, desc_y, col, max(1, level_lines) * lh)
+            self.summary_rect.y = max(self.desc_rect.bottom, self.level_rect.bottom) + gap
+            page.end = self.summary_rect.bottom + off + gap
+        else:
+            page.end = 0
+            self.summary_rect.bottom = footer - gap
+            lines = max(1, min(3, (self.summary_rect.y - ctx.space("md") - desc_y) // lh))
+            self.desc_rect = pygame.Rect(m, desc_y, col, lines * lh)
+            self.level_rect = pygame.Rect(x2, desc_y, col, lh)
         place_footer(ctx, footer, back=self.back, main=self.next)
+
+    def _relayout(self) -> None:
+        self.layout()
+        self.dirty = True
+
+    def _desc_lines(self, width: int) -> int:
+        return len(wrap_text(self.ctx.font("small"), self._desc_text(), width))
+
+    def _desc_text(self) -> str:
+        if self.hot_seat:
+            other = self.spec.parties[1 - self.side]
+            return f"Player 2 leads {other.short_name or other.name}: no computer opponent."
+        return self.chosen_opponent.description or "No description."
+
+    def _level_text(self) -> str:
+        if self.hot_seat:
+            return "Difficulty is for games against the computer."
+        return self.levels[self.difficulty.index][2]
 
     def summary_lines(self, hot_seat: bool | None = None) -> list[str]:
         """The game as chosen (or with ``hot_seat`` overridden), in words."""
@@ -349,21 +391,13 @@ class ChooseSideScreen(TextEntryScreen):
         else:
             eyebrow = f"NEW GAME  ·  STEP 2 OF 3  ·  {self.spec.title.upper()}"
         width = ctx.size[0] - 2 * m
-        surface.blit(
-            ctx.text("caption", ellipsize(ctx.font("caption"), eyebrow, width), "gold"), (m, m)
-        )
-        surface.blit(
-            ctx.text("h1", "Choose your side", "text"), (m, m + ctx.font("caption").get_linesize())
-        )
-        if self.hot_seat:
-            other = self.spec.parties[1 - self.side]
-            desc = f"Player 2 leads {other.short_name or other.name}: no computer opponent."
-            level = "Difficulty is for games against the computer."
-        else:
-            desc = self.chosen_opponent.description or "No description."
-            level = self.levels[self.difficulty.index][2]
-        self._draw_lines(surface, desc, self.desc_rect)
-        self._draw_lines(surface, level, self.level_rect)
+        y = self.page_top
+        for line in wrap_text(ctx.font("caption"), eyebrow, width):
+            surface.blit(ctx.text("caption", line, "gold"), (m, y))
+            y += ctx.font("caption").get_linesize()
+        surface.blit(ctx.text("h1", "Choose your side", "text"), (m, y))
+        self._draw_lines(surface, self._desc_text(), self.desc_rect)
+        self._draw_lines(surface, self._level_text(), self.level_rect)
         self._draw_summary(surface)
 
     def _draw_lines(self, surface: pygame.Surface, text: str, box: pygame.Rect) -> None:
@@ -382,6 +416,10 @@ class ChooseSideScreen(TextEntryScreen):
         super().draw(surface)
         ctx = self.ctx
         r = ctx.radius("lg")
+        page = self.page_scroll
+        previous = surface.get_clip()
+        if page is not None and page.active:
+            surface.set_clip(page.viewport.clip(previous))
         for side, card in enumerate(self.side_cards):
             stripe = pygame.Rect(card.rect.x, card.rect.y + r, ctx.px(4), card.rect.height - 2 * r)
             panel(surface, stripe, ctx.colour(("union", "studio")[side]), None)
@@ -390,6 +428,7 @@ class ChooseSideScreen(TextEntryScreen):
                 self._veil(surface, card.rect, f"This campaign puts you on the {mine} side")
         if not self.play_against.enabled:
             self._veil(surface, self.play_against.rect, "A campaign is played against the computer")
+        surface.set_clip(previous)
 
     def _veil(self, surface: pygame.Surface, rect: pygame.Rect, reason: str) -> None:
         """Dim a locked control and say why over it."""

@@ -32,10 +32,12 @@ def box_focus(widget: Widget, surface: pygame.Surface, box: pygame.Rect) -> None
 
 
 def draw_label(widget: Widget, label: str, surface: pygame.Surface) -> None:
-    """A field's label in its top-left corner, cut to the field's width."""
+    """A field's label in its top-left corner, in smaller type when it would not fit the
+    field's width (cut only when even that is too wide)."""
     ctx = widget.ctx
-    text = ellipsize(ctx.font("label"), label, widget.rect.width)
-    surface.blit(ctx.text("label", text, "text_muted"), widget.rect.topleft)
+    role = "label" if ctx.font("label").size(label)[0] <= widget.rect.width else "small"
+    text = ellipsize(ctx.font(role), label, widget.rect.width)
+    surface.blit(ctx.text(role, text, "text_muted"), widget.rect.topleft)
 
 
 class Stepper(Choice):
@@ -96,9 +98,11 @@ class Stepper(Choice):
             arrow = ctx.text("small", glyph, "gold" if self.enabled else "text_disabled")
             blit_aligned(surface, arrow, rect)
         inner = box.inflate(-2 * left.width, 0)
-        text = ellipsize(ctx.font("body_strong"), self.options[self.index], inner.width)
+        option = self.options[self.index]
+        role = "body_strong" if ctx.font("body_strong").size(option)[0] <= inner.width else "label"
+        text = ellipsize(ctx.font(role), option, inner.width)
         colour = "text" if self.enabled else "text_disabled"
-        blit_aligned(surface, ctx.text("body_strong", text, colour), inner)
+        blit_aligned(surface, ctx.text(role, text, colour), inner)
         count = ctx.text("caption", f"{self.index + 1}/{len(self.options)}", "text_faint")
         surface.blit(count, (self.rect.right - count.get_width(), self.rect.y))
         box_focus(self, surface, box)

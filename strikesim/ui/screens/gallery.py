@@ -19,7 +19,6 @@ from strikesim.ui.widgets.chart import LineChart, Series
 from strikesim.ui.widgets.clipping import NewsClipping
 from strikesim.ui.widgets.meter import Meter
 from strikesim.ui.widgets.option_picker import OptionPicker
-from strikesim.ui.widgets.rich_text import RichText
 from strikesim.ui.widgets.slider import Marker, Slider
 from strikesim.ui.widgets.text_block import TextBlock
 from strikesim.ui.widgets.utility_plot import PlaneMarker, Trace, UtilityPlot
@@ -130,11 +129,13 @@ class GalleryScreen(Screen):
                 PlaneMarker((0.3, 0.4), "No deal", "negative"),
             ],
         )
-        self.rich = RichText(
+        from strikesim.ui.screens.markdown_view import MarkdownView
+
+        self.rich = MarkdownView(
             ctx,
-            "<b>Your brief</b><br>You lead the <font color='#8FD0F5'>Writers Guild</font>. "
-            "Members want <b>AI protections</b> first and a real raise second. "
-            "<i>The studios believe you cannot hold out past the autumn.</i><br><br>"
+            "## Your brief\n\nYou lead the Writers Guild. "
+            "Members want **AI protections** first and a real raise second. "
+            "The studios believe you cannot hold out past the autumn.\n\n"
             "Keep the strike fund above zero, keep solidarity above one half, and make sure "
             "any deal can win a ratification vote. Every week you can adjust your offer, "
             "apply pressure on the studios, or walk away from the table for a while.",

@@ -18,7 +18,7 @@ from strikesim.ui.context import UIContext
 from strikesim.ui.transitions import Push, Reset, Transition
 
 
-def game_factory() -> Callable[[UIContext, Session], Any] | None:
+def game_factory() -> Callable[..., Any] | None:
     """``game_screen`` from the game package, or None when it is not available."""
     try:
         module = importlib.import_module("strikesim.ui.screens.game")
@@ -28,8 +28,9 @@ def game_factory() -> Callable[[UIContext, Session], Any] | None:
     return factory if callable(factory) else None
 
 
-def enter_game(ctx: UIContext, session: Session) -> Transition:
-    """Show ``session`` on the negotiation table as the only screen."""
+def enter_game(ctx: UIContext, session: Session, *, guide: bool = False) -> Transition:
+    """Show ``session`` on the negotiation table as the only screen (``guide``: a new game,
+    which offers the first-game guide until the player has seen it)."""
     factory = game_factory()
     if factory is None:
         from strikesim.ui.screens.dialog import message
@@ -42,7 +43,7 @@ def enter_game(ctx: UIContext, session: Session) -> Transition:
                 "play headless with 'strikesim run' instead.",
             )
         )
-    return Reset(factory(ctx, session))
+    return Reset(factory(ctx, session, guide=True) if guide else factory(ctx, session))
 
 
 def data_dir() -> Path:

@@ -1,7 +1,8 @@
 """Pause menu: a modal that closes with a :class:`PauseChoice` for the game screen to act on.
 
 Settings open from here directly (the game stays paused beneath). "Quit to title" and
-"Quit game" ask for confirmation first, since unsaved progress since the last autosave is lost.
+"Quit game" ask for confirmation first (unless Settings turned the questions off), since
+unsaved progress since the last autosave is lost.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ class PauseMenu(MenuScreen, ModalScreen):
     def choose(self, key: str) -> Transition | None:
         if key == "settings":
             return Push(SettingsScreen(self.ctx))
-        if key in ("quit_to_title", "quit"):
+        if key in ("quit_to_title", "quit") and self.ctx.settings.confirm_moves:
             choice = PauseChoice(key)
             text = (
                 "Progress since the last save will be lost."

@@ -11,6 +11,7 @@ import pygame
 
 from strikesim.ui.context import UIContext
 from strikesim.ui.screens.modal import ModalScreen
+from strikesim.ui.scroll import PageScroll
 from strikesim.ui.settings import UI_SCALES, WINDOW_SIZES, Settings, settings_path
 from strikesim.ui.transitions import ChangeSettings, Pop, Transition
 from strikesim.ui.widgets.button import Button
@@ -25,6 +26,7 @@ def mods_folder_text() -> str:
 
 
 class SettingsScreen(ModalScreen):
+    help_topic = "settings"
     key_context = "settings"
     title = "Settings"
     panel_size = (640, 560)
@@ -73,10 +75,34 @@ class SettingsScreen(ModalScreen):
             int(s.reduced_motion),
             on_change=lambda i: self._change(reduced_motion=bool(i)),
         )
-        self.pickers = [self.size_picker, self.fullscreen, self.scale, self.palette, self.motion]
+        self.confirm = OptionPicker(
+            ctx,
+            "Ask before Accept, Walk out and quitting",
+            ["Yes, with the forecast", "No"],
+            int(not s.confirm_moves),
+            on_change=lambda i: self._change(confirm_moves=not i),
+        )
+        self.guide = OptionPicker(
+            ctx,
+            "First-game guide",
+            ["Show it next game", "Seen"],
+            int(s.guide_seen),
+            on_change=lambda i: self._change(guide_seen=bool(i)),
+        )
+        self.pickers = [
+            self.size_picker,
+            self.fullscreen,
+            self.scale,
+            self.palette,
+            self.motion,
+            self.confirm,
+            self.guide,
+        ]
         self.defaults = Button(ctx, "Defaults", self._defaults)
         self.done = Button(ctx, "Done", lambda: Pop(None), variant="primary", hotkey="Esc")
         self.set_widgets([*self.pickers, self.defaults, self.done], focus_first=True)
+        self._heading_y = self._note_y = 0
+        self.page_scroll = PageScroll(self._relayout)
 
     def _change(self, **changes: object) -> None:
         base = self._pending or self.ctx.settings
@@ -89,6 +115,8 @@ class SettingsScreen(ModalScreen):
         self.scale.index = UI_SCALES.index(1.0)
         self.palette.index = 0
         self.motion.index = 0
+        self.confirm.index = 0
+        d = d.with_changes(guide_seen=self.ctx.settings.guide_seen)
         return ChangeSettings(d)
 
     def update(self, dt_ms: float) -> Transition | None:
@@ -108,22 +136,35 @@ class SettingsScreen(ModalScreen):
         height += 2 * ctx.font("small").get_linesize() + ctx.space("lg") + button_h + pad
         self.panel_size = (640, round(height / ctx.scale) + 1)
         super().layout()
+        page = self.page_scroll
+        assert page is not None
+        by = self.panel.bottom - pad - button_h
+        page.viewport = pygame.Rect(
+            self.panel.x, self.panel.y, self.panel.width, by - ctx.space("sm") - self.panel.y
+        )
+        off = page.scroll
         x = self.panel.x + pad
         width = self.panel.width - 2 * pad
-        y = self.panel.y + pad + ctx.font("h1").get_linesize() + ctx.space("lg")
+        self._heading_y = self.panel.y + pad - off
+        y = self._heading_y + ctx.font("h1").get_linesize() + ctx.space("lg")
         for p in self.pickers:
             p.rect = pygame.Rect(x, y, width, p.preferred_height())
             y += p.preferred_height() + ctx.space("md")
         self._note_y = y + ctx.space("xs")
-        by = self.panel.bottom - pad - button_h
+        page.end = self._note_y + ctx.font("small").get_linesize() + ctx.space("sm") + off
+        page.pinned = [self.defaults, self.done]
         dw = max(self.done.preferred_width(), ctx.px(120))
         self.done.rect = pygame.Rect(self.panel.right - pad - dw, by, dw, button_h)
         fw = max(self.defaults.preferred_width(), ctx.px(120))
         self.defaults.rect = pygame.Rect(self.done.rect.x - ctx.space("md") - fw, by, fw, button_h)
 
+    def _relayout(self) -> None:
+        self.layout()
+        self.dirty = True
+
     def draw_content(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        self.heading(surface, "Settings")
+        self.heading(surface, "Settings", self._heading_y)
         note = f"Saved automatically to {ctx.settings_file or settings_path()}"
         from strikesim.ui.draw import ellipsize
 

@@ -17,6 +17,7 @@ from typing import TypeAlias
 
 import pygame
 
+from strikesim.ui.audit import AUDIT
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import focus_ring
 from strikesim.ui.transitions import Transition
@@ -90,7 +91,7 @@ class Widget:
         ``key`` (the data version), the rect, the scale or the palette changed. ``paint``
         draws with ``self.rect`` temporarily moved to the layer's origin."""
         full_key = (key, tuple(self.rect), self.ctx.scale, self.ctx.palette.name)
-        if self._static is None or self._static_key != full_key:
+        if self._static is None or self._static_key != full_key or AUDIT.enabled:
             layer = pygame.Surface(self.rect.size, pygame.SRCALPHA)
             saved = self.rect
             self.rect = pygame.Rect(0, 0, saved.width, saved.height)
@@ -103,7 +104,7 @@ class Widget:
 
     def draw_focus(self, surface: pygame.Surface) -> None:
         """Call at the end of ``draw``: the ring shows only while focused."""
-        if self.focused and self.visible:
+        if self.focused and self.can_focus:
             focus_ring(
                 surface,
                 self.rect,

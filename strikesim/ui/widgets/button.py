@@ -45,6 +45,8 @@ class Button(Pressable):
         self.hotkey = hotkey
         self.align = align
         self.role = role
+        self.audit_kind = "text"
+        """What the audit calls a cut label of this button (``move`` for the table's moves)."""
 
     def preferred_height(self) -> int:
         return self.ctx.font(self.role).get_linesize() + 2 * self.ctx.space("md")
@@ -111,6 +113,6 @@ class Button(Pressable):
             blit_aligned(surface, hint, box)
             inner.width -= box.width + ctx.space("sm")
         font = ctx.font(self.role)
-        label = ellipsize(font, self.label, inner.width)
+        label = ellipsize(font, self.label, inner.width, self.audit_kind)
         blit_aligned(surface, ctx.text(self.role, label, text_colour), inner, self.align)
         self.draw_focus(surface)

@@ -9,18 +9,19 @@ Non-finite values break the line instead of raising.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pygame
 
+from strikesim.ui import audit
 from strikesim.ui.context import UIContext
-from strikesim.ui.draw import blit_aligned, ellipsize, panel, with_alpha
+from strikesim.ui.draw import blit_aligned, ellipsize, panel, with_alpha, wrap_text
 from strikesim.ui.theme import RGBA
 from strikesim.ui.widgets.base import EventResult, Widget, event_pos
-from strikesim.ui.widgets.chart_axes import compact, finite, nice_range
+from strikesim.ui.widgets.chart_axes import compact, finite, nice_range, widen
+from strikesim.ui.widgets.chart_style import draw_line, draw_marker, label_colour, resolve_colour
 
 Explain = Callable[[str, int], Sequence[str]]
 
@@ -35,37 +36,6 @@ class Series:
     colour: str = "series:0"
     band: tuple[Sequence[float], Sequence[float]] | None = None
     dashed: bool = False
-
-
-def resolve_colour(ctx: UIContext, name: str) -> RGBA:
-    if name.startswith("series:"):
-        series = ctx.palette.series
-        return series[int(name.split(":", 1)[1]) % len(series)]
-    return ctx.colour(name)
-
-
-def _dashed(
-    surface: pygame.Surface, colour: RGBA, pts: list[tuple[float, float]], width: int, dash: int
-) -> None:
-    on, carry = True, 0.0
-    for (x0, y0), (x1, y1) in itertools.pairwise(pts):
-        seg = math.hypot(x1 - x0, y1 - y0)
-        pos = 0.0
-        while pos < seg:
-            step = min(dash - carry, seg - pos)
-            if on:
-                a, b = pos / seg, (pos + step) / seg
-                pygame.draw.line(
-                    surface,
-                    colour,
-                    (x0 + (x1 - x0) * a, y0 + (y1 - y0) * a),
-                    (x0 + (x1 - x0) * b, y0 + (y1 - y0) * b),
-                    width,
-                )
-            pos += step
-            carry += step
-            if carry >= dash:
-                carry, on = 0.0, not on
 
 
 class LineChart(Widget):
@@ -120,20 +90,71 @@ class LineChart(Widget):
                 values += finite(s.band[0]) + finite(s.band[1])
         if not values:
             return nice_range(0.0, 1.0)
-        return nice_range(min(values), max(values))
+        return nice_range(*widen(min(values), max(values), self.y_unit))
+
+    def _title_lines(self) -> list[str]:
+        if not self.title:
+            return []
+        return wrap_text(self.ctx.font("h3"), self.title, self.rect.width, "chart")
+
+    def _top(self) -> int:
+        ctx = self.ctx
+        lines = self._title_lines()
+        if not lines:
+            return self.rect.y + ctx.space("sm")
+        return self.rect.y + len(lines) * ctx.font("h3").get_linesize() + ctx.space("sm")
+
+    def direct_labels(self) -> bool:
+        """True when every series' name fits whole at its line's end, one under another;
+        otherwise the names go in a legend under the plot (never cut short)."""
+        ctx = self.ctx
+        labelled = [s for s in self.series if s.label]
+        if not labelled:
+            return True
+        font = ctx.font("label")
+        widest = max(font.size(s.label)[0] for s in labelled)
+        if widest + ctx.space("md") > self.rect.width // 4:
+            return False
+        bottom = self.rect.bottom - ctx.font("small").get_linesize() * 2 - ctx.space("sm")
+        return len(labelled) * (font.get_linesize() + 1) <= bottom - self._top()
 
     def _label_width(self) -> int:
+        if not self.direct_labels():
+            return 0
         font = self.ctx.font("label")
         widest = max((font.size(s.label)[0] for s in self.series), default=0)
         return min(widest + self.ctx.space("md"), self.rect.width // 4)
 
+    def legend_rows(self) -> list[list[tuple[Series, int]]]:
+        """The legend's entries (series, width) flowed into rows across the chart."""
+        if self.direct_labels():
+            return []
+        ctx = self.ctx
+        font = ctx.font("label")
+        sample = ctx.px(28) + ctx.space("xs")
+        rows: list[list[tuple[Series, int]]] = [[]]
+        used = 0
+        for s in self.series:
+            if not s.label:
+                continue
+            w = sample + font.size(s.label)[0]
+            if rows[-1] and used + w > self.rect.width:
+                rows.append([])
+                used = 0
+            rows[-1].append((s, w))
+            used += w + ctx.space("lg")
+        return [r for r in rows if r]
+
+    def _legend_height(self) -> int:
+        rows = self.legend_rows()
+        return len(rows) * (self.ctx.font("label").get_linesize() + self.ctx.space("xs"))
+
     def plot_rect(self) -> pygame.Rect:
         ctx = self.ctx
-        top = self.rect.y + (
-            ctx.font("h3").get_linesize() + ctx.space("sm") if self.title else ctx.space("sm")
-        )
+        top = self._top()
         left = self.rect.x + ctx.px(52)
         bottom = self.rect.bottom - ctx.font("small").get_linesize() * 2 - ctx.space("sm")
+        bottom -= self._legend_height()
         right = self.rect.right - self._label_width() - ctx.space("sm")
         return pygame.Rect(left, top, max(1, right - left), max(1, bottom - top))
 
@@ -205,11 +226,10 @@ class LineChart(Widget):
 
     def _draw_static(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        if self.title:
-            surface.blit(
-                ctx.text("h3", ellipsize(ctx.font("h3"), self.title, self.rect.width), "text"),
-                self.rect.topleft,
-            )
+        ty = self.rect.y
+        for line in self._title_lines():
+            surface.blit(ctx.text("h3", line, "text"), (self.rect.x, ty))
+            ty += ctx.font("h3").get_linesize()
         plot = self.plot_rect()
         ylo, yhi, yticks = self._y_bounds()
         if yhi <= ylo:
@@ -240,7 +260,8 @@ class LineChart(Widget):
         axis = ctx.text(
             "small", self.x_label + (f"   ·   {self.y_unit}" if self.y_unit else ""), faint
         )
-        surface.blit(axis, (plot.x, self.rect.bottom - axis.get_height()))
+        axis_y = self.rect.bottom - self._legend_height() - axis.get_height()
+        surface.blit(axis, (plot.x, axis_y))
         if self.marker_x is not None and xlo <= self.marker_x <= xhi:
             sx, _ = self._to_screen(plot, self.marker_x, ylo, ylo, yhi)
             pygame.draw.line(
@@ -260,19 +281,20 @@ class LineChart(Widget):
                 self._band(surface, plot, s, colour, ylo, yhi)
             runs = self._runs(plot, s.ys, ylo, yhi)
             width = max(1, ctx.px(1.6))
+            k = self.series.index(s)
             for run in runs:
-                if len(run) == 1:
-                    pygame.draw.circle(surface, colour, run[0], width + 1)
-                elif s.dashed:
-                    _dashed(surface, colour, run, width, ctx.px(6))
-                elif width == 1:
-                    pygame.draw.aalines(surface, colour, False, run)
-                else:
-                    pygame.draw.lines(surface, colour, False, run, width)
+                draw_line(surface, ctx, colour, run, width, k, s.dashed)
             if runs:
+                points = [p for run in runs for p in run]
+                every = max(1, len(points) // 4)
+                for p in [*points[every - 1 :: every], points[-1]]:
+                    draw_marker(surface, colour, p, ctx.px(3.5), k)
                 ends.append((runs[-1][-1][1], s))
         surface.set_clip(clip)
-        self._end_labels(surface, plot, ends)
+        if self.direct_labels():
+            self._end_labels(surface, plot, ends)
+        else:
+            self._legend(surface)
 
     def _runs(
         self, plot: pygame.Rect, ys: Sequence[float], ylo: float, yhi: float
@@ -314,7 +336,10 @@ class LineChart(Widget):
         ctx = self.ctx
         h = ctx.font("label").get_linesize()
         placed: list[tuple[float, Series]] = []
+        h += 1
         for y, s in sorted(ends, key=lambda e: e[0]):
+            if not s.label:
+                continue
             y = max(plot.y + h / 2, min(plot.bottom - h / 2, y))
             if placed and y - placed[-1][0] < h:
                 y = placed[-1][0] + h
@@ -323,9 +348,30 @@ class LineChart(Widget):
         width = self.rect.right - plot.right - ctx.space("sm")
         for y, s in placed:
             y -= max(0, overshoot)
-            text = ellipsize(ctx.font("label"), s.label, width)
-            img = ctx.text("label", text, resolve_colour(ctx, s.colour))
-            surface.blit(img, (plot.right + ctx.space("sm"), round(y - h / 2)))
+            text = ellipsize(ctx.font("label"), s.label, width, "chart")
+            img = ctx.text("label", text, label_colour(ctx, s.colour))
+            at = surface.blit(img, (plot.right + ctx.space("sm"), round(y - h / 2)))
+            audit.box(f"chart {self.title or id(self)} end labels", at, s.label)
+
+    def _legend(self, surface: pygame.Surface) -> None:
+        """Each series' line style, marker and whole name, in rows under the plot."""
+        ctx = self.ctx
+        lh = ctx.font("label").get_linesize()
+        y = self.rect.bottom - self._legend_height()
+        for row in self.legend_rows():
+            x = self.rect.x
+            for s, w in row:
+                colour = resolve_colour(ctx, s.colour)
+                k = self.series.index(s)
+                mid = y + lh // 2
+                seg = [(x, mid), (x + ctx.px(28), mid)]
+                draw_line(surface, ctx, colour, seg, max(1, ctx.px(1.6)), k, s.dashed)
+                draw_marker(surface, colour, (x + ctx.px(14), mid), ctx.px(3.5), k)
+                img = ctx.text("label", s.label, label_colour(ctx, s.colour))
+                at = surface.blit(img, (x + ctx.px(28) + ctx.space("xs"), y))
+                audit.box(f"chart {self.title or id(self)} legend", at, s.label)
+                x += w + ctx.space("lg")
+            y += lh + ctx.space("xs")
 
     def _readout(self, surface: pygame.Surface, plot: pygame.Rect, ylo: float, yhi: float) -> None:
         ctx = self.ctx
@@ -363,7 +409,7 @@ class LineChart(Widget):
         font = ctx.font("small")
         pad = ctx.space("sm")
         max_w = max(ctx.px(220), plot.width * 7 // 10)
-        lines = [(ellipsize(font, t, max_w), c) for t, c in rows]
+        lines = [(ellipsize(font, t, max_w, "chart"), c) for t, c in rows]
         w = max(font.size(t)[0] for t, _ in lines) + 2 * pad
         lh = font.get_linesize()
         box = pygame.Rect(0, 0, w, lh * len(lines) + 2 * pad)

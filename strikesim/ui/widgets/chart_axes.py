@@ -69,3 +69,24 @@ def compact(value: float, unit: str = "") -> str:
     if unit.startswith("$"):
         return f"${text}{unit[1:]}"
     return f"{text} {unit}".strip() if unit else text
+
+
+def widen(lo: float, hi: float, unit: str = "", share: float = 0.1) -> tuple[float, float]:
+    """[lo, hi] widened to a sensible minimum span so a nearly flat line is drawn flat
+    instead of zoomed into noise: ``share`` of the values' size (10 points for percentages,
+    0.1 for shares), never crossing zero for values that have none below it."""
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        return lo, hi
+    if unit == "%":
+        need = 100 * share
+    elif unit == "share":
+        need = share
+    else:
+        need = max(abs(lo), abs(hi)) * share
+    if need <= 0 or hi - lo >= need:
+        return lo, hi
+    mid = (lo + hi) / 2
+    new_lo, new_hi = mid - need / 2, mid + need / 2
+    if lo >= 0 > new_lo:
+        new_lo, new_hi = 0.0, max(hi, need)
+    return new_lo, new_hi

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pygame
 
 from strikesim.ui.context import UIContext
-from strikesim.ui.draw import blit_aligned, ellipsize, panel
+from strikesim.ui.draw import blit_aligned, panel, wrap_text
 from strikesim.ui.widgets.base import EventResult, Widget, event_pos, is_left_button
 
 
@@ -63,6 +63,9 @@ class Slider(Widget):
         self.accent = accent
         self.dragging = False
         self.value = self.snap(value)
+        self.note = ""
+        """A line under the control (e.g. the other side's offer), wrapped, never cut."""
+        self.note_colour = "text_muted"
 
     # --- value ------------------------------------------------------------------------
     def snap(self, value: float) -> float:
@@ -87,10 +90,43 @@ class Slider(Widget):
         ctx = self.ctx
         return ctx.font("label").get_linesize() + ctx.px(34) + ctx.font("small").get_linesize()
 
+    def _widest_value(self) -> int:
+        font = self.ctx.font("body_strong")
+        old = self.value
+        widths = []
+        for v in (self.minimum, self.maximum, self.value):
+            self.value = v
+            widths.append(font.size(self.value_text())[0])
+        self.value = old
+        return max(widths)
+
+    def _label_lines(self, width: int) -> list[str]:
+        """The label on the value's line when both fit, else wrapped above it."""
+        ctx = self.ctx
+        if ctx.font("label").size(self.label)[0] + ctx.space("md") + self._widest_value() <= width:
+            return [self.label]
+        return [*wrap_text(ctx.font("label"), self.label, width, "option"), ""]
+
+    def _head_height(self) -> int:
+        return len(self._label_lines(self.rect.width)) * self.ctx.font("label").get_linesize()
+
+    def _note_lines(self, width: int) -> list[str]:
+        return wrap_text(self.ctx.font("small"), self.note, width) if self.note else []
+
+    def height_for(self, width: int) -> int:
+        """Height that shows the label, value, track, end labels and note whole."""
+        ctx = self.ctx
+        h = len(self._label_lines(width)) * ctx.font("label").get_linesize()
+        h += ctx.px(34) + ctx.font("small").get_linesize()
+        notes = self._note_lines(width)
+        if notes:
+            h += len(notes) * ctx.font("small").get_linesize() + ctx.px(4)
+        return h
+
     def track_rect(self) -> pygame.Rect:
         ctx = self.ctx
         knob = ctx.px(9)
-        top = self.rect.y + ctx.font("label").get_linesize() + ctx.px(22)
+        top = self.rect.y + self._head_height() + ctx.px(22)
         return pygame.Rect(self.rect.x + knob, top, max(1, self.rect.width - 2 * knob), ctx.px(4))
 
     def x_of(self, value: float) -> int:
@@ -145,17 +181,15 @@ class Slider(Widget):
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        head = pygame.Rect(
-            self.rect.x, self.rect.y, self.rect.width, ctx.font("label").get_linesize()
-        )
+        lh = ctx.font("label").get_linesize()
+        lines = self._label_lines(self.rect.width)
+        for k, line in enumerate(lines):
+            head = pygame.Rect(self.rect.x, self.rect.y + k * lh, self.rect.width, lh)
+            blit_aligned(surface, ctx.text("label", line, "text_muted"), head, "left")
         value_img = ctx.text(
             "body_strong", self.value_text(), self.accent if self.enabled else "text_disabled"
         )
         blit_aligned(surface, value_img, head, "right")
-        label = ellipsize(
-            ctx.font("label"), self.label, head.width - value_img.get_width() - ctx.space("md")
-        )
-        blit_aligned(surface, ctx.text("label", label, "text_muted"), head, "left")
         track = self.track_rect()
         panel(surface, track, ctx.colour("border"), None, track.height // 2)
         x = self.x_of(self.value)
@@ -176,9 +210,11 @@ class Slider(Widget):
         lo = ctx.text("small", self.fmt(self.minimum), "text_faint")
         hi = ctx.text("small", self.fmt(self.maximum), "text_faint")
         y = track.bottom + ctx.px(6)
-        surface.blit(lo, (track.x - ctx.px(9), y))
-        surface.blit(hi, (track.right + ctx.px(9) - hi.get_width(), y))
-        if self.markers:
+        ends_fit = lo.get_width() + hi.get_width() + ctx.space("md") <= track.width + ctx.px(18)
+        if ends_fit:
+            surface.blit(lo, (track.x - ctx.px(9), y))
+            surface.blit(hi, (track.right + ctx.px(9) - hi.get_width(), y))
+        if self.markers and ends_fit:
             legend_x = track.x - ctx.px(9) + lo.get_width() + ctx.space("lg")
             right_limit = track.right + ctx.px(9) - hi.get_width() - ctx.space("lg")
             for m in self.markers:
@@ -187,4 +223,9 @@ class Slider(Widget):
                     break
                 surface.blit(img, (legend_x, y))
                 legend_x += img.get_width() + ctx.space("md")
+        if self.note:
+            y += ctx.font("small").get_linesize() + ctx.px(4)
+            for line in self._note_lines(self.rect.width):
+                surface.blit(ctx.text("small", line, self.note_colour), (self.rect.x, y))
+                y += ctx.font("small").get_linesize()
         self.draw_focus(surface)

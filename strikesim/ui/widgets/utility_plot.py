@@ -14,10 +14,11 @@ from dataclasses import dataclass
 
 import pygame
 
+from strikesim.ui import audit
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, panel, with_alpha
 from strikesim.ui.widgets.base import EventResult, Widget, event_pos
-from strikesim.ui.widgets.chart import resolve_colour
+from strikesim.ui.widgets.chart_style import resolve_colour
 
 Point = tuple[float, float]
 
@@ -127,20 +128,51 @@ class UtilityPlot(Widget):
         ctx = self.ctx
         plot = self.plot_rect()
         self._draw_axes(surface, plot)
+        places = self.marker_places()
         taken: list[pygame.Rect] = []
-        for m in self.markers:
-            spot = pygame.Rect(0, 0, ctx.px(14), ctx.px(14))
-            spot.center = self.to_screen(m.point)
+        for at in places:
+            spot = pygame.Rect(0, 0, ctx.px(16), ctx.px(16))
+            spot.center = at
             taken.append(spot)
+        # the frontier's points, so no label is struck through by it
+        line = [pygame.Rect(*self.to_screen(p), 1, 1) for p in self.frontier]
+        labels: list[tuple[PlaneMarker, pygame.Rect]] = []
+        for m, at in zip(self.markers, places, strict=True):
+            labels.append((m, self._label_box(plot, m, at, taken, line)))
+        # drawn in reverse so the first marker (the deal) is on top of the others
+        for m, at in reversed(list(zip(self.markers, places, strict=True))):
+            true = self.to_screen(m.point)
+            if at != true:
+                pygame.draw.line(surface, ctx.colour("text_muted"), true, at, 1)
+                pygame.draw.circle(surface, ctx.colour("text_muted"), true, ctx.px(2))
+            self._marker(surface, m, at)
+        for m, box in labels:
+            surface.blit(ctx.text("label", m.label, resolve_colour(ctx, m.colour)), box)
+            audit.box("utility plane labels", box, m.label)
+
+    def marker_places(self) -> list[tuple[int, int]]:
+        """Where each marker is drawn: at its point, or moved just clear of the markers
+        before it when they would cover each other (a thin line leads back to the point)."""
+        ctx = self.ctx
+        clear = ctx.px(15)
+        placed: list[tuple[int, int]] = []
         for m in self.markers:
-            self._marker(surface, plot, m, taken)
+            x, y = self.to_screen(m.point)
+            step = 0
+            while any(abs(x - px) < clear and abs(y - py) < clear for px, py in placed):
+                step += 1
+                x, y = self.to_screen(m.point)
+                x += clear * step
+                y -= clear * step
+            placed.append((x, y))
+        return placed
 
     def _draw_hover(self, surface: pygame.Surface, plot: pygame.Rect) -> None:
         ctx = self.ctx
         if self.hover is not None:
             label, p = self.hover
             text = f"{label}: union {p[0]:.2f}, studio {p[1]:.2f}"
-            img = ctx.text("small", ellipsize(ctx.font("small"), text, plot.width), "text")
+            img = ctx.text("small", ellipsize(ctx.font("small"), text, plot.width, "chart"), "text")
             box = img.get_rect().inflate(ctx.space("md"), ctx.space("xs"))
             box.bottomleft = (plot.x + ctx.space("sm"), plot.bottom - ctx.space("sm"))
             panel(
@@ -153,43 +185,59 @@ class UtilityPlot(Widget):
             )
             surface.blit(img, (box.x + ctx.space("md") // 2, box.y + ctx.space("xs") // 2))
 
-    def _marker(
-        self, surface: pygame.Surface, plot: pygame.Rect, m: PlaneMarker, taken: list[pygame.Rect]
-    ) -> None:
+    def _marker(self, surface: pygame.Surface, m: PlaneMarker, at: tuple[int, int]) -> None:
         ctx = self.ctx
         colour = resolve_colour(ctx, m.colour)
-        cx, cy = self.to_screen(m.point)
+        cx, cy = at
         r = ctx.px(6)
+        outline = ctx.colour("bg_top")
         if m.shape == "diamond":
-            pygame.draw.polygon(
-                surface,
-                colour,
-                [(cx, cy - r - 1), (cx + r + 1, cy), (cx, cy + r + 1), (cx - r - 1, cy)],
-            )
+            pts = [(cx, cy - r - 1), (cx + r + 1, cy), (cx, cy + r + 1), (cx - r - 1, cy)]
         elif m.shape == "star":
             pts = []
             for k in range(10):
                 ang = -math.pi / 2 + k * math.pi / 5
                 rad = (r + 3) if k % 2 == 0 else (r + 3) * 0.45
-                pts.append((cx + rad * math.cos(ang), cy + rad * math.sin(ang)))
-            pygame.draw.polygon(surface, colour, pts)
+                pts.append((round(cx + rad * math.cos(ang)), round(cy + rad * math.sin(ang))))
         else:
+            pygame.draw.circle(surface, outline, (cx, cy), r + 1)
             pygame.draw.circle(surface, colour, (cx, cy), r)
-        pygame.draw.circle(
-            surface, ctx.colour("bg_top"), (cx, cy), max(1, r // 3)
-        ) if m.shape == "circle" else None
-        img = ctx.text("label", m.label, colour)
-        box = img.get_rect()
-        for dx, dy in ((1, -1), (1, 1), (-1, -1), (-1, 1)):
-            box.center = (
-                cx + dx * (r + ctx.space("sm") + box.width // 2),
-                cy + dy * (r + box.height // 2 - ctx.px(2)),
+            pygame.draw.circle(surface, outline, (cx, cy), max(1, r // 3))
+            return
+        pygame.draw.polygon(surface, colour, pts)
+        pygame.draw.polygon(surface, outline, pts, 1)
+
+    def _label_box(
+        self,
+        plot: pygame.Rect,
+        m: PlaneMarker,
+        at: tuple[int, int],
+        taken: list[pygame.Rect],
+        line: list[pygame.Rect],
+    ) -> pygame.Rect:
+        """A free place for the marker's label beside it: clear of markers, earlier labels
+        and the frontier line when one of eight places is (the first that is least bad)."""
+        ctx = self.ctx
+        cx, cy = at
+        r = ctx.px(6)
+        box = ctx.text("label", m.label, resolve_colour(ctx, m.colour)).get_rect()
+        best: tuple[int, pygame.Rect] | None = None
+        dirs = ((1, -1), (1, 1), (-1, -1), (-1, 1), (1, 0), (-1, 0), (0, -1), (0, 1))
+        for far, (dx, dy) in [(f, d) for f in (1, 2, 3) for d in dirs]:
+            cand = box.copy()
+            cand.center = (
+                cx + dx * (r + ctx.space("sm") * far + box.width // 2),
+                cy + dy * (r + box.height // 2 + ctx.px(2)) * far,
             )
-            box.clamp_ip(plot)
-            if box.collidelist(taken) < 0:
+            cand.clamp_ip(plot)
+            bad = 2 * len(cand.collidelistall(taken)) + (1 if cand.collidelist(line) >= 0 else 0)
+            if best is None or bad < best[0]:
+                best = (bad, cand)
+            if bad == 0:
                 break
-        taken.append(box)
-        surface.blit(img, box)
+        assert best is not None
+        taken.append(best[1])
+        return best[1]
 
     def _draw_axes(self, surface: pygame.Surface, plot: pygame.Rect) -> None:
         """Frame, grid, tick labels, axis titles, the deal cloud, frontier and traces."""

@@ -21,12 +21,14 @@ def game_screen(
     *,
     autosave: bool = True,
     saver: Callable[[Session], object] | None = None,
+    guide: bool = False,
 ) -> Screen:
     """The negotiation table for ``session``, played from its human seat.
 
     A finished session opens on its debrief instead; a hot-seat session (both sides human)
     on the hand-over screen of the side to decide first. Each played week is autosaved
-    (to the autosave slot, or by ``saver`` when given; see :class:`GamePlay`).
+    (to the autosave slot, or by ``saver`` when given; see :class:`GamePlay`). ``guide``
+    offers the first-game guide (a new game, until the player has seen it).
     """
     from strikesim.ui.screens.game.debrief import DebriefScreen
     from strikesim.ui.screens.game.table import TableScreen
@@ -38,7 +40,7 @@ def game_screen(
         from strikesim.ui.screens.game.handover import HandoverScreen
 
         return HandoverScreen(ctx, play, session.waiting_for()[0])
-    return TableScreen(ctx, play)
+    return TableScreen(ctx, play, guide=guide)
 
 
 __all__ = ["GamePlay", "game_screen"]

@@ -13,12 +13,14 @@ import re
 import pygame
 
 from strikesim.records import RecordError
+from strikesim.ui.audit import AUDIT
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import panel
 from strikesim.ui.screen import Screen
 from strikesim.ui.screens.game.hud import draw_hud, hud_height
 from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.screens.pause import PauseChoice, PauseMenu
+from strikesim.ui.scroll import ScrollView
 from strikesim.ui.transitions import Pop, Push, Quit, Reset, Transition
 
 
@@ -33,6 +35,8 @@ class GameScreen(Screen):
         super().__init__(ctx)
         self.play = play
         self.hud_reserved = 0
+        self.hud_rows = 1
+        """2 when a narrow window puts the screen's bar buttons on a second row."""
         self._static: pygame.Surface | None = None
         self._static_key: tuple[object, ...] | None = None
 
@@ -40,7 +44,7 @@ class GameScreen(Screen):
         """The area below the HUD, inside the page margins."""
         ctx = self.ctx
         m = ctx.space("xl")
-        top = hud_height(ctx) + ctx.space("lg")
+        top = hud_height(ctx, self.hud_rows) + ctx.space("lg")
         return pygame.Rect(m, top, ctx.size[0] - 2 * m, ctx.size[1] - top - ctx.space("lg"))
 
     def static_key(self) -> tuple[object, ...] | None:
@@ -49,14 +53,20 @@ class GameScreen(Screen):
         return None
 
     def draw(self, surface: pygame.Surface) -> None:
+        self.ensure_layout()
         key = self.static_key()
         if key is None:
-            super().draw(surface)
+            self.draw_background(surface)
+            self.draw_content(surface)
+            self.draw_widgets(surface)
+            self.dirty = False
             return
-        self.ensure_layout()
-        key = (*key, self.ctx.size, self.ctx.scale, self.ctx.palette.name, self.hud_reserved)
+        scroll = self.page_scroll.scroll if self.page_scroll is not None else 0
+        look = (self.ctx.size, self.ctx.scale, self.ctx.palette.name)
+        key = (*key, *look, self.hud_reserved, self.hud_rows, scroll)
         if (
             self._static is None
+            or AUDIT.enabled
             or self._static_key != key
             or self._static.get_size() != surface.get_size()
         ):
@@ -65,14 +75,49 @@ class GameScreen(Screen):
             self.draw_content(layer)
             self._static, self._static_key = layer, key
         surface.blit(self._static, (0, 0))
-        for w in self.widgets:
-            if w.visible:
-                w.draw(surface)
+        self.draw_widgets(surface)
         self.dirty = False
 
+    def draw_widgets(self, surface: pygame.Surface) -> None:
+        """Draw the widgets over the cached layer; those in the screen's scrolled ``view``
+        are clipped to its viewport (grown a little for focus rings)."""
+        view = self.scroll_target()
+        page = self.page_scroll
+        pinned = page.pinned if page is not None and page.active else None
+        items = view.items if isinstance(view, ScrollView) else []
+        if pinned is not None:
+            items = [w for w in self.widgets if w not in pinned]
+        clip = view.viewport.inflate(2 * self.ctx.px(6), 2 * self.ctx.px(6)) if view else None
+        for w in self.widgets:
+            if not w.visible:
+                continue
+            if clip is not None and w in items:
+                if w.rect.colliderect(clip):
+                    previous = surface.get_clip()
+                    surface.set_clip(clip.clip(previous))
+                    w.draw(surface)
+                    surface.set_clip(previous)
+            else:
+                w.draw(surface)
+        if page is not None and page.active:
+            self.draw_page_hint(surface, page)
+
+    def handle_event(self, event: pygame.event.Event) -> Transition | None:
+        view = self.scroll_target()
+        if isinstance(view, ScrollView):
+            return view.handle_event(self, event, super().handle_event)
+        return super().handle_event(event)
+
     def draw_content(self, surface: pygame.Surface) -> None:
-        draw_hud(surface, self.ctx, self.play, self.hud_reserved)
-        self.draw_body(surface)
+        draw_hud(surface, self.ctx, self.play, self.hud_reserved, self.hud_rows)
+        page = self.page_scroll
+        if page is not None and page.active:
+            previous = surface.get_clip()
+            surface.set_clip(page.viewport.clip(previous))
+            self.draw_body(surface)
+            surface.set_clip(previous)
+        else:
+            self.draw_body(surface)
 
     def draw_body(self, surface: pygame.Surface) -> None:
         """Screen content below the HUD (override)."""

@@ -20,10 +20,12 @@ from strikesim.ui.draw import ellipsize
 from strikesim.ui.screens.game.base import GameScreen
 from strikesim.ui.screens.game.effects_text import display_unit, y_range_for
 from strikesim.ui.screens.game.play import GamePlay
+from strikesim.ui.scroll import ScrollView
 from strikesim.ui.theme import RGBA
 from strikesim.ui.transitions import Pop, Transition
 from strikesim.ui.widgets.button import Button
-from strikesim.ui.widgets.chart import LineChart, Series, resolve_colour
+from strikesim.ui.widgets.chart import LineChart, Series
+from strikesim.ui.widgets.chart_style import resolve_colour
 
 TABS = (
     ("studio", "Studios", ("studio",)),
@@ -61,6 +63,7 @@ def chart_groups(
 
 
 class DashboardScreen(GameScreen):
+    help_topic = "dashboard"
     title = "Dashboard"
     closes_on_back = True
 
@@ -82,6 +85,7 @@ class DashboardScreen(GameScreen):
             hotkey=key("navigation", "back") or "Esc",
         )
         self.charts: list[LineChart] = []
+        self.view = ScrollView([], wheel_step=60)
         self.show(self.tab)
 
     def show(self, tab: str) -> Transition | None:
@@ -115,6 +119,7 @@ class DashboardScreen(GameScreen):
         for tid, b in self.tab_buttons.items():
             b.variant = "secondary" if tid == tab else "ghost"
         self.set_widgets([*self.tab_buttons.values(), *self.charts, self.back])
+        self.view.scroll = 0
         if self.focus.current is None:
             self.focus.focus(self.tab_buttons[tab])
         self._layout_key = None
@@ -173,7 +178,7 @@ class DashboardScreen(GameScreen):
     def static_key(self) -> tuple[object, ...] | None:
         chart = self.active_chart()
         cursor = None if chart is None else (id(chart), chart.cursor)
-        return (self.play.revision, self.tab, cursor)
+        return (self.play.revision, self.tab, cursor, self.view.scroll)
 
     def draw_body(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
@@ -185,31 +190,45 @@ class DashboardScreen(GameScreen):
         for text, colour in lines:
             surface.blit(ctx.text("small", ellipsize(font, text, r.width), colour), (r.x, y))
             y += font.get_linesize()
+        if self.view.has_more_below():
+            img = ctx.text("caption", "MORE CHARTS BELOW · SCROLL OR TAB", "text")
+            surface.blit(img, (self.view.viewport.right - img.get_width(), r.y))
 
     def layout(self) -> None:
         ctx = self.ctx
         area = self.content_rect()
         bh = self.back.preferred_height()
-        x = area.x
-        for b in self.tab_buttons.values():
-            bw = b.preferred_width()
-            b.rect = pygame.Rect(x, area.y, bw, bh)
-            x += bw + ctx.space("xs")
+        gap = ctx.space("xs")
         bw = self.back.preferred_width() + ctx.px(20)
         self.back.rect = pygame.Rect(area.right - bw, area.y, bw, bh)
+        # the tabs flow left to right, onto a second row when they meet the back button
+        x, y = area.x, area.y
+        for b in self.tab_buttons.values():
+            tw = b.preferred_width()
+            limit = self.back.rect.x - ctx.space("md") if y == area.y else area.right
+            if x > area.x and x + tw > limit:
+                x, y = area.x, y + bh + gap
+            b.rect = pygame.Rect(x, y, tw, bh)
+            x += tw + gap
         strip_h = (
             STRIP_LINES * ctx.font("small").get_linesize() + ctx.font("caption").get_linesize()
         )
         self.strip = pygame.Rect(area.x, area.bottom - strip_h, area.width, strip_h)
-        top = area.y + bh + ctx.space("lg")
+        top = y + bh + ctx.space("lg")
         grid = pygame.Rect(area.x, top, area.width, self.strip.y - ctx.space("lg") - top)
         n = max(1, len(self.charts))
-        cols = 3 if n > 4 else 2 if n > 1 else 1
-        rows = (n + cols - 1) // cols
         gap = ctx.space("xl")
+        # as many columns as leave each chart legible; rows scroll when they do not fit
+        cols = max(1, min(3 if n > 4 else 2 if n > 1 else 1, grid.width // ctx.px(300)))
+        rows = (n + cols - 1) // cols
         cw = (grid.width - gap * (cols - 1)) // cols
-        ch = (grid.height - gap * (rows - 1)) // rows
+        ch = max(ctx.px(190), (grid.height - gap * (rows - 1)) // rows)
         for k, c in enumerate(self.charts):
             c.rect = pygame.Rect(
                 grid.x + (k % cols) * (cw + gap), grid.y + (k // cols) * (ch + gap), cw, ch
             )
+        self.view.viewport = grid
+        self.view.items = list(self.charts)
+        self.view.positions = [pygame.Rect(c.rect) for c in self.charts]
+        self.view.scroll_to(self.view.scroll)
+        self.view.place()

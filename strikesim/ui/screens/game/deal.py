@@ -14,9 +14,10 @@ import pygame
 from strikesim.engine import EventKind, Outcome, Phase
 from strikesim.narrate import OUTCOME_TEXT, week_date
 from strikesim.ui.context import UIContext
-from strikesim.ui.draw import ellipsize, wrap_text
+from strikesim.ui.draw import wrap_text
 from strikesim.ui.screens.game.base import GameScreen
 from strikesim.ui.screens.game.play import GamePlay
+from strikesim.ui.scroll import PageScroll
 from strikesim.ui.transitions import Pop, Replace, Transition
 from strikesim.ui.widgets.button import Button
 from strikesim.ui.widgets.meter import Meter
@@ -45,7 +46,14 @@ def last_vote(play: GamePlay) -> tuple[float, bool, int] | None:
     return None
 
 
+MEMBERS_NOTE = (
+    "The line marks the yes share needed; the white mark on expectations is "
+    "the deal's value to members."
+)
+
+
 class DealScreen(GameScreen):
+    help_topic = "deal"
     title = "Deal"
 
     def static_key(self) -> tuple[object, ...] | None:
@@ -62,6 +70,7 @@ class DealScreen(GameScreen):
             ctx, "What members expect (utility)", 0.0, colour="neutral", fmt=lambda v: f"{v:.2f}"
         )
         self.set_widgets([self.go, self.support, self.expect], focus_first=True)
+        self.page_scroll = PageScroll(self._relayout)
         self.refresh()
 
     def refresh(self) -> None:
@@ -99,24 +108,52 @@ class DealScreen(GameScreen):
     def on_action(self, action: str) -> Transition | None:
         return self.proceed() if action == "continue" else None
 
+    def _relayout(self) -> None:
+        self.layout()
+        self.dirty = True
+
     def layout(self) -> None:
+        """Terms and members side by side, or stacked on a narrow window; the page scrolls
+        above the pinned button when it is taller than the window."""
         ctx = self.ctx
+        page = self.page_scroll
+        assert page is not None
         area = self.content_rect()
         self.area = area
         bh = self.go.preferred_height()
         bw = max(self.go.preferred_width(), ctx.px(260))
         self.go.rect = pygame.Rect(area.right - bw, area.bottom - bh, bw, bh)
-        top = area.y + ctx.font("title").get_linesize() + ctx.font("body").get_linesize()
+        page.pinned = [self.go]
+        page.viewport = pygame.Rect(
+            0, area.y, ctx.size[0], self.go.rect.y - ctx.space("sm") - area.y
+        )
+        off = page.scroll
+        title, sub, _colour = self.heading()
+        top = (
+            area.y
+            - off
+            + len(self._wrap("title", title, area.width)) * ctx.font("title").get_linesize()
+        )
+        top += len(self._wrap("body", sub, area.width)) * ctx.font("body").get_linesize()
         top += ctx.space("xl")
-        bottom = self.go.rect.y - ctx.space("lg")
-        side_w = max(ctx.px(320), area.width * 2 // 5)
-        self.terms_rect = pygame.Rect(
-            area.x, top, area.width - side_w - ctx.space("lg"), bottom - top
-        )
-        self.members_rect = pygame.Rect(
-            self.terms_rect.right + ctx.space("lg"), top, side_w, bottom - top
-        )
         pad = ctx.space("lg")
+        side_w = max(ctx.px(320), area.width * 2 // 5)
+        stacked = area.width - side_w - ctx.space("lg") < ctx.px(420)
+        terms_w = area.width if stacked else area.width - side_w - ctx.space("lg")
+        terms_h = self._terms_height(terms_w - 2 * pad)
+        members_w = area.width if stacked else side_w
+        members_h = self._members_height(members_w - 2 * pad)
+        fill = self.go.rect.y - ctx.space("lg") - top
+        if not stacked:
+            terms_h = members_h = max(terms_h, members_h, fill)
+        self.terms_rect = pygame.Rect(area.x, top, terms_w, terms_h)
+        if stacked:
+            my = self.terms_rect.bottom + ctx.space("lg")
+            self.members_rect = pygame.Rect(area.x, my, members_w, members_h)
+        else:
+            mx = self.terms_rect.right + ctx.space("lg")
+            self.members_rect = pygame.Rect(mx, top, members_w, members_h)
+        page.end = self.members_rect.bottom + off + ctx.space("lg")
         mh = self.support.preferred_height()
         x = self.members_rect.x + pad
         w = self.members_rect.width - 2 * pad
@@ -125,6 +162,75 @@ class DealScreen(GameScreen):
         y += ctx.font("h1").get_linesize() + ctx.font("small").get_linesize() + ctx.space("lg")
         self.support.rect = pygame.Rect(x, y, w, mh)
         self.expect.rect = pygame.Rect(x, self.support.rect.bottom + ctx.space("lg"), w, mh)
+
+    def _wrap(self, role: str, text: str, width: int) -> list[str]:
+        return wrap_text(self.ctx.font(role), text, width) if text else []
+
+    def _term_rows(self, width: int) -> list[tuple[list[str], list[str], list[str]]]:
+        """Per issue: (label lines, term lines, 'was' lines); labels sit beside the terms
+        when there is room, else above them (label_w = 0 then)."""
+        play = self.play
+        deal = deal_levels(play)
+        if deal is None:
+            return []
+        label_w = self._label_w(width)
+        term_w = width - label_w
+        old = play.spec.old_contract
+        rows = []
+        for j, issue in enumerate(play.spec.issues):
+            label = self._wrap(
+                "label", issue.label, label_w - self.ctx.space("md") if label_w else width
+            )
+            term = self._wrap("body_strong", issue.level_labels[deal[j]], term_w)
+            was = (
+                self._wrap("small", f"was: {issue.level_labels[old[j]]}", term_w)
+                if deal[j] != old[j]
+                else []
+            )
+            rows.append((label, term, was))
+        return rows
+
+    def _label_w(self, width: int) -> int:
+        return width * 2 // 5 if width >= self.ctx.px(420) else 0
+
+    def _row_height(self, row: tuple[list[str], list[str], list[str]], width: int) -> int:
+        ctx = self.ctx
+        label, term, was = row
+        lh = len(label) * ctx.font("label").get_linesize()
+        th = (
+            len(term) * ctx.font("body_strong").get_linesize()
+            + len(was) * ctx.font("small").get_linesize()
+        )
+        body = max(lh, th) if self._label_w(width) else lh + th
+        return body + ctx.space("sm")
+
+    def _summary(self) -> str:
+        deal = deal_levels(self.play)
+        if deal is None:
+            return ""
+        worth, cost = self.play.own_utility(deal), self.play.cost(deal)
+        return f"Worth {worth:.2f} to you · costs the studios ${cost:,.0f}M a year"
+
+    def _terms_height(self, width: int) -> int:
+        ctx = self.ctx
+        pad = ctx.space("lg")
+        h = 2 * pad + ctx.font("caption").get_linesize() + ctx.space("sm")
+        rows = self._term_rows(width)
+        if not rows:
+            return h + 3 * ctx.font("body").get_linesize()
+        h += sum(self._row_height(r, width) for r in rows)
+        summary = self._wrap("body_strong", self._summary(), width)
+        return h + ctx.space("sm") + len(summary) * ctx.font("body_strong").get_linesize()
+
+    def _members_height(self, width: int) -> int:
+        ctx = self.ctx
+        pad = ctx.space("lg")
+        h = 2 * pad + ctx.font("caption").get_linesize() + ctx.space("sm")
+        h += ctx.font("h1").get_linesize() + 2 * ctx.font("small").get_linesize()
+        if self.play.phase == Phase.RATIFICATION:
+            h += 2 * (self.support.preferred_height() + ctx.space("lg"))
+            h += len(self._wrap("small", MEMBERS_NOTE, width)) * ctx.font("small").get_linesize()
+        return h
 
     def expected_yes(self) -> float | None:
         """The members' yes share the scenario's vote formula gives today (the vote itself
@@ -175,12 +281,13 @@ class DealScreen(GameScreen):
         ctx = self.ctx
         area = self.area
         title, sub, colour = self.heading()
-        surface.blit(
-            ctx.text("title", ellipsize(ctx.font("title"), title, area.width), colour), area.topleft
-        )
-        if sub:
-            img = ctx.text("body", ellipsize(ctx.font("body"), sub, area.width), "text_muted")
-            surface.blit(img, (area.x, area.y + ctx.font("title").get_linesize()))
+        y = area.y - (self.page_scroll.scroll if self.page_scroll is not None else 0)
+        for line in self._wrap("title", title, area.width):
+            surface.blit(ctx.text("title", line, colour), (area.x, y))
+            y += ctx.font("title").get_linesize()
+        for line in self._wrap("body", sub, area.width):
+            surface.blit(ctx.text("body", line, "text_muted"), (area.x, y))
+            y += ctx.font("body").get_linesize()
         self._terms(surface)
         self._members(surface)
 
@@ -201,29 +308,25 @@ class DealScreen(GameScreen):
                 surface.blit(ctx.text("body", line, "text"), (x, y))
                 y += ctx.font("body").get_linesize()
             return
-        label_w = width * 2 // 5
-        old = play.spec.old_contract
-        line_h = ctx.font("body").get_linesize()
-        row_h = line_h + ctx.font("small").get_linesize() + ctx.space("sm")
-        for j, issue in enumerate(play.spec.issues):
-            label = ellipsize(ctx.font("label"), issue.label, label_w - ctx.space("md"))
-            surface.blit(ctx.text("label", label, "text_muted"), (x, y + ctx.px(2)))
-            term = ellipsize(ctx.font("body_strong"), issue.level_labels[deal[j]], width - label_w)
-            surface.blit(ctx.text("body_strong", term, "text"), (x + label_w, y))
-            if deal[j] != old[j]:
-                was = ellipsize(
-                    ctx.font("small"), f"was: {issue.level_labels[old[j]]}", width - label_w
-                )
-                surface.blit(ctx.text("small", was, "text_faint"), (x + label_w, y + line_h))
-            y += row_h
-        worth, cost = play.own_utility(deal), play.cost(deal)
-        summary = f"Worth {worth:.2f} to you · costs the studios ${cost:,.0f}M a year"
-        img = ctx.text(
-            "body_strong",
-            ellipsize(ctx.font("body_strong"), summary, width),
-            f"{play.side_key}_text",
-        )
-        surface.blit(img, (x, max(y + ctx.space("sm"), r.bottom - pad - img.get_height())))
+        label_w = self._label_w(width)
+        for row in self._term_rows(width):
+            label, term, was = row
+            ly = y
+            for line in label:
+                surface.blit(ctx.text("label", line, "text_muted"), (x, ly + ctx.px(2)))
+                ly += ctx.font("label").get_linesize()
+            ty = y if label_w else ly
+            for line in term:
+                surface.blit(ctx.text("body_strong", line, "text"), (x + label_w, ty))
+                ty += ctx.font("body_strong").get_linesize()
+            for line in was:
+                surface.blit(ctx.text("small", line, "text_faint"), (x + label_w, ty))
+                ty += ctx.font("small").get_linesize()
+            y += self._row_height(row, width)
+        y += ctx.space("sm")
+        for line in self._wrap("body_strong", self._summary(), width):
+            surface.blit(ctx.text("body_strong", line, f"{play.side_key}_text"), (x, y))
+            y += ctx.font("body_strong").get_linesize()
 
     def _members(self, surface: pygame.Surface) -> None:
         ctx, play = self.ctx, self.play
@@ -244,13 +347,12 @@ class DealScreen(GameScreen):
             big, colour, caption = "—", "text_faint", "no ratification vote was held"
         img = ctx.text("h1", big, colour)
         surface.blit(img, (x, self.vote_y))
-        cap = ctx.text("small", ellipsize(ctx.font("small"), caption, width), "text_muted")
-        surface.blit(cap, (x, self.vote_y + img.get_height()))
+        cy = self.vote_y + img.get_height()
+        for line in self._wrap("small", caption, width)[:2]:
+            surface.blit(ctx.text("small", line, "text_muted"), (x, cy))
+            cy += ctx.font("small").get_linesize()
         if self.support.visible:
-            note = (
-                "The line marks the yes share needed; the white mark on expectations is "
-                "the deal's value to members."
-            )
+            note = MEMBERS_NOTE
             ny = self.expect.rect.bottom + ctx.space("lg")
             for line in wrap_text(ctx.font("small"), note, width):
                 surface.blit(ctx.text("small", line, "text_faint"), (x, ny))

@@ -19,31 +19,28 @@ from strikesim.analysis import (
     classify_offer_trace,
     frontier_distance,
 )
-from strikesim.analysis.drivers import fmt, run_drivers
+from strikesim.analysis.drivers import run_drivers
 from strikesim.analysis.objectives import evaluate_objectives, score
 from strikesim.engine import EventKind, Move
 from strikesim.ui.context import UIContext
-from strikesim.ui.draw import ellipsize
+from strikesim.ui.draw import ellipsize, wrap_text
 from strikesim.ui.screens.game.base import GameScreen
 from strikesim.ui.screens.game.deal import deal_levels
+from strikesim.ui.screens.game.debrief_text import driver_block, history_text, load_history
 from strikesim.ui.screens.game.play import GamePlay
-from strikesim.ui.transitions import Replace, Reset, Transition
+from strikesim.ui.scroll import PageScroll
+from strikesim.ui.transitions import Push, Replace, Reset, Transition
 from strikesim.ui.widgets.button import Button
 from strikesim.ui.widgets.text_block import TextBlock
 from strikesim.ui.widgets.utility_plot import PlaneMarker, Trace, UtilityPlot
 
 CLOUD_POINTS = 2500
-
-
-def _value(v: float, unit: str) -> str:
-    if unit in ("share", "utility"):
-        return f"{v * 100:.0f}%" if unit == "share" else f"{v:.2f}"
-    if unit.startswith("$"):
-        return f"${v:,.1f}M" if abs(v) < 1000 else f"${v:,.0f}M"
-    return f"{v:.3g} {unit}".rstrip()
+STACK_BELOW = 1000
+"""Design pixels of width below which the debrief stacks its columns and scrolls."""
 
 
 class DebriefScreen(GameScreen):
+    help_topic = "debrief"
     title = "Debrief"
 
     def static_key(self) -> tuple[object, ...] | None:
@@ -51,6 +48,8 @@ class DebriefScreen(GameScreen):
 
     def __init__(self, ctx: UIContext, play: GamePlay, projection: object | None = None) -> None:
         super().__init__(ctx, play)
+        self.head_y = self.sub_room = 0
+        self.page_scroll = PageScroll(self._relayout)
         spec = play.spec
         picture = bargaining_picture(spec)
         space, frontier, nash, ks = picture.space, picture.frontier, picture.nash, picture.ks
@@ -92,6 +91,14 @@ class DebriefScreen(GameScreen):
         self.score = score(self.results)
         self.moves = TextBlock(ctx, self._moves_text(), role="small", colour="text")
         self.drivers = TextBlock(ctx, self._drivers_text(), role="small", colour="text")
+        from strikesim.ui.screens.catalogue import scenario_folder
+
+        history = load_history(scenario_folder(spec))
+        self.history_title = str(history.get("title", "What happened")) if history else ""
+        self.history = TextBlock(
+            ctx, history_text(spec, history, self.deal) if history else "", role="small"
+        )
+        self.history.visible = history is not None
         self.done = Button(
             ctx,
             "Back to the title screen",
@@ -101,8 +108,22 @@ class DebriefScreen(GameScreen):
         )
         self.turn = Button(ctx, f"{play.name(play.other)}'s debrief", self.show_other)
         self.turn.visible = play.hot_seat
-        self.set_widgets([self.plot, self.moves, self.drivers, self.turn, self.done])
+        self.set_widgets([self.plot, self.history, self.moves, self.drivers, self.turn, self.done])
         self.focus.focus(self.done)
+
+    def _relayout(self) -> None:
+        self.layout()
+        self.dirty = True
+
+    def update(self, dt_ms: float) -> Transition | None:
+        super().update(dt_ms)
+        if self.play.guided:
+            from strikesim.ui.screens.guide import GuideScreen, debrief_steps
+
+            self.play.guided = False
+            self.ensure_layout()
+            return Push(GuideScreen(self.ctx, debrief_steps(self)))
+        return None
 
     def show_other(self) -> Transition:
         """Hot seat: the same debrief read from the other side."""
@@ -174,19 +195,72 @@ class DebriefScreen(GameScreen):
             r = run_drivers(play.spec, s.history, s.reports, var.id)
             if abs(r.end - r.start) < 1e-9 and not r.pushes:
                 continue
-            parts = [f"{r.label}: {_value(r.start, r.unit)} → {_value(r.end, r.unit)}"]
-            for label, total, times in r.pushes[:2]:
-                amount = fmt(total, r.unit) if total else "formula"
-                parts.append(f"  pushed by {label} ({amount}, {times}×)")
-            for label, change, unit in r.inputs[:2]:
-                parts.append(f"  with {label} {fmt(change, unit)}")
-            blocks.append("\n".join(parts))
+            blocks.append(driver_block(r))
         return "\n\n".join(blocks) or "Nothing moved."
+
+    def _stack(self, area: pygame.Rect, bh: int) -> None:
+        """A narrow window: plot, score, history, moves and causes one under another,
+        each as tall as its text, the page scrolling under the pinned buttons."""
+        ctx = self.ctx
+        page = self.page_scroll
+        assert page is not None
+        top = area.y + bh + ctx.space("md")
+        page.viewport = pygame.Rect(0, top, ctx.size[0], ctx.size[1] - top)
+        y = top - page.scroll
+        self.head_y = y
+        self.sub_room = area.width
+        y += ctx.font("h2").get_linesize() + len(self._sub_lines(area.width)) * (
+            ctx.font("small").get_linesize()
+        )
+        y += ctx.space("lg")
+        side = min(area.width, ctx.px(460))
+        self.plot.rect = pygame.Rect(area.x, y, side, side - ctx.px(14))
+        y = self.plot.rect.bottom + ctx.space("xl")
+        self.mid = pygame.Rect(area.x, y, area.width, 0)
+        sl = ctx.font("small").get_linesize()
+        lines = sum(len(self.objective_lines(res)) + 1 for res in self.results)
+        score_h = ctx.font("h1").get_linesize() + lines * sl + ctx.space("xl")
+        self.score_rect = pygame.Rect(area.x, y, area.width, score_h)
+        y = self.score_rect.bottom
+        cap = ctx.font("caption").get_linesize() + ctx.space("sm")
+        self.right_col = pygame.Rect(area.x, y, area.width, 0)
+        for block in (self.history, self.moves, self.drivers):
+            if not block.visible:
+                continue
+            y += cap
+            h = block.measure(area.width - ctx.px(10)) + ctx.px(4)
+            block.rect = pygame.Rect(area.x, y, area.width, h)
+            y += h + ctx.space("lg")
+        page.end = y + page.scroll
+
+    def _sub_lines(self, width: int) -> list[str]:
+        return wrap_text(self.ctx.font("small"), self.subtitle(), width)
+
+    def subtitle(self) -> str:
+        play = self.play
+        if self.deal_u is None:
+            return "No deal was reached; the old contract stays in force."
+        dist = (
+            "on the Pareto frontier"
+            if self.distance == 0
+            else f"{self.distance:.3f} from the Pareto frontier"
+        )
+        u, s = self.deal_u
+        return f"Your deal: {play.name(0)} {u:.2f}, {play.name(1)} {s:.2f} · {dist}"
+
+    def objective_lines(self, res: object) -> list[str]:
+        """An objective's label and weight, wrapped to the score column (never cut)."""
+        ctx = self.ctx
+        text = f"{getattr(res, 'label', '')} (weight {getattr(res, 'weight', 0):g})"
+        width = max(1, self.mid.width - ctx.px(18)) if hasattr(self, "mid") else 10**6
+        return wrap_text(ctx.font("small"), text, width, "objective")
 
     def layout(self) -> None:
         ctx = self.ctx
         area = self.content_rect()
         self.area = area
+        self.head_y = area.y
+        self.sub_room = 0
         head = ctx.font("h2").get_linesize() + ctx.font("small").get_linesize() + ctx.space("lg")
         body = pygame.Rect(area.x, area.y + head, area.width, area.height - head)
         bh = self.done.preferred_height()
@@ -194,6 +268,13 @@ class DebriefScreen(GameScreen):
         self.done.rect = pygame.Rect(area.right - bw, area.y, bw, bh)
         tw = self.turn.preferred_width() if self.turn.visible else 0
         self.turn.rect = pygame.Rect(self.done.rect.x - ctx.space("md") - tw, area.y, tw, bh)
+        page = self.page_scroll
+        assert page is not None
+        page.pinned = [self.done, self.turn]
+        if area.width < ctx.px(STACK_BELOW):
+            self._stack(area, bh)
+            return
+        page.end = 0
         # the plot keeps a square plane plus its axis gutters (56 left, 56 below)
         plane = min(body.height - ctx.px(56), round(body.width * 0.4) - ctx.px(70))
         side = plane + ctx.px(70)
@@ -203,20 +284,24 @@ class DebriefScreen(GameScreen):
         col = rest // 2
         self.mid = pygame.Rect(self.plot.rect.right + gap, body.y, col, body.height)
         self.right_col = pygame.Rect(self.mid.right + gap, body.y, rest - col, body.height)
-        n = max(1, len(self.results))
-        score_h = (
-            ctx.font("h1").get_linesize()
-            + n * (ctx.font("small").get_linesize() * 2)
-            + ctx.space("xl")
-        )
+        sl = ctx.font("small").get_linesize()
+        lines = sum(len(self.objective_lines(res)) + 1 for res in self.results)
+        score_h = ctx.font("h1").get_linesize() + lines * sl + ctx.space("xl")
         self.score_rect = pygame.Rect(self.mid.x, self.mid.y, self.mid.width, score_h)
         cap = ctx.font("caption").get_linesize() + ctx.space("sm")
-        self.moves.rect = pygame.Rect(
+        below = pygame.Rect(
             self.mid.x,
             self.score_rect.bottom + cap,
             self.mid.width,
             self.mid.bottom - self.score_rect.bottom - cap,
         )
+        if self.history.visible:
+            half = (below.height - cap) // 2
+            self.history.rect = pygame.Rect(below.x, below.y, below.width, half)
+            below = pygame.Rect(
+                below.x, below.y + half + cap, below.width, below.height - half - cap
+            )
+        self.moves.rect = below
         self.drivers.rect = pygame.Rect(
             self.right_col.x,
             self.right_col.y + cap,
@@ -228,22 +313,16 @@ class DebriefScreen(GameScreen):
         ctx, play = self.ctx, self.play
         a = self.area
         heading = f"Debrief — {play.name(play.side)}" if play.hot_seat else "Debrief"
-        surface.blit(ctx.text("h2", heading, "text"), a.topleft)
-        if self.deal_u is not None:
-            dist = (
-                "on the Pareto frontier"
-                if self.distance == 0
-                else f"{self.distance:.3f} from the Pareto frontier"
-            )
-            u, s = self.deal_u
-            sub = f"Your deal: {play.name(0)} {u:.2f}, {play.name(1)} {s:.2f} · {dist}"
+        surface.blit(ctx.text("h2", heading, "text"), (a.x, self.head_y))
+        y = self.head_y + ctx.font("h2").get_linesize()
+        if self.sub_room:
+            for line in self._sub_lines(self.sub_room):
+                surface.blit(ctx.text("small", line, "text_muted"), (a.x, y))
+                y += ctx.font("small").get_linesize()
         else:
-            sub = "No deal was reached; the old contract stays in force."
-        room = min(self.turn.rect.x, self.done.rect.x) - a.x - ctx.space("lg")
-        surface.blit(
-            ctx.text("small", ellipsize(ctx.font("small"), sub, room), "text_muted"),
-            (a.x, a.y + ctx.font("h2").get_linesize()),
-        )
+            room = min(self.turn.rect.x, self.done.rect.x) - a.x - ctx.space("lg")
+            sub = ellipsize(ctx.font("small"), self.subtitle(), room)
+            surface.blit(ctx.text("small", sub, "text_muted"), (a.x, y))
         r = self.score_rect
         y = r.y
         score = "—" if self.score != self.score else f"{self.score:.0f}"
@@ -255,13 +334,21 @@ class DebriefScreen(GameScreen):
             mark, colour = ("✓", "positive") if res.met else ("✗", "negative")
             op = "≥" if res.higher_is_better else "≤"
             surface.blit(ctx.text("small", mark, colour), (r.x, y))
-            label = ellipsize(
-                ctx.font("small"), f"{res.label} (weight {res.weight:g})", r.width - ctx.px(18)
-            )
-            surface.blit(ctx.text("small", label, "text"), (r.x + ctx.px(18), y))
+            for line in self.objective_lines(res):
+                surface.blit(ctx.text("small", line, "text"), (r.x + ctx.px(18), y))
+                y += sl
+            y -= sl
             detail = f"{res.value:.3g} (target {op} {res.target:g})"
             surface.blit(ctx.text("small", detail, "text_faint"), (r.x + ctx.px(18), y + sl))
             y += 2 * sl
+        if self.history.visible:
+            surface.blit(
+                ctx.text("caption", self.history_title.upper(), "gold"),
+                (
+                    self.history.rect.x,
+                    self.history.rect.y - ctx.font("caption").get_linesize() - ctx.space("xs"),
+                ),
+            )
         surface.blit(
             ctx.text("caption", "YOUR MOVES", "gold"),
             (

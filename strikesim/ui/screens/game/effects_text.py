@@ -11,6 +11,7 @@ import math
 from collections.abc import Iterable
 
 from strikesim.engine.spec import Effect, GameSpec
+from strikesim.ui.widgets.chart_axes import widen
 
 _OPS = {"add": "", "set": "= ", "mul": "× "}
 
@@ -111,14 +112,16 @@ def _resolution(magnitude: float, y_unit: str) -> float:
 
 def y_range_for(values: Iterable[float], y_unit: str, ticks: int = 5) -> tuple[float, float] | None:
     """A y range wide enough that ``ticks`` tick labels all differ (a nearly flat series
-    would otherwise get labels like 1, 1, 1); None leaves the chart's own range."""
+    would otherwise get labels like 1, 1, 1) and at least the minimum span of
+    :func:`~strikesim.ui.widgets.chart_axes.widen` (no zooming into noise); None leaves the
+    chart's own range."""
     finite = [v for v in values if isinstance(v, int | float) and math.isfinite(v)]
     if not finite:
         return None
-    lo, hi = min(finite), max(finite)
+    lo, hi = widen(min(finite), max(finite), y_unit)
     need = _resolution(max(abs(lo), abs(hi)), y_unit) * ticks
     if hi - lo >= need:
-        return None
+        return (lo, hi) if (lo, hi) != (min(finite), max(finite)) else None
     mid = (lo + hi) / 2
     lo, hi = mid - need / 2, mid + need / 2
     if min(finite) >= 0 > lo:  # do not invent negative values for a quantity that has none

@@ -22,8 +22,9 @@ PHASE_LABEL = {
 }
 
 
-def hud_height(ctx: UIContext) -> int:
-    return ctx.font("h1").get_linesize() + 2 * ctx.space("sm")
+def hud_height(ctx: UIContext, rows: int = 1) -> int:
+    """The bar's height: one row, or two when a narrow screen puts its buttons below."""
+    return rows * (ctx.font("h1").get_linesize() + 2 * ctx.space("sm"))
 
 
 def phase_text(play: GamePlay) -> str:
@@ -59,14 +60,24 @@ def _party_layouts(ctx: UIContext, play: GamePlay) -> list[list[tuple[str, pygam
 
 
 def draw_hud(
-    surface: pygame.Surface, ctx: UIContext, play: GamePlay, right_reserved: int = 0
+    surface: pygame.Surface,
+    ctx: UIContext,
+    play: GamePlay,
+    right_reserved: int = 0,
+    rows: int = 1,
 ) -> pygame.Rect:
-    """Draw the bar across the top; ``right_reserved`` pixels at the right are left free
-    for the screen's own buttons. Returns the bar's rect."""
+    """Draw the bar across the top; ``right_reserved`` pixels at the right of its first row
+    are left free for the screen's own buttons (with two ``rows`` the buttons have the
+    second row to themselves). Returns the bar's rect."""
     w = ctx.size[0]
+    whole = pygame.Rect(0, 0, w, hud_height(ctx, rows))
+    panel(surface, whole, ctx.colour("surface"), None)
+    pygame.draw.line(
+        surface, ctx.colour("gold_dim"), whole.bottomleft, (whole.right, whole.bottom), 1
+    )
     bar = pygame.Rect(0, 0, w, hud_height(ctx))
-    panel(surface, bar, ctx.colour("surface"), None)
-    pygame.draw.line(surface, ctx.colour("gold_dim"), bar.bottomleft, (bar.right, bar.bottom), 1)
+    if rows > 1:
+        right_reserved = 0
     pad = ctx.space("xl")
     x = pad
     week = ctx.text("h1", f"WEEK {play.session.week}", "gold")
@@ -77,7 +88,8 @@ def draw_hud(
     date = ctx.text("label", week_date(play.spec, play.session.week), "text")
     surface.blit(date, (x, top))
     phase_colour = "studio_text" if play.phase == Phase.STRIKE else "text_muted"
-    limit = max(ctx.px(120), w - right_reserved - x - ctx.px(360))
+    own = _party_layouts(ctx, play)[1][0][1].get_width() + ctx.px(10) + ctx.space("sm")
+    limit = max(ctx.px(120), w - right_reserved - x - 2 * ctx.space("xl") - own)
     phase = ctx.text("small", ellipsize(ctx.font("small"), phase_text(play), limit), phase_colour)
     surface.blit(phase, (x, top + line_h))
     x += max(date.get_width(), phase.get_width()) + ctx.space("xl")
@@ -101,4 +113,4 @@ def draw_hud(
                 cx += dot + gap
             blit_aligned(surface, img, pygame.Rect(cx, bar.y, img.get_width(), bar.height), "left")
             cx += img.get_width() + ctx.space("lg")
-    return bar
+    return whole

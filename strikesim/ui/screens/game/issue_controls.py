@@ -3,18 +3,15 @@
 The draft is a level index per issue; a slider works in the issue's own numbers (its level
 values) and snaps to the nearest level. Markers on each control show the other side's
 standing offer, the player's own offer on the table when the draft differs from it, and the
-old contract; :func:`draw_their_offer` writes that offer beside the controls.
+old contract, and a note under each control says the other side's offer in words.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-import pygame
-
 from strikesim.engine.spec import IssueSpec
 from strikesim.ui.context import UIContext
-from strikesim.ui.draw import wrap_text
 from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.widgets.option_picker import OptionPicker
 from strikesim.ui.widgets.slider import Marker, Slider
@@ -67,37 +64,15 @@ def sync_controls(play: GamePlay, controls: Sequence[IssueControl]) -> None:
         old = play.spec.old_contract[j]
         marks.append(Marker(position(c, issue, old), "Old contract", "neutral"))
         c.markers = tuple(marks)
+        other = play.name(play.other)
+        if theirs is None:
+            c.note, c.note_colour = f"{other} has made no offer yet", "text_muted"
+        elif theirs[j] == play.draft[j]:
+            c.note, c.note_colour = f"{other} offers the same ✓", "positive"
+        else:
+            c.note = f"{other} offers: {issue.level_labels[theirs[j]]}"
+            c.note_colour = f"{play.other_key}_text"
         if isinstance(c, Slider):
             c.value = c.snap(issue.values[play.draft[j]])
         else:
             c.index = play.draft[j]
-
-
-def draw_their_offer(
-    surface: pygame.Surface,
-    ctx: UIContext,
-    play: GamePlay,
-    x: int,
-    top: int,
-    row_h: int,
-    width: int,
-) -> None:
-    """The other side's standing offer written in a column beside the controls (rows of
-    ``row_h`` from ``top``), green where it already matches the draft."""
-    font = ctx.font("small")
-    theirs = play.other_offer()
-    head = ctx.text("caption", f"{play.name(play.other)} OFFERS", f"{play.other_key}_text")
-    surface.blit(head, (x, top - head.get_height() - ctx.space("xs")))
-    for j, issue in enumerate(play.spec.issues):
-        y = top + j * row_h + ctx.space("xs")
-        if theirs is None:
-            text, colour = "no offer", "text_faint"
-        else:
-            text = issue.level_labels[theirs[j]]
-            colour = f"{play.other_key}_text" if theirs[j] != play.draft[j] else "positive"
-        lines = wrap_text(font, text, width)[:3]
-        for k, line in enumerate(lines):
-            surface.blit(ctx.text("small", line, colour), (x, y + k * font.get_linesize()))
-        if theirs is not None and theirs[j] == play.draft[j]:
-            tick = ctx.text("caption", "SAME AS YOURS", "positive")
-            surface.blit(tick, (x, y + len(lines) * font.get_linesize()))

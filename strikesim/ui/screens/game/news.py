@@ -123,6 +123,7 @@ class NewsFeed(ScrollableWidget):
 
 
 class NewsScreen(GameScreen):
+    help_topic = "news"
     title = "News"
     closes_on_back = True
 

@@ -41,6 +41,8 @@ class GamePlay:
         autosave: bool = True,
         saver: Callable[[Session], object] | None = None,
     ) -> None:
+        self.guided = False
+        """The first-game guide was followed at the table (its debrief card is due)."""
         humans = session.human_sides()
         if side is None:
             side = humans[0] if humans else 0

@@ -11,6 +11,7 @@ from strikesim.ui.draw import ellipsize, panel, wrap_text
 from strikesim.ui.screens.game.base import GameScreen
 from strikesim.ui.screens.game.effects_text import describe_condition, describe_effects
 from strikesim.ui.screens.game.play import GamePlay
+from strikesim.ui.scroll import ScrollView
 from strikesim.ui.transitions import Pop, Transition
 from strikesim.ui.widgets.base import EventResult
 from strikesim.ui.widgets.button import Button
@@ -101,11 +102,14 @@ class ActionToggle(Pressable):
         st = ctx.text("caption", ellipsize(ctx.font("caption"), status, width // 2), colour)
         surface.blit(st, (self.rect.right - pad - st.get_width(), self.rect.y + pad + ctx.px(4)))
         title_colour = "text" if self.available or self.selected else "text_disabled"
-        title = ellipsize(
+        # the action's name wraps beside the status rather than being cut
+        y = self.rect.y + pad
+        for line in wrap_text(
             ctx.font("h3"), self.action.label, width - st.get_width() - ctx.space("md")
-        )
-        surface.blit(ctx.text("h3", title, title_colour), (x, self.rect.y + pad))
-        y = self.rect.y + pad + ctx.font("h3").get_linesize() + ctx.space("xs")
+        )[:2]:
+            surface.blit(ctx.text("h3", line, title_colour), (x, y))
+            y += ctx.font("h3").get_linesize()
+        y += ctx.space("xs")
         line_h = ctx.font("small").get_linesize()
         room = max(0, (self.rect.bottom - pad // 2 - y) // line_h)
         for role, text, col in self.lines(width, room)[:room]:
@@ -115,11 +119,12 @@ class ActionToggle(Pressable):
 
 
 class PressureScreen(GameScreen):
+    help_topic = "pressure"
     title = "Pressure"
     closes_on_back = True
 
     def static_key(self) -> tuple[object, ...] | None:
-        return (self.play.revision, self.play.last_error)
+        return (self.play.revision, self.play.last_error, self.view.scroll)
 
     def __init__(self, ctx: UIContext, play: GamePlay) -> None:
         super().__init__(ctx, play)
@@ -129,6 +134,7 @@ class PressureScreen(GameScreen):
         self.done = Button(
             ctx, "Back to the table", lambda: Pop(None), variant="primary", hotkey="Esc"
         )
+        self.view = ScrollView([], wheel_step=60)
         self.set_widgets([*self.toggles, self.done], focus_first=True)
 
     def on_action(self, action: str) -> Transition | None:
@@ -154,10 +160,20 @@ class PressureScreen(GameScreen):
         gap = ctx.space("md")
         cw = (grid.width - gap * (cols - 1)) // cols
         ch = min(ctx.px(170), (grid.height - gap * (rows - 1)) // rows)
+        # tall enough for a two-line name, a short description and the facts; the grid
+        # scrolls when the cards do not all fit (large text, small window)
+        need = 2 * ctx.space("md") + 2 * ctx.font("h3").get_linesize()
+        need += ctx.space("xs") + 5 * ctx.font("small").get_linesize()
+        ch = max(ch, need)
         for k, t in enumerate(self.toggles):
             t.rect = pygame.Rect(
                 grid.x + (k % cols) * (cw + gap), grid.y + (k // cols) * (ch + gap), cw, ch
             )
+        self.view.viewport = grid
+        self.view.items = list(self.toggles)
+        self.view.positions = [pygame.Rect(t.rect) for t in self.toggles]
+        self.view.scroll_to(self.view.scroll)
+        self.view.place()
         self.head_y = area.y
 
     def draw_body(self, surface: pygame.Surface) -> None:

@@ -40,12 +40,13 @@ CHARTS = (
     ("subscribers", "Subscribers (index)", ""),
 )
 CASES = (
-    ("no_deal", "No deal", "neutral", True),
+    ("no_deal", "No deal", "series:7", True),
     ("no_guardrails", "No AI guardrails", "negative", True),
     ("nash", "Nash deal", "series:6", False),
     ("deal", "Your deal", "gold", False),
 )
-"""Drawn in this order, so the player's deal is on top."""
+"""Drawn in this order, so the player's deal is on top. The colours stay apart for every
+kind of colour blindness in both palettes (``tests/ui/test_colour.py``)."""
 
 
 def _scaled(s: Series, k: float) -> Series:
@@ -98,6 +99,7 @@ def compute(play: GamePlay) -> ProjectionData:
 
 
 class ProjectionScreen(GameScreen):
+    help_topic = "projection"
     title = "The years ahead"
 
     def static_key(self) -> tuple[object, ...] | None:

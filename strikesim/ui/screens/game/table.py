@@ -19,19 +19,25 @@ from strikesim.engine import Move, Phase
 from strikesim.engine.spec import GameSpec
 from strikesim.records import Seat
 from strikesim.ui.context import UIContext
-from strikesim.ui.draw import ellipsize
+from strikesim.ui.draw import blit_aligned, ellipsize, panel, wrap_text
 from strikesim.ui.motion import Tween
 from strikesim.ui.screens.game.base import GameScreen
+from strikesim.ui.screens.game.forecast import forecast_text
 from strikesim.ui.screens.game.hud import hud_height
-from strikesim.ui.screens.game.issue_controls import (
-    IssueControl,
-    draw_their_offer,
-    make_control,
-    sync_controls,
-)
+from strikesim.ui.screens.game.issue_controls import IssueControl, make_control, sync_controls
 from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.screens.game.preview import OfferPreview
 from strikesim.ui.screens.game.preview_view import draw_preview
+from strikesim.ui.screens.game.table_layout import layout_table, legal_label
+from strikesim.ui.screens.game.table_moves import (
+    accept_question,
+    hold_until_change,
+    other_week_text,
+    runway_text,
+    walk_out_question,
+    wants_question,
+)
+from strikesim.ui.scroll import ScrollView
 from strikesim.ui.transitions import Push, Replace, Transition
 from strikesim.ui.widgets.base import Widget
 from strikesim.ui.widgets.button import Button
@@ -43,8 +49,10 @@ SHORT_LABELS = {
     Move.ACCEPT: "Accept",
     Move.HOLD: "Hold",
     Move.WALK_OUT: "Walk out",
+    "hold_on": "Until news",
 }
 """Move labels used when the full ones do not fit the row (large UI scale)."""
+HOLD_ON_LABEL = "Hold until news"
 MOVES = (
     (Move.OFFER, "counter", "Send counter-offer", "primary"),
     (Move.ACCEPT, "accept", "Accept their offer", "secondary"),
@@ -54,10 +62,19 @@ MOVES = (
 
 
 class TableScreen(GameScreen):
+    help_topic = "table"
     title = "Negotiation table"
 
-    def __init__(self, ctx: UIContext, play: GamePlay, preview: OfferPreview | None = None) -> None:
+    def __init__(
+        self,
+        ctx: UIContext,
+        play: GamePlay,
+        preview: OfferPreview | None = None,
+        *,
+        guide: bool = False,
+    ) -> None:
         super().__init__(ctx, play)
+        self.guide_due = guide
         self.preview = preview or OfferPreview(play)
         self.controls: list[IssueControl] = [
             make_control(ctx, issue, play.draft[j], play.side_key, partial(self._changed, j))
@@ -68,6 +85,15 @@ class TableScreen(GameScreen):
             move: Button(ctx, label, self._mover(move), variant=variant, hotkey=key("game", action))
             for move, action, label, variant in MOVES
         }
+        self.hold_on = Button(
+            ctx,
+            HOLD_ON_LABEL,
+            self.hold_until_change,
+            hotkey=key("game", "hold_on"),
+            tooltip="Hold week after week until there is news, an offer or a vote",
+        )
+        for b in [*self.move_buttons.values(), self.hold_on]:
+            b.audit_kind = "move"
         self.nav = {
             name: Button(
                 ctx,
@@ -99,10 +125,15 @@ class TableScreen(GameScreen):
         )
         self.explain = TextBlock(ctx, "", role="small", colour="text")
         self.week_glow: Tween | None = None
+        self.view = ScrollView([], wheel_step=40)
+        self.wide = True
+        self.left = self.worth = self.preview_rect = self.last = pygame.Rect(0, 0, 0, 0)
+        self.error_y = self.cost_y = 0
         widgets: list[Widget] = [
             *self.controls,
             self.reset_button,
             *self.move_buttons.values(),
+            self.hold_on,
             *self.nav.values(),
             self.meter_own,
             self.meter_other,
@@ -120,13 +151,36 @@ class TableScreen(GameScreen):
 
     # --- actions ----------------------------------------------------------------------
     def _mover(self, move: Move) -> Callable[[], Transition | None]:
-        return lambda: self.make_move(move)
+        return lambda: self.request_move(move)
+
+    def request_move(self, move: Move) -> Transition | None:
+        """A move from its button or key: Accept and Walk out ask first (unless the
+        player turned the questions off)."""
+        if not wants_question(move, self.ctx) or move not in self.play.legal_moves():
+            return self.make_move(move)
+        ask = accept_question if move == Move.ACCEPT else walk_out_question
+        return Push(
+            ask(self.ctx, self.play),
+            on_result=lambda yes: self.make_move(move) if yes is True else None,
+        )
+
+    def hold_until_change(self) -> Transition | None:
+        """Hold through quiet weeks, stopping at any news, offer or vote."""
+        if not self.hold_on.enabled:
+            return None
+        weeks, report = hold_until_change(self.play)
+        if weeks > 1:
+            self.ctx.notices.append(f"Held for {weeks} weeks; something changed.")
+        return self._after_move(report is not None)
 
     def make_move(self, move: Move) -> Transition | None:
+        report = self.play.play(move)
+        return self._after_move(report is not None)
+
+    def _after_move(self, played: bool) -> Transition | None:
         play = self.play
-        report = play.play(move)
         self.dirty = True
-        if report is None:
+        if not played:
             return self._handover()
         if play.save_error:
             self.ctx.notices.append(play.save_error)
@@ -174,7 +228,9 @@ class TableScreen(GameScreen):
             if action == name:
                 button = self.move_buttons[move]
                 self.focus.focus(button) if button.enabled else None
-                return self.make_move(move)
+                return self.request_move(move)
+        if action == "hold_on":
+            return self.hold_until_change()
         if action in self.nav:
             return self.open(action)
         if action == "reset_draft":
@@ -209,22 +265,13 @@ class TableScreen(GameScreen):
             button.enabled = move in legal
         picked = len(play.pressure)
         self.nav["pressure"].label = f"Pressure ({picked})" if picked else "Pressure"
+        self.hold_on.enabled = Move.HOLD in legal and not play.hot_seat
         for c in self.controls:
             c.enabled = Move.OFFER in legal
         sync_controls(self.play, self.controls)
+        self._layout_key = None  # the notes under the controls may need other heights
         self._refresh_meters()
-        lines = [play.last_move_text()]
-        if play.last_explanation():
-            lines.append(f"“{play.last_explanation()}”")
-        if play.session.reports:
-            news = [
-                h.headline
-                for h in play.session.reports[-1].happenings
-                if h.kind.name == "SCENARIO_EVENT"
-            ]
-            if news:
-                lines.append("In the news: " + "; ".join(news[:2]) + ".")
-        self.explain.set_text("\n".join(lines))
+        self.explain.set_text(other_week_text(play))
         self.dirty = True
 
     def _refresh_meters(self) -> None:
@@ -244,6 +291,10 @@ class TableScreen(GameScreen):
 
     def update(self, dt_ms: float) -> Transition | None:
         super().update(dt_ms)
+        if self.guide_due:
+            self.guide_due = False
+            if not self.ctx.settings.guide_seen and not self.play.hot_seat:
+                return self._guide()
         if self.preview.update(dt_ms):
             self.dirty = True
         if self.week_glow is not None:
@@ -253,111 +304,25 @@ class TableScreen(GameScreen):
                 self.week_glow = None
         return None
 
+    def _guide(self) -> Transition:
+        from strikesim.ui.screens.guide import GuideScreen, table_steps
+        from strikesim.ui.transitions import ChangeSettings
+
+        self.ensure_layout()
+
+        def finished(result: object) -> Transition:
+            self.play.guided = result == "done"
+            return ChangeSettings(self.ctx.settings.with_changes(guide_seen=True))
+
+        return Push(GuideScreen(self.ctx, table_steps(self)), on_result=finished)
+
     # --- layout -----------------------------------------------------------------------
     def layout(self) -> None:
-        ctx = self.ctx
-        w = ctx.size[0]
-        pad = ctx.space("lg")
-        # navigation buttons live in the top bar, right-aligned
-        bar_h = hud_height(ctx)
-        x = w - ctx.space("xl")
-        bh = min(bar_h - 2 * ctx.space("sm"), self.move_buttons[Move.HOLD].preferred_height())
-        for b in reversed(list(self.nav.values())):
-            bw = b.preferred_width()
-            x -= bw
-            b.rect = pygame.Rect(x, (bar_h - bh) // 2, bw, bh)
-            x -= ctx.space("xs")
-        self.hud_reserved = w - x
-        area = self.content_rect()
-        left_w = round(area.width * 0.6)
-        self.left = pygame.Rect(area.x, area.y, left_w, area.height)
-        self.right = pygame.Rect(
-            self.left.right + ctx.space("lg"),
-            area.y,
-            area.right - self.left.right - ctx.space("lg"),
-            area.height,
-        )
-        # moves along the bottom of the left panel
-        bh = self.move_buttons[Move.HOLD].preferred_height()
-        by = self.left.bottom - pad - bh
-        room = self.left.width - 2 * pad - ctx.space("sm") * 3
-        for move, _action, label, _variant in MOVES:
-            self.move_buttons[move].label = label
-        # full labels unless squeezing them would eat into the text (not just the padding)
-        if sum(b.preferred_width() for b in self.move_buttons.values()) > room * 1.08:
-            for move, button in self.move_buttons.items():
-                button.label = SHORT_LABELS[move]
-        widths = [max(b.preferred_width(), ctx.px(96)) for b in self.move_buttons.values()]
-        scale = room / sum(widths)  # shrink to fit, or share out the spare width
-        bx = self.left.x + pad
-        for b, bw in zip(self.move_buttons.values(), widths, strict=True):
-            b.rect = pygame.Rect(bx, by, int(bw * scale), bh)
-            bx += b.rect.width + ctx.space("sm")
-        self.error_y = by - ctx.font("small").get_linesize() - ctx.space("sm")
-        # issue rows
-        head = ctx.font("caption").get_linesize() + ctx.space("sm") + pad
-        self.rows_top = self.left.y + head
-        rows_bottom = self.error_y - ctx.space("sm")
-        n = max(1, len(self.controls))
-        room_h = rows_bottom - self.rows_top
-        # a slider's value labels sit below its preferred height: leave them room
-        needed = max((c.preferred_height() for c in self.controls), default=0) + ctx.px(14)
-        self.two_columns = n > 1 and room_h // n < needed
-        inner_w = self.left.width - 2 * pad
-        if self.two_columns:
-            # too little height for one issue per row: two columns, the other side's
-            # offer stays visible as the markers on each control
-            per_col = (n + 1) // 2
-            row_h = room_h // per_col
-            self.their_w = 0
-            cw = (inner_w - ctx.space("xl")) // 2
-            for k, c in enumerate(self.controls):
-                col, row = divmod(k, per_col)
-                ch = min(row_h - ctx.space("sm"), c.preferred_height())
-                x = self.left.x + pad + col * (cw + ctx.space("xl"))
-                c.rect = pygame.Rect(x, self.rows_top + row * row_h, cw, ch)
-        else:
-            row_h = room_h // n
-            self.their_w = min(ctx.px(230), round(inner_w * 0.32))
-            cw = inner_w - self.their_w - ctx.space("lg")
-            for k, c in enumerate(self.controls):
-                ch = min(row_h - ctx.space("sm"), c.preferred_height())
-                c.rect = pygame.Rect(self.left.x + pad, self.rows_top + k * row_h, cw, ch)
-        self.row_h = row_h
-        rb = self.reset_button
-        rw = rb.preferred_width()
-        rh = ctx.font("label").get_linesize() + ctx.space("sm")
-        # "reset draft" at the right end of the controls, on the heading's line
-        right_end = self.left.right - pad if self.two_columns else self.left.x + pad + cw
-        rb.rect = pygame.Rect(
-            right_end - rw, self.left.y + pad - ctx.space("sm") // 2 - ctx.space("xs"), rw, rh
-        )
-        # right column: worth, preview, last move
-        ry = self.right.y
-        worth_h = ctx.px(150)
-        self.worth = pygame.Rect(self.right.x, ry, self.right.width, worth_h)
-        inner_x = self.worth.x + pad
-        inner_w = self.worth.width - 2 * pad
-        my = self.worth.y + pad + ctx.font("caption").get_linesize() + ctx.space("sm")
-        mh = self.meter_own.preferred_height()
-        self.meter_own.rect = pygame.Rect(inner_x, my, inner_w, mh)
-        self.meter_other.rect = pygame.Rect(inner_x, my + mh + ctx.space("sm"), inner_w, mh)
-        self.cost_y = self.meter_other.rect.bottom + ctx.space("sm")
-        explain_h = max(ctx.px(96), round(area.height * 0.22))
-        self.last = pygame.Rect(
-            self.right.x, self.right.bottom - explain_h, self.right.width, explain_h
-        )
-        ty = self.last.y + pad + ctx.font("caption").get_linesize() + ctx.space("sm")
-        self.explain.rect = pygame.Rect(
-            self.last.x + pad, ty, self.last.width - 2 * pad, self.last.bottom - pad - ty
-        )
-        gap = ctx.space("md")
-        self.preview_rect = pygame.Rect(
-            self.right.x,
-            self.worth.bottom + gap,
-            self.right.width,
-            self.last.y - gap - self.worth.bottom - gap,
-        )
+        layout_table(self)
+
+    def shifted(self, rect: pygame.Rect) -> pygame.Rect:
+        """``rect`` as drawn: moved up by the scroll when the whole page scrolls."""
+        return rect if self.wide else rect.move(0, -self.view.scroll)
 
     # --- drawing ----------------------------------------------------------------------
     def static_key(self) -> tuple[object, ...] | None:
@@ -372,6 +337,7 @@ class TableScreen(GameScreen):
             len(p.pressure),
             id(preview.current()),
             preview.error,
+            self.view.scroll,
         )
 
     def draw_content(self, surface: pygame.Surface) -> None:
@@ -388,44 +354,66 @@ class TableScreen(GameScreen):
     def draw_body(self, surface: pygame.Surface) -> None:
         ctx, play = self.ctx, self.play
         pad = ctx.space("lg")
+        previous = surface.get_clip()
+        if not self.wide:
+            surface.set_clip(self.view.viewport.clip(previous))
+        self.section(surface, self.shifted(self.left), legal_label(self), "gold")
+        self._draw_worth(surface)
+        draw_preview(
+            surface, ctx, self.shifted(self.preview_rect), play, self.preview, self.section
+        )
         self.section(
             surface,
-            self.left,
-            "Your package"
-            if Move.OFFER in play.legal_moves()
-            else "Your package (no offers this week)",
-            "gold",
+            self.shifted(self.last),
+            f"{play.name(play.other)} · last move",
+            f"{play.other_key}_text",
         )
+        surface.set_clip(previous)
+        if self.view.has_more_below() or self.view.scroll > 0:
+            hint = (
+                "More below · scroll or Tab" if self.view.has_more_below() else "Scroll up for more"
+            )
+            img = ctx.text("caption", hint.upper(), "text")
+            pill = img.get_rect().inflate(ctx.space("md"), ctx.space("xs"))
+            pill.bottomright = (self.view.viewport.right - pad, self.view.viewport.bottom)
+            panel(surface, pill, ctx.colour("surface_pressed"), ctx.colour("border_strong"), 4)
+            blit_aligned(surface, img, pill)
         font = ctx.font("small")
-        if not self.two_columns:
-            col_x = self.left.right - pad - self.their_w
-            draw_their_offer(surface, ctx, play, col_x, self.rows_top, self.row_h, self.their_w)
+        message, colour = "", "gold"
         if play.last_error:
-            msg = ellipsize(font, play.last_error, self.left.width - 2 * pad)
-            surface.blit(ctx.text("small", msg, "negative"), (self.left.x + pad, self.error_y))
+            message, colour = play.last_error, "negative"
         elif play.pressure:
             names = [
                 play.spec.actions[play.spec.action_index[a]].label for a in sorted(play.pressure)
             ]
-            msg = ellipsize(
-                font, "This week's pressure: " + ", ".join(names), self.left.width - 2 * pad
-            )
-            surface.blit(ctx.text("small", msg, "gold"), (self.left.x + pad, self.error_y))
-        self._draw_worth(surface)
-        draw_preview(surface, ctx, self.preview_rect, play, self.preview, self.section)
-        self.section(
-            surface, self.last, f"{play.name(play.other)} · last move", f"{play.other_key}_text"
-        )
+            message = "This week's pressure: " + ", ".join(names)
+        if message:
+            msg = ellipsize(font, message, self.left.width - 2 * pad)
+            surface.blit(ctx.text("small", msg, colour), (self.left.x + pad, self.error_y))
 
-    def _draw_worth(self, surface: pygame.Surface) -> None:
-        ctx, play = self.ctx, self.play
-        self.section(surface, self.worth, "What your draft is worth")
-        pad = ctx.space("lg")
-        x = self.worth.x + pad
-        cost = play.cost(play.draft)
-        parts = [f"Costs the studios ${cost:,.0f}M a year"]
+    def worth_lines(self, width: int) -> list[tuple[str, str]]:
+        """Cost, the members' forecast for the packages, the money runway: wrapped."""
+        play = self.play
+        parts = [f"Costs the studios ${play.cost(play.draft):,.0f}M a year"]
         theirs = play.other_offer()
         if theirs is not None:
             parts.append(f"their offer gives you {play.own_utility(theirs):.2f}")
-        text = ellipsize(ctx.font("small"), " · ".join(parts), self.worth.width - 2 * pad)
-        surface.blit(ctx.text("small", text, "text_muted"), (x, self.cost_y))
+        out: list[tuple[str, str]] = [(" · ".join(parts), "text_muted")]
+        forecast = forecast_text(play, theirs, "their offer")
+        if forecast:
+            out.append((forecast, "text_muted"))
+        warning = runway_text(play)
+        if warning is not None:
+            out.append(warning)
+        font = self.ctx.font("small")
+        return [(line, colour) for text, colour in out for line in wrap_text(font, text, width)]
+
+    def _draw_worth(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        worth = self.shifted(self.worth)
+        self.section(surface, worth, "What your draft is worth")
+        pad = ctx.space("lg")
+        y = self.cost_y + worth.y - self.worth.y
+        for line, colour in self.worth_lines(self.worth.width - 2 * pad):
+            surface.blit(ctx.text("small", line, colour), (worth.x + pad, y))
+            y += ctx.font("small").get_linesize()

@@ -1,0 +1,111 @@
+"""The glossary behind the help key (F1): every term the screens use, in plain words.
+
+Each screen names its help topic (``Screen.help_topic``); :data:`TOPICS` lists the terms
+that topic explains, first those on that screen, and :func:`help_text` writes them as a
+Markdown-lite page for :class:`~strikesim.ui.screens.help.HelpScreen`.
+"""
+
+from __future__ import annotations
+
+TERMS: dict[str, str] = {
+    "Package": "A full contract proposal: one choice for every issue on the table.",
+    "Your draft": "The package you are building on the table. Nothing happens to it until "
+    "you send it as a counter-offer.",
+    "Their offer": "The other side's package on the table now. Under each issue it is "
+    "written in words; a coloured bar or triangle marks it on the control.",
+    "Old contract": "What applies if no new contract is ever signed (grey triangle or bar).",
+    "Utility": "How good a package is for a side, from 0 (its worst acceptable terms) to 1 "
+    "(everything it wants), weighing each issue by how much that side cares about it.",
+    "Counter-offer": "Send your draft as your new package. The other side answers next week.",
+    "Accept": "Agree to the other side's package. It becomes a tentative deal and the union's "
+    "members vote on it (ratification). The game asks first and shows the forecast vote.",
+    "Hold": "Keep your package on the table and let a week pass.",
+    "Hold until news": "Hold week after week until something happens: news, an offer, a "
+    "vote or a new phase. Stops after 26 quiet weeks at most.",
+    "Walk out": "Leave the table: talks are suspended for a few weeks and nobody can make or "
+    "accept offers meanwhile. It is pressure, and it costs goodwill.",
+    "Pressure": "Actions taken alongside your move (pickets, campaigns, stockpiles …). Each "
+    "has costs and effects on the variables, listed on the pressure screen.",
+    "Preview": "A forecast of the other side's answer and of the next weeks, from 200 "
+    "simulated continuations of the game with your draft on the table.",
+    "Median and 10–90 %": "The line is the middle outcome of the simulations; the shaded band "
+    "holds 80 % of them (from the 10th to the 90th percentile).",
+    "Ratification": "The union members' vote on a tentative deal. It passes with the "
+    "scenario's threshold of yes votes; if it fails, talks go on.",
+    "Members' forecast": "How the members would vote on a package if they voted today: it "
+    "depends on how the package compares with what they expect.",
+    "Member expectation": "What the members believe a fair deal is worth to them. It fades "
+    "the longer a strike lasts.",
+    "Authorization vote": "The members' vote allowing the union to call a strike.",
+    "Strike fund": "The union's money for strike pay. When it runs out and hardship is "
+    "high, the union gives in. The table warns when it is running low.",
+    "Studio cash": "The studios' money. When it runs out, the studios give in.",
+    "Solidarity": "How united the members are. Low solidarity weakens the strike.",
+    "Runway": "How many weeks the money lasts at the rate it fell over the last four weeks.",
+    "What drove": "Why a variable changed: the events and actions aimed at it and its own "
+    "weekly rule (the other variables it reads), largest first, adding up to the change.",
+    "Pareto frontier": "The packages that cannot be improved for one side without making "
+    "them worse for the other. A deal on the frontier leaves nothing on the table.",
+    "Nash point": "The Nash bargaining solution: the package on the frontier that "
+    "maximises the product of both sides' gains over walking away.",
+    "KS point": "The Kalai–Smorodinsky solution: the frontier package where both sides get "
+    "the same share of the most they could hope for.",
+    "Walk-away point": "What each side gets if talks fail (their reservation utilities).",
+    "Opening": "A side's first package.",
+    "Concession": "A new package that gives up value to the other side.",
+    "Silent move": "A new package that changes nothing in value for either side.",
+    "Selfish move": "A new package better for the mover but not for the other side.",
+    "Nice move": "A new package better for the other side at no cost to the mover.",
+    "Fortunate move": "A new package better for both sides.",
+    "Unfortunate move": "A new package worse for the other side without gaining anything.",
+    "Score": "How well you met your side's objectives: the weighted share of them met, "
+    "from 0 to 100.",
+    "Projection": "The industry in the ten years after the deal, simulated from its terms, "
+    "next to no deal, the Nash deal and the same deal without AI guardrails.",
+    "Seed": "The number that fixes the game's luck: the same seed and moves give the same game.",
+    "Hot seat": "Two players at one computer; a hand-over screen hides each side's numbers.",
+    "Text size": "Settings → Text and interface size (or Ctrl+= and Ctrl+−). Every screen "
+    "reflows up to 175 %, scrolling where it must.",
+}
+
+KEYS = (
+    "Keys: Tab moves between controls, Enter or Space presses, arrows adjust or scroll, "
+    "PageUp/PageDown/Home/End scroll, Esc goes back, F1 shows this page."
+)
+_GAME = ["Package", "Utility", "Strike fund", "Studio cash", "Solidarity", "Runway"]
+TOPICS: dict[str, list[str]] = {
+    "general": ["Package", "Utility", "Seed", "Hot seat", "Text size"],
+    "scenario": ["Package", "Seed", "Hot seat"],
+    "side": ["Seed", "Hot seat", "Utility"],
+    "briefing": ["Package", "Utility", "Old contract", "Ratification", "Authorization vote"],
+    "table": [
+        "Your draft", "Their offer", "Old contract", "Utility", "Counter-offer", "Accept",
+        "Hold", "Hold until news", "Walk out", "Preview", "Median and 10–90 %",
+        "Members' forecast", "Runway", "Pressure",
+    ],
+    "pressure": ["Pressure", "Strike fund", "Studio cash", "Solidarity", "Walk out"],
+    "news": ["Authorization vote", "Ratification", "Walk out"],
+    "dashboard": ["What drove", "Strike fund", "Studio cash", "Solidarity", "Runway"],
+    "deal": ["Ratification", "Members' forecast", "Member expectation", "Utility"],
+    "projection": ["Projection", "Median and 10–90 %", "Nash point"],
+    "debrief": [
+        "Score", "Utility", "Pareto frontier", "Nash point", "KS point", "Walk-away point",
+        "Opening", "Concession", "Silent move", "Selfish move", "Nice move",
+        "Fortunate move", "Unfortunate move", "What drove",
+    ],
+    "settings": ["Text size", "Accept", "Walk out"],
+}  # fmt: skip
+for _terms in TOPICS.values():
+    _terms += [t for t in _GAME if t not in _terms and t in TERMS and len(_terms) < 8]
+
+
+def help_text(topic: str) -> str:
+    """The topic's terms first, then every other term, as a Markdown-lite page."""
+    first = [t for t in TOPICS.get(topic, TOPICS["general"]) if t in TERMS]
+    rest = sorted(t for t in TERMS if t not in first)
+    lines = ["## On this screen", ""]
+    lines += [f"**{t}**: {TERMS[t]}\n" for t in first]
+    lines += ["## Every other term", ""]
+    lines += [f"**{t}**: {TERMS[t]}\n" for t in rest]
+    lines += ["", KEYS]
+    return "\n".join(lines)

@@ -1,0 +1,50 @@
+"""The members' ratification forecast for a package, before anyone accepts it.
+
+The scenario's vote formula (``phases.ratification.yes``) reads the deal's utility for the
+union (``deal_union_utility``) and the members' mood (``member_expectation`` and the like).
+:func:`forecast_yes` evaluates it today with the package put in the deal's place: the yes
+share the members would give it if they voted now (the real vote comes a few weeks later,
+and adds a little noise). :func:`forecast_text` says it in words for the table and for the
+confirmation before Accept.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from strikesim.ui.screens.game.play import GamePlay
+
+
+def forecast_yes(play: GamePlay, package: tuple[int, ...] | None) -> float | None:
+    """Members' yes share for ``package`` if voted on today (None when unknown)."""
+    if package is None:
+        return None
+    from strikesim.analysis.objectives import final_namespace
+
+    try:
+        ns = final_namespace(play.spec, play.session.state)
+        union_u, studio_u = play.utilities(package)
+        ns["deal_union_utility"] = np.array([union_u])
+        ns["deal_studio_utility"] = np.array([studio_u])
+        value = float(
+            np.asarray(play.spec.phases.ratification_yes(ns), dtype=np.float64).reshape(-1)[0]
+        )
+    except (ValueError, TypeError, KeyError, ArithmeticError, AttributeError):
+        return None
+    return min(1.0, max(0.0, value)) if np.isfinite(value) else None
+
+
+def forecast_text(play: GamePlay, package: tuple[int, ...] | None, what: str) -> str:
+    """``"Members would vote 83% yes for <what> today (50% needed): likely to pass."``"""
+    yes = forecast_yes(play, package)
+    if yes is None:
+        return ""
+    need = play.spec.phases.ratification_threshold
+    verdict = (
+        "likely to pass"
+        if yes >= need + 0.1
+        else "close"
+        if yes >= need - 0.1
+        else ("likely to fail")
+    )
+    return f"Members would vote {yes:.0%} yes for {what} today ({need:.0%} needed): {verdict}."
