@@ -80,6 +80,7 @@ def test_settings_show_the_mods_folder(ctx: UIContext) -> None:
 def mod_app(tmp_path: Path, mods: Path) -> Iterator[tuple[App, Path]]:
     path = add_mod(mods, "live-mod")
     spec = load_scenario("live-mod")
+    (tmp_path / "settings.json").write_text('{"guide_seen": true}', "utf-8")
     application = create_app(
         briefing_factory(spec, 0, "easy", 3),
         routes=game_routes(),
