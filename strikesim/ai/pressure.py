@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from strikesim.engine.mathfn import clip, some
-from strikesim.engine.namespace import plan_for
+from strikesim.engine.memo import remembered
 from strikesim.engine.spec import UNION, Effect, GameSpec
 
 UNION_GOOD: Mapping[str, float] = {
@@ -124,7 +124,7 @@ class PressurePolicy:
     """
 
     def __init__(self, spec: GameSpec, side: int, threshold: float = 0.0) -> None:
-        self._spec = weakref.ref(spec)  # policies are cached on the spec's engine plan
+        self._spec = weakref.ref(spec)  # policies are remembered with the spec
         self.n_actions = len(spec.actions)
         self.side = side
         self.threshold = threshold
@@ -326,13 +326,8 @@ class PressurePolicy:
 def pressure_policy(spec: GameSpec, side: int, threshold: float = 0.0) -> PressurePolicy:
     """The :class:`PressurePolicy` of ``(spec, side, threshold)``, built once per
     scenario and shared (a policy holds no per-game state)."""
-    cache = plan_for(spec).cache
-    key = f"pressure_policy/{side}/{float(threshold)!r}"
-    policy = cache.get(key)
-    if not isinstance(policy, PressurePolicy):
-        policy = PressurePolicy(spec, side, threshold)
-        cache[key] = policy
-    return policy
+    name = f"ai.pressure/{side}/{float(threshold)!r}"
+    return remembered(spec, name, lambda: PressurePolicy(spec, side, threshold))
 
 
 def _constant(effect: Effect) -> float | None:

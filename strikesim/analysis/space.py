@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from strikesim.engine.memo import remembered
 from strikesim.engine.spec import GameSpec
 from strikesim.errors import ScenarioTooLarge
 
@@ -124,17 +125,7 @@ def enumerate_outcomes(spec: GameSpec) -> OutcomeSpace:
     return enumerate_tables(utility_tables(spec), [issue.n_levels for issue in spec.issues])
 
 
-_CACHE: dict[int, tuple[GameSpec, OutcomeSpace]] = {}
-
-
 def outcome_space(spec: GameSpec) -> OutcomeSpace:
-    """The outcome space of ``spec``, enumerated once per spec object and cached
-    (a few recent specs are kept; specs are immutable)."""
-    hit = _CACHE.get(id(spec))
-    if hit is not None and hit[0] is spec:
-        return hit[1]
-    space = enumerate_outcomes(spec)
-    if len(_CACHE) >= 8:
-        _CACHE.pop(next(iter(_CACHE)))
-    _CACHE[id(spec)] = (spec, space)
-    return space
+    """The outcome space of ``spec``, enumerated once per spec object and kept
+    with it (specs are immutable)."""
+    return remembered(spec, "analysis.outcome_space", lambda: enumerate_outcomes(spec))

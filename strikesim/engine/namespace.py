@@ -24,7 +24,6 @@ evaluation order, utility and value tables); :func:`plan_for` caches it.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,6 +33,7 @@ import numpy as np
 from .core import CORE_DERIVED, CORE_PARAMS
 from .equations import update_plan
 from .mathfn import clip_one, every, some
+from .memo import Recent, WeekMemo, remembered
 from .spec import STUDIO, UNION, GameSpec
 from .state import Phase, State
 from .tables import (
@@ -62,7 +62,10 @@ __all__ = [
 
 @dataclass(frozen=True, eq=False)
 class EnginePlan:
-    """Per-spec tables the engine reuses every week (never mutated)."""
+    """Per-spec tables the engine reuses every week.
+
+    Every field but ``memo`` is fixed when the plan is built; ``memo`` holds
+    recent answers (see :mod:`.memo`) and never changes what any answer is."""
 
     var_ids: tuple[str, ...]
     lo: np.ndarray  # (V, 1) lower bounds (-inf where none)
@@ -109,10 +112,13 @@ class EnginePlan:
     """Per side, the indices of its pressure actions (intp)."""
     phase_formulas: Mapping[str, Callable[[Mapping[str, Any]], Any]]
     """Unguarded vote and capitulation formulas of ``spec.phases`` by field name."""
+    utility_tables: tuple[np.ndarray, np.ndarray]
+    """Per side, the read-only ``(I, max_levels)`` weighted utility table (NaN padding)."""
+    visible: tuple[tuple[str, ...], tuple[str, ...]]
+    """Per side, each variable's id where the side may see it, else ``""``."""
     rejected_row: int = -1
     """Row of ``rejected_deal`` (members' value of the last deal they voted down)."""
-    cache: dict[str, Any] = field(default_factory=dict)
-    """Small memo of recent results (never part of any answer's meaning)."""
+    memo: WeekMemo = field(default_factory=WeekMemo)
 
 
 def _derived_order(spec: GameSpec) -> tuple[tuple[int, str, Callable[..., Any]], ...]:
@@ -168,6 +174,8 @@ def _build_plan(spec: GameSpec) -> EnginePlan:
     width = int(n_levels.max()) if len(n_levels) else 1
     offsets = np.arange(len(spec.issues), dtype=np.int64) * width
     tables = spec.issue_utility_tables() if spec.issues else (np.zeros((0, 1)),) * 2
+    for table in tables:
+        table.setflags(write=False)
     flat_utility = np.nan_to_num(np.stack([t.reshape(-1) for t in tables]), nan=0.0)
     flat_value = np.zeros(len(spec.issues) * width)
     for i, issue in enumerate(spec.issues):
@@ -229,8 +237,14 @@ def _build_plan(spec: GameSpec) -> EnginePlan:
             np.array([a for a, act in enumerate(spec.actions) if act.side == STUDIO], np.intp),
         ),
         phase_formulas={name: unguarded(getattr(spec.phases, name)) for name in _PHASE_FORMULAS},
+        utility_tables=(tables[UNION], tables[STUDIO]),
+        visible=(_visible_ids(spec, UNION), _visible_ids(spec, STUDIO)),
         rejected_row=spec.var_index.get("rejected_deal", -1),
     )
+
+
+def _visible_ids(spec: GameSpec, side: int) -> tuple[str, ...]:
+    return tuple(v.id if v.visible_to[side] else "" for v in spec.variables)
 
 
 _PHASE_FORMULAS = (
@@ -248,26 +262,10 @@ _PHASE_FLAGS.setflags(write=False)
 PHASE_FLAGS = _PHASE_FLAGS
 """Public name of the phase-flag table (observers build the same three flags)."""
 
-_PLANS: dict[int, tuple[weakref.ref[GameSpec], EnginePlan]] = {}
-
 
 def plan_for(spec: GameSpec) -> EnginePlan:
-    """The cached :class:`EnginePlan` of ``spec`` (built on first use)."""
-    hit = _PLANS.get(id(spec))
-    if hit is not None and hit[0]() is spec:
-        return hit[1]
-    plan = _build_plan(spec)
-    key = id(spec)
-
-    def forget(
-        _ref: weakref.ref[GameSpec],
-        plans: dict[int, tuple[weakref.ref[GameSpec], EnginePlan]] = _PLANS,
-    ) -> None:
-        # bound at definition: module globals may already be gone at interpreter exit
-        plans.pop(key, None)
-
-    _PLANS[key] = (weakref.ref(spec, forget), plan)
-    return plan
+    """The :class:`EnginePlan` of ``spec`` (built on first use, kept with the spec)."""
+    return remembered(spec, "engine.plan", lambda: _build_plan(spec))
 
 
 def offer_utilities(plan: EnginePlan, offers: np.ndarray, *, check: bool = True) -> np.ndarray:
@@ -381,21 +379,21 @@ def bind_rows(plan: EnginePlan, ns: dict[str, Any], rows: np.ndarray) -> None:
 def standing_utilities(plan: EnginePlan, offers: np.ndarray) -> np.ndarray:
     """``offer_utilities`` of standing offers, remembering the last answer: the
     same offers are scored by the week's step and both sides' observations."""
-    return _remembered_utilities(plan, "standing", offers)
+    return _remembered_utilities(plan, plan.memo.standing, offers)
 
 
-def _remembered_utilities(plan: EnginePlan, slot: str, offers: np.ndarray) -> np.ndarray:
-    """``offer_utilities`` of ``offers``, remembered (read-only) in ``slot`` of the
-    plan's cache until offers with other levels are asked about."""
+def _remembered_utilities(
+    plan: EnginePlan, slot: Recent[tuple[tuple[int, ...], bytes], np.ndarray], offers: np.ndarray
+) -> np.ndarray:
+    """``offer_utilities`` of ``offers``, remembered (read-only) in ``slot`` until
+    offers with other levels are asked about."""
     key = (offers.shape, offers.tobytes())
-    hit = plan.cache.get(slot)
-    if hit is not None and hit[0] == key:
-        cached: np.ndarray = hit[1]
-        return cached
+    hit = slot.get(key)
+    if hit is not None:
+        return hit
     u = offer_utilities(plan, offers, check=False)
     u.setflags(write=False)
-    plan.cache[slot] = (key, u)
-    return u
+    return slot.put(key, u)
 
 
 def revise_standing_utilities(
@@ -411,7 +409,7 @@ def revise_standing_utilities(
         plan, new.reshape(-1, new.shape[-1])[where], check=False
     )
     u.setflags(write=False)
-    plan.cache["standing"] = ((new.shape, new.tobytes()), u)
+    plan.memo.standing.put((new.shape, new.tobytes()), u)
 
 
 def _set_offer_utilities(plan: EnginePlan, state: State, ns: dict[str, Any]) -> None:
@@ -425,7 +423,7 @@ def _set_offer_utilities(plan: EnginePlan, state: State, ns: dict[str, Any]) -> 
         ns["deal_union_utility"] = 0.0
         ns["deal_studio_utility"] = 0.0
     else:
-        d = _remembered_utilities(plan, "tentative", state.tentative)
+        d = _remembered_utilities(plan, plan.memo.tentative, state.tentative)
         ns["deal_union_utility"] = d[:, UNION]
         ns["deal_studio_utility"] = d[:, STUDIO]
 

@@ -83,12 +83,12 @@ def observe(spec: GameSpec, state: State, side: int) -> Observation:
         outcome=_read_only(state.outcome),
         strike_weeks=_read_only(state.strike_weeks),
         authorized=_read_only(state.authorized),
-        variables=_visible_values(spec, plan, start.rows, side),
+        variables=_visible_values(plan, start.rows, side),
         offers=_read_only(state.offers),
         offer_week=_read_only(state.offer_week),
         tentative=_read_only(state.tentative),
         contract=_read_only(state.contract),
-        own_utility=_tables(spec, plan)[side],
+        own_utility=plan.utility_tables[side],
         offer_utility=_read_only(standing_utilities(plan, state.offers)[:, :, side]),
         legal_moves=_read_only(start.moves[:, side, :]),
         legal_pressure=_read_only(pressure),
@@ -107,34 +107,7 @@ def _read_only(array: np.ndarray) -> np.ndarray:
     return view
 
 
-def _visible_values(
-    spec: GameSpec, plan: EnginePlan, rows: np.ndarray, side: int
-) -> dict[str, np.ndarray]:
+def _visible_values(plan: EnginePlan, rows: np.ndarray, side: int) -> dict[str, np.ndarray]:
     """The side's visible variables: read-only views of their rows of ``rows`` ``(V, B)``."""
-    names = _visible(spec, plan)[side]
+    names = plan.visible[side]
     return {name: row for name, row in zip(names, _read_only(rows), strict=True) if name}
-
-
-def _visible(spec: GameSpec, plan: EnginePlan) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Per side, each variable's id where the side may see it, else ``""``."""
-    hit = plan.cache.get("visible")
-    if hit is None:
-        hit = tuple(
-            tuple(v.id if v.visible_to[side] else "" for v in spec.variables) for side in (0, 1)
-        )
-        plan.cache["visible"] = hit
-    out: tuple[tuple[str, ...], tuple[str, ...]] = hit
-    return out
-
-
-def _tables(spec: GameSpec, plan: EnginePlan) -> tuple[np.ndarray, np.ndarray]:
-    """Per side, the ``(I, max_levels)`` weighted utility table (read-only)."""
-    hit = plan.cache.get("utility_tables")
-    if hit is None:
-        empty = (np.zeros((0, 1)), np.zeros((0, 1)))
-        hit = spec.issue_utility_tables() if spec.issues else empty
-        for t in hit:
-            t.setflags(write=False)
-        plan.cache["utility_tables"] = hit
-    out: tuple[np.ndarray, np.ndarray] = hit
-    return out

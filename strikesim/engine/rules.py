@@ -7,7 +7,6 @@ refused by :func:`strikesim.engine.step`.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -131,7 +130,7 @@ def start_of_week(spec: GameSpec, plan: EnginePlan, state: State) -> WeekStart:
         return hit
     rows = np.ascontiguousarray(state.values.T)
     start = WeekStart(build_namespace(spec, plan, state, rows), moves_mask(state, plan), rows)
-    plan.cache["start_of_week"] = (weakref.ref(state), start)
+    plan.memo.remember_start(state, start)
     return start
 
 
@@ -142,16 +141,12 @@ def remember_start(
     its ``(V, B)`` values, ``base`` the step's final namespace of them (the
     state a week earlier; see :func:`next_week_namespace`)."""
     ns = next_week_namespace(base, state)
-    plan.cache["start_of_week"] = (weakref.ref(state), WeekStart(ns, moves_mask(state, plan), rows))
+    plan.memo.remember_start(state, WeekStart(ns, moves_mask(state, plan), rows))
 
 
 def remembered_start(plan: EnginePlan, state: State) -> WeekStart | None:
     """What :func:`start_of_week` remembers for ``state``, or None."""
-    hit = plan.cache.get("start_of_week")
-    if hit is not None and hit[0]() is state:
-        start: WeekStart = hit[1]
-        return start
-    return None
+    return plan.memo.start_for(state)
 
 
 def pressure_mask(

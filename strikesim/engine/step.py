@@ -23,7 +23,6 @@ like a single game with campaign id ``i``.
 from __future__ import annotations
 
 import math
-import weakref
 from collections.abc import Sequence
 from typing import Any
 
@@ -35,6 +34,7 @@ from .dynamics import next_values
 from .endchecks import arbitration_costs, end_checks, rejection_costs
 from .eventlog import EventLog
 from .mathfn import clip_one, every, some
+from .memo import CampaignDraws
 from .namespace import (
     EnginePlan,
     bind_rows,
@@ -148,23 +148,20 @@ def _apply_effects(
             np.copyto(cur, new, where=mask)  # broadcasts a scalar ``new``
 
 
-def _campaign_key(plan: EnginePlan, state: State) -> np.ndarray:
+def _campaign_draws(plan: EnginePlan, state: State) -> CampaignDraws:
     """:func:`rng.campaign_key` of the state's seed and campaign ids, remembered
-    while the same ids (the same array, unchanged) are carried from week to week."""
+    while the same seed and ids are played from week to week."""
     ids = state.campaign
-    hit = plan.cache.get("campaign_key")
-    if hit is not None and hit[0]() is ids and hit[1] == state.seed and hit[2] == ids.tobytes():
-        key: np.ndarray = hit[3]
-        return key
-    key = rng.campaign_key(state.seed, ids)
-    key.setflags(write=False)
-    plan.cache["campaign_key"] = (weakref.ref(ids), state.seed, ids.tobytes(), key)
-    return key
+    memo_key = (state.seed, ids.tobytes())
+    hit = plan.memo.campaign.get(memo_key)
+    if hit is not None:
+        return hit
+    return plan.memo.campaign.put(memo_key, CampaignDraws(rng.campaign_key(state.seed, ids)))
 
 
 def _events_of_week(plan: EnginePlan, week: int) -> tuple[CompiledEvent, ...]:
     """The scenario events whose week window holds ``week``, in file order."""
-    by_week: dict[int, tuple[CompiledEvent, ...]] = plan.cache.setdefault("events_of_week", {})
+    by_week = plan.memo.events_of_week
     events = by_week.get(week)
     if events is None:
         events = by_week[week] = tuple(
@@ -183,18 +180,15 @@ def _event_draws(spec: GameSpec, plan: EnginePlan, state: State) -> np.ndarray |
     small batch (``None`` for bigger ones), remembered with the campaign key."""
     if state.batch > EVENT_TABLE_MAX_BATCH:
         return None
-    ckey = _campaign_key(plan, state)
-    hit = plan.cache.get("event_draws")
-    if hit is not None and hit[0] is ckey:
-        cached: np.ndarray = hit[1]
-        return cached
-    weeks = np.arange(spec.phases.max_weeks + 1)
-    skey = rng.stream_key(rng.week_prefix(ckey[None, :], weeks[:, None]), rng.EVENTS)  # (W, B)
-    events = np.arange(len(spec.events))
-    table = rng.uniform_at(skey[:, None, :], events[None, :, None])
-    table.setflags(write=False)
-    plan.cache["event_draws"] = (ckey, table)
-    return table
+    draws = _campaign_draws(plan, state)
+    if draws.event_table is None:
+        weeks = np.arange(spec.phases.max_weeks + 1)
+        skey = rng.stream_key(rng.week_prefix(draws.key[None, :], weeks[:, None]), rng.EVENTS)
+        events = np.arange(len(spec.events))
+        table = rng.uniform_at(skey[:, None, :], events[None, :, None])  # (W, E, B)
+        table.setflags(write=False)
+        draws.event_table = table
+    return draws.event_table
 
 
 def step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEvents]:
@@ -272,7 +266,7 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
                             table = every_week[week]
                         else:
                             key = rng.stream_key(
-                                rng.week_prefix(_campaign_key(plan, state), week), rng.EVENTS
+                                rng.week_prefix(_campaign_draws(plan, state).key, week), rng.EVENTS
                             )
                     if every(elig):  # every row draws
                         if table is not None:
