@@ -38,7 +38,6 @@ from strikesim.analysis.space import (
     OutcomeSpaceTooLarge,
     enumerate_outcomes,
     enumerate_tables,
-    offer_utility,
     outcome_space,
     utility_tables,
 )
@@ -86,7 +85,6 @@ __all__ = [
     "nash_point",
     "nash_product",
     "nash_ratio",
-    "offer_utility",
     "on_frontier",
     "outcome_shares",
     "outcome_space",

@@ -25,11 +25,11 @@ from strikesim.analysis.frontier import (
     pareto_frontier,
 )
 from strikesim.analysis.moves import MoveKind, classify_moves
-from strikesim.analysis.space import OutcomeSpace, offer_utility, outcome_space, utility_tables
-from strikesim.engine.namespace import build_namespace, plan_for
+from strikesim.analysis.space import OutcomeSpace, outcome_space
+from strikesim.engine.namespace import namespace_of
 from strikesim.engine.spec import GameSpec
 from strikesim.engine.state import State
-from strikesim.engine.step import initial_state
+from strikesim.engine.step import initial_state, utilities
 
 
 def disagreement_point(spec: GameSpec, state: State | None = None, row: int = 0) -> np.ndarray:
@@ -39,12 +39,10 @@ def disagreement_point(spec: GameSpec, state: State | None = None, row: int = 0)
     ``row`` (it moves with the strike). Without one, or where a formula
     cannot be evaluated: the utilities of the old contract.
     """
-    old = offer_utility(utility_tables(spec), np.asarray(spec.old_contract))
+    old = utilities(spec, np.asarray(spec.old_contract), missing=np.nan)
     if state is None:
         return np.asarray(old, dtype=np.float64)
-    plan = plan_for(spec)
-    rows = np.ascontiguousarray(state.values.T)
-    ns = build_namespace(spec, plan, state, rows)
+    ns = namespace_of(spec, state)
     out = np.array(old, dtype=np.float64)
     for side, party in enumerate(spec.parties):
         try:
@@ -126,13 +124,13 @@ def classify_offer_trace(
     """Kinds of the offers of a run, ``trace`` = ``(week, side, levels)`` in play
     order; each offer is compared with the same side's previous one (the
     scenario's opening offers count as each side's first)."""
-    tables = utility_tables(spec)
     previous = {
-        side: offer_utility(tables, np.asarray(spec.opening_offers[side])) for side in (0, 1)
+        side: utilities(spec, np.asarray(spec.opening_offers[side]), missing=np.nan)
+        for side in (0, 1)
     }
     kinds: list[MoveKind] = []
     for _, side, levels in trace:
-        current = offer_utility(tables, np.asarray(levels))
+        current = utilities(spec, np.asarray(levels), missing=np.nan)
         kinds.append(MoveKind(int(classify_moves(previous[side], current, side))))
         previous[side] = current
     return kinds

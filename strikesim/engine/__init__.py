@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from .core import BUILTIN_NAMES, CORE_PARAMS, CORE_VARIABLES, CoreParam, CoreVariable
 from .mathfn import ncdf
-from .observe import Observation, observe
+from .namespace import contract_terms_of, namespace_of
+from .observe import Observation, observe, visible_namespace
 from .projection import SERIES, Projection, counterfactuals, project
 from .rules import legal_moves, legal_pressure
 from .spec import SIDES, STUDIO, UNION, Formula, GameSpec
 from .state import (
     Actions,
+    SideChoice,
     EventKind,
     IllegalAction,
     Move,
@@ -45,15 +47,19 @@ __all__ = [
     "Outcome",
     "Phase",
     "Projection",
+    "SideChoice",
     "State",
     "StepEvents",
+    "contract_terms_of",
     "counterfactuals",
     "initial_state",
     "legal_moves",
     "legal_pressure",
+    "namespace_of",
     "ncdf",
     "observe",
     "project",
     "step",
     "utilities",
+    "visible_namespace",
 ]

@@ -50,6 +50,7 @@ __all__ = [
     "bind_rows",
     "build_namespace",
     "clip_rows",
+    "namespace_of",
     "next_week_namespace",
     "offer_utilities",
     "plan_for",
@@ -268,11 +269,16 @@ def plan_for(spec: GameSpec) -> EnginePlan:
     return remembered(spec, "engine.plan", lambda: _build_plan(spec))
 
 
-def offer_utilities(plan: EnginePlan, offers: np.ndarray, *, check: bool = True) -> np.ndarray:
+def offer_utilities(
+    plan: EnginePlan, offers: np.ndarray, *, check: bool = True, missing: float = 0.0
+) -> np.ndarray:
     """Both sides' utilities of offers ``(..., I)`` level indices -> ``(..., 2)``.
 
-    ``[..., 0]`` is the union's utility, ``[..., 1]`` the studio's (weighted
-    sums of issue scores). An offer with any index ``< 0`` (none) scores 0.
+    The one definition of an offer's utility: ``[..., 0]`` is the union's,
+    ``[..., 1]`` the studio's, each the sum over issues (added in issue order,
+    from 0.0) of the side's weight × score of the offered level. An offer with
+    any index ``< 0`` (no offer) scores ``missing`` for both sides: 0, as
+    formulas read it, by default; NaN where "no offer" must stay apart.
     """
     offers = np.asarray(offers)
     if check:
@@ -289,7 +295,7 @@ def offer_utilities(plan: EnginePlan, offers: np.ndarray, *, check: bool = True)
     # reducing the outer axis adds issue by issue, in issue order, from 0.0
     out: np.ndarray = np.add.reduce(per_issue, axis=0, initial=0.0)
     if some(np.less(offers, 0)):
-        out[np.less(by_issue, 0, order="C").any(axis=0)] = 0.0
+        out[np.less(by_issue, 0, order="C").any(axis=0)] = missing
     return out
 
 
@@ -305,6 +311,15 @@ def contract_terms(spec: GameSpec, plan: EnginePlan, contract: np.ndarray) -> di
         t: np.broadcast_to(np.asarray(f(tns), dtype=np.float64), (b,))
         for t, f in spec.projection.contract_terms.items()
     }
+
+
+def contract_terms_of(spec: GameSpec, contracts: np.ndarray) -> dict[str, np.ndarray]:
+    """Contract-term values (``guardrail``, ``term_years`` …) of contracts
+    ``(B, I)`` level indices -> term id -> ``(B,)`` float64."""
+    contracts = np.asarray(contracts, dtype=np.int16).reshape(-1, len(spec.issues))
+    terms = contract_terms(spec, plan_for(spec), contracts)
+    b = contracts.shape[0]
+    return {t: np.broadcast_to(np.asarray(x, np.float64), (b,)) for t, x in terms.items()}
 
 
 def build_namespace(
@@ -350,6 +365,20 @@ def build_namespace(
     else:
         ns.update(per_row)
     return ns
+
+
+def namespace_of(spec: GameSpec, state: State, row: int | None = None) -> dict[str, Any]:
+    """The formula namespace of ``state`` as the engine reads it (every
+    variable, hidden ones too: see :func:`strikesim.engine.observe.visible_namespace`
+    for what one side may read).
+
+    Entries are ``(B,)`` arrays; with ``row``, the namespace of that campaign
+    alone as a batch of one (its entries are ``np.float64`` values). A new
+    dict of copies: changing it changes no game."""
+    if row is not None:
+        state = state.take(np.array([row]))
+    rows = np.array(state.values.T, dtype=np.float64, order="C")
+    return build_namespace(spec, plan_for(spec), state, rows)
 
 
 def _talks_suspended(state: State) -> np.ndarray:

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
-from .namespace import EnginePlan, plan_for, standing_utilities
+from .namespace import PHASE_FLAGS, EnginePlan, plan_for, standing_utilities
 from .rules import pressure_mask, start_of_week
 from .spec import GameSpec
 from .state import State
 
-__all__ = ["Observation", "observe"]
+__all__ = ["Observation", "observe", "visible_namespace"]
 
 
 @dataclass(frozen=True)
@@ -111,3 +112,21 @@ def _visible_values(plan: EnginePlan, rows: np.ndarray, side: int) -> dict[str, 
     """The side's visible variables: read-only views of their rows of ``rows`` ``(V, B)``."""
     names = plan.visible[side]
     return {name: row for name, row in zip(names, _read_only(rows), strict=True) if name}
+
+
+def visible_namespace(spec: GameSpec, obs: Observation) -> dict[str, Any]:
+    """What the observing side's formulas may read: parameters, the variables
+    it may see and the public builtins (week, phase flags, weeks on strike,
+    authorisation, suspended talks, members). Entries are ``(B,)`` arrays."""
+    plan = plan_for(spec)
+    ns: dict[str, Any] = dict(plan.params)
+    ns.update(obs.variables)
+    ns["week"] = float(obs.week)
+    ns["strike_weeks"] = obs.strike_weeks.astype(np.float64)
+    # (3, B): one lookup for the three phase flags
+    flags = PHASE_FLAGS.take(obs.phase, axis=1)  # (faster than fancy indexing)
+    ns["is_talks"], ns["is_striking"], ns["is_ratification"] = flags
+    ns["authorized"] = obs.authorized.astype(np.float64)
+    ns["talks_suspended"] = (obs.week < obs.talks_suspended_until).astype(np.float64)
+    ns["members"] = plan.members
+    return ns

@@ -65,13 +65,15 @@ from .validate import check_actions, check_pressure
 __all__ = ["initial_state", "legal_moves", "legal_pressure", "step", "utilities"]
 
 
-def utilities(spec: GameSpec, offers: Any) -> np.ndarray:
+def utilities(spec: GameSpec, offers: Any, *, missing: float = 0.0) -> np.ndarray:
     """Union and studio utility of offers ``(..., I)`` level indices -> ``(..., 2)``.
 
     Utility = sum over issues of weight × score (``spec.issue_utility_tables``);
-    an offer with a missing level (``-1``) scores 0 for both sides.
+    an offer with a missing level (``-1``) scores ``missing`` for both sides (0,
+    as formulas see it; pass ``math.nan`` to keep "no offer" apart). See
+    :func:`strikesim.engine.namespace.offer_utilities`.
     """
-    return offer_utilities(plan_for(spec), np.asarray(offers))
+    return offer_utilities(plan_for(spec), np.asarray(offers), missing=missing)
 
 
 def initial_state(
