@@ -16,12 +16,12 @@ from .rules import legal_moves, legal_pressure
 from .spec import SIDES, STUDIO, UNION, Formula, GameSpec
 from .state import (
     Actions,
-    SideChoice,
     EventKind,
     IllegalAction,
     Move,
     Outcome,
     Phase,
+    SideChoice,
     State,
     StepEvents,
 )
