@@ -131,6 +131,11 @@ class Session:
     def phase(self) -> Phase:
         return Phase(int(self.state.phase[0]))
 
+    @property
+    def end_week(self) -> int:
+        """Week the dispute ended (-1 while it goes on)."""
+        return int(self.state.end_week[0])
+
     def human_sides(self) -> list[int]:
         return [s for s, seat in enumerate(self.seats) if seat.is_human]
 

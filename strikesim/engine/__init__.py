@@ -10,7 +10,7 @@ from __future__ import annotations
 from .core import BUILTIN_NAMES, CORE_PARAMS, CORE_VARIABLES, CoreParam, CoreVariable
 from .mathfn import ncdf
 from .namespace import contract_terms_of, namespace_of
-from .observe import Observation, observe, visible_namespace
+from .observe import Observation, observe, visible_namespace, visible_rows, visible_variables
 from .projection import SERIES, Projection, counterfactuals, project
 from .rules import legal_moves, legal_pressure
 from .spec import SIDES, STUDIO, UNION, Formula, GameSpec
@@ -62,4 +62,6 @@ __all__ = [
     "step",
     "utilities",
     "visible_namespace",
+    "visible_rows",
+    "visible_variables",
 ]

@@ -17,10 +17,10 @@ import numpy as np
 
 from .namespace import PHASE_FLAGS, EnginePlan, plan_for, standing_utilities
 from .rules import pressure_mask, start_of_week
-from .spec import GameSpec
+from .spec import GameSpec, VariableSpec
 from .state import State
 
-__all__ = ["Observation", "observe", "visible_namespace"]
+__all__ = ["Observation", "observe", "visible_namespace", "visible_rows", "visible_variables"]
 
 
 @dataclass(frozen=True)
@@ -130,3 +130,14 @@ def visible_namespace(spec: GameSpec, obs: Observation) -> dict[str, Any]:
     ns["talks_suspended"] = (obs.week < obs.talks_suspended_until).astype(np.float64)
     ns["members"] = plan.members
     return ns
+
+
+def visible_rows(spec: GameSpec, side: int) -> tuple[int, ...]:
+    """Indices (into ``spec.variables`` and a state's value columns) of the
+    variables ``side`` may see: the one visibility filter."""
+    return tuple(j for j, name in enumerate(plan_for(spec).visible[side]) if name)
+
+
+def visible_variables(spec: GameSpec, side: int) -> tuple[VariableSpec, ...]:
+    """The variables ``side`` may see, in scenario order."""
+    return tuple(spec.variables[j] for j in visible_rows(spec, side))

@@ -19,8 +19,7 @@ from strikesim.analysis import (
     classify_offer_trace,
     frontier_distance,
 )
-from strikesim.analysis.drivers import run_drivers
-from strikesim.analysis.objectives import evaluate_objectives, score
+from strikesim.analysis.objectives import score
 from strikesim.engine import EventKind, Move
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, wrap_text
@@ -87,7 +86,7 @@ class DebriefScreen(GameScreen):
             traces=traces, markers=markers,
             x_label=f"{play.name(0)} utility", y_label=f"{play.name(1)} utility",
         )  # fmt: skip
-        self.results = evaluate_objectives(spec, play.session.state, play.side)
+        self.results = play.objectives()
         self.score = score(self.results)
         self.moves = TextBlock(ctx, self._moves_text(), role="small", colour="text")
         self.drivers = TextBlock(ctx, self._drivers_text(), role="small", colour="text")
@@ -183,16 +182,15 @@ class DebriefScreen(GameScreen):
 
     def _drivers_text(self) -> str:
         play = self.play
-        s = play.session
         blocks = []
-        for var in play.spec.variables:
-            if not var.visible_to[play.side] or var.owner not in (
+        for var in play.visible_variables:
+            if var.owner not in (
                 play.side_key,
                 "public",
                 "industry",
             ):
                 continue
-            r = run_drivers(play.spec, s.history, s.reports, var.id)
+            r = play.run_drivers(var.id)
             if abs(r.end - r.start) < 1e-9 and not r.pushes:
                 continue
             blocks.append(driver_block(r))

@@ -17,8 +17,19 @@ from collections.abc import Callable
 import numpy as np
 
 from strikesim.ai.opponent_model import FrequencyModel
-from strikesim.engine import GameSpec, Move, Outcome, Phase
-from strikesim.engine.spec import SIDES
+from strikesim.analysis.drivers import Driver, RunDrivers, run_drivers, what_drove
+from strikesim.analysis.objectives import ObjectiveResult, evaluate_objectives
+from strikesim.engine import (
+    GameSpec,
+    Move,
+    Observation,
+    Outcome,
+    Phase,
+    State,
+    namespace_of,
+    visible_variables,
+)
+from strikesim.engine.spec import SIDES, VariableSpec
 from strikesim.narrate import party_name
 from strikesim.records import RecordError
 from strikesim.session import Decision, Impossible, Session, WeekReport
@@ -240,6 +251,100 @@ class GamePlay:
             self.save_error = ""
         except (RecordError, OSError) as exc:
             self.save_error = f"Autosave failed: {_reason(exc)}"
+
+    # --- what this side may read ----------------------------------------------------------
+    def observation(self) -> Observation:
+        """This side's :class:`~strikesim.engine.Observation` of the week: every screen
+        reads the game's numbers through it (or the methods below), never the state."""
+        return self.session.observation(self.side)
+
+    @property
+    def visible_variables(self) -> tuple[VariableSpec, ...]:
+        """The variables this side may see, in scenario order."""
+        return visible_variables(self.spec, self.side)
+
+    def deal_levels(self) -> tuple[int, ...] | None:
+        """The deal on the table: tentative during ratification, the contract once
+        settled (None otherwise). Both are public."""
+        obs = self.observation()
+        if self.phase == Phase.RATIFICATION and int(obs.tentative[0, 0]) >= 0:
+            return tuple(int(x) for x in obs.tentative[0])
+        if self.outcome in (
+            Outcome.DEAL_RATIFIED,
+            Outcome.UNION_CAPITULATED,
+            Outcome.STUDIO_CAPITULATED,
+        ):
+            return tuple(int(x) for x in obs.contract[0])
+        return None
+
+    @property
+    def ratify_week(self) -> int:
+        """Week of the members' ratification vote (-1 when none is due)."""
+        return int(self.observation().ratify_week[0])
+
+    @property
+    def end_week(self) -> int:
+        """Week the dispute ended (-1 while it goes on)."""
+        return self.session.end_week
+
+    def members_yes(self, package: tuple[int, ...] | None = None) -> float | None:
+        """The members' yes share if they voted today (the vote itself adds a little
+        noise): on ``package`` in the deal's place, or on the tentative deal when None.
+        None when the scenario's vote formula gives no number. Both sides are shown it,
+        as a poll of the membership would tell it."""
+        spec = self.spec
+        try:
+            ns = namespace_of(spec, self.session.state, 0)
+            if package is not None:
+                union_u, studio_u = self.utilities(package)
+                ns["deal_union_utility"] = np.array([union_u])
+                ns["deal_studio_utility"] = np.array([studio_u])
+            yes = spec.phases.ratification_yes(ns)
+            value = float(np.asarray(yes, dtype=np.float64).reshape(-1)[0])
+        except (ValueError, TypeError, KeyError, ArithmeticError, AttributeError):
+            return None
+        return min(1.0, max(0.0, value)) if np.isfinite(value) else None
+
+    def history(self, var_id: str) -> list[float]:
+        """Weekly values (week 0 first) of a variable this side may see; a hidden
+        one raises :class:`KeyError`."""
+        j = self._visible_row(var_id)
+        return [float(h[j]) for h in self.session.history]
+
+    def what_drove(self, var_id: str, week: int) -> list[Driver]:
+        """What moved a visible variable in ``week`` (see
+        :func:`strikesim.analysis.drivers.what_drove`)."""
+        self._visible_row(var_id)
+        s = self.session
+        return what_drove(s.spec, s.history, s.reports, var_id, week)
+
+    def run_drivers(self, var_id: str) -> RunDrivers:
+        """What moved a visible variable over the whole run."""
+        self._visible_row(var_id)
+        s = self.session
+        return run_drivers(s.spec, s.history, s.reports, var_id)
+
+    def _visible_row(self, var_id: str) -> int:
+        j = self.spec.var_index[var_id]
+        if not self.spec.variables[j].visible_to[self.side]:
+            raise KeyError(f"{var_id} is not visible to the {self.side_key}")
+        return j
+
+    def weeks_until_ready(self, action_id: str) -> int:
+        """Weeks until one of this side's pressure actions may be used again (0: ready)."""
+        a = self.spec.action_index[action_id]
+        if self.spec.actions[a].side != self.side:
+            raise KeyError(f"{action_id} is not a {self.side_key} action")
+        return int(self.session.state.cooldown[0, a])
+
+    def simulation_state(self) -> State:
+        """The whole state, for simulations whose results are shown filtered to this
+        side (the offer preview, the contract projection); never shown as it is."""
+        return self.session.state
+
+    def objectives(self) -> list[ObjectiveResult]:
+        """This side's scenario objectives judged on the game as it stands."""
+        return evaluate_objectives(self.spec, self.session.state, self.side)
 
     # --- status -----------------------------------------------------------------------
     @property

@@ -210,7 +210,7 @@ class OfferPreview:
             belief = belief_for(self.play) if self.forecast else None
             raw = self.fn(
                 self.play.spec,
-                self.play.session.state,
+                self.play.simulation_state(),
                 self.play.side,
                 np.asarray(self.play.draft, dtype=np.int16),
                 runs=RUNS,

@@ -83,7 +83,7 @@ def compute(play: GamePlay) -> ProjectionData:
     s = play.session
     deal = deal_levels(play) or tuple(play.spec.old_contract)
     nash = nash_levels(play)
-    values = s.state.values[:1]
+    values = play.simulation_state().values[:1]
     proj = counterfactuals(
         play.spec,
         values,
