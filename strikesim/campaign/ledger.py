@@ -25,6 +25,7 @@ from strikesim.engine.spec import STUDIO, UNION, Formula
 from strikesim.scenario.compile import compile_model
 from strikesim.scenario.diagnostics import Diagnostic, ScenarioError, Severity
 from strikesim.scenario.model import VariableModel
+from strikesim.units import with_unit
 
 __all__ = [
     "Ledger",
@@ -179,17 +180,6 @@ def epilogue_texts(campaign: Campaign, ledger: Ledger) -> list[tuple[str, str]]:
     ]
 
 
-def _with_unit(text: str, unit: str) -> str:
-    if not unit:
-        return text
-    if unit == "%":
-        return text + "%"
-    if unit.startswith("$"):  # "$M" reads as "$4,349M"
-        sign = "-" if text.startswith("-") else ""
-        return f"{sign}${text.lstrip('-')}{unit[1:]}"
-    return f"{text} {unit}"
-
-
 def summary_table(campaign: Campaign, ledger: Ledger) -> list[tuple[str, str]]:
     """``(label, formatted value)`` of every summary row on ``ledger``.
 
@@ -197,7 +187,7 @@ def summary_table(campaign: Campaign, ledger: Ledger) -> list[tuple[str, str]]:
     with ``$`` puts the dollar sign in front (``$M`` -> ``$4,349M``).
     """
     return [
-        (row.label, _with_unit(format_number(evaluate(row.value, ledger), row.format), row.unit))
+        (row.label, with_unit(format_number(evaluate(row.value, ledger), row.format), row.unit))
         for row in campaign.summary_rows
     ]
 
