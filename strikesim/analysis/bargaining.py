@@ -92,11 +92,13 @@ def end_disagreement_point(spec: GameSpec, state: State, row: int = 0) -> np.nda
     costs = np.array([float(state.values[row, spec.var_index[v]]) for v in _COST])
     if int(state.outcome[row]) == int(Outcome.DEADLINE):
         contract = np.asarray(state.contract[row], dtype=np.int64)
-        return np.asarray(offer_utility(utility_tables(spec), contract), dtype=np.float64) - costs
+        actual: np.ndarray = np.asarray(offer_utility(utility_tables(spec), contract)) - costs
+        return actual
     contract, awarded = no_deal_contract(spec, state, row)
     value = np.asarray(offer_utility(utility_tables(spec), contract), dtype=np.float64)
     extra = float(spec.params.get("arbitration_cost", 0.0)) if awarded else 0.0
-    return value - costs - extra
+    point: np.ndarray = value - costs - extra
+    return point
 
 
 @dataclass(frozen=True)
