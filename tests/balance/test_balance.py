@@ -12,10 +12,10 @@ import pytest
 
 from strikesim.ai import make_negotiator
 from strikesim.balance.harness import SUITE, Games, play, play_seat
-from strikesim.balance.policies import TRIVIAL_POLICIES
 from strikesim.balance.levers import LEVERS, Knob, Lever, lever_table, setting, spec_with
 from strikesim.balance.policies import (
     DEFAULT_AI,
+    TRIVIAL_POLICIES,
     LinearMidpoint,
     TitForTat,
     make_policy,
