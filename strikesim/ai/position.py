@@ -9,9 +9,10 @@ calendar (docs/model.md §6):
   scenario's ``tolerance_rate`` (utility per week). The unit is the same for both
   sides and every scenario, so the side a strike hurts more wears down sooner, and
   a dearer strike is a shorter one: a studio that covers struck work with AI, or a
-  union whose fund runs dry, is not given the same clock as its opponent. A week of strike with members in hardship and the fund
-  empty, or with the studio short of cash and its audience leaving, counts for more
-  than a week of a comfortable strike; a week of talks costs nothing.
+  union whose fund runs dry, is not given the same clock as its opponent. A week of
+  strike with members in hardship and the fund empty, or with the studio short of
+  cash and its audience leaving, counts for more than a week of a comfortable
+  strike; a week of talks costs nothing.
 * **strength** — the tolerance stretches when the side is doing better than the
   other: public support on its side, and the other side's cost (in its own weeks of
   staying power) above its own.
