@@ -12,6 +12,8 @@ from strikesim.analysis.bargaining import (
     classify_offer_trace,
     deal_scores,
     disagreement_point,
+    end_disagreement_point,
+    no_deal_contract,
 )
 from strikesim.analysis.frontier import (
     Frontier,
@@ -76,6 +78,7 @@ __all__ = [
     "deal_scores",
     "describe",
     "disagreement_point",
+    "end_disagreement_point",
     "enumerate_outcomes",
     "enumerate_tables",
     "frontier_distance",
@@ -85,6 +88,7 @@ __all__ = [
     "nash_point",
     "nash_product",
     "nash_ratio",
+    "no_deal_contract",
     "on_frontier",
     "outcome_shares",
     "outcome_space",

@@ -22,6 +22,7 @@ from strikesim.ai import DIFFICULTIES, Negotiator, make_negotiator, negotiator_n
 from strikesim.balance.policies import (
     DEFAULT_AI,
     POLICIES,
+    REFERENCE_POLICIES,
     TRIVIAL_POLICIES,
     PolicyFactory,
     make_policy,
@@ -49,7 +50,7 @@ DEFAULT_RUNS = 40
 BAR_MARGIN = 10.0
 """Score points every trivial policy must stay below the default AI (DESIGN.md §6)."""
 
-SUITE: tuple[str, ...] = (DEFAULT_AI, *TRIVIAL_POLICIES)
+SUITE: tuple[str, ...] = (DEFAULT_AI, *TRIVIAL_POLICIES, *REFERENCE_POLICIES)
 """Policies played, in table order (the yardstick first)."""
 
 _DEAL, _DEADLINE = int(Outcome.DEAL_RATIFIED), int(Outcome.DEADLINE)
@@ -198,8 +199,9 @@ class SeatTable:
 
     @property
     def trivial(self) -> tuple[str, ...]:
-        """The policies the bar judges: every one but the default AI and custom entrants."""
-        return tuple(p for p in self.policies if p != DEFAULT_AI and p not in self.custom)
+        """The policies the bar judges (the trivial ones played; not the default AI, the
+        reference strategies or custom entrants)."""
+        return tuple(p for p in self.policies if p in TRIVIAL_POLICIES)
 
     @property
     def seat(self) -> str:

@@ -17,8 +17,11 @@ from collections.abc import Callable
 import numpy as np
 
 from strikesim.ai.opponent_model import FrequencyModel
+from strikesim.analysis.bargaining import end_disagreement_point
 from strikesim.analysis.drivers import Driver, RunDrivers, run_drivers, what_drove
+from strikesim.analysis.goals import Standing, standing
 from strikesim.analysis.objectives import ObjectiveResult, evaluate_objectives
+from strikesim.analysis.result import ResultParts, result_parts
 from strikesim.engine import (
     GameSpec,
     Move,
@@ -82,6 +85,7 @@ class GamePlay:
         """Hot seat: the side that must take the controls next (None: no hand-over due)."""
         self.briefed: set[int] = set()
         """Hot seat: the sides whose player has had their confidential brief this sitting."""
+        self._standing: dict[tuple[object, ...], Standing] = {}
 
     @property
     def model(self) -> FrequencyModel:
@@ -153,6 +157,19 @@ class GamePlay:
         return float(
             sum(issue.cost[lv] for issue, lv in zip(self.spec.issues, levels, strict=True))
         )
+
+    def standing(self, levels: tuple[int, ...] | list[int] | None = None) -> Standing:
+        """The player's objectives if ``levels`` (default: the contract in force) were
+        settled this week: own objectives only, on the state as it is now."""
+        contract = None if levels is None else tuple(int(x) for x in levels)
+        key = (self.session.week, len(self.session.reports), self.side, contract)
+        hit = self._standing.get(key)
+        if hit is None:
+            if len(self._standing) > 64:
+                self._standing.clear()
+            hit = standing(self.spec, self.session.state, self.side, contract)
+            self._standing[key] = hit
+        return hit
 
     def other_offer(self) -> tuple[int, ...] | None:
         return self.session.standing_offer(self.other)
@@ -341,6 +358,15 @@ class GamePlay:
         """The whole state, for simulations whose results are shown filtered to this
         side (the offer preview, the contract projection); never shown as it is."""
         return self.session.state
+
+    def result_parts(self) -> ResultParts:
+        """This side's result as contract value less the dispute's cost."""
+        return result_parts(self.spec, self.session.state, self.side)
+
+    def end_disagreement_point(self) -> np.ndarray:
+        """(2,) both sides' no-deal values at the end (for the debrief's Nash and KS
+        points; once the dispute is over, both sides' figures are on the record)."""
+        return end_disagreement_point(self.spec, self.session.state)
 
     def objectives(self) -> list[ObjectiveResult]:
         """This side's scenario objectives judged on the game as it stands."""
