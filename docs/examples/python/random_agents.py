@@ -31,7 +31,7 @@ def main(games: int, scenario: str, seed: int = 0) -> collections.Counter[str]:
             if "pressure" in action:
                 action["pressure"] = action["pressure"] * seen["pressure_mask"]
             actions[agent] = action
-        observations, rewards, terminations, truncations, infos = env.step(actions)
+        observations, _rewards, _terminations, _truncations, infos = env.step(actions)
         if not env.agents:  # the dispute ended: count it and start the next campaign
             endings[infos["union"]["outcome"]] += 1
             observations, infos = env.reset()
