@@ -27,7 +27,7 @@ from strikesim.analysis.frontier import (
 )
 from strikesim.analysis.moves import MoveKind, classify_moves
 from strikesim.analysis.space import OutcomeSpace, outcome_space
-from strikesim.engine.namespace import namespace_of
+from strikesim.engine import namespace_of
 from strikesim.engine.spec import STUDIO, UNION, GameSpec
 from strikesim.engine.state import Outcome, State
 from strikesim.engine.step import initial_state, utilities

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from strikesim.engine.namespace import namespace_of
+from strikesim.engine import namespace_of
 from strikesim.engine.spec import GameSpec
 from strikesim.engine.state import State
 

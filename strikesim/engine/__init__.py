@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .core import BUILTIN_NAMES, CORE_PARAMS, CORE_VARIABLES, CoreParam, CoreVariable
 from .mathfn import ncdf
-from .namespace import contract_terms_of, namespace_of
+from .namespace import contract_terms_of, namespace_of, settle
 from .observe import Observation, observe, visible_namespace, visible_rows, visible_variables
 from .projection import SERIES, Projection, counterfactuals, project
 from .rules import legal_moves, legal_pressure
@@ -59,6 +59,7 @@ __all__ = [
     "ncdf",
     "observe",
     "project",
+    "settle",
     "step",
     "utilities",
     "visible_namespace",

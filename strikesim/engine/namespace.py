@@ -56,6 +56,7 @@ __all__ = [
     "plan_for",
     "recompute_derived",
     "revise_standing_utilities",
+    "settle",
     "standing_utilities",
     "store_clipped",
 ]
@@ -379,6 +380,16 @@ def namespace_of(spec: GameSpec, state: State, row: int | None = None) -> dict[s
         state = state.take(np.array([row]))
     rows = np.array(state.values.T, dtype=np.float64, order="C")
     return build_namespace(spec, plan_for(spec), state, rows)
+
+
+def settle(spec: GameSpec, state: State) -> tuple[State, dict[str, Any]]:
+    """``state`` with its derived variables recomputed (after a caller put another
+    contract in force, say), and its namespace; the state given is not changed."""
+    plan = plan_for(spec)
+    rows = np.array(state.values.T, dtype=np.float64)  # a copy: the state is never written
+    ns = build_namespace(spec, plan, state, rows)
+    recompute_derived(plan, ns, rows)
+    return state.evolve(values=np.ascontiguousarray(rows.T)), ns
 
 
 def _talks_suspended(state: State) -> np.ndarray:

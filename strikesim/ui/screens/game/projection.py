@@ -18,7 +18,7 @@ import numpy as np
 import pygame
 
 from strikesim.analysis import bargaining_picture
-from strikesim.engine.namespace import contract_terms_of
+from strikesim.engine import contract_terms_of
 from strikesim.engine.projection import Projection, counterfactuals
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize
