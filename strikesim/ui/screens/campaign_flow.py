@@ -193,17 +193,8 @@ def after_stage(ctx: UIContext, session: Session) -> Transition | None:
 
 
 def _enter_stage(ctx: UIContext, run: CampaignRun, session: Session) -> Transition:
-    try:
-        from strikesim.ui.screens.game import game_screen
-    except ImportError:
-        return Push(
-            message(
-                ctx,
-                "The table is not ready",
-                "This build of StrikeSim has no negotiation table screens; "
-                "play the campaign headless with 'strikesim campaign' instead.",
-            )
-        )
+    from strikesim.ui.screens.game import game_screen  # (the table's package imports this one)
+
     if run not in _ACTIVE:
         _ACTIVE.append(run)
     del _ACTIVE[:-_MAX_ACTIVE]

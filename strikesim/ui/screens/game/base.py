@@ -151,11 +151,8 @@ class GameScreen(Screen):
         # in a campaign stage, saving (or leaving for the title) saves the campaign
         saved = choice in (PauseChoice.SAVE, PauseChoice.QUIT_TO_TITLE) and self.save_campaign()
         if choice == PauseChoice.SAVE and not saved:
-            try:
-                from strikesim.ui.screens.save_game import SaveGameScreen
-            except ImportError:
-                self.save_now()
-                return None
+            from strikesim.ui.screens.save_game import SaveGameScreen
+
             return Push(SaveGameScreen(self.ctx, self.play.session))
         if choice == PauseChoice.SAVE:
             return None
