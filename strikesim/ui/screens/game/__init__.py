@@ -8,11 +8,15 @@ ratification, projection and debrief.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from strikesim.session import Session
 from strikesim.ui.context import UIContext
 from strikesim.ui.screen import Screen
 from strikesim.ui.screens.game.play import GamePlay
+
+if TYPE_CHECKING:
+    from strikesim.campaign.run import CampaignRun
 
 
 def game_screen(
@@ -22,18 +26,20 @@ def game_screen(
     autosave: bool = True,
     saver: Callable[[Session], object] | None = None,
     guide: bool = False,
+    campaign: CampaignRun | None = None,
 ) -> Screen:
     """The negotiation table for ``session``, played from its human seat.
 
     A finished session opens on its debrief instead; a hot-seat session (both sides human)
     on the hand-over screen of the side to decide first. Each played week is autosaved
     (to the autosave slot, or by ``saver`` when given; see :class:`GamePlay`). ``guide``
-    offers the first-game guide (a new game, until the player has seen it).
+    offers the first-game guide (a new game, until the player has seen it). ``campaign``:
+    the campaign whose stage ``session`` is (its debrief leads back to the campaign).
     """
     from strikesim.ui.screens.game.debrief import DebriefScreen
     from strikesim.ui.screens.game.table import TableScreen
 
-    play = GamePlay(session, autosave=autosave, saver=saver)
+    play = GamePlay(session, autosave=autosave, saver=saver, campaign=campaign)
     if session.is_over:
         return DebriefScreen(ctx, play)
     if play.hot_seat:

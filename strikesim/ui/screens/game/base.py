@@ -169,9 +169,9 @@ class GameScreen(Screen):
     def save_campaign(self) -> bool:
         """In a campaign stage, save the campaign (not a plain game, which would replay
         without the carried starting values); False outside a campaign."""
-        from strikesim.ui.screens.campaign_flow import active_campaign, save_campaign
+        from strikesim.ui.screens.campaign_flow import save_campaign
 
-        run = active_campaign(self.play.session)
+        run = self.play.campaign
         if run is None:
             return False
         path = save_campaign(self.ctx, run)

@@ -142,7 +142,7 @@ class DebriefScreen(GameScreen):
         from strikesim.ui.screens.title import TitleScreen
 
         # a campaign stage goes on to the campaign's progress screen
-        return after_stage(self.ctx, self.play.session) or Reset(TitleScreen(self.ctx))
+        return after_stage(self.ctx, self.play) or Reset(TitleScreen(self.ctx))
 
     def on_action(self, action: str) -> Transition | None:
         return self.finish() if action == "continue" else None

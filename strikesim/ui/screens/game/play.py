@@ -13,6 +13,7 @@ screen can show it; nothing here draws.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -37,6 +38,9 @@ from strikesim.narrate import party_name
 from strikesim.records import RecordError
 from strikesim.session import Decision, Impossible, Session, WeekReport
 
+if TYPE_CHECKING:
+    from strikesim.campaign.run import CampaignRun
+
 
 class GamePlay:
     """A session seen from the player's seat (``side``: 0 union, 1 studio).
@@ -54,6 +58,7 @@ class GamePlay:
         *,
         autosave: bool = True,
         saver: Callable[[Session], object] | None = None,
+        campaign: CampaignRun | None = None,
     ) -> None:
         self.guided = False
         """The first-game guide was followed at the table (its debrief card is due)."""
@@ -63,6 +68,8 @@ class GamePlay:
         if side not in (0, 1):
             raise ValueError(f"side must be 0 (union) or 1 (studio), got {side!r}")
         self.session = session
+        self.campaign = campaign
+        """The campaign whose stage this game is (None outside a campaign)."""
         self.side = side
         self.other = 1 - side
         self.autosave = autosave
