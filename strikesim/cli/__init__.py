@@ -96,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     chk.add_argument("--runs", type=_positive, help="seeds to play (default: what each asks)")
     chk.add_argument("--seed", type=_seed, default=0)
 
-    from strikesim.balance.command import add_parser as add_balance
+    from strikesim.cli.balance import add_parser as add_balance
 
     add_balance(sub)
 
@@ -181,9 +181,10 @@ def report_error(exc: StrikeSimError, err: TextIO) -> int:
 
 
 def _dispatch(args: argparse.Namespace, out: TextIO) -> int:
-    from strikesim import commands, mod_commands
-    from strikesim.balance.command import cmd_balance
-    from strikesim.campaign.cli import cmd_campaign
+    from strikesim.cli import commands
+    from strikesim.cli import mods as mod_commands
+    from strikesim.cli.balance import cmd_balance
+    from strikesim.cli.campaign import cmd_campaign
 
     handler = {
         None: commands.cmd_start,
