@@ -12,7 +12,6 @@ of campaign ``i``.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
 
 import numpy as np
 
@@ -20,7 +19,7 @@ from strikesim.ai.view import resource_level
 from strikesim.engine import rng
 from strikesim.engine.mathfn import clip
 from strikesim.engine.memo import Recent
-from strikesim.engine.spec import UNION
+from strikesim.engine.spec import UNION, Namespace
 
 FACTOR_WEEK = 0xFFFF_FFFF
 """Week part of the key of the per-campaign personality draws (never a real week)."""
@@ -190,7 +189,7 @@ def _shared(
 
 def attrition_step(
     side: int,
-    ns: Mapping[str, Any],
+    ns: Namespace,
     initial: Mapping[str, float],
     striking: np.ndarray,
     strike_weeks: np.ndarray,

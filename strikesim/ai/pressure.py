@@ -32,7 +32,7 @@ import numpy as np
 
 from strikesim.engine.mathfn import clip, some
 from strikesim.engine.memo import remembered
-from strikesim.engine.spec import UNION, Effect, GameSpec
+from strikesim.engine.spec import UNION, Effect, GameSpec, Namespace
 
 UNION_GOOD: Mapping[str, float] = {
     "strike_fund": 1.0,
@@ -83,7 +83,7 @@ def scales(spec: GameSpec) -> np.ndarray:
     return out
 
 
-def _change(effect: Effect, ns: Mapping[str, object], current: np.ndarray) -> np.ndarray:
+def _change(effect: Effect, ns: Namespace, current: np.ndarray) -> np.ndarray:
     try:
         amount = np.asarray(effect.value(ns), dtype=np.float64)
     except (KeyError, ValueError, ZeroDivisionError, FloatingPointError, TypeError):
@@ -198,7 +198,7 @@ class PressurePolicy:
         return spec
 
     def values(
-        self, ns: Mapping[str, object], batch: int, cols: list[int] | None = None
+        self, ns: Namespace, batch: int, cols: list[int] | None = None
     ) -> tuple[np.ndarray, list[str]]:
         """Value ``(B, a)`` of each of the side's actions (only columns ``cols``
         are computed when given; the others stay 0) and, per action, the
@@ -208,7 +208,7 @@ class PressurePolicy:
         return values_t.T, drivers
 
     def values_t(
-        self, ns: Mapping[str, object], batch: int, cols: list[int] | None = None
+        self, ns: Namespace, batch: int, cols: list[int] | None = None
     ) -> tuple[np.ndarray, list[str]]:
         """Like :meth:`values` with the values transposed, ``(a, B)``."""
         n_act = len(self.actions)
@@ -288,7 +288,7 @@ class PressurePolicy:
             drivers[col] = best
         return values, drivers
 
-    def _delta(self, e: int, ns: Mapping[str, object], current: np.ndarray) -> np.ndarray:
+    def _delta(self, e: int, ns: Namespace, current: np.ndarray) -> np.ndarray:
         """(B,) change effect ``e`` makes to its variable (unscaled)."""
         const = self._const[e]
         if const is None:
@@ -297,7 +297,7 @@ class PressurePolicy:
             return np.asarray(current * (const - 1.0))
         return np.asarray(const - current)
 
-    def choose(self, ns: Mapping[str, object], legal: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    def choose(self, ns: Namespace, legal: np.ndarray) -> tuple[np.ndarray, list[str]]:
         """(B, A) bool pressure actions to take, and each action's main driver
         (``""`` for actions not valued). Nothing is taken in a campaign whose
         members are voting (``is_ratification``)."""

@@ -9,18 +9,18 @@ formula namespace a side may evaluate is
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from strikesim.engine.mathfn import clip
-from strikesim.engine.spec import UNION
+from strikesim.engine.spec import UNION, Namespace
 
 if TYPE_CHECKING:
     pass
 
 
-def resource_level(side: int, ns: Mapping[str, Any], initial: Mapping[str, float]) -> np.ndarray:
+def resource_level(side: int, ns: Namespace, initial: Mapping[str, float]) -> np.ndarray:
     """(B,) share of the side's staying power left, in [0, 1].
 
     Union: the weaker of the strike fund left and members out of hardship.

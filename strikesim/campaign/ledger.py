@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from typing import Any
 
 import numpy as np
 
@@ -21,7 +20,7 @@ from strikesim.campaign.scenarios import scenario_info
 from strikesim.campaign.spec import Campaign, Stage
 from strikesim.campaign.text import fill, format_number
 from strikesim.engine import GameSpec, Outcome, State, utilities
-from strikesim.engine.spec import STUDIO, UNION, Formula
+from strikesim.engine.spec import STUDIO, UNION, Formula, Namespace
 from strikesim.scenario.compile import compile_model
 from strikesim.scenario.diagnostics import Diagnostic, ScenarioError, Severity
 from strikesim.scenario.model import VariableModel
@@ -44,7 +43,7 @@ __all__ = [
 Ledger = Mapping[str, float]
 
 
-def evaluate(formula: Formula, ns: Mapping[str, Any]) -> float:
+def evaluate(formula: Formula, ns: Namespace) -> float:
     """A formula's value on a namespace of plain floats (conditions give 0.0 or 1.0)."""
     with np.errstate(all="ignore"):
         return float(np.asarray(formula(ns), dtype=np.float64).reshape(-1)[0])

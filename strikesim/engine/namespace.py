@@ -34,7 +34,7 @@ from .core import CORE_DERIVED, CORE_PARAMS
 from .equations import update_plan
 from .mathfn import clip_one, every, some
 from .memo import Recent, WeekMemo, remembered
-from .spec import STUDIO, UNION, GameSpec
+from .spec import STUDIO, UNION, GameSpec, Namespace
 from .state import Phase, State
 from .tables import (
     CompiledEffect,
@@ -76,12 +76,12 @@ class EnginePlan:
     """Per variable, its finite lower and upper bound, or None where there is none."""
     limits: tuple[tuple[float, float], ...]
     """Per variable, its lower and upper bound as floats (infinite where none)."""
-    derived: tuple[tuple[int, str, Callable[[Mapping[str, Any]], Any]], ...]
+    derived: tuple[tuple[int, str, Callable[[Namespace], Any]], ...]
     """(row, id, equation) of every derived variable, in dependency order.
 
     Equations here and in ``updates`` are unguarded (see :mod:`.tables`):
     call them inside ``np.errstate(all="ignore")``."""
-    updates: tuple[tuple[int, Callable[[Mapping[str, Any]], Any]], ...]
+    updates: tuple[tuple[int, Callable[[Namespace], Any]], ...]
     """(row, equation) of every variable the dynamics step changes."""
     derived_reads: tuple[frozenset[str], ...]
     """Names each entry of ``derived`` reads (formula names or core dependencies)."""
@@ -109,10 +109,10 @@ class EnginePlan:
     """Scenario events in file order, with unguarded formulas and week windows."""
     action_effects: tuple[tuple[CompiledEffect, ...], ...]
     """Per pressure action: its cost then its effects."""
-    action_conditions: tuple[Callable[[Mapping[str, Any]], Any] | None, ...]
+    action_conditions: tuple[Callable[[Namespace], Any] | None, ...]
     side_actions: tuple[np.ndarray, np.ndarray]
     """Per side, the indices of its pressure actions (intp)."""
-    phase_formulas: Mapping[str, Callable[[Mapping[str, Any]], Any]]
+    phase_formulas: Mapping[str, Callable[[Namespace], Any]]
     """Unguarded vote and capitulation formulas of ``spec.phases`` by field name."""
     utility_tables: tuple[np.ndarray, np.ndarray]
     """Per side, the read-only ``(I, max_levels)`` weighted utility table (NaN padding)."""
@@ -328,7 +328,7 @@ def build_namespace(
     plan: EnginePlan,
     state: State,
     rows: np.ndarray,
-    base: Mapping[str, Any] | None = None,
+    base: Namespace | None = None,
     *,
     offers_changed: bool = True,
     contract_changed: bool = True,
@@ -396,7 +396,7 @@ def _talks_suspended(state: State) -> np.ndarray:
     return (state.week < state.suspended_until).astype(np.float64)
 
 
-def next_week_namespace(ns: Mapping[str, Any], state: State) -> dict[str, Any]:
+def next_week_namespace(ns: Namespace, state: State) -> dict[str, Any]:
     """The namespace of ``state`` from ``ns``, the namespace of the same batch a
     week earlier with the same values, phase, offers, deal and contract: only
     ``week`` and ``talks_suspended`` change."""
