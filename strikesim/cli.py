@@ -90,6 +90,11 @@ def _parser() -> argparse.ArgumentParser:
     bat.add_argument("--difficulty", default="normal")
     bat.add_argument("--out", metavar="FILE", help="write per-run rows to FILE (.csv or .json)")
     bat.add_argument("--quiet", action="store_true", help="no progress display")
+    bat.add_argument(
+        "--lookahead",
+        action="store_true",
+        help="hard/expert: play in small batches so their look-ahead is used (slower)",
+    )
 
     chk = sub.add_parser("check", help="play a scenario's expectations over many seeds")
     chk.add_argument("scenario")

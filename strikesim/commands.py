@@ -173,7 +173,8 @@ def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
-    from strikesim.batch import run_batch, summary_text, write_rows
+    from strikesim.ai.lookahead import Lookahead
+    from strikesim.batch import looks_ahead, run_batch, summary_text, write_rows
 
     spec = load_scenario(args.scenario)
     seats = (
@@ -185,9 +186,21 @@ def cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
     if target is not None and target.suffix not in (".csv", ".json"):
         raise UserError("--out must end in .csv or .json")
     result = run_batch(
-        spec, seats, runs=args.runs, seed=args.seed, progress=None if args.quiet else out
+        spec,
+        seats,
+        runs=args.runs,
+        seed=args.seed,
+        progress=None if args.quiet else out,
+        lookahead=args.lookahead,
     )
     out.write(summary_text(spec, result) + "\n")
+    if looks_ahead(seats) and not args.lookahead and args.runs > Lookahead.max_batch:
+        out.write(
+            f"Note: {args.difficulty} negotiators test their offers against likely futures "
+            f"(look-ahead) only in games played a few at a time, as in the game window; in "
+            f"this batch of {args.runs:,} they played without it. Add --lookahead to play "
+            f"every game as a player would meet it (much slower).\n"
+        )
     if target is not None:
         write_rows(spec, result, target)
         out.write(f"wrote {args.runs} rows to {target}\n")
