@@ -19,6 +19,12 @@ TERMS: dict[str, str] = {
     "Counter-offer": "Send your draft as your new package. The other side answers next week.",
     "Accept": "Agree to the other side's package. It becomes a tentative deal and the union's "
     "members vote on it (ratification). The game asks first and shows the forecast vote.",
+    "Both accept at once": "If both sides accept each other's offer in the same week, a fair "
+    "coin decides whose offer becomes the tentative deal; the news says which. Neither side "
+    "is favoured.",
+    "Arbitration": "If the last week passes with no deal, an arbitrator imposes one of the two "
+    "standing offers: the more reasonable one (the larger product of the two sides' values). "
+    "Extreme final offers lose, and an imposed award costs both sides.",
     "Hold": "Keep your package on the table and let a week pass.",
     "Hold until news": "Hold week after week until something happens: news, an offer, a "
     "vote or a new phase. Stops after 26 quiet weeks at most.",
@@ -30,8 +36,9 @@ TERMS: dict[str, str] = {
     "simulated continuations of the game with your draft on the table.",
     "Median and 10–90 %": "The line is the middle outcome of the simulations; the shaded band "
     "holds 80 % of them (from the 10th to the 90th percentile).",
-    "Ratification": "The union members' vote on a tentative deal. It passes with the "
-    "scenario's threshold of yes votes; if it fails, talks go on.",
+    "Ratification": "The union members' vote on a tentative deal. Members back a deal their "
+    "leaders bring home unless it falls well short of what they expect. If it fails, the "
+    "leaders lose standing and the next deal must give the members more.",
     "Members' forecast": "How the members would vote on a package if they voted today: it "
     "depends on how the package compares with what they expect.",
     "Member expectation": "What the members believe a fair deal is worth to them. It fades "
@@ -95,7 +102,8 @@ TOPICS: dict[str, list[str]] = {
     "table": [
         "Your draft", "Their offer", "Old contract", "Utility", "Counter-offer", "Accept",
         "Hold", "Hold until news", "Walk out", "Preview", "Median and 10–90 %",
-        "Members' forecast", "Runway", "Pressure", "Goals",
+        "Members' forecast", "Runway", "Pressure", "Goals", "Both accept at once",
+        "Arbitration",
     ],
     "pressure": ["Pressure", "Strike fund", "Studio cash", "Solidarity", "Walk out"],
     "news": ["Authorization vote", "Ratification", "Walk out"],
