@@ -97,10 +97,10 @@ def utility_plane(
     grid = "#d9d2c0"
     for t in _tenths(lo[0], hi[0]):
         out.append(f'<line x1="{X(t):.1f}" y1="{PAD_T}" x2="{X(t):.1f}" y2="{H - PAD_B}" stroke="{grid}"/>')
-        out.append(f'<text x="{X(t):.1f}" y="{H - PAD_B + 18}" font-size="13" text-anchor="middle">{t:.1f}</text>')
+        out.append(f'<text x="{X(t):.1f}" y="{H - PAD_B + 18}" font-size="13" text-anchor="middle">{round(t, 6) + 0.0:.1f}</text>')
     for t in _tenths(lo[1], hi[1]):
         out.append(f'<line x1="{PAD_L}" y1="{Y(t):.1f}" x2="{W - PAD_R}" y2="{Y(t):.1f}" stroke="{grid}"/>')
-        out.append(f'<text x="{PAD_L - 8}" y="{Y(t) + 4:.1f}" font-size="13" text-anchor="end">{t:.1f}</text>')
+        out.append(f'<text x="{PAD_L - 8}" y="{Y(t) + 4:.1f}" font-size="13" text-anchor="end">{round(t, 6) + 0.0:.1f}</text>')
     out.append(f'<text x="{(PAD_L + W - PAD_R) / 2}" y="{H - 14}" font-size="15" text-anchor="middle" fill="{p["ink"]}">{esc(axes[0])} →</text>')
     out.append(f'<text transform="translate(18 {(PAD_T + H - PAD_B) / 2}) rotate(-90)" font-size="15" text-anchor="middle" fill="{p["ink"]}">{esc(axes[1])} →</text>')
     if cloud is not None and len(cloud):
