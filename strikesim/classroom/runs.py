@@ -135,9 +135,7 @@ def load_one(path: Path) -> list[LoadedRun]:
     if isinstance(data, dict) and data.get("format") == "strikesim-campaign-run":
         return _campaign_runs(path)
     session = load_game(path)
-    record = RunRecord.from_json(data, source=str(path))
-    session.record = replace(session.record, meta=record.meta)
-    return [LoadedRun(str(path), session, str(record.meta.get("group", "")))]
+    return [LoadedRun(str(path), session, str(session.record.meta.get("group", "")))]
 
 
 def collect_runs(paths: list[Path]) -> tuple[list[LoadedRun], list[str]]:
