@@ -30,7 +30,7 @@ from strikesim.narrate import OUTCOME_TEXT, party_name
 AI_RUNS = 200
 SIDE_WORDS = {
     "union": "played the union", "studio": "played the studio", "hotseat": "hot seat",
-    "table": "face to face", "ai": "computer only",
+    "f2f": "face to face", "ai": "computer only",
 }  # fmt: skip
 PROJECTED = (
     ("employment", "Jobs in film and TV", "thousands"),

@@ -1,7 +1,7 @@
 """Run files a teacher can collect: one file per game, named and found again.
 
 Each game writes its own record, named by scenario, side, group and time
-(``wga-2023-union-table-3-20261207-1405.json``), with the group's name in the record's
+(``wga-2023-union-table-3-20261207-140512.json``), with the group's name in the record's
 ``meta``. :func:`collect_runs` reads what a teacher gathers — run records, campaign saves
 (one run per finished stage) and folders of them — and turns every file it cannot read into
 a problem line instead of stopping.
@@ -30,10 +30,10 @@ def clean_group(text: str) -> str:
 
 
 def side_label(session: Session) -> str:
-    """``union``/``studio`` for one player, ``hotseat`` for two, ``table`` for a deal
+    """``union``/``studio`` for one player, ``hotseat`` for two, ``f2f`` for a deal
     recorded face to face, ``ai`` for a computer-only game."""
     if session.record.meta.get("mode") == "face-to-face":
-        return "table"
+        return "f2f"
     humans = session.human_sides()
     if len(humans) == 2:
         return "hotseat"

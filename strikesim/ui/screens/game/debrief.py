@@ -153,8 +153,8 @@ class DebriefScreen(GameScreen):
             message(
                 self.ctx,
                 "Run exported",
-                f"This game's record is {path}. The class report reads it "
-                "('strikesim report FOLDER', or Classroom on the title screen).",
+                f"This game's record, {path.name}, is in the folder {path.parent}. The class "
+                "report reads it (Classroom on the title screen, or 'strikesim report').",
             )
         )
 

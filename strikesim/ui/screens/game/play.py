@@ -240,6 +240,11 @@ class GamePlay:
             if offer is not None:
                 self.models[side].observe(np.asarray([offer], dtype=np.int16))
 
+    def save_now(self) -> None:
+        """Save the game now, as after a week (a deal recorded at once has no week to
+        follow)."""
+        self._save()
+
     def _save(self) -> None:
         """Autosave the week; a full disk or unwritable folder becomes a notice."""
         if not self.autosave:
