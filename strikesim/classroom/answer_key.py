@@ -207,7 +207,15 @@ def answer_key_markdown(key: AnswerKey, level: int = 2) -> str:
             "- **Zone of agreement:** none at the start: no contract gives both sides their "
             "walk-away value, so the dispute itself must move them (costs, pressure, votes)."
         )
-    lines += ["", f"{h}# The packages", ""]
+    lines += [
+        "",
+        f"{h}# The packages",
+        "",
+        "**Nash**: the frontier deal with the largest product of both sides' gains over their "
+        "walk-away values. **KS** (Kalai–Smorodinsky): the frontier deal giving both sides "
+        "the same share of the most each could hope for.",
+        "",
+    ]
     lines += _terms_table(key, (NASH, KS, REAL, OLD))
     lines += ["", f"{h}# The ends of the zone of agreement", ""]
     lines += _terms_table(key, (STUDIO_BEST, UNION_BEST))

@@ -79,8 +79,11 @@ def record_deal(spec: GameSpec, deal: TableDeal, seed: int = 0) -> Session:
         session.submit(STUDIO, hold)
         session.advance()
     if session.is_over:
+        from strikesim.narrate import OUTCOME_TEXT
+
         raise UserInputError(
-            f"the dispute ended on its own in week {session.week} before the deal's week"
+            f"the strike could not last that long: in week {session.week} the dispute ended "
+            f"on its own ({OUTCOME_TEXT.get(session.outcome, session.outcome.name)})"
         )
     session.submit(UNION, Decision(Move.OFFER, tuple(deal.package)))
     session.submit(STUDIO, hold)
