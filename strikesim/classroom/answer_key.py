@@ -79,7 +79,9 @@ OLD = "The old contract (no deal)"
 REAL = "The real 2023 deal"
 
 
-def make_package(spec: GameSpec, picture: BargainingPicture, name: str, levels: tuple[int, ...]) -> Package:
+def make_package(
+    spec: GameSpec, picture: BargainingPicture, name: str, levels: tuple[int, ...]
+) -> Package:
     """``levels`` scored against ``picture``."""
     space = picture.space
     u = space.utility[int(space.index_of(np.asarray(levels)))]
@@ -165,7 +167,9 @@ def _terms_table(key: AnswerKey, names: tuple[str, ...]) -> list[str]:
         + " | ".join(f"{p.utility[0]:.2f} / {p.utility[1]:.2f}" for p in shown)
         + " |"
     )
-    lines.append("| **Cost to the studio** | " + " | ".join(f"${p.cost:,.0f}M/yr" for p in shown) + " |")
+    lines.append(
+        "| **Cost to the studio** | " + " | ".join(f"${p.cost:,.0f}M/yr" for p in shown) + " |"
+    )
     return lines
 
 

@@ -82,16 +82,22 @@ def _block(block: Block, shift: int) -> str:
         head, *body = block.rows
         rows = ["<tr>" + "".join(f"<th>{_spans(c)}</th>" for c in head) + "</tr>"]
         rows += ["<tr>" + "".join(f"<td>{_spans(c)}</td>" for c in r) + "</tr>" for r in body]
-        return "<table>\n<thead>" + rows[0] + "</thead>\n<tbody>" + "".join(rows[1:]) + "</tbody></table>"
+        return (
+            "<table>\n<thead>"
+            + rows[0]
+            + "</thead>\n<tbody>"
+            + "".join(rows[1:])
+            + "</tbody></table>"
+        )
     return f"<p>{_spans(block.spans)}</p>"
 
 
 def _css() -> str:
     p = palette()
     return f"""
-:root {{ --union: {p['union']}; --studio: {p['studio']}; --gold: {p['gold']};
-  --ink: {p['ink']}; --ink-muted: {p['ink_muted']}; --paper: {p['paper']};
-  --paper-edge: {p['paper_edge']}; --navy: {p['bg_top']}; --gold-dim: {p['gold_dim']}; }}
+:root {{ --union: {p["union"]}; --studio: {p["studio"]}; --gold: {p["gold"]};
+  --ink: {p["ink"]}; --ink-muted: {p["ink_muted"]}; --paper: {p["paper"]};
+  --paper-edge: {p["paper_edge"]}; --navy: {p["bg_top"]}; --gold-dim: {p["gold_dim"]}; }}
 * {{ box-sizing: border-box; }}
 html {{ background: var(--navy); }}
 body {{ font-family: "Inter", "Helvetica Neue", Arial, sans-serif; color: var(--ink);

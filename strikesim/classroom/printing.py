@@ -12,7 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from strikesim.classroom.answer_key import KS, NASH, REAL, AnswerKey, answer_key, answer_key_markdown
+from strikesim.classroom.answer_key import (
+    KS,
+    NASH,
+    REAL,
+    AnswerKey,
+    answer_key,
+    answer_key_markdown,
+)
 from strikesim.classroom.html import esc, markdown_html, page, palette
 from strikesim.classroom.svg import Mark, utility_plane
 from strikesim.classroom.teaching_notes import teaching_notes

@@ -64,7 +64,9 @@ def _row(run: LoadedRun, key: AnswerKey) -> GroupRow:
     state = s.state
     signed = s.outcome in (Outcome.DEAL_RATIFIED, Outcome.UNION_CAPITULATED,
                            Outcome.STUDIO_CAPITULATED, Outcome.DEADLINE)  # fmt: skip
-    contract = tuple(int(x) for x in state.contract[0]) if signed and state.contract[0][0] >= 0 else None
+    contract = (
+        tuple(int(x) for x in state.contract[0]) if signed and state.contract[0][0] >= 0 else None
+    )
     levels = contract if contract is not None else tuple(spec.old_contract)
     u = s.offer_utilities(levels)
     result = tuple(float(state.values[0, spec.var_index[v]]) for v in RESULT_VARIABLE)
@@ -169,8 +171,12 @@ def _projection(spec: GameSpec, rows: Sequence[GroupRow]) -> str:
             (f"{k} ({picks[k].run.name})"[:22], projections[k].mean[var][0], colours[k])
             for k in picks
         ]
-        charts.append(f'<div class="chart">{line_chart(years, series, title=title, unit=unit)}</div>')
-    who = ", ".join(f"{k}: {esc(r.run.name)} (joint result {r.joint:.2f})" for k, r in picks.items())
+        charts.append(
+            f'<div class="chart">{line_chart(years, series, title=title, unit=unit)}</div>'
+        )
+    who = ", ".join(
+        f"{k}: {esc(r.run.name)} (joint result {r.joint:.2f})" for k, r in picks.items()
+    )
     return (
         f"<p>Deals ranked by both sides' results added up — {who}.</p>"
         f'<div class="grid">{"".join(charts)}</div>'
@@ -205,13 +211,13 @@ def scenario_section(runs: Sequence[LoadedRun]) -> str:
         key, marks, cloud=cloud, cloud_label=f"computer vs computer, {AI_RUNS} games",
         title=f"{spec.title}: the class's deals",
     )  # fmt: skip
-    legend = (
-        '<p class="key">'
-        f'<span><span class="swatch" style="background:{p["union"]}"></span>group played the union</span>'
-        f'<span><span class="swatch" style="background:{p["studio"]}"></span>group played the studio</span>'
-        f'<span><span class="swatch" style="background:{p["ink"]}"></span>hot seat or face to face</span>'
-        f'<span>★ Nash deal · ◆ Kalai–Smorodinsky deal · ○ the real 2023 deal</span></p>'
+    swatches = [(p["union"], "group played the union"), (p["studio"], "group played the studio"),
+                (p["ink"], "hot seat or face to face")]  # fmt: skip
+    legend = '<p class="key">' + "".join(
+        f'<span><span class="swatch" style="background:{c}"></span>{esc(t)}</span> '
+        for c, t in swatches
     )
+    legend += "<span>★ Nash deal · ◆ Kalai–Smorodinsky deal · ○ the real 2023 deal</span></p>"
     return (
         f"<section><h2>{esc(spec.title)} <span class=note>({len(runs)} run(s))</span></h2>"
         f'<div class="chart">{plane}</div>{legend}'
@@ -231,7 +237,9 @@ def class_report(runs: Sequence[LoadedRun], problems: Sequence[str] = (), title:
         raise ValueError("no runs to report on")
     by_scenario: dict[tuple[str, str], list[LoadedRun]] = {}
     for run in runs:
-        by_scenario.setdefault((run.session.spec.id, run.session.spec.scenario_hash), []).append(run)
+        by_scenario.setdefault((run.session.spec.id, run.session.spec.scenario_hash), []).append(
+            run
+        )
     sections = [scenario_section(group) for group in by_scenario.values()]
     heading = title or "Class report"
     body = (

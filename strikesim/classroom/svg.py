@@ -16,6 +16,7 @@ from strikesim.classroom.html import esc, palette
 
 W, H = 760, 520
 PAD_L, PAD_R, PAD_T, PAD_B = 64, 28, 24, 58
+GRID = "#d9d2c0"
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,35 @@ class Mark:
     label: str
     colour: str
     shape: str = "dot"
+
+
+def _attrs(**kw: object) -> str:
+    """``key="value"`` pairs (underscores become dashes; floats get one decimal)."""
+    parts = []
+    for k, v in kw.items():
+        value = f"{v:.1f}" if isinstance(v, float) else str(v)
+        parts.append(f'{k.replace("_", "-")}="{esc(value)}"')
+    return " ".join(parts)
+
+
+def text(x: float, y: float, body: str, size: int = 13, **kw: object) -> str:
+    return f"<text {_attrs(x=float(x), y=float(y), font_size=size, **kw)}>{esc(body)}</text>"
+
+
+def line(x1: float, y1: float, x2: float, y2: float, **kw: object) -> str:
+    return f"<line {_attrs(x1=float(x1), y1=float(y1), x2=float(x2), y2=float(y2), **kw)}/>"
+
+
+def polyline(points: Sequence[tuple[float, float]], colour: str, width: float) -> str:
+    pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+    return f'<polyline points="{pts}" fill="none" stroke="{esc(colour)}" stroke-width="{width}"/>'
+
+
+def _open(width: int, height: int, label: str) -> str:
+    return (
+        f'<svg viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg" role="img" '
+        f'aria-label="{esc(label)}" font-family="Arial, sans-serif">'
+    )
 
 
 def _scale(lo: float, hi: float, a: float, b: float) -> tuple[float, float]:
@@ -42,23 +72,25 @@ def _tenths(lo: float, hi: float) -> list[float]:
     """Ticks at round tenths (every 0.1, or 0.2 on a wide axis) from ``lo`` to ``hi``."""
     step = 0.1 if hi - lo <= 0.7 else 0.2
     first = np.ceil(lo / step - 1e-9) * step
-    return [float(v) for v in np.arange(first, hi + 1e-9, step)]
+    return [round(float(v), 6) + 0.0 for v in np.arange(first, hi + 1e-9, step)]
 
 
 def _shape(m: Mark, x: float, y: float) -> str:
     c = esc(m.colour)
-    if m.shape == "diamond":
-        pts = f"{x},{y - 8} {x + 8},{y} {x},{y + 8} {x - 8},{y}"
-        return f'<polygon points="{pts}" fill="{c}" stroke="#000" stroke-width="1"/>'
-    if m.shape == "star":
-        pts = " ".join(
-            f"{x + r * np.sin(k * np.pi / 5):.1f},{y - r * np.cos(k * np.pi / 5):.1f}"
-            for k, r in zip(range(10), [10, 4.5] * 5, strict=True)
-        )
-        return f'<polygon points="{pts}" fill="{c}" stroke="#000" stroke-width="1"/>'
+    if m.shape in ("diamond", "star"):
+        if m.shape == "diamond":
+            pts = [(x, y - 8), (x + 8, y), (x, y + 8), (x - 8, y)]
+        else:
+            radii = [10.0, 4.5] * 5
+            pts = [(x + r * np.sin(k * np.pi / 5), y - r * np.cos(k * np.pi / 5))
+                   for k, r in enumerate(radii)]  # fmt: skip
+        joined = " ".join(f"{a:.1f},{b:.1f}" for a, b in pts)
+        return f'<polygon points="{joined}" fill="{c}" stroke="#000" stroke-width="1"/>'
     if m.shape == "ring":
-        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="7" fill="none" stroke="{c}" stroke-width="2.5"/>'
-    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6" fill="{c}" stroke="#000" stroke-width="1"/>'
+        return (
+            f"<circle {_attrs(cx=x, cy=y, r=7, fill='none', stroke=m.colour, stroke_width=2.5)}/>"
+        )
+    return f"<circle {_attrs(cx=x, cy=y, r=6, fill=m.colour, stroke='#000', stroke_width=1)}/>"
 
 
 def utility_plane(
@@ -74,54 +106,59 @@ def utility_plane(
     """The plane: ``frontier`` ``(F, 2)`` as a stepped line, ``d`` as dashed guides, a grey
     ``cloud`` ``(N, 2)`` of other outcomes, and the labelled ``marks`` on top."""
     p = palette()
-    pts = [np.asarray(frontier, dtype=float).reshape(-1, 2)]
-    pts.append(np.asarray([d], dtype=float))
-    pts.append(np.asarray([[m.x, m.y] for m in marks], dtype=float).reshape(-1, 2))
-    if cloud is not None and len(cloud):
-        pts.append(np.asarray(cloud, dtype=float).reshape(-1, 2))
-    allp = np.vstack(pts)
+    f = np.asarray(frontier, dtype=float).reshape(-1, 2)
+    dots = np.asarray(cloud, dtype=float).reshape(-1, 2) if cloud is not None else np.empty((0, 2))
+    points = np.asarray([[m.x, m.y] for m in marks], dtype=float).reshape(-1, 2)
+    allp = np.vstack([f, np.asarray([d], dtype=float), dots, points])
     lo = np.floor((np.nanmin(allp, axis=0) - 0.02) * 10) / 10
     hi = np.ceil((np.nanmax(allp, axis=0) + 0.02) * 10) / 10
     lo, hi = np.clip(lo, -1.0, 1.0), np.maximum(np.clip(hi, 0.1, 1.5), lo + 0.2)
     sx, ox = _scale(lo[0], hi[0], PAD_L, W - PAD_R)
     sy, oy = _scale(lo[1], hi[1], H - PAD_B, PAD_T)
 
-    def X(v: float) -> float:
-        return v * sx + ox
+    def at(u: float, s: float) -> tuple[float, float]:
+        return float(u * sx + ox), float(s * sy + oy)
 
-    def Y(v: float) -> float:
-        return v * sy + oy
-
-    out = [f'<svg viewBox="0 0 {W} {H}" xmlns="http://www.w3.org/2000/svg" role="img" '
-           f'aria-label="{esc(title or "utility plane")}" font-family="Arial, sans-serif">']  # fmt: skip
-    grid = "#d9d2c0"
+    out = [_open(W, H, title or "utility plane")]
     for t in _tenths(lo[0], hi[0]):
-        out.append(f'<line x1="{X(t):.1f}" y1="{PAD_T}" x2="{X(t):.1f}" y2="{H - PAD_B}" stroke="{grid}"/>')
-        out.append(f'<text x="{X(t):.1f}" y="{H - PAD_B + 18}" font-size="13" text-anchor="middle">{round(t, 6) + 0.0:.1f}</text>')
+        x, _ = at(t, 0)
+        out += [line(x, PAD_T, x, H - PAD_B, stroke=GRID),
+                text(x, H - PAD_B + 18, f"{t:.1f}", text_anchor="middle")]  # fmt: skip
     for t in _tenths(lo[1], hi[1]):
-        out.append(f'<line x1="{PAD_L}" y1="{Y(t):.1f}" x2="{W - PAD_R}" y2="{Y(t):.1f}" stroke="{grid}"/>')
-        out.append(f'<text x="{PAD_L - 8}" y="{Y(t) + 4:.1f}" font-size="13" text-anchor="end">{round(t, 6) + 0.0:.1f}</text>')
-    out.append(f'<text x="{(PAD_L + W - PAD_R) / 2}" y="{H - 14}" font-size="15" text-anchor="middle" fill="{p["ink"]}">{esc(axes[0])} →</text>')
-    out.append(f'<text transform="translate(18 {(PAD_T + H - PAD_B) / 2}) rotate(-90)" font-size="15" text-anchor="middle" fill="{p["ink"]}">{esc(axes[1])} →</text>')
-    if cloud is not None and len(cloud):
-        for u, s in np.asarray(cloud, dtype=float).reshape(-1, 2):
-            out.append(f'<circle cx="{X(u):.1f}" cy="{Y(s):.1f}" r="3" fill="{p["neutral"]}" fill-opacity="0.35"/>')
-        if cloud_label:
-            out.append(f'<text x="{W - PAD_R - 4}" y="{H - PAD_B - 8}" font-size="13" text-anchor="end" fill="{p["ink_muted"]}">grey dots: {esc(cloud_label)}</text>')
-    f = np.asarray(frontier, dtype=float).reshape(-1, 2)
+        _, y = at(0, t)
+        out += [line(PAD_L, y, W - PAD_R, y, stroke=GRID),
+                text(PAD_L - 8, y + 4, f"{t:.1f}", text_anchor="end")]  # fmt: skip
+    mid_x, mid_y = (PAD_L + W - PAD_R) / 2, (PAD_T + H - PAD_B) / 2
+    out.append(text(mid_x, H - 14, f"{axes[0]} →", 15, text_anchor="middle", fill=p["ink"]))
+    out.append(
+        f'<text transform="translate(18 {mid_y}) rotate(-90)" font-size="15" '
+        f'text-anchor="middle" fill="{p["ink"]}">{esc(axes[1])} →</text>'
+    )
+    for u, s in dots:
+        cx, cy = at(u, s)
+        out.append(f"<circle {_attrs(cx=cx, cy=cy, r=3, fill=p['neutral'], fill_opacity=0.35)}/>")
+    if len(dots) and cloud_label:
+        out.append(text(W - PAD_R - 4, H - PAD_B - 8, f"grey dots: {cloud_label}",
+                        text_anchor="end", fill=p["ink_muted"]))  # fmt: skip
     if len(f):
-        path = " ".join(f"{X(u):.1f},{Y(s):.1f}" for u, s in f)
-        out.append(f'<polyline points="{path}" fill="none" stroke="{p["gold_dim"]}" stroke-width="2.5"/>')
-        u, s = f[len(f) // 5]
-        out.append(f'<text x="{X(u) + 8:.1f}" y="{Y(s) - 8:.1f}" font-size="13" fill="{p["gold_dim"]}">Pareto frontier</text>')
-    dx, dy = X(d[0]), Y(d[1])
-    dash = f'stroke="{p["ink_muted"]}" stroke-dasharray="5 4"'
-    out.append(f'<line x1="{dx:.1f}" y1="{dy:.1f}" x2="{dx:.1f}" y2="{PAD_T}" {dash}/>')
-    out.append(f'<line x1="{dx:.1f}" y1="{dy:.1f}" x2="{W - PAD_R}" y2="{dy:.1f}" {dash}/>')
-    out.append(f'<text x="{dx - 6:.1f}" y="{dy + 16:.1f}" font-size="13" text-anchor="end" fill="{p["ink_muted"]}">walk-away point</text>')
+        out.append(polyline([at(u, s) for u, s in f], p["gold_dim"], 2.5))
+        x, y = at(*f[len(f) // 5])
+        out.append(text(x + 8, y - 8, "Pareto frontier", fill=p["gold_dim"]))
+    dx, dy = at(d[0], d[1])
+    dash = {"stroke": p["ink_muted"], "stroke_dasharray": "5 4"}
+    out += [line(dx, dy, dx, PAD_T, **dash), line(dx, dy, W - PAD_R, dy, **dash)]
+    out.append(text(dx - 6, dy + 16, "walk-away point", text_anchor="end", fill=p["ink_muted"]))
+    out += _marks(marks, at)
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def _marks(marks: Sequence[Mark], at: object) -> list[str]:
+    """Each mark with its label, labels nudged down so they do not sit on each other."""
+    out: list[str] = []
     placed: list[tuple[float, float]] = []
     for m in marks:
-        x, y = X(m.x), Y(m.y)
+        x, y = at(m.x, m.y)  # type: ignore[operator]
         out.append(_shape(m, x, y))
         ly = y - 10
         while any(abs(ly - py) < 15 and abs(x - px) < 150 for px, py in placed):
@@ -129,12 +166,9 @@ def utility_plane(
         placed.append((x, ly))
         anchor = "end" if x > W * 0.7 else "start"
         lx = x - 12 if anchor == "end" else x + 12
-        out.append(
-            f'<text x="{lx:.1f}" y="{ly:.1f}" font-size="13" text-anchor="{anchor}" '
-            f'paint-order="stroke" stroke="#fff" stroke-width="3">{esc(m.label)}</text>'
-        )
-    out.append("</svg>")
-    return "\n".join(out)
+        out.append(text(lx, ly, m.label, text_anchor=anchor, paint_order="stroke",
+                        stroke="#fff", stroke_width=3))  # fmt: skip
+    return out
 
 
 def line_chart(
@@ -149,7 +183,7 @@ def line_chart(
     """Small multiple: ``series`` of (label, values, colour) against ``years``, labels at the
     lines' ends."""
     p = palette()
-    l, r, t, b = 48, 96, 30, 30
+    left, right, top, bottom = 48, 96, 30, 30
     ys = np.asarray([v for _l, vals, _c in series for v in vals], dtype=float)
     ys = ys[np.isfinite(ys)]
     lo, hi = (float(ys.min()), float(ys.max())) if ys.size else (0.0, 1.0)
@@ -157,28 +191,29 @@ def line_chart(
         lo, hi = lo - 1, hi + 1
     pad = 0.08 * (hi - lo)
     lo, hi = lo - pad, hi + pad
-    sx, ox = _scale(float(years[0]), float(years[-1]), l, width - r)
-    sy, oy = _scale(lo, hi, height - b, t)
-    out = [f'<svg viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg" role="img" '
-           f'aria-label="{esc(title)}" font-family="Arial, sans-serif">',
-           f'<text x="{l}" y="18" font-size="14" font-weight="bold" fill="{p["ink"]}">{esc(title)}'
-           f'{" (" + esc(unit) + ")" if unit else ""}</text>']  # fmt: skip
+    sx, ox = _scale(float(years[0]), float(years[-1]), left, width - right)
+    sy, oy = _scale(lo, hi, height - bottom, top)
+    head = f"{title} ({unit})" if unit else title
+    out = [_open(width, height, title),
+           text(left, 18, head, 14, font_weight="bold", fill=p["ink"])]  # fmt: skip
     for tv in _ticks(lo, hi, 3):
         y = tv * sy + oy
-        out.append(f'<line x1="{l}" y1="{y:.1f}" x2="{width - r}" y2="{y:.1f}" stroke="#e4ddcc"/>')
-        out.append(f'<text x="{l - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end">{_num(tv)}</text>')
+        out += [line(left, y, width - right, y, stroke="#e4ddcc"),
+                text(left - 6, y + 4, _num(tv), 11, text_anchor="end")]  # fmt: skip
     for yr in (years[0], years[len(years) // 2], years[-1]):
-        out.append(f'<text x="{float(yr) * sx + ox:.1f}" y="{height - 10}" font-size="11" text-anchor="middle">year {yr:g}</text>')
+        out.append(text(float(yr) * sx + ox, height - 10, f"year {yr:g}", 11,
+                        text_anchor="middle"))  # fmt: skip
     ends: list[float] = []
     for label, vals, colour in series:
         v = np.asarray(vals, dtype=float)
-        path = " ".join(f"{float(x) * sx + ox:.1f},{float(yv) * sy + oy:.1f}" for x, yv in zip(years, v, strict=True))
-        out.append(f'<polyline points="{path}" fill="none" stroke="{esc(colour)}" stroke-width="2.2"/>')
+        pts = [(float(x) * sx + ox, float(yv) * sy + oy) for x, yv in zip(years, v, strict=True)]
+        out.append(polyline(pts, colour, 2.2))
         ey = float(v[-1]) * sy + oy
         while any(abs(ey - e) < 13 for e in ends):
             ey += 13
         ends.append(ey)
-        out.append(f'<text x="{width - r + 6}" y="{ey + 4:.1f}" font-size="12" fill="{esc(colour)}" paint-order="stroke" stroke="#fff" stroke-width="2">{esc(label)}</text>')
+        out.append(text(width - right + 6, ey + 4, label, 12, fill=colour, paint_order="stroke",
+                        stroke="#fff", stroke_width=2))  # fmt: skip
     out.append("</svg>")
     return "\n".join(out)
 

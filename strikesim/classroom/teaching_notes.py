@@ -43,8 +43,7 @@ def generated_notes(spec: GameSpec) -> str:
         )
     lines += [
         "2. What was each side's walk-away point, and when did it move during the game?",
-        "3. Who paid more for the weeks without a deal, and how did that show in the "
-        "offers?",
+        "3. Who paid more for the weeks without a deal, and how did that show in the offers?",
         "4. Compare your deal with the Nash deal on the plane: who left value on the table?",
         "5. What does the ten-year projection say the AI terms did to jobs and pay?",
         "",
@@ -55,8 +54,7 @@ def generated_notes(spec: GameSpec) -> str:
         "- Treating the opening offers as the range of the deal; the walk-away points are "
         "what bound it.",
         "- Holding out without counting the weekly cost of the strike to one's own side.",
-        "- Reading the other side's priorities from one offer instead of from how its "
-        "offers move.",
+        "- Reading the other side's priorities from one offer instead of from how its offers move.",
     ]
     return "\n".join(lines) + "\n"
 

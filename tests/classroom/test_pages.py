@@ -77,7 +77,7 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 def test_every_page_is_whole_self_contained_html(pack: dict[str, str]) -> None:
     for html in pack.values():
         check(html)
-    text, tags = check(pack["index.html"])
+    text, _tags = check(pack["index.html"])
     for name, title, _who in PAGES:
         assert f'href="{name}"' in pack["index.html"] and title in text
 

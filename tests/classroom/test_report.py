@@ -9,8 +9,8 @@ import pytest
 
 from strikesim.classroom.report import class_report
 from strikesim.classroom.runs import collect_runs
-from tests.classroom.test_pages import check
 from tests.classroom.helpers import class_folder
+from tests.classroom.test_pages import check
 
 
 @pytest.fixture(scope="module")

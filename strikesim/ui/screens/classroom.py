@@ -62,8 +62,16 @@ class ClassroomScreen(TextEntryScreen):
         self.back = Button(ctx, "Back", lambda: Pop(None), hotkey="Esc")
         self._pending: str | None = None
         self.set_widgets(
-            [self.guide, self.scenario, self.print, self.record, self.folder, self.group,
-             self.back, self.report]  # fmt: skip
+            [
+                self.guide,
+                self.scenario,
+                self.print,
+                self.record,
+                self.folder,
+                self.group,
+                self.back,
+                self.report,
+            ]
         )
         self.focus.focus(self.scenario)
 
@@ -189,7 +197,9 @@ class ClassroomScreen(TextEntryScreen):
         width = ctx.size[0] - 2 * m
         eyebrow = ellipsize(ctx.font("caption"), "FOR TEACHERS AND CLASSES", width)
         surface.blit(ctx.text("caption", eyebrow, "gold"), (m, m))
-        surface.blit(ctx.text("h1", "Classroom", "text"), (m, m + ctx.font("caption").get_linesize()))
+        surface.blit(
+            ctx.text("h1", "Classroom", "text"), (m, m + ctx.font("caption").get_linesize())
+        )
         draw_column(ctx, surface, self.guide_box, "TEACHER'S GUIDE", "text_faint")
         draw_column(ctx, surface, self.tools_box, "FOR THIS CLASS", "text_faint")
         y = self.status_y

@@ -81,4 +81,6 @@ class GroupNameScreen(TextEntryScreen, ModalScreen):
                 ctx.text("small", line, "text_muted"), (self.panel.x + pad, self.intro_y + i * lh)
             )
         if self.error:
-            surface.blit(ctx.text("small", self.error, "warning"), (self.panel.x + pad, self.error_y))
+            surface.blit(
+                ctx.text("small", self.error, "warning"), (self.panel.x + pad, self.error_y)
+            )

@@ -20,7 +20,6 @@ from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.transitions import Replace, Transition
 from strikesim.ui.widgets.button import Button
 
-
 WEEK_RULE = (
     "How a week works: both sides choose their move without seeing the other's, and the "
     "moves take effect together when the second player ends the turn. Accepting takes the "

@@ -61,8 +61,8 @@ class GamePlay:
         self.autosave = autosave
         self.saver = saver
         meta = session.record.meta
-        self.slot = slot or str(meta.get("name") or "") or run_name(
-            session, str(meta.get("group", ""))
+        self.slot = (
+            slot or str(meta.get("name") or "") or run_name(session, str(meta.get("group", "")))
         )
         self.class_folder = class_folder
         self.delivered: Path | None = None
