@@ -58,6 +58,6 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
         print(f"strikesim: {problem}", file=sys.stderr)
     if not runs:
         raise UserInputError("no run could be read, so there is no report to write")
-    write_atomic(target, class_report(runs, problems, args.title))
+    write_atomic(target, class_report(runs, problems, args.title), shared=True)
     out.write(f"wrote the report of {len(runs)} run(s) to {target}\n")
     return EXIT_PROBLEMS if problems else EXIT_OK

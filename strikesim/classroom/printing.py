@@ -171,6 +171,6 @@ def write_pack(spec: GameSpec, folder: Path) -> list[Path]:
     out = []
     for name, text in pages.items():
         path = folder / name
-        write_atomic(path, text)
+        write_atomic(path, text, shared=True)
         out.append(path)
     return out

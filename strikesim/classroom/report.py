@@ -252,7 +252,7 @@ def class_report(runs: Sequence[LoadedRun], problems: Sequence[str] = (), title:
         body += f"<h2>Files not included</h2><ul class=note>{items}</ul>"
     style = (
         "<style>body{max-width:78rem;font-size:1.15rem}.grid{display:grid;"
-        "grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:0.8rem}"
+        "grid-template-columns:repeat(auto-fit,minmax(28rem,1fr));gap:0.8rem}"
         "td,th{font-size:1rem}</style>"
     )
     return page(heading, body).replace("</head>", style + "</head>", 1)

@@ -63,7 +63,7 @@ def export_run(session: Session, folder: Path, name: str) -> Path:
     Raises :class:`RecordError` with a readable message when it cannot be written.
     """
     path = Path(folder) / f"{name}.json"
-    save_record(session.record, path)
+    save_record(session.record, path, shared=True)
     return path
 
 

@@ -183,7 +183,7 @@ def line_chart(
     """Small multiple: ``series`` of (label, values, colour) against ``years``, labels at the
     lines' ends."""
     p = palette()
-    left, right, top, bottom = 48, 96, 30, 30
+    left, right, top, bottom = 48, 112, 30, 30
     ys = np.asarray([v for _l, vals, _c in series for v in vals], dtype=float)
     ys = ys[np.isfinite(ys)]
     lo, hi = (float(ys.min()), float(ys.max())) if ys.size else (0.0, 1.0)
@@ -203,19 +203,29 @@ def line_chart(
     for yr in (years[0], years[len(years) // 2], years[-1]):
         out.append(text(float(yr) * sx + ox, height - 10, f"year {yr:g}", 11,
                         text_anchor="middle"))  # fmt: skip
-    ends: list[float] = []
-    for label, vals, colour in series:
+    ends = _spread_labels([float(np.asarray(v, dtype=float)[-1]) * sy + oy for _l, v, _c in series],
+                          top + 4, height - bottom - 4)  # fmt: skip
+    for (label, vals, colour), ey in zip(series, ends, strict=True):
         v = np.asarray(vals, dtype=float)
         pts = [(float(x) * sx + ox, float(yv) * sy + oy) for x, yv in zip(years, v, strict=True)]
         out.append(polyline(pts, colour, 2.2))
-        ey = float(v[-1]) * sy + oy
-        while any(abs(ey - e) < 13 for e in ends):
-            ey += 13
-        ends.append(ey)
         out.append(text(width - right + 6, ey + 4, label, 12, fill=colour, paint_order="stroke",
                         stroke="#fff", stroke_width=2))  # fmt: skip
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _spread_labels(ys: Sequence[float], lo: float, hi: float, gap: float = 13.0) -> list[float]:
+    """Label positions near ``ys`` but at least ``gap`` apart and inside ``lo``–``hi``
+    (in the input order)."""
+    order = sorted(range(len(ys)), key=lambda i: ys[i])
+    placed = [0.0] * len(ys)
+    last = lo - gap
+    for i in order:
+        last = max(ys[i], last + gap)
+        placed[i] = last
+    overflow = max(0.0, last - hi)
+    return [max(lo, y - overflow) for y in placed]
 
 
 def _num(v: float) -> str:

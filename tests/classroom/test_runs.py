@@ -127,3 +127,9 @@ def test_export_writes_the_record_with_its_meta(tmp_path: Path) -> None:
     path = export_run(session, tmp_path / "new" / "folder", "x")
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["meta"]["group"] == "Bots" and data["format"] == "strikesim-run"
+
+
+def test_files_for_the_class_are_readable_by_others(tmp_path: Path) -> None:
+    session = ai_game(load_scenario(QUICK), 4)
+    path = export_run(session, tmp_path, "x")
+    assert path.stat().st_mode & 0o044 == 0o044

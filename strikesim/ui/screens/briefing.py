@@ -57,7 +57,7 @@ def print_briefs(spec: GameSpec, sides: tuple[int, ...], folder: Path) -> list[P
         pages["scoring-sheet.html"] = scoring_sheet_page(spec)
     out = []
     for name, text in pages.items():
-        write_atomic(folder / name, text)
+        write_atomic(folder / name, text, shared=True)
         out.append(folder / name)
     return out
 

@@ -143,7 +143,7 @@ class ClassroomScreen(TextEntryScreen):
             return Push(message(self.ctx, "No runs to report on", f"{folder}: {why}"))
         target = folder / REPORT_FILE
         try:
-            write_atomic(target, class_report(runs, problems))
+            write_atomic(target, class_report(runs, problems), shared=True)
         except RecordError as exc:
             return Push(message(self.ctx, "The report could not be written", str(exc)))
         skipped = f" {len(problems)} file(s) could not be read." if problems else ""
