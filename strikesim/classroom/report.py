@@ -253,6 +253,7 @@ def class_report(runs: Sequence[LoadedRun], problems: Sequence[str] = (), title:
     style = (
         "<style>body{max-width:78rem;font-size:1.15rem}.grid{display:grid;"
         "grid-template-columns:repeat(auto-fit,minmax(28rem,1fr));gap:0.8rem}"
-        "td,th{font-size:1rem}</style>"
+        "td,th{font-size:1rem}@media print{body{font-size:10pt}td,th{font-size:8.5pt}"
+        ".grid{grid-template-columns:1fr 1fr}}</style>"
     )
     return page(heading, body).replace("</head>", style + "</head>", 1)
