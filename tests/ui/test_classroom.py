@@ -231,10 +231,26 @@ def test_the_classroom_screens_fit_at_large_text(game_app: App) -> None:
     screen = _open_classroom(game_app)
     surface = pygame.Surface(game_app.ctx.size)
     screen.draw(surface)
-    for widget in (screen.scenario, screen.folder, screen.group, screen.report):
-        assert surface.get_rect().contains(widget.rect)
+    page = screen.page_scroll
+    assert page is not None and page.active, "the tools stack above the guide and scroll"
+    for widget in (screen.print, screen.record, screen.folder, screen.group):
+        for _ in range(10):
+            if screen.focus.current is widget:
+                break
+            press(game_app, "tab")
+        assert screen.focus.current is widget
+        assert page.viewport.contains(widget.rect), "the focused control is scrolled into view"
+        assert not widget.rect.colliderect(screen.report.rect)
     record = RecordDealScreen(game_app.ctx, load_scenario("wga-2023"))
     game_app.apply(Push(record))
     record.draw(surface)
     assert record.page_scroll is not None and record.page_scroll.active, "the page scrolls"
     assert record.score.rect.bottom <= surface.get_height()
+
+
+def test_the_classroom_keeps_two_columns_on_a_normal_window(game_app: App) -> None:
+    screen = _open_classroom(game_app)
+    screen.draw(pygame.Surface(game_app.ctx.size))
+    assert screen.page_scroll is not None and not screen.page_scroll.active
+    assert screen.guide_box.right < screen.tools_box.x
+    assert screen.tools_box.bottom < screen.report.rect.y

@@ -23,6 +23,7 @@ from strikesim.ui.screens.dialog import message
 from strikesim.ui.screens.fields import Stepper, TextEntryScreen, TextField
 from strikesim.ui.screens.footer import page_rows, place_footer
 from strikesim.ui.screens.markdown_view import MarkdownView
+from strikesim.ui.scroll import PageScroll
 from strikesim.ui.settings import MAX_FOLDER
 from strikesim.ui.transitions import ChangeSettings, Pop, Push, Transition
 from strikesim.ui.widgets.button import Button
@@ -61,6 +62,7 @@ class ClassroomScreen(TextEntryScreen):
         self.report = Button(ctx, "Class report", self.class_report, variant="primary")
         self.back = Button(ctx, "Back", lambda: Pop(None), hotkey="Esc")
         self._pending: str | None = None
+        self.page_scroll = PageScroll(self._relayout)
         self.set_widgets(
             [
                 self.guide,
@@ -156,15 +158,49 @@ class ClassroomScreen(TextEntryScreen):
         )
 
     # --- layout -----------------------------------------------------------------------------
+    def _relayout(self) -> None:
+        self.layout()
+        self.dirty = True
+
+    def _tools_height(self, width: int) -> int:
+        """The tools panel's height at ``width`` (its widgets, status note and padding)."""
+        ctx = self.ctx
+        pad = ctx.space("lg")
+        label_h = ctx.font("caption").get_linesize() + ctx.space("sm")
+        inner_w = width - 2 * pad
+        lines = len(wrap_text(ctx.font("small"), self.status_text(), inner_w))
+        h = self.scenario.preferred_height() + ctx.space("md") + self.print.preferred_height()
+        h += ctx.space("xl") + self.folder.preferred_height() + self.group.preferred_height()
+        h += 2 * ctx.space("md") + lines * ctx.font("small").get_linesize()
+        return h + 2 * pad + label_h
+
     def layout(self) -> None:
+        """Guide and tools side by side; on a small window or at a large text size, the
+        tools above the guide and the page scrolls under the pinned buttons."""
         ctx = self.ctx
         w, _h = ctx.size
         m, gap = ctx.space("xxl"), ctx.space("xl")
         top, footer = page_rows(ctx, self.report)
-        right_w = min(ctx.px(460), (w - 2 * m - gap) // 2)
         body_h = footer - ctx.space("lg") - top
-        self.guide_box = pygame.Rect(m, top, w - 2 * m - gap - right_w, body_h)
-        self.tools_box = pygame.Rect(self.guide_box.right + gap, top, right_w, body_h)
+        right_w = min(ctx.px(460), (w - 2 * m - gap) // 2)
+        page = self.page_scroll
+        assert page is not None
+        page.pinned = [self.back, self.report]
+        if self._tools_height(right_w) <= body_h and w - 2 * m - gap - right_w >= ctx.px(360):
+            page.viewport = pygame.Rect(0, 0, w, footer - ctx.space("md"))
+            page.end = page.scroll = 0
+            self.title_y = m
+            self.guide_box = pygame.Rect(m, top, w - 2 * m - gap - right_w, body_h)
+            self.tools_box = pygame.Rect(self.guide_box.right + gap, top, right_w, body_h)
+        else:
+            page.viewport = pygame.Rect(0, 0, w, footer - ctx.space("md"))
+            self.title_y = m - page.scroll
+            y = top - page.scroll
+            self.tools_box = pygame.Rect(m, y, w - 2 * m, self._tools_height(w - 2 * m))
+            y = self.tools_box.bottom + gap
+            guide_h = max(ctx.px(240), page.viewport.height - 2 * m)
+            self.guide_box = pygame.Rect(m, y, w - 2 * m, guide_h)
+            page.end = self.guide_box.bottom + ctx.space("lg") + page.scroll
         self.guide.rect = column_inside(ctx, self.guide_box)
         inner = column_inside(ctx, self.tools_box)
         y = inner.y
@@ -203,9 +239,6 @@ class ClassroomScreen(TextEntryScreen):
         draw_column(ctx, surface, self.guide_box, "TEACHER'S GUIDE", "text_faint")
         draw_column(ctx, surface, self.tools_box, "FOR THIS CLASS", "text_faint")
         y = self.status_y
-        limit = self.report.rect.y - ctx.space("lg")
         for line in wrap_text(ctx.font("small"), self.status_text(), self.status_w):
-            if y + ctx.font("small").get_linesize() > limit:
-                break
             surface.blit(ctx.text("small", line, "text_muted"), (self.folder.rect.x, y))
             y += ctx.font("small").get_linesize()
