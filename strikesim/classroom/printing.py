@@ -70,8 +70,9 @@ def points_table(spec: GameSpec, side: int) -> str:
         rows.append(f"<tr><td>{esc(issue.label)}</td><td>{options}</td></tr>")
     return (
         "<h2>Your points for each option</h2>\n<p>For play at a table: add up the points of "
-        "the options in your deal (100 is your ideal contract). The game scores a deal the "
-        "same way, then takes off what the dispute cost you.</p>\n"
+        "the options in your deal. The sum is the contract's value to you in hundredths "
+        "(100 is your best contract): the first part of your result, before what the dispute "
+        "cost you comes off it. Your score then follows from the objectives above.</p>\n"
         "<table><thead><tr><th>Issue</th><th>Options and points</th></tr></thead><tbody>"
         + "".join(rows)
         + "</tbody></table>"
