@@ -82,6 +82,12 @@ TERMS: dict[str, str] = {
     "next to no deal, the Nash deal and the same deal without AI guardrails.",
     "Seed": "The number that fixes the game's luck: the same seed and moves give the same game.",
     "Hot seat": "Two players at one computer; a hand-over screen hides each side's numbers.",
+    "Class folder": "A folder (a shared drive works) that receives every finished game's "
+    "record; Classroom → Class report reads them all into one page.",
+    "Record a deal": "For classes that bargain face to face: enter the package two teams "
+    "agreed, and the game scores it, shows the members' vote, the projection and the debrief.",
+    "Answer key": "For the teacher: the frontier, the Nash and KS packages, the zone of "
+    "agreement and the real deal, computed for each scenario.",
     "Text size": "Settings → Text and interface size (or Ctrl+= and Ctrl+−). Every screen "
     "reflows up to 175 %, scrolling where it must.",
 }
@@ -118,6 +124,7 @@ TOPICS: dict[str, list[str]] = {
         "Fortunate move", "Unfortunate move", "What drove",
     ],
     "settings": ["Text size", "Accept", "Walk out"],
+    "classroom": ["Class folder", "Record a deal", "Answer key", "Hot seat", "Seed"],
 }  # fmt: skip
 for _terms in TOPICS.values():
     _terms += [t for t in _GAME if t not in _terms and t in TERMS and len(_terms) < 8]
