@@ -5,8 +5,9 @@
 week the side posts that package; in between it holds it. It awaits the answer
 to a new package for a week, and otherwise accepts the other side's offer only
 when that offer is worth at least as much to it as its own latest scripted
-package (so history plays out unless the other side offers more). Before its first package it opens with the scenario's opening
-offer. Pressure actions are chosen from the state like any negotiator's.
+package (so history plays out unless the other side offers more). Before its
+first package it opens with the scenario's opening offer. Pressure actions are
+chosen from the state like any negotiator's.
 """
 
 from __future__ import annotations
