@@ -11,6 +11,7 @@ from __future__ import annotations
 import pygame
 
 from strikesim.engine import EventKind, Outcome, Phase
+from strikesim.engine.spec import UNION
 from strikesim.narrate import OUTCOME_TEXT, week_date
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import wrap_text
@@ -72,7 +73,10 @@ class DealScreen(GameScreen):
         deal = deal_levels(play)
         if deal is not None:
             self.expect.compare = play.utilities(deal)[0]
-        self.support.visible = self.expect.visible = play.phase == Phase.RATIFICATION
+        # the members' mood is the union's to know: the studio's player sees the vote only
+        self.support.visible = self.expect.visible = (
+            play.phase == Phase.RATIFICATION and play.side == UNION
+        )
         if play.is_over:
             self.go.label = "See the years ahead"
         elif play.phase == Phase.RATIFICATION:
@@ -217,7 +221,7 @@ class DealScreen(GameScreen):
         pad = ctx.space("lg")
         h = 2 * pad + ctx.font("caption").get_linesize() + ctx.space("sm")
         h += ctx.font("h1").get_linesize() + 2 * ctx.font("small").get_linesize()
-        if self.play.phase == Phase.RATIFICATION:
+        if self.play.phase == Phase.RATIFICATION and self.play.side == UNION:
             h += 2 * (self.support.preferred_height() + ctx.space("lg"))
             h += len(self._wrap("small", MEMBERS_NOTE, width)) * ctx.font("small").get_linesize()
         return h
@@ -225,10 +229,8 @@ class DealScreen(GameScreen):
     def expected_yes(self) -> float | None:
         """The members' yes share the scenario's vote formula gives today (the vote itself
         adds a little noise)."""
-        play = self.play
-        if play.phase != Phase.RATIFICATION:
-            return None
-        return play.members_yes()
+        play = self.play  # (None for the studio: see GamePlay.members_yes)
+        return play.members_yes() if play.phase == Phase.RATIFICATION else None
 
     def heading(self) -> tuple[str, str, str]:
         """(title, subtitle, colour) for the current state of the deal."""
@@ -324,6 +326,9 @@ class DealScreen(GameScreen):
         elif vote is not None:
             big, colour = f"{vote[0]:.0%}", "positive" if vote[1] else "negative"
             caption = f"voted yes in week {vote[2]} ({'ratified' if vote[1] else 'rejected'})"
+        elif play.phase == Phase.RATIFICATION:
+            big, colour = "?", "text_faint"
+            caption = f"the members vote soon ({need:.0%} needed); how they lean is theirs to know"
         else:
             big, colour, caption = "—", "text_faint", "no ratification vote was held"
         img = ctx.text("h1", big, colour)
