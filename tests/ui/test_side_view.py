@@ -79,6 +79,9 @@ def test_pressure_cooldowns_are_read_for_own_actions_only() -> None:
 
 def test_the_deal_and_the_vote_come_from_the_public_record() -> None:
     play = _hot_seat(wga(), weeks=0)
+    play.switch_to(1)
+    assert play.members_yes(tuple(play.spec.opening_offers[1])) is None
+    play.switch_to(0)
     assert play.deal_levels() is None and play.ratify_week == -1 and play.end_week == -1
     yes = play.members_yes(tuple(play.spec.opening_offers[1]))
     assert yes is not None and 0.0 <= yes <= 1.0
@@ -92,4 +95,6 @@ def test_the_deal_and_the_vote_come_from_the_public_record() -> None:
     assert play.phase == Phase.RATIFICATION
     assert play.deal_levels() == tuple(int(x) for x in play.spec.opening_offers[1])
     assert play.ratify_week > play.session.week - 1
+    assert play.members_yes() is None  # the members' mood is the union's to know
+    play.switch_to(0)
     assert np.isfinite(play.members_yes() or np.nan)
