@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pygame
 
+from strikesim.catalogue import background_text, brief_text, public_sides_text
 from strikesim.engine.spec import SIDES, GameSpec
 from strikesim.records import RecordError, Seat, write_atomic
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, panel
 from strikesim.ui.screen import Screen
-from strikesim.ui.screens.catalogue import background_text, brief_text, public_sides_text
 from strikesim.ui.screens.dialog import message
 from strikesim.ui.screens.footer import place_footer
 from strikesim.ui.screens.handoff import data_dir, enter_game

@@ -15,11 +15,11 @@ import random
 
 import pygame
 
+from strikesim.catalogue import SIDE_TITLES, Opponent, opponents
 from strikesim.engine.spec import GameSpec
 from strikesim.records import Seat
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, panel, with_alpha, wrap_text
-from strikesim.ui.screens.catalogue import SIDE_TITLES, Opponent, opponents
 from strikesim.ui.screens.fields import Stepper, TextEntryScreen, TextField
 from strikesim.ui.screens.footer import place_footer
 from strikesim.ui.scroll import PageScroll

@@ -100,7 +100,7 @@ class DebriefScreen(GameScreen):
         self.parts = play.result_parts()
         self.moves = TextBlock(ctx, self._moves_text(), role="small", colour="text")
         self.drivers = TextBlock(ctx, self._drivers_text(), role="small", colour="text")
-        from strikesim.ui.screens.catalogue import scenario_folder
+        from strikesim.catalogue import scenario_folder
 
         history = load_history(scenario_folder(spec))
         self.history_title = str(history.get("title", "What happened")) if history else ""

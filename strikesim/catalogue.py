@@ -1,9 +1,9 @@
-"""What the pre-game screens offer: scenario and campaign entries, opponents, briefing texts.
+"""What the game offers before play: scenario and campaign entries, opponents, briefing texts.
 
-Plain data gathered from the scenario package, the AI registry and (when present) the
-campaign module, with every failure turned into text for the player: a scenario that does
-not load is listed with its first error and cannot be chosen, never a crash. No pygame here,
-so the tests can check it without a window.
+Plain data gathered from the scenario package, the AI registry and the campaign module,
+with every failure turned into text for the player: a scenario that does not load is listed
+with its first error and cannot be chosen, never a crash. The pre-game screens show it and
+the classroom pages print it; no pygame here.
 """
 
 from __future__ import annotations
