@@ -40,7 +40,8 @@ def quantity(value: float, unit: str) -> str:
     if not math.isfinite(value):
         return "?"
     if unit in _PERCENT:
-        return f"{value * 100:.0f}%" if abs(value) >= 0.1 else f"{value * 100:.1f}%"
+        whole = abs(value) >= 0.1 or value == 0  # small shares keep a decimal
+        return f"{value * 100:.0f}%" if whole else f"{value * 100:.1f}%"
     if unit == "utility":
         return f"{value:.2f}"
     if unit.startswith("$"):

@@ -14,6 +14,7 @@ from strikesim.units import change, compact, quantity, with_unit
     [
         (0.45, "share", "45%"),
         (0.05, "share", "5.0%"),
+        (0.0, "share", "0%"),
         (0.012, "share/week", "1.2%"),
         (0.625, "utility", "0.62"),
         (345.26, "$M", "$345.3M"),
