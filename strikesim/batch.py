@@ -145,16 +145,11 @@ def play_batch(
     state = initial_state(spec, batch=runs, seed=seed, campaigns=campaigns)
     for neg in negotiators:
         neg.reset(spec, runs, seed, state.campaign)
-    n_issues, n_actions = len(spec.issues), len(spec.actions)
     max_weeks = spec.phases.max_weeks
     while not bool(state.is_over.all()):
-        acts = Actions.hold(runs, n_issues, n_actions)
-        for side in (UNION, STUDIO):
-            d = negotiators[side].decide(observe(spec, state, side))
-            acts.move[:, side] = d.move
-            acts.offer[:, side] = d.offer
-            acts.pressure[:] |= d.pressure
-        state, _ = step(spec, state, acts)
+        union = negotiators[UNION].decide(observe(spec, state, UNION))
+        studio = negotiators[STUDIO].decide(observe(spec, state, STUDIO))
+        state, _ = step(spec, state, Actions.from_decisions(union, studio))
         if progress is not None:
             done = int(state.is_over.sum())
             progress.write(f"\rweek {state.week:>3}/{max_weeks}: {done:>7,}/{runs:,} runs ended")
