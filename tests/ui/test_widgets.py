@@ -148,3 +148,43 @@ def test_wrapping_and_scrolling_text(ctx: UIContext) -> None:
     t.handle_action("increase_big")
     assert t.scroll > 0
     t.draw(surface(ctx))
+
+
+EXTREMES = (0.0, 5e-324, 1e16, 1e46, -1e46, 1e300, 1.7e308, -1.7e308)
+
+
+@pytest.mark.parametrize("unit", ["", "$M", "%"])
+def test_chart_draws_extreme_values_within_its_box(ctx: UIContext, unit: str) -> None:
+    surf = surface(ctx)
+    for a in EXTREMES:
+        for b in EXTREMES:
+            c = LineChart(
+                ctx,
+                [0, 1],
+                [
+                    Series("a", "A", [a, b], band=([a, b], [b, a])),
+                    Series("b", "B", [b, a], dashed=True),
+                ],
+                y_unit=unit,
+            )
+            c.rect = pygame.Rect(0, 0, 600, 300)
+            c.draw(surf)
+            plot = c.plot_rect()
+            c.handle_event(
+                pygame.event.Event(
+                    pygame.MOUSEMOTION, pos=plot.center, rel=(0, 0), buttons=(0, 0, 0)
+                )
+            )
+            c.draw(surf)
+            ylo, yhi, ticks = c._y_bounds()
+            assert ylo < yhi and len(ticks) >= 2
+            for y in (a, b):
+                _sx, sy = c._to_screen(plot, 1, y, ylo, yhi)
+                assert plot.y - plot.height <= sy <= plot.bottom + plot.height
+
+
+def test_compact_keeps_huge_numbers_short() -> None:
+    assert compact(1.5e40) == "1.5e40"
+    assert compact(-2.3e17, "$M") == "$-2.3e17M"
+    assert compact(1.2e12) == "1.2T"
+    assert all(len(compact(v)) <= 8 for v in EXTREMES)

@@ -20,10 +20,19 @@ from strikesim.ui.context import UIContext
 from strikesim.ui.draw import blit_aligned, ellipsize, panel, with_alpha, wrap_text
 from strikesim.ui.theme import RGBA
 from strikesim.ui.widgets.base import EventResult, Widget, event_pos
-from strikesim.ui.widgets.chart_axes import compact, finite, nice_range, widen
+from strikesim.ui.widgets.chart_axes import LIMIT, compact, finite, nice_range, widen
 from strikesim.ui.widgets.chart_style import draw_line, draw_marker, label_colour, resolve_colour
 
 Explain = Callable[[str, int], Sequence[str]]
+
+
+def _fraction(v: float, lo: float, hi: float) -> float:
+    """Where ``v`` falls between ``lo`` (0) and ``hi`` (1), held within -1..2."""
+    span = hi - lo
+    if not (math.isfinite(span) and span > 0):
+        return 0.5
+    f = (v - lo) / span
+    return max(-1.0, min(2.0, f)) if math.isfinite(f) else 0.5
 
 
 @dataclass(frozen=True)
@@ -167,10 +176,12 @@ class LineChart(Widget):
     def _to_screen(
         self, plot: pygame.Rect, x: float, y: float, ylo: float, yhi: float
     ) -> tuple[float, float]:
+        """Screen position of (x, y), held within a plot's size around the plot so that
+        values beyond the axes (or spans too small or large for floats) stay drawable."""
         xlo, xhi = self._x_span()
-        sx = plot.x + (x - xlo) / (xhi - xlo) * plot.width
-        sy = plot.bottom - (y - ylo) / (yhi - ylo) * plot.height
-        return sx, sy
+        fx = _fraction(x, xlo, xhi)
+        fy = _fraction(max(-LIMIT, min(LIMIT, y)), ylo, yhi)
+        return plot.x + fx * plot.width, plot.bottom - fy * plot.height
 
     # --- input ------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> EventResult:
