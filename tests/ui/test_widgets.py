@@ -179,7 +179,7 @@ def test_chart_draws_extreme_values_within_its_box(ctx: UIContext, unit: str) ->
             ylo, yhi, ticks = c._y_bounds()
             assert ylo < yhi and len(ticks) >= 2
             for y in (a, b):
-                _sx, sy = c._to_screen(plot, 1, y, ylo, yhi)
+                _sx, sy = c.to_screen(plot, 1, y, ylo, yhi)
                 assert plot.y - plot.height <= sy <= plot.bottom + plot.height
 
 
