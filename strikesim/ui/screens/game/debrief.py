@@ -22,6 +22,7 @@ from strikesim.analysis import (
 from strikesim.analysis.drivers import run_drivers
 from strikesim.analysis.objectives import evaluate_objectives, score
 from strikesim.engine import EventKind, Move
+from strikesim.narrate import possessive
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, wrap_text
 from strikesim.ui.screens.game.base import GameScreen
@@ -106,7 +107,7 @@ class DebriefScreen(GameScreen):
             variant="primary",
             hotkey=ctx.keymap.label("game", "continue"),
         )
-        self.turn = Button(ctx, f"{play.name(play.other)}'s debrief", self.show_other)
+        self.turn = Button(ctx, f"{possessive(play.name(play.other))} debrief", self.show_other)
         self.turn.visible = play.hot_seat
         self.set_widgets([self.plot, self.history, self.moves, self.drivers, self.turn, self.done])
         self.focus.focus(self.done)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pygame
 
+from strikesim.narrate import possessive
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, wrap_text
 from strikesim.ui.screens.game.effects_text import display_unit, y_range_for
@@ -108,7 +109,7 @@ def draw_preview(
 ) -> None:
     """The preview panel in ``rect``."""
     title = (
-        f"Preview · {play.name(play.other)}'s answer and the next 8 weeks"
+        f"Preview · {possessive(play.name(play.other))} answer and the next 8 weeks"
         if preview.forecast
         else "Preview · your next 8 weeks"
     )
@@ -155,8 +156,8 @@ def draw_preview(
 def hot_seat_note(play: GamePlay) -> str:
     """Why a hot seat shows no forecast of the other side's answer."""
     return (
-        f"No forecast of {play.name(play.other)}'s answer: a person plays that side at this "
-        "table, and their choice is theirs to make."
+        f"No forecast of {possessive(play.name(play.other))} answer: a person plays that side "
+        "at this table, and their choice is theirs to make."
     )
 
 
