@@ -296,6 +296,7 @@ class ChooseSideScreen(TextEntryScreen):
         rw = max(self.reseed.preferred_width(), ctx.px(120))
         field_w = min(ctx.px(300), col - rw - ctx.space("md"))
         self.seed.rect = pygame.Rect(x2, y, field_w, self.seed.preferred_height())
+        self.seed.label_width = col  # the label may run on above the "New seed" button
         self.reseed.rect = pygame.Rect(
             self.seed.rect.right + ctx.space("md"), self.seed.box().y, rw, self.seed.box().height
         )
