@@ -8,6 +8,7 @@ import math
 import pygame
 import pytest
 
+from strikesim.ui.audit import AUDIT
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, wrap_text
 from strikesim.ui.widgets.button import Button
@@ -188,3 +189,28 @@ def test_compact_keeps_huge_numbers_short() -> None:
     assert compact(-2.3e17, "$M") == "$-2.3e17M"
     assert compact(1.2e12) == "1.2T"
     assert all(len(compact(v)) <= 8 for v in EXTREMES)
+
+
+def test_a_focused_card_lifts_to_show_its_whole_summary(ctx: UIContext) -> None:
+    from strikesim.ui.widgets.card import Card, CardInfo
+
+    info = CardInfo("Title", "word " * 120, eyebrow="EYEBROW", chips=("EASY",))
+    card = Card(ctx, info, lambda: None)
+    card.rect = pygame.Rect(100, 100, 380, 250)
+    bounds = pygame.Rect(0, 80, 1280, 560)
+    assert card.lifted_rect(bounds) is None, "only an active card lifts"
+    card.focused = True
+    lifted = card.lifted_rect(bounds)
+    assert lifted is not None and lifted.height == card.full_height() > card.rect.height
+    assert bounds.contains(lifted) and lifted.x == card.rect.x
+    AUDIT.reset()
+    AUDIT.enabled = True
+    try:
+        card.rect = lifted
+        card.draw(surface(ctx))
+        assert AUDIT.elisions == [], "the lifted card shows its summary whole"
+    finally:
+        AUDIT.enabled = False
+        AUDIT.reset()
+    card.rect = pygame.Rect(100, 100, 380, 1000)
+    assert card.lifted_rect(bounds) is None, "a card that fits stays as it is"

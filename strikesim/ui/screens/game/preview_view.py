@@ -94,9 +94,15 @@ def _draw_spread_lines(
         now, later, lo, hi = (
             compact(v * scale, unit) for v in (sp.median[0], sp.median[-1], sp.low[-1], sp.high[-1])
         )
-        text = f"{sp.label}: {now} → {later} (10–90 %: {lo}–{hi})"
-        surface.blit(ctx.text("small", ellipsize(font, text, area.width), "text"), (area.x, y))
-        y += font.get_linesize()
+        text = f"{sp.label}: {now} → {later}"
+        if lo != hi:  # the range names its unit once, at its end
+            text += f" (10–90 %: {lo.removesuffix(' ' + unit)}–{hi})"
+        lines = wrap_text(font, text, area.width)
+        if y + len(lines) * font.get_linesize() > area.bottom:
+            lines = [ellipsize(font, text, area.width)]
+        for line in lines:
+            surface.blit(ctx.text("small", line, "text"), (area.x, y))
+            y += font.get_linesize()
 
 
 def draw_preview(
