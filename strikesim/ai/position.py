@@ -5,13 +5,16 @@ The tactics turn a normalised clock ``t`` in [0, 1] into a target utility
 calendar (docs/model.md §6):
 
 * **cost** — the dispute cost the side has borne so far (``union_cost`` /
-  ``studio_cost``, utility units) measured in weeks of a solid strike at its
-  opening cost rate, over its tolerance ``horizon`` in such weeks. A week of strike
-  with members in hardship and the fund empty, or with the studio short of cash and
-  its audience leaving, counts for more than a week of a comfortable strike; a week
-  of talks costs nothing.
+  ``studio_cost``, utility units) over its tolerance: ``horizon`` weeks at the
+  scenario's ``tolerance_rate`` (utility per week). The unit is the same for both
+  sides and every scenario, so the side a strike hurts more wears down sooner, and
+  a dearer strike is a shorter one: a studio that covers struck work with AI, or a
+  union whose fund runs dry, is not given the same clock as its opponent. A week of
+  strike with members in hardship and the fund empty, or with the studio short of
+  cash and its audience leaving, counts for more than a week of a comfortable
+  strike; a week of talks costs nothing.
 * **strength** — the tolerance stretches when the side is doing better than the
-  other: public support on its side, and the other side's cost (in its own weeks of
+  other: a public majority on its side, and the other side's cost (in its own weeks of
   staying power) above its own.
 * **threat** — in the weeks before the contract expires, a side that expects the
   strike to hurt it more than the other side moves a little to avoid it.
@@ -44,10 +47,9 @@ STRENGTH_SUPPORT = 1.0
 """How much public support away from its baseline stretches or shrinks a side's tolerance."""
 STRENGTH_RELATIVE = 0.5
 """How much the other side's worn-down share, above one's own, stretches one's tolerance."""
-THREAT = 0.12
-"""Clock reached at expiry by a side that expects to be hurt as much as the other."""
-THREAT_WEEKS = 3.0
-"""Weeks before expiry over which the threat of a strike builds."""
+THREAT_WEEKS = 5.0
+"""Weeks over which the threat of a strike builds, up to the last week a deal can be
+reached and still be ratified before the contract expires."""
 DEADLINE_SHARE = 0.2
 """Share of the ratifiable weeks (at least four) over which the deadline closes in."""
 
@@ -64,6 +66,9 @@ class Position:
     """(B,) share of the side's tolerance the dispute's cost has used (unclipped)."""
     driver: str
     """What moved the clock most across the batch: cost, threat or deadline."""
+    threat: np.ndarray
+    """(B,) share of the way to its reservation the side will go to avert a strike
+    (0 outside the weeks before expiry); applied linearly, not through the tactic."""
 
 
 def opening_rates(spec: GameSpec) -> tuple[float, float]:
@@ -91,26 +96,31 @@ def position(
     week: int,
     horizon: np.ndarray,
     rates: tuple[float, float],
+    aversion: float = 0.05,
 ) -> Position:
     """The side's clock this week (see the module docstring).
 
     ``horizon`` is each campaign's tolerance in weeks of a solid strike; ``rates``
-    the two sides' :func:`opening_rates`."""
+    the two sides' :func:`opening_rates`; ``aversion`` the personality's
+    ``strike_aversion``: the clock it reaches at expiry while still talking, when a
+    strike would hurt it as much as the other side."""
     other = 1 - side
     own_weeks = _weeks_of_cost(ns, side, rates)
     other_weeks = _weeks_of_cost(ns, other, rates)
     support = np.asarray(ns.get("public_support_union", 0.5), dtype=np.float64)
-    lean = (support - float(ns.get("psi0", 0.5))) * (1.0 if side == UNION else -1.0)
+    lean = (support - 0.5) * (1.0 if side == UNION else -1.0)  # a public majority on its side
     relative = (other_weeks - own_weeks) / np.maximum(other_weeks + own_weeks + 4.0, 1.0)
     stretch = clip(1.0 + STRENGTH_SUPPORT * lean + STRENGTH_RELATIVE * relative, 0.5, 1.6)
     worn = own_weeks / np.maximum(horizon * stretch, 1e-9)
 
     expiry = spec.phases.expiry_week
-    ramp = float(np.clip(1.0 - (expiry - week) / THREAT_WEEKS, 0.0, 1.0))
+    # a deal must be voted on before expiry: the strike starts then even if a vote is pending
+    peak = expiry - spec.phases.ratification_weeks - 1
+    ramp = float(np.clip(1.0 - (peak - week) / THREAT_WEEKS, 0.0, 1.0))
     talks = np.asarray(ns.get("is_talks", 0.0), dtype=np.float64) * (week <= expiry)
     # the side whose strike costs weigh more (per its own stake) fears it more
     fear = rates[side] / (rates[side] + rates[other])
-    threat = THREAT * ramp * talks * 2.0 * fear / stretch
+    threat = aversion * ramp * talks * 2.0 * fear / stretch
 
     last = last_ratifiable_week(spec)
     window = max(4.0, DEADLINE_SHARE * last)
@@ -119,7 +129,13 @@ def position(
     t = np.maximum(worn, threat)
     parts = {"cost": float(np.mean(worn)), "threat": float(np.mean(threat)), "deadline": deadline}
     driver = max(parts, key=lambda k: parts[k])
-    return Position(np.asarray(clip(t, 0.0, 1.0)), deadline, np.asarray(worn), driver)
+    return Position(
+        np.asarray(clip(t, 0.0, 1.0)),
+        deadline,
+        np.asarray(worn),
+        driver,
+        np.broadcast_to(np.asarray(clip(threat, 0.0, 1.0), dtype=np.float64), worn.shape),
+    )
 
 
 @dataclass(frozen=True)
@@ -161,6 +177,7 @@ class ArbitrationTable:
 
 
 def _weeks_of_cost(ns: Mapping[str, Any], side: int, rates: tuple[float, float]) -> np.ndarray:
-    """The side's dispute cost so far in weeks of a solid strike at its opening rate."""
+    """The side's dispute cost so far in weeks of staying power (``tolerance_rate``
+    utility a week: one unit for both sides)."""
     cost = np.asarray(ns.get(COST_VARIABLE[side], 0.0), dtype=np.float64)
-    return np.asarray(cost / rates[side])
+    return np.asarray(cost / max(float(ns.get("tolerance_rate", 0.011)), 1e-6))

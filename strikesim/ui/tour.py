@@ -2,7 +2,7 @@
 
 ``strikesim screenshots --out DIR --size WxH`` calls :func:`take_screenshots`. The tour
 drives the real app with key presses only (the same path a keyboard player takes): title →
-scenario → side → briefing → negotiation table → pressure, news and dashboard → pause,
+scenario → side → briefing → negotiation table → pressure, news, dashboard and goals → pause,
 settings, save, load and a confirmation dialog → then plays on (accepting the other side's
 package when it may, otherwise holding, and saying yes to the question Accept asks) through
 deal, projection and debrief; then it sets up
@@ -33,6 +33,7 @@ SHOTS = (
     "pressure",
     "news",
     "dashboard",
+    "goals",
     "pause",
     "settings",
     "save",
@@ -43,6 +44,8 @@ SHOTS = (
     "projection",
     "guide_debrief",
     "debrief",
+    "classroom",
+    "record_deal",
     "side_hot_seat",
     "briefing_hot_seat",
     "handover",
@@ -50,6 +53,7 @@ SHOTS = (
 )
 """Every shot the full tour takes, in order."""
 HOT_SEAT_SHOTS = frozenset(SHOTS[SHOTS.index("side_hot_seat") :])
+CLASSROOM_SHOTS = frozenset({"classroom", "record_deal"})
 END_SCREENS = {
     "Deal": "deal",
     "Ratification": "deal",
@@ -212,6 +216,21 @@ class Tour:
                 self.key("return")
         return getattr(self.top, "play", None) is not None
 
+    def classroom(self) -> None:
+        """From the title: the Classroom screen, then Record a deal for its first scenario."""
+        from strikesim.ui.screens.title import TitleScreen
+        from strikesim.ui.transitions import Reset
+
+        self.app.apply(Reset(TitleScreen(self.app.ctx)))
+        self.key("t")
+        if not self.title_is("Classroom"):
+            return
+        self.shot("classroom")
+        self.focus(lambda w: getattr(w, "label", "") == "Record a deal")
+        self.key("return")
+        if self.title_is("Record a deal"):
+            self.shot("record_deal")
+
     def hot_seat(self, scenario: str) -> None:
         """From the title: a hot-seat game's side choice and shared briefing, then its
         first hand-over and the first player's private brief."""
@@ -245,6 +264,7 @@ class Tour:
             self.play_week(accept=False)
         self.visit("n", "News", "news")
         self.visit("d", "Dashboard", "dashboard")
+        self.visit("g", "Goals", "goals")
         if self.wanted("pause") or self.wanted("settings"):
             self.key("escape")
             self.shot("pause")
@@ -380,6 +400,8 @@ def take_screenshots(
                 tour.midgame()
                 if only is None or {"deal", "projection", "debrief"} & set(only):
                     tour.endgame()
+            if only is None or CLASSROOM_SHOTS & set(only):
+                tour.classroom()
             if only is None or HOT_SEAT_SHOTS & set(only):
                 tour.hot_seat(scenario)
         finally:

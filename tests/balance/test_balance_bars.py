@@ -1,7 +1,8 @@
 """Issue 9's acceptance bars for the bargaining model, measured by the balance harness.
 
-They fail on the model as it stands and are marked xfail (not strict) until the
-reworked model meets them; each plays a small fixed seed set against the
+The trivial-policy bar holds in every shipped scenario and seat. The lever,
+capitulation and level bars that the model does not meet yet everywhere are
+marked xfail (not strict) where they fail; each plays a small fixed seed set against the
 scenario's own personalities of the other side (``strikesim balance`` also
 plays the built-in profiles). Every assertion names the numbers it saw.
 """
@@ -12,7 +13,13 @@ import numpy as np
 import pytest
 
 from strikesim.ai import make_negotiator
-from strikesim.balance.harness import BAR_MARGIN, play, play_seat, scenario_personalities
+from strikesim.balance.harness import (
+    BAR_MARGIN,
+    Games,
+    play,
+    play_seat,
+    scenario_personalities,
+)
 from strikesim.balance.levers import GAIN_BAR, lever_table, spec_with
 from strikesim.balance.policies import DEFAULT_AI, TRIVIAL_POLICIES, make_policy
 from strikesim.engine import Outcome
@@ -20,9 +27,7 @@ from strikesim.engine.spec import SIDES, STUDIO, UNION
 from strikesim.scenario import load_scenario
 from strikesim.scenario.resources import list_scenarios
 
-pytestmark = pytest.mark.xfail(
-    strict=False, reason="balance bars: the bargaining model is being reworked"
-)
+not_yet = pytest.mark.xfail(strict=False, reason="balance bar not met everywhere yet")
 
 SCENARIOS = tuple(list_scenarios())
 SEED = 0
@@ -56,6 +61,7 @@ def test_trivial_policies_score_10_points_below_the_default_ai(sid: str, side: i
         )
 
 
+@not_yet
 @pytest.mark.parametrize("sid", SCENARIOS)
 def test_a_10x_stronger_lever_gains_the_favoured_side(sid: str) -> None:
     table = lever_table(sid, runs=LEVER_RUNS, seed=SEED)
@@ -63,6 +69,7 @@ def test_a_10x_stronger_lever_gains_the_favoured_side(sid: str) -> None:
     assert not weak, f"{sid}: levers gaining the favoured side less than {GAIN_BAR}: {weak}"
 
 
+@not_yet
 def test_a_2m_fund_against_studio_boulware_capitulates_in_10_percent_of_wga_games() -> None:
     spec = spec_with("wga-2023", {"strike_fund": 2.0}, {})
     union = make_policy(spec, DEFAULT_AI, UNION)
@@ -75,11 +82,18 @@ def test_a_2m_fund_against_studio_boulware_capitulates_in_10_percent_of_wga_game
 @pytest.mark.parametrize("side", [UNION, STUDIO], ids=SIDES)
 @pytest.mark.parametrize("sid", SCENARIOS)
 def test_expert_beats_easy(sid: str, side: int) -> None:
+    """The seat's default negotiator at expert scores more than at easy against the
+    same opponents (the scenario's personalities of the other side, at normal)."""
     spec = load_scenario(sid)
-    table = play_seat(
-        spec, side, runs=LEVEL_RUNS, seed=SEED, difficulties=["easy", "expert"],
-        policies=[DEFAULT_AI], opponents=scenario_personalities(spec, 1 - side),
-    )  # fmt: skip
-    easy = table.cells[(DEFAULT_AI, "easy")].score
-    expert = table.cells[(DEFAULT_AI, "expert")].score
+
+    def score(level: str) -> float:
+        parts = []
+        for name in scenario_personalities(spec, 1 - side):
+            mine = make_policy(spec, DEFAULT_AI, side, level)
+            theirs = make_negotiator(spec, name, 1 - side, "normal")
+            pair = (mine, theirs) if side == UNION else (theirs, mine)
+            parts.append(Games.of(spec, play(spec, *pair, runs=LEVEL_RUNS, seed=SEED), side))
+        return Games.concat(parts).stats().score
+
+    easy, expert = score("easy"), score("expert")
     assert expert > easy, f"{sid}, {SIDES[side]} seat: expert {expert:.1f} vs easy {easy:.1f}"
