@@ -214,3 +214,19 @@ def test_a_focused_card_lifts_to_show_its_whole_summary(ctx: UIContext) -> None:
         AUDIT.reset()
     card.rect = pygame.Rect(100, 100, 380, 1000)
     assert card.lifted_rect(bounds) is None, "a card that fits stays as it is"
+
+
+def test_a_meter_label_steps_down_then_wraps_but_is_never_cut(ctx: UIContext) -> None:
+    from strikesim.ui.widgets.meter import Meter
+
+    m = Meter(ctx, "Members' ratification sentiment (yes share) " * 2, 0.4)
+    one_line = Meter(ctx, "Short", 0.4).preferred_height(300)
+    assert m.preferred_height(300) > one_line
+    m.rect = pygame.Rect(0, 0, 300, m.preferred_height(300))
+    AUDIT.reset()
+    AUDIT.enabled = True
+    try:
+        m.draw(surface(ctx))
+        assert AUDIT.elisions == []
+    finally:
+        AUDIT.enabled = False

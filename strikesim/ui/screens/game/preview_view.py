@@ -147,9 +147,10 @@ def draw_preview(
             y += small.get_linesize()
         y += ctx.space("xs")
         caption = f"YOUR SIDE IF THEY HOLD · MEDIAN AND 10–90 % OF {result.runs} CONTINUATIONS"
-    note = ctx.text("caption", ellipsize(ctx.font("caption"), caption, width), "text_faint")
-    surface.blit(note, (x, y))
-    y += note.get_height() + ctx.space("xs")
+    for line in wrap_text(ctx.font("caption"), caption, width):
+        surface.blit(ctx.text("caption", line, "text_faint"), (x, y))
+        y += ctx.font("caption").get_linesize()
+    y += ctx.space("xs")
     area = pygame.Rect(x, y, width, rect.bottom - pad - y)
     if not result.spreads:
         return
