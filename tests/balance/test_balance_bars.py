@@ -69,7 +69,6 @@ def test_a_10x_stronger_lever_gains_the_favoured_side(sid: str) -> None:
     assert not weak, f"{sid}: levers gaining the favoured side less than {GAIN_BAR}: {weak}"
 
 
-@not_yet
 def test_a_2m_fund_against_studio_boulware_capitulates_in_10_percent_of_wga_games() -> None:
     spec = spec_with("wga-2023", {"strike_fund": 2.0}, {})
     union = make_policy(spec, DEFAULT_AI, UNION)
