@@ -15,6 +15,11 @@
         ├── ThemeError        (the game falls back to the defaults and says so)
         └── KeymapError
 
+Outside the tree, ``ValueError`` and ``TypeError`` are left for programmers'
+mistakes in calls (a side that is not 0 or 1, arrays of the wrong shape, a
+hand-built scenario the validator never saw): whatever a person can type or
+load that ``validate`` accepts reaches them only as one of the classes above.
+
 The command line maps each class to an exit code in one place (:data:`EXIT_CODES`,
 :func:`exit_code`); the game window shows the message. Classes that used to
 derive from a built-in (``ValueError``, ``FileNotFoundError``) still do, so

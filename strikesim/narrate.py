@@ -35,6 +35,11 @@ def party_name(spec: GameSpec, side: int) -> str:
     return spec.parties[side].short_name or spec.parties[side].name
 
 
+def possessive(name: str) -> str:
+    """``"Guild's"``, but ``"Studios'"`` for a plural name ending in s."""
+    return f"{name}'" if name.endswith(("s", "S")) else f"{name}'s"
+
+
 def week_date(spec: GameSpec, week: int) -> str:
     """The calendar date of a week (``"May 8, 2023"``), or ``"Week N"`` without a start date."""
     try:

@@ -66,7 +66,7 @@ def change(value: float, unit: str, *, signed: bool = True) -> str:
 
 
 def compact(value: float, unit: str = "") -> str:
-    """Short readable number with unit for chart axes: 1.2k, 3.4M, 45%, 0.62."""
+    """Short readable number with unit for chart axes: 1.2k, 3.4M, 1.2T, 1.5e40, 45%, 0.62."""
     if not math.isfinite(value):
         return "—"
     if unit == "%":
@@ -74,7 +74,11 @@ def compact(value: float, unit: str = "") -> str:
     if unit == "share":
         return f"{value * 100:.0f}%"
     a = abs(value)
-    if a >= 1e9:
+    if a >= 1e15:
+        text = f"{value:.2g}".replace("e+", "e")
+    elif a >= 1e12:
+        text = f"{value / 1e12:.1f}T"
+    elif a >= 1e9:
         text = f"{value / 1e9:.1f}B"
     elif a >= 1e6:
         text = f"{value / 1e6:.1f}M"
@@ -86,7 +90,7 @@ def compact(value: float, unit: str = "") -> str:
         text = f"{value:.1f}"
     else:
         text = f"{value:.2f}"
-    head = text.rstrip("BMk")
-    if "." in head:
+    head = text.rstrip("TBMk")
+    if "." in head and "e" not in head:
         text = head.rstrip("0").rstrip(".") + text[len(head) :]
     return with_unit(text, unit)

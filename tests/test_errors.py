@@ -67,3 +67,24 @@ def test_errors_module_imports_nothing_heavy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_names_a_person_types_are_refused_with_user_input_errors() -> None:
+    from strikesim.ai import make_negotiator
+    from strikesim.ai.difficulty import get_difficulty
+    from strikesim.balance.harness import check_request
+    from strikesim.balance.policies import make_policy
+    from strikesim.scenario import load_scenario
+
+    spec = load_scenario("classroom-quick")
+    studio = spec.default_negotiators[1]
+    for call in (
+        lambda: make_negotiator(spec, "nobody", 0),
+        lambda: make_negotiator(spec, studio, 0),
+        lambda: get_difficulty("impossible"),
+        lambda: check_request(spec, 0, ["impossible"], [], 10),
+        lambda: check_request(spec, 0, [], ["nobody"], 10),
+        lambda: make_policy(spec, "nobody", 0, "normal"),
+    ):
+        with pytest.raises(errors.UserInputError):
+            call()

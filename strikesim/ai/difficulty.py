@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from strikesim.errors import UserInputError
+
 
 @dataclass(frozen=True)
 class Difficulty:
@@ -104,4 +106,4 @@ def get_difficulty(level: str | Difficulty) -> Difficulty:
         return DIFFICULTIES[level]
     except KeyError:
         known = ", ".join(DIFFICULTIES)
-        raise ValueError(f"unknown difficulty {level!r}; choose one of: {known}") from None
+        raise UserInputError(f"unknown difficulty {level!r}; choose one of: {known}") from None

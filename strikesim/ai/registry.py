@@ -14,6 +14,7 @@ from strikesim.ai.negotiator import Negotiator
 from strikesim.ai.profiles import BUILTINS, SCRIPTED, TACTICS
 from strikesim.ai.scripted import ScriptedNegotiator
 from strikesim.engine.spec import SIDES, GameSpec
+from strikesim.errors import ScenarioError, UserInputError
 
 REFERENCE_WEEKS = 52
 
@@ -43,8 +44,10 @@ def make_negotiator(
 ) -> Negotiator:
     """The negotiator called ``name`` for ``side`` at ``difficulty``.
 
-    Raises ``ValueError`` with the known names when ``name`` is unknown, is a
-    personality of the other side, or names an unknown tactic.
+    Raises :class:`~strikesim.errors.UserInputError` with the known names when ``name``
+    is unknown or is a personality of the other side, and
+    :class:`~strikesim.errors.ScenarioError` when the personality names an unknown tactic
+    (which ``validate`` reports first).
     """
     if side not in (0, 1):
         raise ValueError(f"side must be 0 (union) or 1 (studio), got {side!r}")
@@ -52,14 +55,14 @@ def make_negotiator(
     personality = next((p for p in spec.personalities if p.id == name), None)
     if personality is not None:
         if personality.side is not None and personality.side != side:
-            raise ValueError(
+            raise UserInputError(
                 f"personality '{name}' plays the {SIDES[personality.side]}, not the {SIDES[side]}"
             )
         if personality.tactic == SCRIPTED:
             return ScriptedNegotiator(spec, side, name)
         if personality.tactic not in TACTICS:
-            raise ValueError(
-                f"personality '{name}' uses unknown tactic '{personality.tactic}'; "
+            raise ScenarioError(
+                message=f"personality '{name}' uses unknown tactic '{personality.tactic}'; "
                 f"known tactics: {', '.join(TACTICS)}"
             )
         neg = TacticalNegotiator(
@@ -73,7 +76,7 @@ def make_negotiator(
         )
     else:
         known = ", ".join(negotiator_names(spec, side))
-        raise ValueError(f"no {SIDES[side]} negotiator '{name}'; choose from: {known}")
+        raise UserInputError(f"no {SIDES[side]} negotiator '{name}'; choose from: {known}")
     if level.lookahead_weeks > 0:
         neg.lookahead = Lookahead(
             level.lookahead_weeks, level.lookahead_candidates, level.lookahead_runs

@@ -31,6 +31,7 @@ from strikesim.balance.result import side_result, side_scores
 from strikesim.batch import play_batch
 from strikesim.engine import GameSpec, Outcome, State
 from strikesim.engine.spec import SIDES
+from strikesim.errors import UserInputError
 
 __all__ = [
     "BAR_MARGIN",
@@ -226,18 +227,20 @@ def check_request(
     spec: GameSpec, side: int, difficulties: Iterable[str], policies: Iterable[str], runs: int,
     custom: Iterable[str] = (),
 ) -> None:  # fmt: skip
-    """Raise ``ValueError`` naming what is wrong with a harness request."""
+    """Raise :class:`~strikesim.errors.UserInputError` naming what is wrong with a request."""
     if side not in (0, 1):
         raise ValueError(f"side must be 0 (union) or 1 (studio), got {side!r}")
     if runs < 1:
-        raise ValueError(f"runs must be at least 1, got {runs}")
+        raise UserInputError(f"runs must be at least 1, got {runs}")
     for d in difficulties:
         if d not in DIFFICULTIES:
-            raise ValueError(f"unknown difficulty {d!r}; choose from: {', '.join(DIFFICULTIES)}")
+            raise UserInputError(
+                f"unknown difficulty {d!r}; choose from: {', '.join(DIFFICULTIES)}"
+            )
     custom = set(custom)
     for p in policies:
         if p != DEFAULT_AI and p not in POLICIES and p not in custom:
-            raise ValueError(f"unknown policy {p!r}; choose from: {', '.join(SUITE)}")
+            raise UserInputError(f"unknown policy {p!r}; choose from: {', '.join(SUITE)}")
 
 
 def play_seat(

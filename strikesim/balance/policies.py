@@ -44,6 +44,7 @@ from strikesim.ai.offers import OfferBook, offer_book
 from strikesim.analysis.space import outcome_space
 from strikesim.engine.spec import GameSpec
 from strikesim.engine.state import Move
+from strikesim.errors import UserInputError
 
 if TYPE_CHECKING:
     from strikesim.engine.observe import Observation
@@ -350,5 +351,5 @@ def make_policy(
     factory = POLICIES.get(name)
     if factory is None:
         known = ", ".join((DEFAULT_AI, *POLICIES))
-        raise ValueError(f"no balance policy {name!r}; choose from: {known}")
+        raise UserInputError(f"no balance policy {name!r}; choose from: {known}")
     return factory(spec, side)

@@ -16,6 +16,7 @@ import pygame
 
 from strikesim.ui.context import ScreenFactory, UIContext
 from strikesim.ui.draw import panel, wrap_text
+from strikesim.ui.fonts import usable_fonts
 from strikesim.ui.keymap import load_keymap
 from strikesim.ui.motion import Tween
 from strikesim.ui.screen import Screen
@@ -289,8 +290,9 @@ def create_app(
     settings, message = load_settings(settings_file)
     if size is not None:
         settings = settings.with_changes(window_size=clamp_size(size), fullscreen=False)
-    theme = load_theme()
-    keymap = load_keymap()
+    theme, font_notice = usable_fonts(load_theme())
+    key_problems: list[str] = []
+    keymap = load_keymap(problems=key_problems)
     window = open_window(settings)
     pygame.key.set_repeat(350, 40)
     ctx = UIContext(
@@ -301,8 +303,12 @@ def create_app(
         routes=dict(routes or {}),
         settings_file=settings_file,
     )
-    if message:
-        ctx.notices.append(message)
+    for notice in (message, font_notice):
+        if notice:
+            ctx.notices.append(notice)
+    if key_problems:
+        listed = "; ".join(key_problems[:3]) + (" …" if len(key_problems) > 3 else "")
+        ctx.notices.append(f"Some key bindings could not be used and were left out ({listed}).")
     if first is None:
         from strikesim.ui.screens.title import TitleScreen
 

@@ -102,23 +102,44 @@ class Keymap:
         return keys[0].label if keys else ""
 
 
-def keymap_from_data(data: dict[str, Any]) -> Keymap:
+def keymap_from_data(data: dict[str, Any], problems: list[str] | None = None) -> Keymap:
+    """The bindings in parsed ``keymap.json`` data.
+
+    Without ``problems`` the first bad entry raises :class:`KeymapError`; with a list, each
+    bad context or key is left out and its message appended, so the game still starts with
+    every binding that is fine.
+    """
     out: dict[str, dict[str, tuple[KeyBinding, ...]]] = {}
+
+    def bad(message: str) -> None:
+        if problems is None:
+            raise KeymapError(message)
+        problems.append(message)
+
     for ctx, actions in data.items():
         if ctx.startswith("_") or ctx == "format_version":
             continue
         if not isinstance(actions, dict):
-            raise KeymapError(f"keymap: context {ctx!r} must map action names to key lists")
+            bad(f"keymap: context {ctx!r} must map action names to key lists")
+            continue
         out[ctx] = {}
         for action, keys in actions.items():
             if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
-                raise KeymapError(f"keymap: {ctx}.{action} must be a list of key names")
-            out[ctx][action] = tuple(parse_binding(k) for k in keys)
+                bad(f"keymap: {ctx}.{action} must be a list of key names")
+                continue
+            parsed: list[KeyBinding] = []
+            for k in keys:
+                try:
+                    parsed.append(parse_binding(k))
+                except KeymapError as exc:
+                    bad(str(exc))
+            out[ctx][action] = tuple(parsed)
     return Keymap(out)
 
 
-def load_keymap(path: Path | None = None) -> Keymap:
-    """Load ``assets/keymap.json`` (or ``path``)."""
+def load_keymap(path: Path | None = None, problems: list[str] | None = None) -> Keymap:
+    """Load ``assets/keymap.json`` (or ``path``); see :func:`keymap_from_data` for
+    ``problems``."""
     path = path or asset_path("keymap.json")
     data = read_json_object(path, KeymapError, file_name="key bindings", subject="key bindings")
-    return keymap_from_data(data)
+    return keymap_from_data(data, problems)

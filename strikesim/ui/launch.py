@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from strikesim.engine.spec import GameSpec
+from strikesim.errors import UserInputError
 from strikesim.records import Seat
 from strikesim.ui.context import ScreenFactory, UIContext
 from strikesim.ui.screen import Screen
@@ -34,7 +35,7 @@ def side_index(side: int | str) -> int:
         return int(side)
     if side in ("union", "studio"):
         return 0 if side == "union" else 1
-    raise ValueError(f"side must be 'union' or 'studio', got {side!r}")
+    raise UserInputError(f"side must be 'union' or 'studio', got {side!r}")
 
 
 def briefing_factory(

@@ -108,13 +108,35 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     try:
         data = parse_json(raw)
     except ValueError as exc:
-        return Settings(), f"The settings file {path} is damaged ({exc}); using default settings."
+        kept = _keep_copy(path, raw)
+        return (
+            Settings(),
+            f"The settings file {path} is damaged ({exc}); using default settings.{kept}",
+        )
     if not isinstance(data, dict):
-        return Settings(), f"The settings file {path} is not a JSON object; using default settings."
+        kept = _keep_copy(path, raw)
+        return (
+            Settings(),
+            f"The settings file {path} is not a JSON object; using default settings.{kept}",
+        )
     settings, problems = _validated(data)
     if problems:
-        return settings, "Some settings were invalid and were reset: " + "; ".join(problems) + "."
+        kept = _keep_copy(path, raw)
+        return settings, "Some settings were invalid and were reset: " + "; ".join(
+            problems
+        ) + f".{kept}"
     return settings, None
+
+
+def _keep_copy(path: Path, raw: bytes) -> str:
+    """Keep the unusable file beside the settings as ``<name>.damaged`` (the next save
+    replaces the original); returns the sentence telling the player, or '' if it failed."""
+    copy = path.with_name(path.name + ".damaged")
+    try:
+        copy.write_bytes(raw)
+    except OSError:
+        return ""
+    return f" The old file was kept as {copy.name}."
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:

@@ -21,6 +21,8 @@ from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from strikesim.errors import UserInputError
+
 SHOTS = (
     "title",
     "scenario",
@@ -385,7 +387,7 @@ def take_screenshots(
     if only is not None:
         unknown = set(only) - set(SHOTS)
         if unknown:
-            raise ValueError(f"unknown shots {sorted(unknown)}; choose from {', '.join(SHOTS)}")
+            raise UserInputError(f"unknown shots {sorted(unknown)}; choose from {', '.join(SHOTS)}")
     with _headless(), _temporary_data_dir() as data:
         saves = data / "saves"
         saves.mkdir(parents=True, exist_ok=True)

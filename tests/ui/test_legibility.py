@@ -16,14 +16,15 @@ from strikesim.ui.draw import ellipsize, wrap_text
 from strikesim.ui.tour import SHOTS, take_screenshots
 
 CONFIGS = [
-    ((1280, 720), 1.0),
-    ((1280, 720), 1.75),
-    ((960, 540), 1.0),
-    ((960, 540), 1.75),
+    pytest.param((1280, 720), 1.0, marks=pytest.mark.slow),
+    pytest.param((1280, 720), 1.75, marks=pytest.mark.slow),
+    pytest.param((960, 540), 1.0, marks=pytest.mark.slow),
+    pytest.param((960, 540), 1.75),
 ]
+"""The smallest window at the largest text runs by default (it is where layouts break
+first); the other three run with ``-m slow``."""
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(("size", "scale"), CONFIGS, ids=lambda v: str(v))
 def test_no_player_text_is_cut_and_no_boxes_overlap_on_any_tour_screen(
     tmp_path: Path, size: tuple[int, int], scale: float

@@ -33,6 +33,8 @@ def test_corrupt_file_falls_back_with_message(tmp_path: Path) -> None:
     settings, msg = load_settings(path)
     assert settings == Settings()
     assert msg is not None and "damaged" in msg and "default" in msg
+    assert "settings.json.damaged" in msg
+    assert (tmp_path / "settings.json.damaged").read_text() == '{"ui_scale": 1.3,'
 
 
 def test_bad_field_is_reset_and_named(tmp_path: Path) -> None:

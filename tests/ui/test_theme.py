@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pygame
 import pytest
@@ -52,3 +53,31 @@ def test_importing_the_ui_starts_nothing() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False False"
+
+
+def test_damaged_font_falls_back_to_a_plain_font_with_a_notice(
+    ctx: UIContext, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from strikesim.ui.fonts import default_font, usable_fonts
+
+    broken = tmp_path / "Broken.otf"
+    broken.write_bytes(b"not a font")
+    fonts = dict(ctx.theme.font_files)
+    first = next(iter(fonts))
+    fonts[first] = broken
+    theme, notice = usable_fonts(replace(ctx.theme, font_files=fonts))
+    assert theme.font_files[first] == default_font()
+    assert notice is not None and "Broken.otf" in notice
+    assert pygame.font.Font(theme.font_files[first], 16).size("Ag")[0] > 0
+    assert usable_fonts(ctx.theme) == (ctx.theme, None)
+
+
+def test_bad_key_bindings_are_left_out_and_named(ctx: UIContext) -> None:
+    problems: list[str] = []
+    keymap = keymap_from_data(
+        {"nav": {"go": ["nokey", "return"], "back": "escape"}, "other": 3}, problems
+    )
+    assert [b.text for b in keymap.actions("nav")["go"]] == ["return"]
+    assert len(problems) == 3 and "unknown key 'nokey'" in problems[0]

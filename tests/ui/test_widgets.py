@@ -8,6 +8,7 @@ import math
 import pygame
 import pytest
 
+from strikesim.ui.audit import AUDIT
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, wrap_text
 from strikesim.ui.widgets.button import Button
@@ -149,3 +150,84 @@ def test_wrapping_and_scrolling_text(ctx: UIContext) -> None:
     t.handle_action("increase_big")
     assert t.scroll > 0
     t.draw(surface(ctx))
+
+
+EXTREMES = (0.0, 5e-324, 1e16, 1e46, -1e46, 1e300, 1.7e308, -1.7e308)
+
+
+@pytest.mark.parametrize("unit", ["", "$M", "%"])
+def test_chart_draws_extreme_values_within_its_box(ctx: UIContext, unit: str) -> None:
+    surf = surface(ctx)
+    for a in EXTREMES:
+        for b in EXTREMES:
+            c = LineChart(
+                ctx,
+                [0, 1],
+                [
+                    Series("a", "A", [a, b], band=([a, b], [b, a])),
+                    Series("b", "B", [b, a], dashed=True),
+                ],
+                y_unit=unit,
+            )
+            c.rect = pygame.Rect(0, 0, 600, 300)
+            c.draw(surf)
+            plot = c.plot_rect()
+            c.handle_event(
+                pygame.event.Event(
+                    pygame.MOUSEMOTION, pos=plot.center, rel=(0, 0), buttons=(0, 0, 0)
+                )
+            )
+            c.draw(surf)
+            ylo, yhi, ticks = c._y_bounds()
+            assert ylo < yhi and len(ticks) >= 2
+            for y in (a, b):
+                _sx, sy = c.to_screen(plot, 1, y, ylo, yhi)
+                assert plot.y - plot.height <= sy <= plot.bottom + plot.height
+
+
+def test_compact_keeps_huge_numbers_short() -> None:
+    assert compact(1.5e40) == "1.5e40"
+    assert compact(-2.3e17, "$M") == "$-2.3e17M"
+    assert compact(1.2e12) == "1.2T"
+    assert all(len(compact(v)) <= 8 for v in EXTREMES)
+
+
+def test_a_focused_card_lifts_to_show_its_whole_summary(ctx: UIContext) -> None:
+    from strikesim.ui.widgets.card import Card, CardInfo
+
+    info = CardInfo("Title", "word " * 120, eyebrow="EYEBROW", chips=("EASY",))
+    card = Card(ctx, info, lambda: None)
+    card.rect = pygame.Rect(100, 100, 380, 250)
+    bounds = pygame.Rect(0, 80, 1280, 560)
+    assert card.lifted_rect(bounds) is None, "only an active card lifts"
+    card.focused = True
+    lifted = card.lifted_rect(bounds)
+    assert lifted is not None and lifted.height == card.full_height() > card.rect.height
+    assert bounds.contains(lifted) and lifted.x == card.rect.x
+    AUDIT.reset()
+    AUDIT.enabled = True
+    try:
+        card.rect = lifted
+        card.draw(surface(ctx))
+        assert AUDIT.elisions == [], "the lifted card shows its summary whole"
+    finally:
+        AUDIT.enabled = False
+        AUDIT.reset()
+    card.rect = pygame.Rect(100, 100, 380, 1000)
+    assert card.lifted_rect(bounds) is None, "a card that fits stays as it is"
+
+
+def test_a_meter_label_steps_down_then_wraps_but_is_never_cut(ctx: UIContext) -> None:
+    from strikesim.ui.widgets.meter import Meter
+
+    m = Meter(ctx, "Members' ratification sentiment (yes share) " * 2, 0.4)
+    one_line = Meter(ctx, "Short", 0.4).preferred_height(300)
+    assert m.preferred_height(300) > one_line
+    m.rect = pygame.Rect(0, 0, 300, m.preferred_height(300))
+    AUDIT.reset()
+    AUDIT.enabled = True
+    try:
+        m.draw(surface(ctx))
+        assert AUDIT.elisions == []
+    finally:
+        AUDIT.enabled = False

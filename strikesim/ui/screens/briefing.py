@@ -15,6 +15,7 @@ writes one page per side, to hand out, and the face-to-face scoring sheet.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pygame
@@ -75,24 +76,32 @@ def draw_column(
     ctx: UIContext,
     surface: pygame.Surface,
     box: pygame.Rect,
-    label: str,
+    label: str | Sequence[str],
     colour: str,
     accent: str | None = None,
 ) -> None:
-    """A text column's panel with its small caps ``label``; ``accent`` (a side's key)
-    adds that side's stripe down the left edge, as on a confidential brief."""
+    """A text column's panel with its small caps ``label`` (or the first of several
+    labels, longest first, that fits); ``accent`` (a side's key) adds that side's stripe
+    down the left edge, as on a confidential brief."""
     pad = ctx.space("lg")
     radius = ctx.radius("lg")
     panel(surface, box, ctx.colour("surface"), ctx.colour("border"), radius, 1)
     if accent is not None:
         stripe = pygame.Rect(box.x, box.y + radius, ctx.px(4), box.height - 2 * radius)
         panel(surface, stripe, ctx.colour(accent), None)
-    text = ellipsize(ctx.font("caption"), label, box.width - 2 * pad)
+    font = ctx.font("caption")
+    options = [label] if isinstance(label, str) else list(label)
+    fits = [t for t in options if font.size(t)[0] <= box.width - 2 * pad]
+    text = fits[0] if fits else ellipsize(font, options[-1], box.width - 2 * pad)
     surface.blit(ctx.text("caption", text, colour), (box.x + pad, box.y + pad))
 
 
-def confidential_label(spec: GameSpec, side: int) -> str:
-    return f"CONFIDENTIAL  ·  {spec.parties[side].name.upper()} ONLY"
+def confidential_label(spec: GameSpec, side: int) -> tuple[str, ...]:
+    """The confidential panel's label, longest first: the party's name, its short name,
+    and the word alone for a narrow panel."""
+    party = spec.parties[side]
+    names = dict.fromkeys(n for n in (party.name, party.short_name) if n)
+    return (*(f"CONFIDENTIAL  ·  {n.upper()} ONLY" for n in names), "CONFIDENTIAL")
 
 
 class BriefingScreen(Screen):
@@ -246,7 +255,7 @@ class BriefingScreen(Screen):
         surface.blit(ctx.text("h1", heading, "text"), (m, m + ctx.font("caption").get_linesize()))
         side_key = SIDES[self.side]
         background = ("PUBLIC BACKGROUND  ·  BOTH SIDES SEE THIS", "text_faint", None)
-        right: tuple[str, str, str | None]
+        right: tuple[str | tuple[str, ...], str, str | None]
         if self.hot_seat:
             right = ("THE TWO SIDES  ·  BOTH PLAYERS SEE THIS", "text_faint", None)
         else:

@@ -250,7 +250,20 @@ class ChooseScenarioScreen(Screen):
         self.draw_background(surface)
         self.draw_content(surface)
         ring = self.ctx.space("sm")
-        self.view.draw(surface, ring, self.grid.inflate(0, 2 * ring))
+        bounds = self.grid.inflate(0, 2 * ring)
+        lifted = [(c, r) for c in self.cards if (r := c.lifted_rect(self.grid)) is not None]
+        for card, _rect in lifted:
+            card.hidden = True
+        self.view.draw(surface, ring, bounds)
+        for card, rect in lifted:  # the active card whole, over its neighbours
+            card.hidden = False
+            if card.rect.colliderect(bounds):
+                resting, card.rect = card.rect, rect
+                previous = surface.get_clip()
+                surface.set_clip(bounds.inflate(2 * ring, 0).clip(previous))
+                card.draw(surface)
+                surface.set_clip(previous)
+                card.rect = resting
         self.back.draw(surface)
         self.dirty = False
 
@@ -269,18 +282,15 @@ class ChooseScenarioScreen(Screen):
         text = ellipsize(ctx.font("small"), sub, self.grid.width)
         surface.blit(ctx.text("small", text, "text_muted"), (x, y))
         hint = ctx.text("small", "Arrows move  ·  Enter picks  ·  Esc goes back", "text_faint")
-        surface.blit(
-            hint,
-            (self.grid.right - hint.get_width(), self.back.rect.centery - hint.get_height() // 2),
-        )
+        hint_at = hint.get_rect(right=self.grid.right, centery=self.back.rect.centery)
         if self.scroll > 0 or self.view.end > self.grid.bottom:
             more = self.view.has_more_below()
             label = "More below ▼" if more else "▲ More above"
             img = ctx.text("caption", label.upper(), "text_faint")
-            surface.blit(
-                img,
-                (
-                    self.grid.centerx - img.get_width() // 2,
-                    self.back.rect.centery - img.get_height() // 2,
-                ),
-            )
+            at = img.get_rect(centerx=self.grid.centerx, centery=self.back.rect.centery)
+            if at.colliderect(hint_at.inflate(ctx.space("md"), 0)):  # no room for both
+                at.right = self.grid.right
+                hint_at.width = 0
+            surface.blit(img, at)
+        if hint_at.width:
+            surface.blit(hint, hint_at)

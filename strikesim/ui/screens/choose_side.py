@@ -19,9 +19,17 @@ from strikesim.catalogue import SIDE_TITLES, Opponent, opponents
 from strikesim.engine.spec import GameSpec
 from strikesim.records import Seat
 from strikesim.ui.context import UIContext
-from strikesim.ui.draw import ellipsize, panel, with_alpha, wrap_text
+from strikesim.ui.draw import panel, wrap_text
 from strikesim.ui.screens.fields import Stepper, TextEntryScreen, TextField
 from strikesim.ui.screens.footer import place_footer
+from strikesim.ui.screens.side_summary import (
+    Choice,
+    box_height,
+    draw_box,
+    draw_small_text,
+    summary_lines,
+    veil,
+)
 from strikesim.ui.scroll import PageScroll
 from strikesim.ui.transitions import Pop, Push, Transition
 from strikesim.ui.widgets.button import Button
@@ -263,7 +271,10 @@ class ChooseSideScreen(TextEntryScreen):
         row2 = max(self.opponent.preferred_height(), self.difficulty.preferred_height())
         rows = row1 + ctx.space("md") + row2 + ctx.space("xs") + 2 * lh
         # room for the longer of the two summaries, so toggling the seats moves nothing
-        need = max(self._summary_height(w - 2 * m, hot) for hot in {False, self.can_hot_seat})
+        need = max(
+            box_height(ctx, self.summary_lines(hot), w - 2 * m)
+            for hot in {False, self.can_hot_seat}
+        )
         self.summary_rect = pygame.Rect(m, 0, w - 2 * m, need)
         room = footer - gap - self.summary_rect.height - gap - rows - gap - top
         cap = ctx.font("caption").get_linesize()
@@ -285,6 +296,7 @@ class ChooseSideScreen(TextEntryScreen):
         rw = max(self.reseed.preferred_width(), ctx.px(120))
         field_w = min(ctx.px(300), col - rw - ctx.space("md"))
         self.seed.rect = pygame.Rect(x2, y, field_w, self.seed.preferred_height())
+        self.seed.label_width = col  # the label may run on above the "New seed" button
         self.reseed.rect = pygame.Rect(
             self.seed.rect.right + ctx.space("md"), self.seed.box().y, rw, self.seed.box().height
         )
@@ -326,52 +338,19 @@ class ChooseSideScreen(TextEntryScreen):
 
     def summary_lines(self, hot_seat: bool | None = None) -> list[str]:
         """The game as chosen (or with ``hot_seat`` overridden), in words."""
-        spec, side = self.spec, self.side
-        mine, other = spec.parties[side], spec.parties[1 - side]
-        if self.hot_seat if hot_seat is None else hot_seat:
-            first = (
-                f"Hot seat: two players share this computer. Player 1 leads {mine.name}, "
-                f"the side picked above; player 2 leads {other.name}."
-            )
-            privacy = (
-                "Between turns a hand-over screen hides each side's numbers from the other "
-                "player; there each player reads their own confidential brief at their first "
-                "turn."
-            )
-        else:
-            level = self.levels[self.difficulty.index][1].lower()
-            first = (
-                f"You lead {mine.name} against {other.short_name or other.name}, "
-                f"played by the “{self.chosen_opponent.label}” negotiator at {level} difficulty."
-            )
-            privacy = ""
-        from strikesim.narrate import week_date
+        from strikesim.ai import BUILTINS
 
-        start = week_date(spec, 0)
-        when = f"Talks open {start}; t" if not start.startswith("Week") else "T"
-        last = (
-            f"{when}he contract expires in week {spec.phases.expiry_week}; the dispute lasts "
-            f"at most {spec.phases.max_weeks} weeks. Seed {self.seed_value}."
+        level = self.levels[self.difficulty.index][1]
+        choice = Choice(
+            side=self.side,
+            hot_seat=self.hot_seat if hot_seat is None else hot_seat,
+            opponent_label=self.chosen_opponent.label,
+            opponent_is_builtin=self.chosen_opponent.name in BUILTINS,
+            level_label=level,
+            seed=self.seed_value,
+            campaign=self.campaign is not None,
         )
-        if self.campaign is not None:
-            from strikesim.ai import BUILTINS
-
-            if self.chosen_opponent.name not in BUILTINS:
-                last += " Later disputes bring each scenario's own negotiator."
-        return [line for line in (first, privacy, last) if line]
-
-    def _summary_wrapped(self, width: int, hot_seat: bool | None = None) -> list[str]:
-        pad = self.ctx.space("lg")
-        lines: list[str] = []
-        for para in self.summary_lines(hot_seat):
-            lines += wrap_text(self.ctx.font("body"), para, width - 2 * pad)
-        return lines
-
-    def _summary_height(self, width: int, hot_seat: bool | None = None) -> int:
-        ctx = self.ctx
-        head = ctx.font("caption").get_linesize() + ctx.space("xs")
-        body = len(self._summary_wrapped(width, hot_seat)) * ctx.font("body").get_linesize()
-        return 2 * ctx.space("lg") + head + body
+        return summary_lines(self.spec, choice)
 
     def draw_content(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
@@ -386,21 +365,9 @@ class ChooseSideScreen(TextEntryScreen):
             surface.blit(ctx.text("caption", line, "gold"), (m, y))
             y += ctx.font("caption").get_linesize()
         surface.blit(ctx.text("h1", "Choose your side", "text"), (m, y))
-        self._draw_lines(surface, self._desc_text(), self.desc_rect)
-        self._draw_lines(surface, self._level_text(), self.level_rect)
+        draw_small_text(ctx, surface, self._desc_text(), self.desc_rect)
+        draw_small_text(ctx, surface, self._level_text(), self.level_rect)
         self._draw_summary(surface)
-
-    def _draw_lines(self, surface: pygame.Surface, text: str, box: pygame.Rect) -> None:
-        """``text`` in small muted type wrapped into ``box``, the last line cut with "…"."""
-        ctx = self.ctx
-        font = ctx.font("small")
-        lh = font.get_linesize()
-        lines = wrap_text(font, text, box.width)
-        room = max(1, box.height // lh)
-        if len(lines) > room:
-            lines = [*lines[: room - 1], ellipsize(font, lines[room - 1] + " …", box.width)]
-        for i, line in enumerate(lines):
-            surface.blit(ctx.text("small", line, "text_muted"), (box.x, box.y + i * lh))
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
@@ -415,29 +382,11 @@ class ChooseSideScreen(TextEntryScreen):
             panel(surface, stripe, ctx.colour(("union", "studio")[side]), None)
             if not card.enabled:
                 mine = ("union's", "studios'")[self.side]
-                self._veil(surface, card.rect, f"This campaign puts you on the {mine} side")
+                veil(ctx, surface, card.rect, f"This campaign puts you on the {mine} side")
         if not self.play_against.enabled:
-            self._veil(surface, self.play_against.rect, "A campaign is played against the computer")
+            veil(ctx, surface, self.play_against.rect, "A campaign is played against the computer")
         surface.set_clip(previous)
 
-    def _veil(self, surface: pygame.Surface, rect: pygame.Rect, reason: str) -> None:
-        """Dim a locked control and say why over it."""
-        ctx = self.ctx
-        panel(surface, rect, with_alpha(ctx.colour("bg_top"), 225), None, ctx.radius("lg"))
-        note = ctx.text("label", ellipsize(ctx.font("label"), reason, rect.width), "text_muted")
-        surface.blit(note, note.get_rect(center=rect.center))
-
     def _draw_summary(self, surface: pygame.Surface) -> None:
-        ctx = self.ctx
-        width = self.summary_rect.width
-        box = pygame.Rect(self.summary_rect.x, 0, width, self._summary_height(width))
-        box.bottom = self.summary_rect.bottom
-        if box.y < max(self.desc_rect.bottom, self.level_rect.bottom) + ctx.space("md"):
-            return  # the window is too small for it beside everything else
-        pad = ctx.space("lg")
-        lh = ctx.font("body").get_linesize()
-        head = ctx.font("caption").get_linesize() + ctx.space("xs")
-        panel(surface, box, ctx.colour("surface"), ctx.colour("border"), ctx.radius("lg"), 1)
-        surface.blit(ctx.text("caption", "YOUR GAME", "gold"), (box.x + pad, box.y + pad))
-        for i, line in enumerate(self._summary_wrapped(width)):
-            surface.blit(ctx.text("body", line, "text"), (box.x + pad, box.y + pad + head + i * lh))
+        above = max(self.desc_rect.bottom, self.level_rect.bottom) + self.ctx.space("md")
+        draw_box(self.ctx, surface, self.summary_rect, self.summary_lines(), above)

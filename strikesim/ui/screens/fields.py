@@ -31,12 +31,15 @@ def box_focus(widget: Widget, surface: pygame.Surface, box: pygame.Rect) -> None
         focus_ring(surface, box, ctx.colour("focus"), width, ctx.radius("md"))
 
 
-def draw_label(widget: Widget, label: str, surface: pygame.Surface) -> None:
-    """A field's label in its top-left corner, in smaller type when it would not fit the
-    field's width (cut only when even that is too wide)."""
+def draw_label(
+    widget: Widget, label: str, surface: pygame.Surface, width: int | None = None
+) -> None:
+    """A field's label in its top-left corner, in smaller type when it would not fit
+    ``width`` (the field's own by default; cut only when even that is too wide)."""
     ctx = widget.ctx
-    role = "label" if ctx.font("label").size(label)[0] <= widget.rect.width else "small"
-    text = ellipsize(ctx.font(role), label, widget.rect.width)
+    room = max(widget.rect.width, width or 0)
+    role = "label" if ctx.font("label").size(label)[0] <= room else "small"
+    text = ellipsize(ctx.font(role), label, room)
     surface.blit(ctx.text(role, text, "text_muted"), widget.rect.topleft)
 
 
@@ -132,6 +135,8 @@ class TextField(Widget):
         self.on_change = on_change
         self.text = text[:max_length]
         self._blink = 0.0
+        self.label_width: int | None = None
+        """Room for the label when it may run past the box (over a button beside it)."""
 
     def preferred_height(self) -> int:
         ctx = self.ctx
@@ -195,7 +200,7 @@ class TextField(Widget):
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        draw_label(self, self.label, surface)
+        draw_label(self, self.label, surface, self.label_width)
         box = self.box()
         panel(
             surface,

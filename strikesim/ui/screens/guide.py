@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from strikesim.narrate import possessive
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import panel, wrap_text
 from strikesim.ui.screens.modal import ModalScreen
@@ -156,7 +157,7 @@ def table_steps(screen: TableScreen) -> list[GuideStep]:
             "Your package",
             "Each row is one issue of the contract. Set your draft with the slider or the "
             "numbered options; the chosen option is written out below them. Under every row, "
-            f"{other}'s offer on that issue, in words.",
+            f"{possessive(other)} offer on that issue, in words.",
             rows,
         ),
         GuideStep(

@@ -1,7 +1,9 @@
 """Scenario card: title, tags, summary, the two sides, difficulty/length chips and warnings.
 
 Focusable and clickable like a button (``on_press``); ``selected`` draws a gold frame so a
-row of cards can act as a choice. Text is wrapped and clamped to the card's height.
+row of cards can act as a choice. Text is wrapped and clamped to the card's height; while
+the card is focused or hovered, a screen can draw it lifted to its full height
+(:meth:`Card.lifted_rect`) so a long summary is never out of reach.
 """
 
 from __future__ import annotations
@@ -52,8 +54,50 @@ class Card(Pressable):
         super().__init__(ctx, on_press, enabled=enabled)
         self.info = info
         self.selected = selected
+        self.hidden = False
+        """Left out of the normal drawing pass (the screen draws it lifted, see
+        :meth:`lifted_rect`)."""
+
+    def full_height(self) -> int:
+        """The height at which the card shows its whole summary at its current width."""
+        ctx = self.ctx
+        pad = ctx.space("lg")
+        width = self.rect.width - 2 * pad
+        height = 2 * pad
+        if self.info.eyebrow:
+            height += ctx.font("caption").get_linesize() + ctx.space("xs")
+        height += (
+            len(wrap_text(ctx.font("h2"), self.info.title, width)[:2])
+            * ctx.font("h2").get_linesize()
+        )
+        height += ctx.space("sm")
+        summary = wrap_text(ctx.font("small"), self.info.summary, width)
+        height += len(summary) * ctx.font("small").get_linesize() + ctx.space("sm")
+        if self.info.chips:
+            height += ctx.font("caption").get_linesize() + ctx.space("sm") + ctx.space("md")
+        height += len(self.info.sides) * (ctx.font("label").get_linesize() + ctx.space("xxs"))
+        if self.info.warnings:
+            height += ctx.space("xs") + ctx.font("small").get_linesize() + ctx.space("xs")
+        return height
+
+    def lifted_rect(self, bounds: pygame.Rect) -> pygame.Rect | None:
+        """Where the card shows whole while it is focused or hovered and its summary does
+        not fit: grown downward (upward near the bottom of ``bounds``) over its
+        neighbours; ``None`` when it fits or is not active."""
+        if not (self.focused or self.hovered):
+            return None
+        need = self.full_height()
+        if need <= self.rect.height:
+            return None
+        lifted = pygame.Rect(self.rect.x, self.rect.y, self.rect.width, min(need, bounds.height))
+        if lifted.bottom > bounds.bottom:
+            lifted.bottom = bounds.bottom
+        lifted.top = max(lifted.top, bounds.top)
+        return lifted
 
     def draw(self, surface: pygame.Surface) -> None:
+        if self.hidden:
+            return
         ctx = self.ctx
         active = self.hovered or self.focused
         card_frame(ctx, surface, self.rect, active=active, selected=self.selected)

@@ -17,14 +17,24 @@ import pygame
 
 from strikesim.ui import audit
 from strikesim.ui.context import UIContext
-from strikesim.ui.draw import blit_aligned, ellipsize, panel, with_alpha, wrap_text
+from strikesim.ui.draw import ellipsize, with_alpha, wrap_text
 from strikesim.ui.theme import RGBA
 from strikesim.ui.widgets.base import EventResult, Widget, event_pos
-from strikesim.ui.widgets.chart_axes import finite, nice_range, widen
+from strikesim.ui.widgets.chart_axes import LIMIT, finite, nice_range, widen
+from strikesim.ui.widgets.chart_readout import draw_readout
 from strikesim.ui.widgets.chart_style import draw_line, draw_marker, label_colour, resolve_colour
 from strikesim.units import compact
 
 Explain = Callable[[str, int], Sequence[str]]
+
+
+def _fraction(v: float, lo: float, hi: float) -> float:
+    """Where ``v`` falls between ``lo`` (0) and ``hi`` (1), held within -1..2."""
+    span = hi - lo
+    if not (math.isfinite(span) and span > 0):
+        return 0.5
+    f = (v - lo) / span
+    return max(-1.0, min(2.0, f)) if math.isfinite(f) else 0.5
 
 
 @dataclass(frozen=True)
@@ -165,13 +175,15 @@ class LineChart(Widget):
         lo, hi = min(self.xs), max(self.xs)
         return (lo, hi) if hi > lo else (lo - 0.5, hi + 0.5)
 
-    def _to_screen(
+    def to_screen(
         self, plot: pygame.Rect, x: float, y: float, ylo: float, yhi: float
     ) -> tuple[float, float]:
+        """Screen position of (x, y), held within a plot's size around the plot so that
+        values beyond the axes (or spans too small or large for floats) stay drawable."""
         xlo, xhi = self._x_span()
-        sx = plot.x + (x - xlo) / (xhi - xlo) * plot.width
-        sy = plot.bottom - (y - ylo) / (yhi - ylo) * plot.height
-        return sx, sy
+        fx = _fraction(x, xlo, xhi)
+        fy = _fraction(max(-LIMIT, min(LIMIT, y)), ylo, yhi)
+        return plot.x + fx * plot.width, plot.bottom - fy * plot.height
 
     # --- input ------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> EventResult:
@@ -222,7 +234,7 @@ class LineChart(Widget):
         self.blit_static(surface, (self.version, self.title, self.marker_x), self._draw_static)
         if self.cursor is not None and 0 <= self.cursor < len(self.xs):
             ylo, yhi, _ = self._y_bounds()
-            self._readout(surface, self.plot_rect(), ylo, yhi if yhi > ylo else ylo + 1.0)
+            draw_readout(self, surface, self.plot_rect(), ylo, yhi if yhi > ylo else ylo + 1.0)
         self.draw_focus(surface)
 
     def _draw_static(self, surface: pygame.Surface) -> None:
@@ -237,7 +249,7 @@ class LineChart(Widget):
             yhi = ylo + 1.0
         grid, faint = ctx.colour("grid"), "text_faint"
         for t in yticks:
-            _, sy = self._to_screen(plot, 0, t, ylo, yhi)
+            _, sy = self.to_screen(plot, 0, t, ylo, yhi)
             pygame.draw.line(surface, grid, (plot.x, round(sy)), (plot.right, round(sy)), 1)
             img = ctx.text("small", compact(t, self.y_unit), faint)
             surface.blit(
@@ -248,7 +260,7 @@ class LineChart(Widget):
         _, _, xticks = nice_range(xlo, xhi, max(2, plot.width // ctx.px(90)))
         for t in xticks:
             if xlo - 1e-9 <= t <= xhi + 1e-9:
-                sx, _ = self._to_screen(plot, t, ylo, ylo, yhi)
+                sx, _ = self.to_screen(plot, t, ylo, ylo, yhi)
                 pygame.draw.line(
                     surface,
                     ctx.colour("border_strong"),
@@ -264,7 +276,7 @@ class LineChart(Widget):
         axis_y = self.rect.bottom - self._legend_height() - axis.get_height()
         surface.blit(axis, (plot.x, axis_y))
         if self.marker_x is not None and xlo <= self.marker_x <= xhi:
-            sx, _ = self._to_screen(plot, self.marker_x, ylo, ylo, yhi)
+            sx, _ = self.to_screen(plot, self.marker_x, ylo, ylo, yhi)
             pygame.draw.line(
                 surface, ctx.colour("gold_dim"), (round(sx), plot.y), (round(sx), plot.bottom), 1
             )
@@ -303,7 +315,7 @@ class LineChart(Widget):
         runs: list[list[tuple[float, float]]] = [[]]
         for x, y in zip(self.xs, ys, strict=False):
             if isinstance(y, int | float) and math.isfinite(y):
-                runs[-1].append(self._to_screen(plot, x, float(y), ylo, yhi))
+                runs[-1].append(self.to_screen(plot, x, float(y), ylo, yhi))
             elif runs[-1]:
                 runs.append([])
         return [r for r in runs if r]
@@ -321,8 +333,8 @@ class LineChart(Widget):
         lo_pts, hi_pts = [], []
         for x, a, b in zip(self.xs, s.band[0], s.band[1], strict=False):
             if math.isfinite(a) and math.isfinite(b):
-                lo_pts.append(self._to_screen(plot, x, a, ylo, yhi))
-                hi_pts.append(self._to_screen(plot, x, b, ylo, yhi))
+                lo_pts.append(self.to_screen(plot, x, a, ylo, yhi))
+                hi_pts.append(self.to_screen(plot, x, b, ylo, yhi))
         if len(lo_pts) < 2:
             return
         layer = pygame.Surface(plot.inflate(2, 2).size, pygame.SRCALPHA)
@@ -373,64 +385,3 @@ class LineChart(Widget):
                 audit.box(f"chart {self.title or id(self)} legend", at, s.label)
                 x += w + ctx.space("lg")
             y += lh + ctx.space("xs")
-
-    def _readout(self, surface: pygame.Surface, plot: pygame.Rect, ylo: float, yhi: float) -> None:
-        ctx = self.ctx
-        i = self.cursor
-        assert i is not None
-        sx, _ = self._to_screen(plot, self.xs[i], ylo, ylo, yhi)
-        pygame.draw.line(
-            surface, ctx.colour("text_faint"), (round(sx), plot.y), (round(sx), plot.bottom), 1
-        )
-        rows: list[tuple[str, RGBA]] = [
-            (f"{self.x_label} {self.x_fmt(self.xs[i])}", ctx.colour("text"))
-        ]
-        nearest: tuple[float, Series] | None = None
-        for s in self.series:
-            y = s.ys[i]
-            if not (isinstance(y, int | float) and math.isfinite(y)):
-                continue
-            _, sy = self._to_screen(plot, self.xs[i], float(y), ylo, yhi)
-            colour = resolve_colour(ctx, s.colour)
-            pygame.draw.circle(surface, colour, (round(sx), round(sy)), ctx.px(4))
-            text = f"{s.label}: {compact(float(y), self.y_unit)}"
-            if s.band is not None and math.isfinite(s.band[0][i]) and math.isfinite(s.band[1][i]):
-                text += (
-                    f"  ({compact(s.band[0][i], self.y_unit)}–{compact(s.band[1][i], self.y_unit)})"
-                )
-            rows.append((text, colour))
-            dist = abs(sy - (self.cursor_y if self.cursor_y is not None else sy))
-            if nearest is None or dist < nearest[0]:
-                nearest = (dist, s)
-        if self.explain is not None and nearest is not None:
-            reasons = list(self.explain(nearest[1].id, i))[:5]
-            if reasons:
-                rows.append((f"What drove {nearest[1].label}:", ctx.colour("gold")))
-                rows += [(f"  {r}", ctx.colour("text_muted")) for r in reasons]
-        font = ctx.font("small")
-        pad = ctx.space("sm")
-        max_w = max(ctx.px(220), plot.width * 7 // 10)
-        lines = [(ellipsize(font, t, max_w, "chart"), c) for t, c in rows]
-        w = max(font.size(t)[0] for t, _ in lines) + 2 * pad
-        lh = font.get_linesize()
-        box = pygame.Rect(0, 0, w, lh * len(lines) + 2 * pad)
-        box.top = plot.y + ctx.space("sm")
-        box.left = round(sx) + ctx.space("md")
-        if box.right > plot.right:
-            box.right = round(sx) - ctx.space("md")
-        box.left = max(self.rect.x, box.left)
-        panel(
-            surface,
-            box,
-            with_alpha(ctx.colour("surface_alt"), 240),
-            ctx.colour("border_strong"),
-            ctx.radius("sm"),
-            1,
-        )
-        for k, (t, c) in enumerate(lines):
-            blit_aligned(
-                surface,
-                ctx.text("small", t, c),
-                pygame.Rect(box.x + pad, box.y + pad + k * lh, w, lh),
-                "left",
-            )

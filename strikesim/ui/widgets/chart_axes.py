@@ -5,9 +5,17 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
+LIMIT = 1e300
+"""Values beyond ±LIMIT are charted at the limit, so every span and step stays finite."""
+
 
 def finite(values: Iterable[float]) -> list[float]:
-    return [float(v) for v in values if isinstance(v, int | float) and math.isfinite(v)]
+    """The finite values, each held within ±:data:`LIMIT`."""
+    return [
+        max(-LIMIT, min(LIMIT, float(v)))
+        for v in values
+        if isinstance(v, int | float) and math.isfinite(v)
+    ]
 
 
 def nice_step(span: float, target: int) -> float:
@@ -26,6 +34,7 @@ def nice_range(lo: float, hi: float, target: int = 5) -> tuple[float, float, lis
     """Extend [lo, hi] to tick boundaries; returns (lo, hi, ticks)."""
     if not (math.isfinite(lo) and math.isfinite(hi)):
         lo, hi = 0.0, 1.0
+    lo, hi = max(-LIMIT, min(LIMIT, lo)), max(-LIMIT, min(LIMIT, hi))
     if hi < lo:
         lo, hi = hi, lo
     if hi - lo < 1e-12:
@@ -34,6 +43,8 @@ def nice_range(lo: float, hi: float, target: int = 5) -> tuple[float, float, lis
     step = nice_step(hi - lo, target)
     start = math.floor(lo / step + 1e-9) * step
     end = math.ceil(hi / step - 1e-9) * step
+    if not end > start:  # a step below the values' precision
+        return lo, hi, [lo, hi]
     ticks: list[float] = []
     v = start
     while v <= end + step * 1e-6 and len(ticks) < 50:

@@ -26,6 +26,8 @@ def _dashed(
     on, carry = True, 0.0
     for (x0, y0), (x1, y1) in itertools.pairwise(pts):
         seg = math.hypot(x1 - x0, y1 - y0)
+        if not math.isfinite(seg) or dash <= 0:
+            continue
         pos = 0.0
         while pos < seg:
             step = min(dash - carry, seg - pos)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pygame
 
 from strikesim.ui.context import UIContext
-from strikesim.ui.draw import blit_aligned, ellipsize, panel, with_alpha
+from strikesim.ui.draw import blit_aligned, panel, with_alpha, wrap_text
 from strikesim.ui.widgets.base import Widget
 
 
@@ -45,8 +45,24 @@ class Meter(Widget):
         self.compare = compare
         self.threshold = threshold
 
-    def preferred_height(self) -> int:
-        return self.ctx.font("label").get_linesize() + self.ctx.px(14)
+    def preferred_height(self, width: int | None = None) -> int:
+        """One label line and the bar; at ``width`` (the meter's own by default), as many
+        lines as the label needs there."""
+        ctx = self.ctx
+        role, lines = self._label_lines(width or self.rect.width)
+        return max(1, len(lines)) * ctx.font(role).get_linesize() + ctx.px(14)
+
+    def _label_lines(self, width: int) -> tuple[str, list[str]]:
+        """The label's type role and lines beside the value: one line in label type, or in
+        smaller type, or wrapped in smaller type (never cut)."""
+        ctx = self.ctx
+        if width <= 0:
+            return "label", [self.label]
+        room = width - ctx.font("label").size(self.fmt(self.value))[0] - ctx.space("sm")
+        for role in ("label", "small"):
+            if ctx.font(role).size(self.label)[0] <= room:
+                return role, [self.label]
+        return "small", wrap_text(ctx.font("small"), self.label, max(1, room))
 
     def _frac(self, v: float) -> float:
         span = self.maximum - self.minimum
@@ -61,11 +77,13 @@ class Meter(Widget):
         )
         val = ctx.text("label", self.fmt(self.value), self.colour)
         blit_aligned(surface, val, head, "right")
-        label = ellipsize(
-            ctx.font("label"), self.label, head.width - val.get_width() - ctx.space("sm")
-        )
-        blit_aligned(surface, ctx.text("label", label, "text_muted"), head, "left")
-        bar = pygame.Rect(self.rect.x, head.bottom + ctx.px(4), self.rect.width, ctx.px(8))
+        role, lines = self._label_lines(self.rect.width)
+        lh = ctx.font(role).get_linesize()
+        for k, line in enumerate(lines):
+            row = pygame.Rect(head.x, head.y + k * lh, head.width, head.height if k == 0 else lh)
+            blit_aligned(surface, ctx.text(role, line, "text_muted"), row, "left")
+        bottom = max(head.bottom, head.y + len(lines) * lh)
+        bar = pygame.Rect(self.rect.x, bottom + ctx.px(4), self.rect.width, ctx.px(8))
         panel(surface, bar, ctx.colour("surface_alt"), ctx.colour("border"), bar.height // 2, 1)
         fill = bar.copy()
         fill.width = round(bar.width * self._frac(self.value))

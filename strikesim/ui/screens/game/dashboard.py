@@ -16,7 +16,7 @@ import pygame
 from strikesim.analysis.drivers import describe
 from strikesim.engine.spec import VariableSpec
 from strikesim.ui.context import UIContext
-from strikesim.ui.draw import ellipsize
+from strikesim.ui.draw import ellipsize, wrap_text
 from strikesim.ui.screens.game.base import GameScreen
 from strikesim.ui.screens.game.effects_text import display_unit, y_range_for
 from strikesim.ui.screens.game.play import GamePlay
@@ -193,8 +193,13 @@ class DashboardScreen(GameScreen):
         surface.blit(ctx.text("caption", heading, "gold"), r.topleft)
         y = r.y + ctx.font("caption").get_linesize()
         font = ctx.font("small")
-        for text, colour in lines:
-            surface.blit(ctx.text("small", ellipsize(font, text, r.width), colour), (r.x, y))
+        wrapped = [
+            (line, colour) for text, colour in lines for line in wrap_text(font, text, r.width)
+        ]
+        if len(wrapped) > STRIP_LINES:  # one line per series, each cut to the strip
+            wrapped = [(ellipsize(font, text, r.width), colour) for text, colour in lines]
+        for text, colour in wrapped:
+            surface.blit(ctx.text("small", text, colour), (r.x, y))
             y += font.get_linesize()
         if self.view.has_more_below():
             img = ctx.text("caption", "MORE CHARTS BELOW · SCROLL OR TAB", "text")

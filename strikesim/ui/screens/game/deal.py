@@ -148,9 +148,9 @@ class DealScreen(GameScreen):
             mx = self.terms_rect.right + ctx.space("lg")
             self.members_rect = pygame.Rect(mx, top, members_w, members_h)
         page.end = self.members_rect.bottom + off + ctx.space("lg")
-        mh = self.support.preferred_height()
         x = self.members_rect.x + pad
         w = self.members_rect.width - 2 * pad
+        mh = max(self.support.preferred_height(w), self.expect.preferred_height(w))
         y = self.members_rect.y + pad + ctx.font("caption").get_linesize() + ctx.space("sm")
         self.vote_y = y
         y += ctx.font("h1").get_linesize() + ctx.font("small").get_linesize() + ctx.space("lg")
@@ -222,7 +222,8 @@ class DealScreen(GameScreen):
         h = 2 * pad + ctx.font("caption").get_linesize() + ctx.space("sm")
         h += ctx.font("h1").get_linesize() + 2 * ctx.font("small").get_linesize()
         if self.play.phase == Phase.RATIFICATION and self.play.side == UNION:
-            h += 2 * (self.support.preferred_height() + ctx.space("lg"))
+            mh = max(self.support.preferred_height(width), self.expect.preferred_height(width))
+            h += 2 * (mh + ctx.space("lg"))
             h += len(self._wrap("small", MEMBERS_NOTE, width)) * ctx.font("small").get_linesize()
         return h
 

@@ -27,6 +27,7 @@ from strikesim.analysis import (
 from strikesim.analysis.goals import objective_detail, result_text
 from strikesim.analysis.objectives import score
 from strikesim.engine import EventKind, Move
+from strikesim.narrate import possessive
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, wrap_text
 from strikesim.ui.screens.game.base import GameScreen
@@ -115,7 +116,7 @@ class DebriefScreen(GameScreen):
             variant="primary",
             hotkey=ctx.keymap.label("game", "continue"),
         )
-        self.turn = Button(ctx, f"{play.name(play.other)}'s debrief", self.show_other)
+        self.turn = Button(ctx, f"{possessive(play.name(play.other))} debrief", self.show_other)
         self.turn.visible = play.hot_seat
         self.export = Button(ctx, "Export run", self.export_run)
         self.set_widgets(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pygame
 
-from strikesim.narrate import week_date
+from strikesim.narrate import possessive, week_date
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import blit_aligned, panel, wrap_text
 from strikesim.ui.screen import Screen
@@ -102,7 +102,7 @@ class HandoverScreen(Screen):
         )
         blit_aligned(surface, cap, pygame.Rect(self.card.x, y, self.card.width, cap.get_height()))
         y += cap.get_height() + ctx.space("md")
-        head = ctx.text("h1", f"{play.name(self.side)}'s turn", f"{key}_text")
+        head = ctx.text("h1", f"{possessive(play.name(self.side))} turn", f"{key}_text")
         blit_aligned(surface, head, pygame.Rect(self.card.x, y, self.card.width, head.get_height()))
         y += head.get_height() + ctx.space("md")
         other = play.name(1 - self.side)
@@ -110,7 +110,7 @@ class HandoverScreen(Screen):
         shows = "private numbers" if self.side in play.briefed else "confidential brief"
         text = (
             f"Pass the controls to the {me} player. {other}, please look away: "
-            f"the next screen shows {me}'s {shows}."
+            f"the next screen shows {possessive(me)} {shows}."
         )
         for line in wrap_text(ctx.font("body"), text, self.card.width - 2 * pad):
             img = ctx.text("body", line, "text_muted")

@@ -51,28 +51,49 @@ class ActionToggle(Pressable):
             return "NOT NOW", "text_faint"
         return "AVAILABLE", "positive"
 
-    def lines(self, width: int, room: int) -> list[tuple[str, str, str]]:
-        """(role, text, colour) rows of the card body for ``room`` rows: the description
-        gets what the condition, cost and effects leave free."""
+    def lines(self, width: int, room: int | None = None) -> list[tuple[str, str, str]]:
+        """(role, text, colour) rows of the card body, each fitting ``width``: the condition,
+        cost and effects always whole; the description whole too unless ``room`` rows
+        are fewer than everything needs (then it gets what the facts leave free)."""
         spec = self.play.spec
         a = self.action
         font = self.ctx.font("small")
         facts: list[tuple[str, str, str]] = []
         if a.condition is not None and a.condition.source.strip() not in ("1", "True", "true"):
             when = "Only when: " + describe_condition(spec, a.condition.source)
-            facts.append(("small", ellipsize(font, when, width), "text_faint"))
+            facts += [("small", line, "text_faint") for line in wrap_text(font, when, width)]
         cost = describe_effects(spec, a.cost) if a.cost else "free"
         cool = f"{a.cooldown} week{'s' if a.cooldown != 1 else ''}" if a.cooldown else "none"
-        facts.append(("small", f"Cost: {cost}   ·   Cooldown: {cool}", "text"))
+        costs = wrap_text(font, f"Cost: {cost}   ·   Cooldown: {cool}", width)
+        facts += [("small", line, "text") for line in costs]
         effects = wrap_text(font, "Effects: " + describe_effects(spec, a.effects), width)
-        facts += [("small", line, f"{self.play.side_key}_text") for line in effects[:2]]
+        facts += [("small", line, f"{self.play.side_key}_text") for line in effects]
         described = wrap_text(font, a.description, width)
-        free = max(0, room - len(facts))
+        free = len(described) if room is None else max(0, room - len(facts))
         if len(described) > free:
             described = described[:free]
             if described:
                 described[-1] = ellipsize(font, described[-1] + " …", width)
         return [("small", line, "text_muted") for line in described] + facts
+
+    def text_width(self, card_width: int) -> int:
+        """Width of the card's text column for a card ``card_width`` wide."""
+        ctx = self.ctx
+        return card_width - 2 * ctx.space("md") - ctx.px(18) - ctx.space("md")
+
+    def title_lines(self, width: int) -> list[str]:
+        """The action's name wrapped beside the status (at most two lines)."""
+        status = self.ctx.font("caption").size(self.status()[0])[0]
+        room = width - min(status, width // 2) - self.ctx.space("md")
+        return wrap_text(self.ctx.font("h3"), self.action.label, room)[:2]
+
+    def needed_height(self, card_width: int) -> int:
+        """Height at which everything on the card shows whole."""
+        ctx = self.ctx
+        width = self.text_width(card_width)
+        height = ctx.space("md") + len(self.title_lines(width)) * ctx.font("h3").get_linesize()
+        height += ctx.space("xs") + len(self.lines(width)) * ctx.font("small").get_linesize()
+        return height + ctx.space("md") // 2 + ctx.px(2)
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
@@ -103,9 +124,7 @@ class ActionToggle(Pressable):
         title_colour = "text" if self.available or self.selected else "text_disabled"
         # the action's name wraps beside the status rather than being cut
         y = self.rect.y + pad
-        for line in wrap_text(
-            ctx.font("h3"), self.action.label, width - st.get_width() - ctx.space("md")
-        )[:2]:
+        for line in self.title_lines(width):
             surface.blit(ctx.text("h3", line, title_colour), (x, y))
             y += ctx.font("h3").get_linesize()
         y += ctx.space("xs")
@@ -163,7 +182,7 @@ class PressureScreen(GameScreen):
         # scrolls when the cards do not all fit (large text, small window)
         need = 2 * ctx.space("md") + 2 * ctx.font("h3").get_linesize()
         need += ctx.space("xs") + 5 * ctx.font("small").get_linesize()
-        ch = max(ch, need)
+        ch = max(ch, need, *(t.needed_height(cw) for t in self.toggles))
         for k, t in enumerate(self.toggles):
             t.rect = pygame.Rect(
                 grid.x + (k % cols) * (cw + gap), grid.y + (k // cols) * (ch + gap), cw, ch

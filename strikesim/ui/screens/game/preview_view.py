@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pygame
 
+from strikesim.narrate import possessive
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, wrap_text
 from strikesim.ui.screens.game.effects_text import display_unit, y_range_for
@@ -93,9 +94,15 @@ def _draw_spread_lines(
         now, later, lo, hi = (
             compact(v * scale, unit) for v in (sp.median[0], sp.median[-1], sp.low[-1], sp.high[-1])
         )
-        text = f"{sp.label}: {now} → {later} (10–90 %: {lo}–{hi})"
-        surface.blit(ctx.text("small", ellipsize(font, text, area.width), "text"), (area.x, y))
-        y += font.get_linesize()
+        text = f"{sp.label}: {now} → {later}"
+        if lo != hi:  # the range names its unit once, at its end
+            text += f" (10–90 %: {lo.removesuffix(' ' + unit)}–{hi})"
+        lines = wrap_text(font, text, area.width)
+        if y + len(lines) * font.get_linesize() > area.bottom:
+            lines = [ellipsize(font, text, area.width)]
+        for line in lines:
+            surface.blit(ctx.text("small", line, "text"), (area.x, y))
+            y += font.get_linesize()
 
 
 def draw_preview(
@@ -108,7 +115,7 @@ def draw_preview(
 ) -> None:
     """The preview panel in ``rect``."""
     title = (
-        f"Preview · {play.name(play.other)}'s answer and the next 8 weeks"
+        f"Preview · {possessive(play.name(play.other))} answer and the next 8 weeks"
         if preview.forecast
         else "Preview · your next 8 weeks"
     )
@@ -140,9 +147,10 @@ def draw_preview(
             y += small.get_linesize()
         y += ctx.space("xs")
         caption = f"YOUR SIDE IF THEY HOLD · MEDIAN AND 10–90 % OF {result.runs} CONTINUATIONS"
-    note = ctx.text("caption", ellipsize(ctx.font("caption"), caption, width), "text_faint")
-    surface.blit(note, (x, y))
-    y += note.get_height() + ctx.space("xs")
+    for line in wrap_text(ctx.font("caption"), caption, width):
+        surface.blit(ctx.text("caption", line, "text_faint"), (x, y))
+        y += ctx.font("caption").get_linesize()
+    y += ctx.space("xs")
     area = pygame.Rect(x, y, width, rect.bottom - pad - y)
     if not result.spreads:
         return
@@ -155,8 +163,8 @@ def draw_preview(
 def hot_seat_note(play: GamePlay) -> str:
     """Why a hot seat shows no forecast of the other side's answer."""
     return (
-        f"No forecast of {play.name(play.other)}'s answer: a person plays that side at this "
-        "table, and their choice is theirs to make."
+        f"No forecast of {possessive(play.name(play.other))} answer: a person plays that side "
+        "at this table, and their choice is theirs to make."
     )
 
 

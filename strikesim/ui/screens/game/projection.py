@@ -21,7 +21,7 @@ from strikesim.analysis import bargaining_picture
 from strikesim.engine import contract_terms_of
 from strikesim.engine.projection import Projection, counterfactuals
 from strikesim.ui.context import UIContext
-from strikesim.ui.draw import ellipsize
+from strikesim.ui.draw import wrap_text
 from strikesim.ui.screens.game.base import GameScreen
 from strikesim.ui.screens.game.deal import deal_levels
 from strikesim.ui.screens.game.effects_text import display_unit, y_range_for
@@ -54,6 +54,12 @@ kind of colour blindness in both palettes (``tests/ui/test_colour.py``)."""
 def _scaled(s: Series, k: float) -> Series:
     band = None if s.band is None else ([v * k for v in s.band[0]], [v * k for v in s.band[1]])
     return Series(s.id, s.label, [v * k for v in s.ys], s.colour, band, s.dashed)
+
+
+SUBTITLE = (
+    "Your deal next to no deal, the Nash deal and the same deal without AI guardrails"
+    " · shaded: 10–90 % of 100 draws"
+)
 
 
 @dataclass(frozen=True)
@@ -105,6 +111,7 @@ class ProjectionScreen(GameScreen):
         return (int(self.shown),)
 
     def __init__(self, ctx: UIContext, play: GamePlay, data: ProjectionData | None = None) -> None:
+        self.subtitle: list[str] = []
         super().__init__(ctx, play)
         self.data = data if data is not None else compute(play)
         self.years = len(self.data.projections["deal"].years) - 1
@@ -223,11 +230,12 @@ class ProjectionScreen(GameScreen):
         bh = self.go.preferred_height()
         bw = max(self.go.preferred_width(), ctx.px(180))
         self.go.rect = pygame.Rect(area.right - bw, area.y, bw, bh)
-        top = (
-            area.y
-            + max(bh, ctx.font("h2").get_linesize() + ctx.font("small").get_linesize())
-            + ctx.space("lg")
+        self.subtitle = wrap_text(
+            ctx.font("small"), SUBTITLE, self.go.rect.x - area.x - ctx.space("lg")
         )
+        head = ctx.font("h2").get_linesize()
+        head += len(self.subtitle) * ctx.font("small").get_linesize()
+        top = area.y + max(bh, head) + ctx.space("lg")
         grid = pygame.Rect(area.x, top, area.width, area.bottom - top)
         cols, rows = 3, 2
         gap = ctx.space("xl")
@@ -248,12 +256,7 @@ class ProjectionScreen(GameScreen):
             ),
             a.topleft,
         )
-        sub = (
-            "Your deal next to no deal, the Nash deal and the same deal without AI guardrails"
-            " · shaded: 10–90 % of 100 draws"
-        )
-        room = self.go.rect.x - a.x - ctx.space("lg")
-        surface.blit(
-            ctx.text("small", ellipsize(ctx.font("small"), sub, room), "text_muted"),
-            (a.x, a.y + ctx.font("h2").get_linesize()),
-        )
+        y = a.y + ctx.font("h2").get_linesize()
+        for line in self.subtitle:
+            surface.blit(ctx.text("small", line, "text_muted"), (a.x, y))
+            y += ctx.font("small").get_linesize()

@@ -165,10 +165,11 @@ def _place_right(screen: TableScreen, box: pygame.Rect, *, scrolled: bool) -> No
     pad = ctx.space("lg")
     gap = ctx.space("md")
     inner_x, inner_w = box.x + pad, box.width - 2 * pad
-    mh = screen.meter_own.preferred_height()
+    own_h = screen.meter_own.preferred_height(inner_w)
+    other_h = screen.meter_other.preferred_height(inner_w)
     my = box.y + pad + ctx.font("caption").get_linesize() + ctx.space("sm")
-    screen.meter_own.rect = pygame.Rect(inner_x, my, inner_w, mh)
-    screen.meter_other.rect = pygame.Rect(inner_x, my + mh + ctx.space("sm"), inner_w, mh)
+    screen.meter_own.rect = pygame.Rect(inner_x, my, inner_w, own_h)
+    screen.meter_other.rect = pygame.Rect(inner_x, my + own_h + ctx.space("sm"), inner_w, other_h)
     screen.cost_y = screen.meter_other.rect.bottom + ctx.space("sm")
     cost_lines = max(1, len(screen.worth_lines(inner_w)))
     worth_bottom = screen.cost_y + cost_lines * ctx.font("small").get_linesize() + pad

@@ -6,6 +6,7 @@ and the money runway.
 from __future__ import annotations
 
 from strikesim.engine import EventKind, Move, Phase
+from strikesim.narrate import possessive
 from strikesim.session import WeekReport
 from strikesim.ui.context import UIContext
 from strikesim.ui.screens.dialog import Dialog, confirm
@@ -74,7 +75,7 @@ def accept_question(ctx: UIContext, play: GamePlay) -> Dialog[bool]:
     if forecast:
         parts.append(forecast)
     parts.append("(Settings can turn these questions off.)")
-    return confirm(ctx, f"Accept {other}'s package?", " ".join(parts), yes="Accept")
+    return confirm(ctx, f"Accept {possessive(other)} package?", " ".join(parts), yes="Accept")
 
 
 def walk_out_question(ctx: UIContext, play: GamePlay) -> Dialog[bool]:
