@@ -22,6 +22,7 @@ from strikesim.scenario import formula as F
 from strikesim.scenario.checks import Finding, IssueLevels, error, issue_levels, resolve_level
 from strikesim.scenario.compile_parts import compile_effects, compile_event, compile_variables
 from strikesim.scenario.model import IssueModel, IssueSideModel, ScenarioModel
+from strikesim.scenario.reach import reach_findings
 from strikesim.scenario.references import (
     CORE_IDS,
     check_expectations,
@@ -231,6 +232,7 @@ def compile_model(model: ScenarioModel) -> tuple[S.GameSpec | None, list[Finding
     _default_stakes(params, issues)
     fc.findings += check_expectations(model, var_ids)
     fc.findings += unused_variables(model)
+    fc.findings += reach_findings(model)
     fc.findings += check_personalities(model)
     if any(f.severity == "error" for f in fc.findings):
         return None, fc.findings

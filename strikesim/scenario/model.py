@@ -254,6 +254,12 @@ class VariableModel(_Item):
     visible_to: list[Side] | None = Field(
         default=None, description="Default both sides. Sides that may see the value."
     )
+    display_only: bool | None = Field(
+        default=None,
+        description="Default false (true for the core's economic_loss, share_price and "
+        "public_support_studio). Shown to players on purpose though no outcome reads it: "
+        "validate does not warn that it reaches nothing.",
+    )
 
 
 class ActionModel(_Item):
