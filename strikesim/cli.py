@@ -152,7 +152,9 @@ def _seed_range(text: str) -> range:
     try:
         a, b = int(first), int(last) if sep else int(first)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"seeds are A-B, two whole numbers, got {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"seeds are A-B, two whole numbers, got {text!r}"
+        ) from None
     if not 0 <= a <= b < 2**63:
         raise argparse.ArgumentTypeError(f"seeds A-B need 0 <= A <= B, got {text!r}")
     if b - a >= 10_000:

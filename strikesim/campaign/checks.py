@@ -244,7 +244,7 @@ def check_campaign(
             )
         if value is not None:
             rows.append(SummaryRow(row.label, value, row.format, row.unit))
-    display = {}
+    shown_entries: dict[str, LedgerDisplay] = {}
     for name, shown in model.ledger_display.items():
         if name not in ledger:
             out.append(
@@ -254,7 +254,7 @@ def check_campaign(
         why = spec_problem(shown.format) if shown.format else None
         if why is not None:
             out.append(error(("ledger_display", name, "format"), f"bad format spec ({why})"))
-        display[name] = LedgerDisplay(shown.label, shown.format, shown.unit)
+        shown_entries[name] = LedgerDisplay(shown.label, shown.format, shown.unit)
     out += reach_findings(model)
     if any(f.severity == "error" for f in out) or result.passthrough:
         return None, result
@@ -269,7 +269,7 @@ def check_campaign(
         stages={s.id: replace(s, source=display or str(file)) for s in stages if s is not None},
         epilogues=tuple(epilogues),
         summary_rows=tuple(rows),
-        ledger_display=display,
+        ledger_display=shown_entries,
         sources=tuple(model.sources),
         path=file,
     ), result

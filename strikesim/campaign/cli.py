@@ -13,9 +13,9 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TextIO
 
+from strikesim.campaign.ledger import shown_entry
 from strikesim.campaign.load import load_campaign
 from strikesim.campaign.run import CampaignRun, StageResult
-from strikesim.campaign.ledger import shown_entry
 from strikesim.engine import Outcome
 from strikesim.narrate import OUTCOME_TEXT, week_date
 from strikesim.records import Seat
@@ -118,7 +118,7 @@ _OUTCOME_MARK = {
 
 
 def seed_line(run: CampaignRun) -> str:
-    """``"seed 3: writers_2023 (deal, 18 wk) > ... | The guardrail decade; ..."`` of a finished run."""
+    """One line of a finished run: ``"seed 3: writers_2023 (deal, 18 wk) > ... | titles"``."""
     steps = " > ".join(
         f"{r.stage_id} ({_OUTCOME_MARK.get(r.outcome, r.outcome.name.lower())}, "
         f"{r.strike_weeks} wk)"

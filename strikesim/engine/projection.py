@@ -49,8 +49,14 @@ from .mathfn import logistic
 from .namespace import contract_terms, plan_for
 from .spec import GameSpec
 
-__all__ = ["PROJECTION_PARAMS", "PROJECTION_TERMS", "SERIES", "Projection", "counterfactuals",
-           "project"]
+__all__ = [
+    "PROJECTION_PARAMS",
+    "PROJECTION_TERMS",
+    "SERIES",
+    "Projection",
+    "counterfactuals",
+    "project",
+]
 
 SERIES = (
     "ai_capability", "ai_adoption", "jobs_displaced", "employment", "real_pay",

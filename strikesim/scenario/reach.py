@@ -171,11 +171,13 @@ def _variable_findings(model: ScenarioModel, live: set[str]) -> list[Finding]:
         readers = _readers(graph, vid)
         if vid not in listed and not any(vid in t for t in _written(model)):
             continue  # an untouched core variable the scenario never shows work on
-        said = f"read only by {', '.join(readers)}, which reach no outcome" if readers else (
-            "read by nothing"
+        said = (
+            f"read only by {', '.join(readers)}, which reach no outcome"
+            if readers
+            else ("read by nothing")
         )
-        path: tuple[str | int, ...] = ("variables", listed[vid], "id") if vid in listed else (
-            "variables",
+        path: tuple[str | int, ...] = (
+            ("variables", listed[vid], "id") if vid in listed else ("variables",)
         )
         found.append(
             warning(

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import pygame
 
-from strikesim.campaign.run import CampaignRun, StageResult
 from strikesim.campaign.ledger import shown_entry
+from strikesim.campaign.run import CampaignRun, StageResult
 from strikesim.engine import Outcome
 from strikesim.scenario import ScenarioError
 from strikesim.ui.context import UIContext
