@@ -19,7 +19,13 @@ from typing import Any
 import numpy as np
 
 from strikesim.ai import DIFFICULTIES, Negotiator, make_negotiator, negotiator_names
-from strikesim.balance.policies import DEFAULT_AI, POLICIES, TRIVIAL_POLICIES, make_policy
+from strikesim.balance.policies import (
+    DEFAULT_AI,
+    POLICIES,
+    REFERENCE_POLICIES,
+    TRIVIAL_POLICIES,
+    make_policy,
+)
 from strikesim.balance.result import side_result, side_scores
 from strikesim.batch import play_batch
 from strikesim.engine import GameSpec, Outcome, State
@@ -43,7 +49,7 @@ DEFAULT_RUNS = 40
 BAR_MARGIN = 10.0
 """Score points every trivial policy must stay below the default AI (DESIGN.md §6)."""
 
-SUITE: tuple[str, ...] = (DEFAULT_AI, *TRIVIAL_POLICIES)
+SUITE: tuple[str, ...] = (DEFAULT_AI, *TRIVIAL_POLICIES, *REFERENCE_POLICIES)
 """Policies played, in table order (the yardstick first)."""
 
 _DEAL, _DEADLINE = int(Outcome.DEAL_RATIFIED), int(Outcome.DEADLINE)

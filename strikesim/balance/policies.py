@@ -8,9 +8,12 @@ own utility from its :func:`~strikesim.ai.offers.offer_book` (the scenario's
 outcome space sorted by that utility); a policy never reads the other side's
 utilities.
 
-The trivial policies are what a game must not reward (DESIGN.md §2, "What makes
-it a game"); ``default_ai`` is the scenario's own negotiator for the seat, the
-yardstick they are measured against.
+The trivial policies (accept everything, never agree, open at the maximum and never
+move, the same with every pressure action) are what a game must not reward
+(DESIGN.md §2, "What makes it a game"): each must score well below ``default_ai``,
+the scenario's own negotiator for the seat. The reference policies (linear
+concession, tit-for-tat, walking out early) are simple but sensible ways to
+bargain; they are played and reported beside them, without a bar.
 
 =========================  ===============================================================
 ``default_ai``             the scenario's default negotiator for the seat, at the difficulty
@@ -49,6 +52,7 @@ __all__ = [
     "DEFAULT_AI",
     "POLICIES",
     "POLICY_DESCRIPTIONS",
+    "REFERENCE_POLICIES",
     "TRIVIAL_POLICIES",
     "AcceptEverything",
     "LinearMidpoint",
@@ -303,10 +307,18 @@ POLICIES: Mapping[str, type[Policy]] = {
         WalkOutEarly,
     )
 }
-"""Trivial policy name -> class (called with ``spec, side``)."""
+"""Policy name -> class (called with ``spec, side``), trivial ones first."""
 
-TRIVIAL_POLICIES: tuple[str, ...] = tuple(POLICIES)
+TRIVIAL_POLICIES: tuple[str, ...] = (
+    AcceptEverything.name,
+    NeverAgree.name,
+    MaxNeverMove.name,
+    MaxNeverMovePressure.name,
+)
 """The policies that must score well below the default AI, in suite order."""
+
+REFERENCE_POLICIES: tuple[str, ...] = tuple(p for p in POLICIES if p not in TRIVIAL_POLICIES)
+"""Sensible simple strategies, reported beside the trivial ones without a bar."""
 
 POLICY_DESCRIPTIONS: Mapping[str, str] = {
     DEFAULT_AI: "The scenario's default negotiator for the seat, at the difficulty played.",

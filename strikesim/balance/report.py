@@ -19,7 +19,7 @@ from strikesim.balance.harness import (
     play_seat,
 )
 from strikesim.balance.levers import GAIN_BAR, LeverRow, LeverTable, lever_table
-from strikesim.balance.policies import DEFAULT_AI
+from strikesim.balance.policies import DEFAULT_AI, TRIVIAL_POLICIES
 from strikesim.balance.result import RESULT_MEASURE
 from strikesim.engine.spec import SIDES, STUDIO, UNION
 from strikesim.narrate import party_name
@@ -153,7 +153,7 @@ def _seat_text(report: BalanceReport, table: SeatTable) -> list[str]:
             label = _policy_label(table, p) if d == levels[0] else ""
             lines.append(f"  {label:<{width}}{d:<8}" + "".join(f"{v:>14}" for v in vals))
     lines.append("")
-    trivial = [p for p in table.policies if p != DEFAULT_AI]
+    trivial = [p for p in table.policies if p in TRIVIAL_POLICIES]
     if DEFAULT_AI in table.policies and trivial:
         lines.append(
             f"Verdict (bar: each trivial policy scores >= {BAR_MARGIN:.0f} points below "
@@ -289,7 +289,7 @@ def _seat_json(table: SeatTable) -> dict[str, Any]:
                 "margins": {d: table.margin(p, d) for d in table.difficulties},
             }
             for p in table.policies
-            if p != DEFAULT_AI
+            if p in TRIVIAL_POLICIES
         ],
     }
 

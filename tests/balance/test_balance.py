@@ -15,6 +15,7 @@ from strikesim.balance.harness import SUITE, Games, play, play_seat
 from strikesim.balance.levers import LEVERS, Knob, Lever, lever_table, setting, spec_with
 from strikesim.balance.policies import (
     DEFAULT_AI,
+    TRIVIAL_POLICIES,
     LinearMidpoint,
     TitForTat,
     make_policy,
@@ -179,7 +180,7 @@ def test_report_json_is_strict_and_text_has_the_tables(specs: dict[str, Any]) ->
     seat = data["seats"][0]
     assert seat["seat"] == "studio" and seat["opponents"] == ["guild_firm"]
     assert {c["policy"] for c in seat["cells"]} == set(SUITE)
-    assert len(seat["verdicts"]) == len(SUITE) - 1
+    assert len(seat["verdicts"]) == len(TRIVIAL_POLICIES)
     text = report_text(report)
     assert text.index(f"{DEFAULT_AI} (studio_firm)") < text.index("accept_everything")
     assert "Verdict" in text and "never_agree" in text
