@@ -20,6 +20,7 @@ from strikesim.ai import Negotiator, make_negotiator
 from strikesim.analysis import outcome_space, pareto_mask_of
 from strikesim.engine import (
     Actions,
+    EventKind,
     GameSpec,
     Outcome,
     State,
@@ -48,6 +49,8 @@ class BatchResult:
     economic_loss: np.ndarray  # float64, $M
     on_frontier: np.ndarray  # bool
     final_values: np.ndarray  # (runs, V)
+    ratification_share: np.ndarray  # float64 yes share of the last ratification vote (nan: none)
+    first_counter_week: np.ndarray  # float64 week of the studio's first new offer (nan: none)
 
     @property
     def runs(self) -> int:
@@ -68,7 +71,7 @@ def run_batch(
         make_negotiator(spec, seat.personality, side, difficulty=seat.difficulty)
         for side, seat in enumerate(seats)
     )
-    state = play_batch(
+    state, votes, counters = play_batch_tracked(
         spec, (negs[0], negs[1]), runs=runs, seed=seed, progress=progress, campaigns=campaigns
     )
     contract = state.contract.astype(np.int16)
@@ -87,6 +90,8 @@ def run_batch(
         economic_loss=loss.copy(),
         on_frontier=_on_frontier(spec, contract),
         final_values=state.values.copy(),
+        ratification_share=votes,
+        first_counter_week=counters,
     )
 
 
@@ -101,6 +106,24 @@ def play_batch(
 ) -> State:
     """Play ``runs`` campaigns to their end with the (union, studio) negotiators
     (reset here) and return the final state."""
+    return play_batch_tracked(
+        spec, negotiators, runs=runs, seed=seed, progress=progress, campaigns=campaigns
+    )[0]
+
+
+def play_batch_tracked(
+    spec: GameSpec,
+    negotiators: tuple[Negotiator, Negotiator],
+    *,
+    runs: int,
+    seed: int = 0,
+    progress: TextIO | None = None,
+    campaigns: Sequence[int] | None = None,
+) -> tuple[State, np.ndarray, np.ndarray]:
+    """:func:`play_batch`, also returning per run the yes share of the last ratification
+    vote and the week of the studio's first new offer (each nan where there was none)."""
+    votes = np.full(runs, np.nan)
+    counters = np.full(runs, np.nan)
     state = initial_state(spec, batch=runs, seed=seed, campaigns=campaigns)
     for neg in negotiators:
         neg.reset(spec, runs, seed, state.campaign)
@@ -113,14 +136,20 @@ def play_batch(
             acts.move[:, side] = d.move
             acts.offer[:, side] = d.offer
             acts.pressure[:] |= d.pressure
-        state, _ = step(spec, state, acts)
+        week = state.week
+        state, events = step(spec, state, acts)
+        vote = events.kind == EventKind.RATIFICATION_VOTE
+        votes[events.campaign[vote]] = events.value[vote]
+        offer = (events.kind == EventKind.OFFER_MADE) & (events.ref == STUDIO)
+        rows = events.campaign[offer]
+        counters[rows] = np.fmin(counters[rows], float(week))
         if progress is not None:
             done = int(state.is_over.sum())
             progress.write(f"\rweek {state.week:>3}/{max_weeks}: {done:>7,}/{runs:,} runs ended")
             progress.flush()
     if progress is not None:
         progress.write("\n")
-    return state
+    return state, votes, counters
 
 
 def _on_frontier(spec: GameSpec, contract: np.ndarray) -> np.ndarray:

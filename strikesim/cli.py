@@ -95,6 +95,12 @@ def _parser() -> argparse.ArgumentParser:
     chk.add_argument("scenario")
     chk.add_argument("--runs", type=_positive, help="seeds to play (default: what each asks)")
     chk.add_argument("--seed", type=_seed, default=0)
+    chk.add_argument(
+        "--stress",
+        action="store_true",
+        help="also check every expectation under a standard set of distortions and report "
+        "those that never fail",
+    )
 
     from strikesim.balance.command import add_parser as add_balance
 

@@ -250,6 +250,8 @@ class Expectation:
     share: float
     runs: int
     description: str = ""
+    difficulty: str = "normal"
+    """The level both default negotiators play at."""
 
 
 @dataclass(frozen=True)

@@ -312,7 +312,9 @@ def compile_model(model: ScenarioModel) -> tuple[S.GameSpec | None, list[Finding
             for so in model.scripted_offers
         ),
         expectations=tuple(
-            S.Expectation(x.id, x.metric, x.min, x.max, x.share, x.runs, x.description)
+            S.Expectation(
+                x.id, x.metric, x.min, x.max, x.share, x.runs, x.description, x.difficulty
+            )
             for x in model.expectations
         ),
         sources=tuple(model.sources),

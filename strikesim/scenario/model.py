@@ -460,6 +460,11 @@ class ExpectationModel(_Item):
     )
     runs: int = Field(default=200, ge=1, le=100_000, description="Default 200 seeds.")
     description: str = Field(default="", description="Default empty.")
+    difficulty: Literal["easy", "normal", "hard", "expert"] = Field(
+        default="normal",
+        description="Default normal. The level both default negotiators play at; two "
+        "expectations at different levels state how difficulty should order a metric.",
+    )
 
 
 class OpeningOffersModel(_Model):

@@ -29,6 +29,7 @@ __all__ = [
 CORE_IDS = frozenset(v.id for v in core.CORE_VARIABLES)
 METRICS = (
     "strike_weeks", "end_week", "outcome_deal", "union_utility", "studio_utility",
+    "ratification_share", "first_counter_week",
 )  # fmt: skip
 """Expectation metrics besides ``deal_<issue>`` and any variable id."""
 _NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
