@@ -228,6 +228,7 @@ class Session:
         week = self.state.week
         phase = self.phase
         acts = self._actions([union, studio])
+        before = self.state.offers[0].copy()
         self.state, events = step(self.spec, self.state, acts)
         self.record = self.record.with_week(
             WeekActions(
@@ -243,7 +244,7 @@ class Session:
         report = WeekReport(
             week,
             (union, studio),
-            tuple(narrate(self.spec, events, 0, week)),
+            tuple(narrate(self.spec, events, 0, week, (before, self.state.offers[0]))),
             self.values(),
             phase,
             self.outcome,

@@ -75,11 +75,7 @@ class StressResult:
 
     def never_failing(self) -> list[str]:
         """Ids of the expectations no distortion makes fail."""
-        return [
-            r.expectation.id
-            for k, r in enumerate(self.shipped)
-            if not self.failing_under(k)
-        ]
+        return [r.expectation.id for k, r in enumerate(self.shipped) if not self.failing_under(k)]
 
 
 def _distorted_spec(spec: GameSpec, model: ScenarioModel, d: Distortion) -> GameSpec:

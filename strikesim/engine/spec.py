@@ -170,6 +170,8 @@ class EventSpec:
     favours: Literal["union", "studio", "neutral"] = "neutral"
     category: str = "news"
     date: str = ""
+    every: int = 1
+    """A repeating event fires at most once in this many weeks."""
 
 
 @dataclass(frozen=True)

@@ -309,6 +309,12 @@ class EventModel(_Item):
         description="Default 1. Weekly chance (0-1) of firing while the condition holds.",
     )
     repeat: bool = Field(default=False, description="Default false (fires at most once).")
+    every: Weeks = Field(
+        default=1,
+        ge=1,
+        description="Default 1. A repeating event fires at most once in this many weeks, so "
+        "the same story does not run week after week.",
+    )
     effects: EffectMap = Field(default_factory=dict, description="Default none.")
     favours: Literal["union", "studio", "neutral"] = Field(
         default="neutral", description="Default neutral. Badge colour in the news feed."
