@@ -155,7 +155,11 @@ def _run(
     subs = _start(spec, values, "subscribers")
     replicas = _start(spec, values, "digital_replicas")
     pay = np.ones(b)
-    period = np.zeros(b)
+    renewal_due = term.copy()  # years: when the contract in force ends
+    speed = speed0.copy()
+    slowing = np.power(0.5, 1.0 / (_STEPS_PER_YEAR * halflife))  # per month
+    real_term = ((1.0 + yearly_raise) / (1.0 + inflation)) ** (1.0 / _STEPS_PER_YEAR)
+    real_after = ((1.0 + renewal_raise) / (1.0 + inflation)) ** (1.0 / _STEPS_PER_YEAR)
     out = {k: np.empty((b, years + 1)) for k in SERIES}
 
     def capability() -> np.ndarray:
@@ -179,9 +183,9 @@ def _run(
     record(0)
     for m in range(1, years * _STEPS_PER_YEAR + 1):
         t = (m - 1) / _STEPS_PER_YEAR
-        renewed = np.floor(t / term) > period
+        renewed = renewal_due <= t
         if renewed.any():  # the next contract: a step towards an even bargain over AI
-            period = np.where(renewed, period + 1, period)
+            renewal_due = np.where(renewed, renewal_due + term, renewal_due)
             g = np.where(renewed, g + pull * (g_renew - g), g)
             g_replica = np.where(renewed, g_replica + pull * (g_renew - g_replica), g_replica)
         cap = capability()
@@ -191,8 +195,8 @@ def _run(
         gap = np.maximum(cap * (1.0 - g) - adoption, 0.0)
         adoption = np.clip(adoption + np.minimum(rate, 1.0) * gap, 0, 1)
         replicas = replicas + p["replica_rate"] * adoption * (1.0 - g_replica) * _WEEKS
-        speed = speed0 * np.power(0.5, t / halflife)
         orders = orders + speed * mult * _WEEKS
+        speed = speed * slowing
         refill = p["production_rate"] * (1.0 + p["content_catch_up"] * drought)
         stock = np.maximum(stock + (refill - p["release_rate"]) * _WEEKS, 0.0)
         churn = c_w * (1.0 + p["beta_d"] * drought)
@@ -201,8 +205,7 @@ def _run(
         )
         adjust = 1.0 - (1.0 - p["employment_adjust"]) ** _WEEKS
         employment = employment + adjust * (p["e0"] - displaced - employment)
-        nominal = np.where(t < term, yearly_raise, renewal_raise)
-        pay = pay * ((1.0 + nominal) / (1.0 + inflation)) ** (1.0 / _STEPS_PER_YEAR)
+        pay = pay * np.where(t < term, real_term, real_after)
         if m % _STEPS_PER_YEAR == 0:
             record(m // _STEPS_PER_YEAR)
     return out, term
