@@ -117,7 +117,10 @@ def test_briefs_come_from_the_mods_own_folder(env_mods: Path) -> None:
     (folder / "brief-studio.md").write_text("# Studio brief of the mod\n", encoding="utf-8")
     spec = load_scenario("own-briefs")
     assert background_text(spec) == "# Only in the mod\n"
-    assert brief_text(spec, 1) == "# Studio brief of the mod\n"
+    brief = brief_text(spec, 1)
+    assert brief.startswith(
+        "# Studio brief of the mod\n\n## Your objectives and how you are scored"
+    )
 
 
 # ---- scenarios that travel --------------------------------------------------------------

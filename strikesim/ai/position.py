@@ -5,11 +5,14 @@ The tactics turn a normalised clock ``t`` in [0, 1] into a target utility
 calendar (docs/model.md §6):
 
 * **cost** — the dispute cost the side has borne so far (``union_cost`` /
-  ``studio_cost``, utility units) measured in weeks of a solid strike at its
-  opening cost rate, over its tolerance ``horizon`` in such weeks. A week of strike
-  with members in hardship and the fund empty, or with the studio short of cash and
-  its audience leaving, counts for more than a week of a comfortable strike; a week
-  of talks costs nothing.
+  ``studio_cost``, utility units) over its tolerance: ``horizon`` weeks at the
+  scenario's ``tolerance_rate`` (utility per week). The unit is the same for both
+  sides and every scenario, so the side a strike hurts more wears down sooner, and
+  a dearer strike is a shorter one: a studio that covers struck work with AI, or a
+  union whose fund runs dry, is not given the same clock as its opponent. A week of
+  strike with members in hardship and the fund empty, or with the studio short of
+  cash and its audience leaving, counts for more than a week of a comfortable
+  strike; a week of talks costs nothing.
 * **strength** — the tolerance stretches when the side is doing better than the
   other: public support on its side, and the other side's cost (in its own weeks of
   staying power) above its own.
@@ -161,6 +164,7 @@ class ArbitrationTable:
 
 
 def _weeks_of_cost(ns: Mapping[str, Any], side: int, rates: tuple[float, float]) -> np.ndarray:
-    """The side's dispute cost so far in weeks of a solid strike at its opening rate."""
+    """The side's dispute cost so far in weeks of staying power (``tolerance_rate``
+    utility a week: one unit for both sides)."""
     cost = np.asarray(ns.get(COST_VARIABLE[side], 0.0), dtype=np.float64)
-    return np.asarray(cost / rates[side])
+    return np.asarray(cost / max(float(ns.get("tolerance_rate", 0.011)), 1e-6))

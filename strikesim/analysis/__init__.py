@@ -12,6 +12,8 @@ from strikesim.analysis.bargaining import (
     classify_offer_trace,
     deal_scores,
     disagreement_point,
+    end_disagreement_point,
+    no_deal_contract,
 )
 from strikesim.analysis.frontier import (
     Frontier,
@@ -77,6 +79,7 @@ __all__ = [
     "deal_scores",
     "describe",
     "disagreement_point",
+    "end_disagreement_point",
     "enumerate_outcomes",
     "enumerate_tables",
     "frontier_distance",
@@ -86,6 +89,7 @@ __all__ = [
     "nash_point",
     "nash_product",
     "nash_ratio",
+    "no_deal_contract",
     "offer_utility",
     "on_frontier",
     "outcome_shares",

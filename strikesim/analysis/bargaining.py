@@ -1,10 +1,11 @@
 """The bargaining picture of a scenario: frontier, solution points, deal scores.
 
 Ties the pieces of this package to a :class:`GameSpec` (and a state): the
-disagreement point ``d`` (each side's reservation utility, which moves with the
-state, or the old contract's utilities), the Nash and Kalai–Smorodinsky deals
-for it, how efficient given deals are, and what kind of move each offer of a
-run was.
+disagreement point ``d`` — before the game, each side's reservation utility (or the
+old contract's utilities); at the end of a game, what each side would have had with
+no deal given the costs it actually bore (:func:`end_disagreement_point`,
+docs/model.md §7) — the Nash and Kalai–Smorodinsky deals for it, how efficient given
+deals are, and what kind of move each offer of a run was.
 """
 
 from __future__ import annotations
@@ -27,9 +28,11 @@ from strikesim.analysis.frontier import (
 from strikesim.analysis.moves import MoveKind, classify_moves
 from strikesim.analysis.space import OutcomeSpace, offer_utility, outcome_space, utility_tables
 from strikesim.engine.namespace import build_namespace, plan_for
-from strikesim.engine.spec import GameSpec
-from strikesim.engine.state import State
+from strikesim.engine.spec import STUDIO, UNION, GameSpec
+from strikesim.engine.state import Outcome, State
 from strikesim.engine.step import initial_state
+
+_COST = ("union_cost", "studio_cost")
 
 
 def disagreement_point(spec: GameSpec, state: State | None = None, row: int = 0) -> np.ndarray:
@@ -55,6 +58,47 @@ def disagreement_point(spec: GameSpec, state: State | None = None, row: int = 0)
         if np.isfinite(v):
             out[side] = v
     return out
+
+
+def no_deal_contract(spec: GameSpec, state: State, row: int = 0) -> tuple[np.ndarray, bool]:
+    """``((I,) level indices, awarded)``: the contract campaign ``row`` would end with if
+    nobody agreed — the arbitrator's award between the two standing offers (the one with
+    the larger product of the sides' utilities, ties to the union's; docs/model.md §5),
+    or the old contract when neither side has an offer (``awarded`` False)."""
+    tables = utility_tables(spec)
+    best: tuple[float, np.ndarray] | None = None
+    for side in (UNION, STUDIO):
+        offer = np.asarray(state.offers[row, side], dtype=np.int64)
+        if offer.size and offer[0] < 0:
+            continue
+        u = offer_utility(tables, offer)
+        product = float(u[UNION] * u[STUDIO])
+        if best is None or product > best[0]:
+            best = (product, offer)
+    if best is None:
+        return np.asarray(spec.old_contract, dtype=np.int64), False
+    return best[1], True
+
+
+def end_disagreement_point(spec: GameSpec, state: State, row: int = 0) -> np.ndarray:
+    """(2,) the sides' disagreement point at the end of campaign ``row`` (docs/model.md §7).
+
+    What each side has with no deal, given the costs it actually bore, in contract-value
+    units: the value of the no-deal contract (:func:`no_deal_contract`) less the side's
+    dispute cost (``union_cost`` / ``studio_cost``) and, for an award not yet imposed,
+    ``arbitration_cost``. A game that ended at the deadline *was* the no-deal ending: its
+    point is each side's actual result (the award and its cost are already in it).
+    """
+    costs = np.array([float(state.values[row, spec.var_index[v]]) for v in _COST])
+    if int(state.outcome[row]) == int(Outcome.DEADLINE):
+        contract = np.asarray(state.contract[row], dtype=np.int64)
+        actual: np.ndarray = np.asarray(offer_utility(utility_tables(spec), contract)) - costs
+        return actual
+    contract, awarded = no_deal_contract(spec, state, row)
+    value = np.asarray(offer_utility(utility_tables(spec), contract), dtype=np.float64)
+    extra = float(spec.params.get("arbitration_cost", 0.0)) if awarded else 0.0
+    point: np.ndarray = value - costs - extra
+    return point
 
 
 @dataclass(frozen=True)

@@ -303,6 +303,10 @@ CORE_PARAMS: Mapping[str, CoreParam] = {
     "arbitration_cost": _P(0.1, "Cost to each side of an award imposed by arbitration (utility): "
                            "resented, uncertain, fought over in the next round",
                            "docs/model.md §5 [D]"),
+    "tolerance_rate": _P(0.011, "Dispute cost (utility) of one week of a negotiator's staying "
+                         "power: a personality's horizon is in such weeks, so a side whose "
+                         "strike costs more wears down sooner", "a solid week of the 2023 "
+                         "writers' strike, docs/model.md §6 [D]"),
     "rejection_solidarity": _P(0.04, "Solidarity lost when members vote down a tentative deal",
                                "docs/model.md §4 [D]"),
     "rejection_support": _P(0.03, "Public support the union loses when members reject a deal",

@@ -50,7 +50,10 @@ TERMS: dict[str, str] = {
     "maximises the product of both sides' gains over walking away.",
     "KS point": "The Kalai–Smorodinsky solution: the frontier package where both sides get "
     "the same share of the most they could hope for.",
-    "Walk-away point": "What each side gets if talks fail (their reservation utilities).",
+    "Walk-away point": "What each side would have had with no deal, given what the dispute "
+    "actually cost it: the arbitrator's award between the last offers (the old contract if "
+    "there were none) less its dispute cost and the cost of an imposed award. The Nash and "
+    "KS points are measured from it.",
     "Opening": "A side's first package.",
     "Concession": "A new package that gives up value to the other side.",
     "Silent move": "A new package that changes nothing in value for either side.",
@@ -58,8 +61,16 @@ TERMS: dict[str, str] = {
     "Nice move": "A new package better for the other side at no cost to the mover.",
     "Fortunate move": "A new package better for both sides.",
     "Unfortunate move": "A new package worse for the other side without gaining anything.",
-    "Score": "How well you met your side's objectives: the weighted share of them met, "
-    "from 0 to 100.",
+    "Score": "How well you met your side's objectives, 0 to 100: the weighted average of "
+    "each objective's credit (full at its target, none at its floor, in proportion between).",
+    "Goals": "Your objectives with where you stand this week (G on the table or dashboard): "
+    "the score if their offer, your draft or no deal were settled now.",
+    "Target and floor": "An objective's target earns full credit; its floor earns none; a "
+    "value between earns credit in proportion. Without a floor it is met or not.",
+    "Result": "The contract's value to you (0 to 1) minus what the dispute cost you, in the "
+    "same units; the debrief also shows the cost in money.",
+    "Dispute cost": "What the dispute has cost your side so far: members' lost pay and "
+    "hardship for a union, stopped production, lost subscribers and cash for the studios.",
     "Projection": "The industry in the ten years after the deal, simulated from its terms, "
     "next to no deal, the Nash deal and the same deal without AI guardrails.",
     "Seed": "The number that fixes the game's luck: the same seed and moves give the same game.",
@@ -77,19 +88,24 @@ TOPICS: dict[str, list[str]] = {
     "general": ["Package", "Utility", "Seed", "Hot seat", "Text size"],
     "scenario": ["Package", "Seed", "Hot seat"],
     "side": ["Seed", "Hot seat", "Utility"],
-    "briefing": ["Package", "Utility", "Old contract", "Ratification", "Authorization vote"],
+    "briefing": [
+        "Package", "Utility", "Score", "Result", "Target and floor", "Old contract",
+        "Ratification", "Authorization vote",
+    ],
     "table": [
         "Your draft", "Their offer", "Old contract", "Utility", "Counter-offer", "Accept",
         "Hold", "Hold until news", "Walk out", "Preview", "Median and 10–90 %",
-        "Members' forecast", "Runway", "Pressure",
+        "Members' forecast", "Runway", "Pressure", "Goals",
     ],
     "pressure": ["Pressure", "Strike fund", "Studio cash", "Solidarity", "Walk out"],
     "news": ["Authorization vote", "Ratification", "Walk out"],
-    "dashboard": ["What drove", "Strike fund", "Studio cash", "Solidarity", "Runway"],
+    "dashboard": ["What drove", "Strike fund", "Studio cash", "Solidarity", "Runway", "Goals"],
+    "goals": ["Goals", "Score", "Target and floor", "Result", "Dispute cost", "Their offer"],
     "deal": ["Ratification", "Members' forecast", "Member expectation", "Utility"],
     "projection": ["Projection", "Median and 10–90 %", "Nash point"],
     "debrief": [
-        "Score", "Utility", "Pareto frontier", "Nash point", "KS point", "Walk-away point",
+        "Score", "Result", "Dispute cost", "Target and floor", "Utility", "Pareto frontier",
+        "Nash point", "KS point", "Walk-away point",
         "Opening", "Concession", "Silent move", "Selfish move", "Nice move",
         "Fortunate move", "Unfortunate move", "What drove",
     ],

@@ -2,7 +2,7 @@
 
 ``strikesim screenshots --out DIR --size WxH`` calls :func:`take_screenshots`. The tour
 drives the real app with key presses only (the same path a keyboard player takes): title →
-scenario → side → briefing → negotiation table → pressure, news and dashboard → pause,
+scenario → side → briefing → negotiation table → pressure, news, dashboard and goals → pause,
 settings, save, load and a confirmation dialog → then plays on (accepting the other side's
 package when it may, otherwise holding, and saying yes to the question Accept asks) through
 deal, projection and debrief; then it sets up
@@ -31,6 +31,7 @@ SHOTS = (
     "pressure",
     "news",
     "dashboard",
+    "goals",
     "pause",
     "settings",
     "save",
@@ -243,6 +244,7 @@ class Tour:
             self.play_week(accept=False)
         self.visit("n", "News", "news")
         self.visit("d", "Dashboard", "dashboard")
+        self.visit("g", "Goals", "goals")
         if self.wanted("pause") or self.wanted("settings"):
             self.key("escape")
             self.shot("pause")

@@ -1,7 +1,8 @@
 """Issue 9's acceptance bars for the bargaining model, measured by the balance harness.
 
-They fail on the model as it stands and are marked xfail (not strict) until the
-reworked model meets them; each plays a small fixed seed set against the
+The trivial-policy bar holds in every shipped scenario and seat. The lever,
+capitulation and level bars that the model does not meet yet everywhere are
+marked xfail (not strict) where they fail; each plays a small fixed seed set against the
 scenario's own personalities of the other side (``strikesim balance`` also
 plays the built-in profiles). Every assertion names the numbers it saw.
 """
@@ -20,9 +21,7 @@ from strikesim.engine.spec import SIDES, STUDIO, UNION
 from strikesim.scenario import load_scenario
 from strikesim.scenario.resources import list_scenarios
 
-pytestmark = pytest.mark.xfail(
-    strict=False, reason="balance bars: the bargaining model is being reworked"
-)
+not_yet = pytest.mark.xfail(strict=False, reason="balance bar not met everywhere yet")
 
 SCENARIOS = tuple(list_scenarios())
 SEED = 0
@@ -56,6 +55,7 @@ def test_trivial_policies_score_10_points_below_the_default_ai(sid: str, side: i
         )
 
 
+@not_yet
 @pytest.mark.parametrize("sid", SCENARIOS)
 def test_a_10x_stronger_lever_gains_the_favoured_side(sid: str) -> None:
     table = lever_table(sid, runs=LEVER_RUNS, seed=SEED)
@@ -63,6 +63,7 @@ def test_a_10x_stronger_lever_gains_the_favoured_side(sid: str) -> None:
     assert not weak, f"{sid}: levers gaining the favoured side less than {GAIN_BAR}: {weak}"
 
 
+@not_yet
 def test_a_2m_fund_against_studio_boulware_capitulates_in_10_percent_of_wga_games() -> None:
     spec = spec_with("wga-2023", {"strike_fund": 2.0}, {})
     union = make_policy(spec, DEFAULT_AI, UNION)
@@ -72,6 +73,7 @@ def test_a_2m_fund_against_studio_boulware_capitulates_in_10_percent_of_wga_game
     assert share >= 0.10, f"union capitulated in {share:.0%} of {CAPITULATION_RUNS} games"
 
 
+@not_yet
 @pytest.mark.parametrize("side", [UNION, STUDIO], ids=SIDES)
 @pytest.mark.parametrize("sid", SCENARIOS)
 def test_expert_beats_easy(sid: str, side: int) -> None:

@@ -26,6 +26,7 @@ from strikesim.ui.screen import Screen
 from strikesim.ui.screens.game.dashboard import DashboardScreen
 from strikesim.ui.screens.game.deal import DealScreen
 from strikesim.ui.screens.game.debrief import DebriefScreen
+from strikesim.ui.screens.game.goals import GoalsScreen
 from strikesim.ui.screens.game.news import NewsScreen
 from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.screens.game.pressure import PressureScreen
@@ -51,7 +52,7 @@ LENGTHS = [pytest.param(SHORT, id="short"), pytest.param(LONG, id="long", marks=
 one (the same seeded stream, ten times further)."""
 NAV_KEYS = [
     "tab", "return", "space", "escape", "left", "right", "up", "down", "page up", "page down",
-    "p", "n", "d", "r", "s", "t", "q", "y", "l", "f11", "=", "-",
+    "p", "n", "d", "g", "r", "s", "t", "q", "y", "l", "f11", "=", "-",
 ]  # fmt: skip
 WEEK_KEYS = ["a", "o", "h", "w", "c"]
 """Keys that play a week (each costs a real engine step and AI decision, so they are drawn
@@ -108,6 +109,7 @@ SCREENS: dict[str, Callable[[Any], Screen]] = {
     "pressure": lambda ctx: PressureScreen(ctx, make_play(0, 7)),
     "news": lambda ctx: NewsScreen(ctx, make_play(0, 12)),
     "dashboard": lambda ctx: DashboardScreen(ctx, make_play(1, 12)),
+    "goals": lambda ctx: GoalsScreen(ctx, make_play(0, 12)),
     "deal": lambda ctx: DealScreen(ctx, _ratification_play()),
     "projection": _projection,
     "debrief": lambda ctx: DebriefScreen(ctx, _ended_play(1)),

@@ -256,10 +256,15 @@ def background_text(spec: GameSpec) -> str:
 
 
 def brief_text(spec: GameSpec, side: int) -> str:
-    """The confidential brief of ``side`` (``brief-<side>.md``), or one built from the file."""
+    """The confidential brief of ``side`` (``brief-<side>.md``, or one built from the
+    scenario file), ending with the side's objectives and how it is scored
+    (:func:`strikesim.analysis.goals.goals_markdown`)."""
+    from strikesim.analysis.goals import goals_markdown
+
+    goals = goals_markdown(spec, side)
     text = _read(scenario_folder(spec), f"brief-{SIDES[side]}.md")
     if text.strip():
-        return text
+        return text.rstrip() + ("\n\n" + goals if goals else "\n")
     party = spec.parties[side]
     lines = [f"# Confidential — {party.name}", "", "## Your priorities", ""]
     issues = sorted(spec.issues, key=lambda i: -i.weight[side])
@@ -267,18 +272,14 @@ def brief_text(spec: GameSpec, side: int) -> str:
         best = max(range(issue.n_levels), key=lambda k: issue.utility[side][k])
         worst = min(range(issue.n_levels), key=lambda k: issue.utility[side][k])
         lines.append(
-            f"- **{issue.label}** ({issue.weight[side]:.0%} of your score): best "
-            f"{issue.level_labels[best]}, worst {issue.level_labels[worst]}"
+            f"- **{issue.label}** ({issue.weight[side]:.0%} of the contract's value to you): "
+            f"best {issue.level_labels[best]}, worst {issue.level_labels[worst]}"
         )
-    goals = [o for o in spec.objectives if o.side == side]
-    if goals:
-        lines += ["", "## Your objectives", ""]
-        lines += [f"- {o.label} (weight {o.weight:g})" for o in goals]
     lines += [
         "",
         f"**Reservation:** a deal below {party.reservation.source} is worse than a fight.",
     ]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" + ("\n" + goals if goals else "")
 
 
 def public_sides_text(spec: GameSpec, first: int) -> str:

@@ -1,5 +1,8 @@
 """Utility plane for the debrief: union utility (x) against studio utility (y), both 0–1.
 
+The axes start below 0 when a marker lies there (a disagreement point after a costly
+dispute can be negative): both run from the same lower bound, a multiple of 0.25, to 1.
+
 Shows the cloud of possible deals (faint points), the Pareto frontier (polyline), offer traces
 (each side's offers over time, in its colour) and labelled markers (your deal, Nash, KS, no
 deal). Marker labels are placed beside the marker and nudged to stay inside the plot. Hovering
@@ -63,6 +66,11 @@ class UtilityPlot(Widget):
         self.frontier = sorted((p for p in frontier if ok(p)), key=lambda p: p[0])
         self.traces = list(traces)
         self.markers = [m for m in markers if ok(m.point)]
+        lowest = min([0.0, *(v for m in self.markers for v in m.point)])
+        lower = math.floor(lowest * 4) / 4
+        self.lower = max(-1.0, lower if lower >= -0.25 else math.floor(lowest * 2) / 2)
+        """Where both axes start: 0, or the tick (a multiple of 0.25, then of 0.5) below
+        the lowest marker, at most 1 below 0."""
         self.x_label = x_label
         self.y_label = y_label
         self.hover: tuple[str, Point] | None = None
@@ -85,9 +93,17 @@ class UtilityPlot(Widget):
 
     def to_screen(self, p: Point) -> tuple[int, int]:
         plot = self.plot_rect()
-        x = max(-0.05, min(1.05, p[0]))
-        y = max(-0.05, min(1.05, p[1]))
+        lo = self.lower
+        span = 1.0 - lo
+        x = (max(lo - 0.05, min(1.05, p[0])) - lo) / span
+        y = (max(lo - 0.05, min(1.05, p[1])) - lo) / span
         return round(plot.x + x * plot.width), round(plot.bottom - y * plot.height)
+
+    def ticks(self) -> list[float]:
+        """Tick values of both axes: every 0.25 (every 0.5 on a longer axis) up to 1."""
+        step = 0.25 if self.lower >= -0.25 else 0.5
+        n = round((1.0 - self.lower) / step)
+        return [1.0 - step * k for k in range(n, -1, -1)]
 
     def _hit_items(self) -> list[tuple[str, Point]]:
         items = [(m.label, m.point) for m in self.markers]
@@ -243,23 +259,17 @@ class UtilityPlot(Widget):
         """Frame, grid, tick labels, axis titles, the deal cloud, frontier and traces."""
         ctx = self.ctx
         panel(surface, plot, ctx.colour("surface"), ctx.colour("border"), 0, 1)
-        for k in range(1, 5):
-            x = plot.x + plot.width * k // 4
-            y = plot.y + plot.height * k // 4
-            pygame.draw.line(surface, ctx.colour("grid"), (x, plot.y), (x, plot.bottom - 1), 1)
-            pygame.draw.line(surface, ctx.colour("grid"), (plot.x + 1, y), (plot.right - 1, y), 1)
-        for k in range(0, 5):
-            v = f"{k / 4:.2g}"
-            img = ctx.text("small", v, "text_faint")
+        for v in self.ticks():
+            x, y = self.to_screen((v, v))
+            if v > self.lower:
+                pygame.draw.line(surface, ctx.colour("grid"), (x, plot.y), (x, plot.bottom - 1), 1)
+                pygame.draw.line(
+                    surface, ctx.colour("grid"), (plot.x + 1, y), (plot.right - 1, y), 1
+                )
+            img = ctx.text("small", f"{v:.2g}", "text_faint")
+            surface.blit(img, (x - img.get_width() // 2, plot.bottom + ctx.px(4)))
             surface.blit(
-                img, (plot.x + plot.width * k // 4 - img.get_width() // 2, plot.bottom + ctx.px(4))
-            )
-            surface.blit(
-                img,
-                (
-                    plot.x - img.get_width() - ctx.space("sm"),
-                    plot.bottom - plot.height * k // 4 - img.get_height() // 2,
-                ),
+                img, (plot.x - img.get_width() - ctx.space("sm"), y - img.get_height() // 2)
             )
         xl = ctx.text("label", self.x_label, "union_text")
         surface.blit(

@@ -22,7 +22,7 @@ from strikesim.ui.screens.game.effects_text import display_unit, y_range_for
 from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.scroll import ScrollView
 from strikesim.ui.theme import RGBA
-from strikesim.ui.transitions import Pop, Transition
+from strikesim.ui.transitions import Pop, Push, Transition
 from strikesim.ui.widgets.button import Button
 from strikesim.ui.widgets.chart import LineChart, Series
 from strikesim.ui.widgets.chart_style import resolve_colour
@@ -84,6 +84,9 @@ class DashboardScreen(GameScreen):
             variant="primary",
             hotkey=key("navigation", "back") or "Esc",
         )
+        self.goals = Button(
+            ctx, "Goals", self.open_goals, variant="ghost", hotkey=key("game", "goals")
+        )
         self.charts: list[LineChart] = []
         self.view = ScrollView([], wheel_step=60)
         self.show(self.tab)
@@ -118,7 +121,7 @@ class DashboardScreen(GameScreen):
             )  # fmt: skip
         for tid, b in self.tab_buttons.items():
             b.variant = "secondary" if tid == tab else "ghost"
-        self.set_widgets([*self.tab_buttons.values(), *self.charts, self.back])
+        self.set_widgets([*self.tab_buttons.values(), *self.charts, self.goals, self.back])
         self.view.scroll = 0
         if self.focus.current is None:
             self.focus.focus(self.tab_buttons[tab])
@@ -145,7 +148,14 @@ class DashboardScreen(GameScreen):
         s = self.play.session
         return describe(what_drove(s.spec, s.history, s.reports, var_id, index))[1:]
 
+    def open_goals(self) -> Transition:
+        from strikesim.ui.screens.game.goals import GoalsScreen
+
+        return Push(GoalsScreen(self.ctx, self.play))
+
     def on_action(self, action: str) -> Transition | None:
+        if action == "goals":
+            return self.open_goals()
         return Pop(None) if action == "dashboard" else None
 
     def active_chart(self) -> LineChart | None:
@@ -201,11 +211,13 @@ class DashboardScreen(GameScreen):
         gap = ctx.space("xs")
         bw = self.back.preferred_width() + ctx.px(20)
         self.back.rect = pygame.Rect(area.right - bw, area.y, bw, bh)
-        # the tabs flow left to right, onto a second row when they meet the back button
+        gw = self.goals.preferred_width()
+        self.goals.rect = pygame.Rect(self.back.rect.x - ctx.space("xs") - gw, area.y, gw, bh)
+        # the tabs flow left to right, onto a second row when they meet the buttons
         x, y = area.x, area.y
         for b in self.tab_buttons.values():
             tw = b.preferred_width()
-            limit = self.back.rect.x - ctx.space("md") if y == area.y else area.right
+            limit = self.goals.rect.x - ctx.space("md") if y == area.y else area.right
             if x > area.x and x + tw > limit:
                 x, y = area.x, y + bh + gap
             b.rect = pygame.Rect(x, y, tw, bh)

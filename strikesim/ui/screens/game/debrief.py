@@ -1,10 +1,13 @@
 """Debrief: how good the deal was, how it was reached, and why things went as they did.
 
 Left, the utility plane: every possible contract, the Pareto frontier, the Nash and
-Kalai–Smorodinsky points (for the parties' reservation utilities at the start, as in
-:func:`strikesim.analysis.bargaining_picture`), both sides' offer traces and
-the deal. Middle, the score against the player's scenario objectives and each of the player's
-offers classified (DANS move kinds). Right, what drove each variable over the whole run.
+Kalai–Smorodinsky points for the disagreement point at the end of the game (what each side
+would have had with no deal, given the costs it bore: :func:`strikesim.analysis.
+end_disagreement_point`, docs/model.md §7), both sides' offer traces and the deal. Middle,
+the score against the player's scenario objectives — each objective's value, target and
+floor, credit, weight and points, then the result as contract value less the dispute's
+cost, in utility and money — and each of the player's offers classified (DANS move kinds).
+Right, what drove each variable over the whole run.
 In a hot seat the debrief is read from one side at a time; a button turns it to the other.
 """
 
@@ -17,10 +20,13 @@ from strikesim.analysis import (
     MOVE_DESCRIPTIONS,
     bargaining_picture,
     classify_offer_trace,
+    end_disagreement_point,
     frontier_distance,
 )
 from strikesim.analysis.drivers import run_drivers
+from strikesim.analysis.goals import objective_detail, result_text
 from strikesim.analysis.objectives import evaluate_objectives, score
+from strikesim.analysis.result import result_parts
 from strikesim.engine import EventKind, Move
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, wrap_text
@@ -37,6 +43,9 @@ from strikesim.ui.widgets.utility_plot import PlaneMarker, Trace, UtilityPlot
 CLOUD_POINTS = 2500
 STACK_BELOW = 1000
 """Design pixels of width below which the debrief stacks its columns and scrolls."""
+MIN_BELOW_SCORE = 150
+"""Design pixels the moves (and history) need under the score in the column layout; with
+less the debrief stacks and scrolls instead."""
 
 
 class DebriefScreen(GameScreen):
@@ -51,7 +60,7 @@ class DebriefScreen(GameScreen):
         self.head_y = self.sub_room = 0
         self.page_scroll = PageScroll(self._relayout)
         spec = play.spec
-        picture = bargaining_picture(spec)
+        picture = bargaining_picture(spec, end_disagreement_point(spec, play.session.state))
         space, frontier, nash, ks = picture.space, picture.frontier, picture.nash, picture.ks
         d = (float(picture.d[0]), float(picture.d[1]))
         rng = np.random.default_rng(0)
@@ -89,6 +98,7 @@ class DebriefScreen(GameScreen):
         )  # fmt: skip
         self.results = evaluate_objectives(spec, play.session.state, play.side)
         self.score = score(self.results)
+        self.parts = result_parts(spec, play.session.state, play.side)
         self.moves = TextBlock(ctx, self._moves_text(), role="small", colour="text")
         self.drivers = TextBlock(ctx, self._drivers_text(), role="small", colour="text")
         from strikesim.ui.screens.catalogue import scenario_folder
@@ -217,9 +227,7 @@ class DebriefScreen(GameScreen):
         self.plot.rect = pygame.Rect(area.x, y, side, side - ctx.px(14))
         y = self.plot.rect.bottom + ctx.space("xl")
         self.mid = pygame.Rect(area.x, y, area.width, 0)
-        sl = ctx.font("small").get_linesize()
-        lines = sum(len(self.objective_lines(res)) + 1 for res in self.results)
-        score_h = ctx.font("h1").get_linesize() + lines * sl + ctx.space("xl")
+        score_h = self.score_height()
         self.score_rect = pygame.Rect(area.x, y, area.width, score_h)
         y = self.score_rect.bottom
         cap = ctx.font("caption").get_linesize() + ctx.space("sm")
@@ -248,12 +256,33 @@ class DebriefScreen(GameScreen):
         u, s = self.deal_u
         return f"Your deal: {play.name(0)} {u:.2f}, {play.name(1)} {s:.2f} · {dist}"
 
-    def objective_lines(self, res: object) -> list[str]:
-        """An objective's label and weight, wrapped to the score column (never cut)."""
-        ctx = self.ctx
-        text = f"{getattr(res, 'label', '')} (weight {getattr(res, 'weight', 0):g})"
+    def score_lines(self) -> list[tuple[str, str, str]]:
+        """The score's breakdown as (mark, text, colour) lines wrapped to the score column
+        (never cut): per objective its label, then its value, target and floor, credit,
+        weight and points; last the result as contract value less the dispute's cost."""
+        ctx, play = self.ctx, self.play
         width = max(1, self.mid.width - ctx.px(18)) if hasattr(self, "mid") else 10**6
-        return wrap_text(ctx.font("small"), text, width, "objective")
+        font = ctx.font("small")
+        out: list[tuple[str, str, str]] = []
+        for res in self.results:
+            mark = "✓" if res.met else "~" if res.credit > 0 else "✗"
+            for k, line in enumerate(wrap_text(font, res.label, width, "objective")):
+                out.append((mark if k == 0 else "", line, "text"))
+            detail = objective_detail(play.spec, play.side, res, self.results)
+            out += [("", line, "text_faint") for line in wrap_text(font, detail, width)]
+        out += [
+            ("", line, "text_muted") for line in wrap_text(font, result_text(self.parts), width)
+        ]
+        return out
+
+    def score_height(self) -> int:
+        ctx = self.ctx
+        lines = len(self.score_lines())
+        return (
+            ctx.font("h1").get_linesize()
+            + lines * ctx.font("small").get_linesize()
+            + ctx.space("xl")
+        )
 
     def layout(self) -> None:
         ctx = self.ctx
@@ -284,9 +313,10 @@ class DebriefScreen(GameScreen):
         col = rest // 2
         self.mid = pygame.Rect(self.plot.rect.right + gap, body.y, col, body.height)
         self.right_col = pygame.Rect(self.mid.right + gap, body.y, rest - col, body.height)
-        sl = ctx.font("small").get_linesize()
-        lines = sum(len(self.objective_lines(res)) + 1 for res in self.results)
-        score_h = ctx.font("h1").get_linesize() + lines * sl + ctx.space("xl")
+        score_h = self.score_height()
+        if self.mid.height - score_h < ctx.px(MIN_BELOW_SCORE):
+            self._stack(area, bh)  # the score leaves the moves too little room: scroll
+            return
         self.score_rect = pygame.Rect(self.mid.x, self.mid.y, self.mid.width, score_h)
         cap = ctx.font("caption").get_linesize() + ctx.space("sm")
         below = pygame.Rect(
@@ -330,17 +360,12 @@ class DebriefScreen(GameScreen):
         surface.blit(big, (r.x, y))
         y += ctx.font("h1").get_linesize()
         sl = ctx.font("small").get_linesize()
-        for res in self.results:
-            mark, colour = ("✓", "positive") if res.met else ("✗", "negative")
-            op = "≥" if res.higher_is_better else "≤"
-            surface.blit(ctx.text("small", mark, colour), (r.x, y))
-            for line in self.objective_lines(res):
-                surface.blit(ctx.text("small", line, "text"), (r.x + ctx.px(18), y))
-                y += sl
-            y -= sl
-            detail = f"{res.value:.3g} (target {op} {res.target:g})"
-            surface.blit(ctx.text("small", detail, "text_faint"), (r.x + ctx.px(18), y + sl))
-            y += 2 * sl
+        marks = {"✓": "positive", "✗": "negative", "~": "warning"}
+        for mark, line, colour in self.score_lines():
+            if mark:
+                surface.blit(ctx.text("small", mark, marks[mark]), (r.x, y))
+            surface.blit(ctx.text("small", line, colour), (r.x + ctx.px(18), y))
+            y += sl
         if self.history.visible:
             surface.blit(
                 ctx.text("caption", self.history_title.upper(), "gold"),

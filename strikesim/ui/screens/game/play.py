@@ -17,6 +17,7 @@ from collections.abc import Callable
 import numpy as np
 
 from strikesim.ai.opponent_model import FrequencyModel
+from strikesim.analysis.goals import Standing, standing
 from strikesim.engine import GameSpec, Move, Outcome, Phase
 from strikesim.engine.spec import SIDES
 from strikesim.narrate import party_name
@@ -71,6 +72,7 @@ class GamePlay:
         """Hot seat: the side that must take the controls next (None: no hand-over due)."""
         self.briefed: set[int] = set()
         """Hot seat: the sides whose player has had their confidential brief this sitting."""
+        self._standing: dict[tuple[object, ...], Standing] = {}
 
     @property
     def model(self) -> FrequencyModel:
@@ -142,6 +144,19 @@ class GamePlay:
         return float(
             sum(issue.cost[lv] for issue, lv in zip(self.spec.issues, levels, strict=True))
         )
+
+    def standing(self, levels: tuple[int, ...] | list[int] | None = None) -> Standing:
+        """The player's objectives if ``levels`` (default: the contract in force) were
+        settled this week: own objectives only, on the state as it is now."""
+        contract = None if levels is None else tuple(int(x) for x in levels)
+        key = (self.session.week, len(self.session.reports), self.side, contract)
+        hit = self._standing.get(key)
+        if hit is None:
+            if len(self._standing) > 64:
+                self._standing.clear()
+            hit = standing(self.spec, self.session.state, self.side, contract)
+            self._standing[key] = hit
+        return hit
 
     def other_offer(self) -> tuple[int, ...] | None:
         return self.session.standing_offer(self.other)

@@ -2,7 +2,8 @@
 
 :func:`strikesim.engine.projection.counterfactuals` projects the contract actually signed
 (or the old one, with no deal) next to: no deal, the Nash bargaining deal (for the parties'
-reservation utilities at the start of the dispute, as everywhere in the analysis) and the
+reservation utilities at the start of the dispute: the deal fair play would have reached
+without a fight; the debrief measures its Nash point from the end instead) and the
 same deal without AI guardrails, each with 10–90 % bands from seeded parameter draws. The
 charts reveal one year at a time (a short eased step per year); under reduced motion they
 appear at once.

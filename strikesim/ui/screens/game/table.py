@@ -15,6 +15,7 @@ from functools import partial
 
 import pygame
 
+from strikesim.analysis.goals import money
 from strikesim.engine import Move, Phase
 from strikesim.engine.spec import GameSpec
 from strikesim.records import Seat
@@ -43,6 +44,22 @@ from strikesim.ui.widgets.base import Widget
 from strikesim.ui.widgets.button import Button
 from strikesim.ui.widgets.meter import Meter
 from strikesim.ui.widgets.text_block import TextBlock
+
+
+def goals_line(play: GamePlay, key: str) -> str:
+    """Where the player stands on their objectives this week, in one line: the score if
+    the other side's offer or the draft were settled now, and the dispute's cost so far."""
+    theirs = play.other_offer()
+    draft = play.standing(play.draft)
+    parts = []
+    if theirs is not None:
+        parts.append(f"Your score if you accept their offer now: {play.standing(theirs).score:.0f}")
+    parts.append(f"{'with' if parts else 'Your score with'} your draft: {draft.score:.0f}")
+    cost = draft.parts
+    spent = f"{cost.cost:.2f}" if cost.stake <= 0 else money(cost.cost_money)
+    hint = f" ({key}: goals)" if key else ""
+    return " · ".join(parts) + f" · the dispute has cost you {spent}{hint}"
+
 
 SHORT_LABELS = {
     Move.OFFER: "Counter",
@@ -102,7 +119,7 @@ class TableScreen(GameScreen):
                 variant="ghost",
                 hotkey=key("game", name),
             )
-            for name in ("pressure", "news", "dashboard")
+            for name in ("goals", "pressure", "news", "dashboard")
         }
         self.reset_button = Button(
             ctx,
@@ -215,10 +232,16 @@ class TableScreen(GameScreen):
 
     def open(self, name: str) -> Transition | None:
         from strikesim.ui.screens.game.dashboard import DashboardScreen
+        from strikesim.ui.screens.game.goals import GoalsScreen
         from strikesim.ui.screens.game.news import NewsScreen
         from strikesim.ui.screens.game.pressure import PressureScreen
 
-        factories = {"pressure": PressureScreen, "news": NewsScreen, "dashboard": DashboardScreen}
+        factories = {
+            "pressure": PressureScreen,
+            "news": NewsScreen,
+            "dashboard": DashboardScreen,
+            "goals": GoalsScreen,
+        }
         return Push(
             factories[name](self.ctx, self.play), on_result=lambda _r: self._after_deal(None)
         )
@@ -399,6 +422,7 @@ class TableScreen(GameScreen):
         if theirs is not None:
             parts.append(f"their offer gives you {play.own_utility(theirs):.2f}")
         out: list[tuple[str, str]] = [(" · ".join(parts), "text_muted")]
+        out.append((goals_line(play, self.ctx.keymap.label("game", "goals")), "text"))
         forecast = forecast_text(play, theirs, "their offer")
         if forecast:
             out.append((forecast, "text_muted"))
