@@ -232,8 +232,9 @@ def compile_model(model: ScenarioModel) -> tuple[S.GameSpec | None, list[Finding
     _default_stakes(params, issues)
     fc.findings += check_expectations(model, var_ids)
     fc.findings += unused_variables(model)
-    fc.findings += reach_findings(model)
     fc.findings += check_personalities(model)
+    if not any(f.severity == "error" for f in fc.findings):  # reach needs a sound model
+        fc.findings += reach_findings(model)
     if any(f.severity == "error" for f in fc.findings):
         return None, fc.findings
     assert model.parties is not None and model.opening_offers is not None

@@ -36,6 +36,7 @@ from strikesim.engine.projection import PROJECTION_PARAMS, PROJECTION_TERMS
 from strikesim.scenario.diagnostics import did_you_mean
 from strikesim.scenario.findings import Finding, warning
 from strikesim.scenario.model import ScenarioModel
+from strikesim.scenario.references import CORE_IDS, formula_texts
 
 __all__ = ["AI_READS", "CORE_DISPLAY_ONLY", "PROJECTION_STARTS", "core_reads", "reach_findings"]
 
@@ -164,6 +165,7 @@ def _variable_findings(model: ScenarioModel, live: set[str]) -> list[Finding]:
     display = {v.id for v in model.variables if v.display_only}
     display |= CORE_DISPLAY_ONLY - {v.id for v in model.variables if v.display_only is False}
     ids = [*(v.id for v in core.CORE_VARIABLES), *(v.id for v in model.variables)]
+    named = _names(_all_texts(model))
     found = []
     for vid in dict.fromkeys(ids):
         if vid in live or vid in display:
@@ -171,6 +173,8 @@ def _variable_findings(model: ScenarioModel, live: set[str]) -> list[Finding]:
         readers = _readers(graph, vid)
         if vid not in listed and not any(vid in t for t in _written(model)):
             continue  # an untouched core variable the scenario never shows work on
+        if not readers and vid not in CORE_IDS and vid not in named:
+            continue  # references.unused_variables already says nothing reads it
         said = (
             f"read only by {', '.join(readers)}, which reach no outcome"
             if readers
@@ -234,8 +238,6 @@ def _param_findings(model: ScenarioModel, live: set[str]) -> list[Finding]:
 
 
 def _all_texts(model: ScenarioModel) -> list[str]:
-    from strikesim.scenario.references import formula_texts
-
     return formula_texts(model)
 
 

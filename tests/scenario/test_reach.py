@@ -37,6 +37,13 @@ def test_a_variable_nothing_relevant_reads_is_named_with_its_readers(tmp_path: P
     assert any("'rumours' reaches no outcome (read by nothing)" in m for m in found)
 
 
+def test_a_variable_no_formula_names_is_warned_about_once(tmp_path: Path) -> None:
+    found = _messages(tmp_path, "variables:\n  - {id: spare, initial: 1}\n")
+    assert [m for m in found if "'spare'" in m] == [
+        "variable 'spare' is never read by any formula, objective or expectation"
+    ]
+
+
 def test_display_only_silences_a_variable_shown_on_purpose(tmp_path: Path) -> None:
     body = "variables:\n  - {id: gossip, initial: 0, update: 'gossip + 0.1', display_only: true}\n"
     assert not any("gossip" in m for m in _messages(tmp_path, body))
