@@ -34,12 +34,14 @@ def test_distortions_change_what_they_say() -> None:
 def test_stress_finds_the_distortion_an_expectation_fails_under() -> None:
     spec = load_scenario("classroom-quick")
     model, _ = load_model("classroom-quick")
-    result = stress(spec, model, runs=24, only=["expert", "other_studio"])
-    assert list(result.distorted) == ["expert", "other_studio"]
+    result = stress(spec, model, runs=24, only=["other_studio", "costly_strike"])
+    assert list(result.distorted) == ["other_studio", "costly_strike"]
     ids = [r.expectation.id for r in result.shipped]
-    # expert negotiators never settle the classroom dispute by week 10
-    assert "expert" in result.failing_under(ids.index("short_dispute"))
-    assert "short_dispute" not in result.never_failing()
+    # a strike that costs three times as much ends the classroom dispute before week 7
+    assert "costly_strike" in result.failing_under(ids.index("short_dispute"))
+    # another studio negotiator settles pay at an extreme
+    assert "other_studio" in result.failing_under(ids.index("pay_in_middle"))
+    assert not {"short_dispute", "pay_in_middle"} & set(result.never_failing())
 
 
 def test_check_stress_prints_the_table() -> None:
