@@ -17,6 +17,8 @@ from typing import TextIO
 import numpy as np
 
 from strikesim.ai import Negotiator, make_negotiator
+from strikesim.ai.difficulty import get_difficulty
+from strikesim.ai.lookahead import Lookahead
 from strikesim.analysis import outcome_space, pareto_mask_of
 from strikesim.engine import (
     Actions,
@@ -65,34 +67,73 @@ def run_batch(
     seed: int = 0,
     progress: TextIO | None = None,
     campaigns: Sequence[int] | None = None,
+    lookahead: bool = False,
 ) -> BatchResult:
-    """Play ``runs`` AI-vs-AI campaigns at once and collect their outcomes."""
-    negs = tuple(
-        make_negotiator(spec, seat.personality, side, difficulty=seat.difficulty)
-        for side, seat in enumerate(seats)
-    )
-    state, votes, counters = play_batch_tracked(
-        spec, (negs[0], negs[1]), runs=runs, seed=seed, progress=progress, campaigns=campaigns
-    )
-    contract = state.contract.astype(np.int16)
+    """Play ``runs`` AI-vs-AI campaigns at once and collect their outcomes.
+
+    Hard and expert negotiators look ahead only in small batches (interactive play,
+    :attr:`Lookahead.max_batch <strikesim.ai.lookahead.Lookahead.max_batch>`);
+    with ``lookahead`` the campaigns are played in batches that small, so every
+    game is the one a player would meet (same campaign ids; much slower)."""
+    ids = np.arange(runs) if campaigns is None else np.asarray(campaigns).reshape(-1)
+    size = lookahead_batch(seats) if lookahead else runs
+    parts = []
+    for start in range(0, runs, size):
+        chunk = ids[start : start + size]
+        negs = tuple(
+            make_negotiator(spec, seat.personality, side, difficulty=seat.difficulty)
+            for side, seat in enumerate(seats)
+        )
+        parts.append(
+            play_batch_tracked(
+                spec,
+                (negs[0], negs[1]),
+                runs=int(chunk.shape[0]),
+                seed=seed,
+                progress=progress if size == runs else None,
+                campaigns=chunk.tolist(),
+            )
+        )
+        if progress is not None and size < runs:
+            done = min(start + size, runs)
+            progress.write(f"\r{done:>7,}/{runs:,} runs played with look-ahead")
+            progress.flush()
+    if progress is not None and size < runs:
+        progress.write("\n")
+
+    def joined(field: str) -> np.ndarray:
+        return np.concatenate([getattr(st, field) for st, _, _ in parts])
+
+    contract = joined("contract").astype(np.int16)
+    values = joined("values")
     u = utilities(spec, contract)
     loss_col = spec.var_index.get("economic_loss")
-    loss = state.values[:, loss_col] if loss_col is not None else np.zeros(runs)
+    loss = values[:, loss_col] if loss_col is not None else np.zeros(runs)
     return BatchResult(
         seed=seed,
         seats=seats,
-        outcome=state.outcome.copy(),
-        end_week=state.end_week.copy(),
-        strike_weeks=state.strike_weeks.copy(),
+        outcome=joined("outcome").copy(),
+        end_week=joined("end_week").copy(),
+        strike_weeks=joined("strike_weeks").copy(),
         contract=contract,
         union_utility=u[:, UNION],
         studio_utility=u[:, STUDIO],
         economic_loss=loss.copy(),
         on_frontier=_on_frontier(spec, contract),
-        final_values=state.values.copy(),
-        ratification_share=votes,
-        first_counter_week=counters,
+        final_values=values.copy(),
+        ratification_share=np.concatenate([votes for _, votes, _ in parts]),
+        first_counter_week=np.concatenate([weeks for _, _, weeks in parts]),
     )
+
+
+def looks_ahead(seats: tuple[Seat, Seat]) -> bool:
+    """Whether either seat's difficulty has a look-ahead (hard and expert)."""
+    return any(get_difficulty(seat.difficulty).lookahead_weeks > 0 for seat in seats)
+
+
+def lookahead_batch(seats: tuple[Seat, Seat]) -> int:
+    """The batch size in which the seats' negotiators use their look-ahead."""
+    return Lookahead.max_batch if looks_ahead(seats) else 1 << 30
 
 
 def play_batch(

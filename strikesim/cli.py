@@ -90,6 +90,11 @@ def _parser() -> argparse.ArgumentParser:
     bat.add_argument("--difficulty", default="normal")
     bat.add_argument("--out", metavar="FILE", help="write per-run rows to FILE (.csv or .json)")
     bat.add_argument("--quiet", action="store_true", help="no progress display")
+    bat.add_argument(
+        "--lookahead",
+        action="store_true",
+        help="hard/expert: play in small batches so their look-ahead is used (slower)",
+    )
 
     chk = sub.add_parser("check", help="play a scenario's expectations over many seeds")
     chk.add_argument("scenario")
@@ -106,8 +111,14 @@ def _parser() -> argparse.ArgumentParser:
 
     add_balance(sub)
 
-    replay = sub.add_parser("replay", help="replay a saved run record and print its log")
-    replay.add_argument("record", metavar="FILE")
+    replay = sub.add_parser(
+        "replay", help="replay run records, campaign saves or folders of them and print the logs"
+    )
+    replay.add_argument("records", nargs="+", metavar="FILE_OR_FOLDER")
+
+    from strikesim.classroom.commands import add_parsers as add_classroom
+
+    add_classroom(sub)
 
     play = sub.add_parser("play", help="open the game at the briefing of a scenario")
     play.add_argument("scenario")
@@ -211,6 +222,7 @@ def _dispatch(args: argparse.Namespace, out: TextIO) -> int:
     from strikesim import commands, mod_commands
     from strikesim.balance.command import cmd_balance
     from strikesim.campaign.cli import cmd_campaign
+    from strikesim.classroom.commands import cmd_print, cmd_report
 
     handler = {
         None: commands.cmd_start,
@@ -228,6 +240,8 @@ def _dispatch(args: argparse.Namespace, out: TextIO) -> int:
         "play": commands.cmd_play,
         "screenshots": commands.cmd_screenshots,
         "campaign": cmd_campaign,
+        "print": cmd_print,
+        "report": cmd_report,
     }[args.command]
     return handler(args, out)
 

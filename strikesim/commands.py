@@ -66,19 +66,66 @@ def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_replay(args: argparse.Namespace, out: TextIO) -> int:
-    from dataclasses import replace
+    """Replay run records, campaign saves (every stage) and folders of them, in order.
 
-    from strikesim import logtext
+    One run record prints its log as before; with several, each log is headed by its file,
+    and a file that cannot be read is reported on stderr without stopping the others.
+    """
+    import sys
+
+    from strikesim.classroom.runs import expand_paths, load_one
+
+    paths = [Path(p) for p in args.records]
+    if len(paths) == 1 and paths[0].is_file() and not _is_campaign_save(paths[0]):
+        _replay_record(paths[0], out)
+        return EXIT_OK
+    files, problems = expand_paths(paths)
+    for problem in problems:
+        print(f"strikesim: {problem}", file=sys.stderr)
+    failed = len(problems)
+    for path in files:
+        try:
+            runs = load_one(path)
+        except RecordError as exc:
+            print(f"strikesim: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        for run in runs:
+            out.write(f"=== {run.source}{' · group ' + run.group if run.group else ''} ===\n")
+            _write_log(run.session, out)
+            out.write("\n")
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _is_campaign_save(path: Path) -> bool:
+    from strikesim.files import FileProblem, load_json
+    from strikesim.records import MAX_RECORD_BYTES
+
+    try:
+        data = load_json(path, MAX_RECORD_BYTES * 4)
+    except (FileProblem, ValueError):
+        return False  # the record reader says why
+    return isinstance(data, dict) and data.get("format") == "strikesim-campaign-run"
+
+
+def _replay_record(path: Path, out: TextIO) -> None:
     from strikesim.saves import record_scenario
 
-    path = Path(args.record)
     record = load_record(path)
     spec = record_scenario(record, str(path))
     try:
-        start = Session.replay(spec, replace(record, weeks=()))
         session = Session.replay(spec, record)
     except RecordError as exc:
         raise RecordError(f"{path}: {exc}") from None
+    _write_log(session, out)
+
+
+def _write_log(session: Session, out: TextIO) -> None:
+    from dataclasses import replace
+
+    from strikesim import logtext
+
+    start = Session.replay(session.spec, replace(session.record, weeks=()))
     out.write("\n".join(logtext.header(start)) + "\n")  # the header as at week 0
     for report in session.reports:
         out.write("\n".join(logtext.week_lines(session, report)) + "\n")
@@ -86,7 +133,6 @@ def cmd_replay(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n".join(logtext.summary_lines(session)) + "\n")
     else:
         out.write(f"\n(the record stops at week {session.week}; the dispute goes on)\n")
-    return EXIT_OK
 
 
 def _scenario_files(paths: list[str]) -> list[Path]:
@@ -173,7 +219,8 @@ def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
-    from strikesim.batch import run_batch, summary_text, write_rows
+    from strikesim.ai.lookahead import Lookahead
+    from strikesim.batch import looks_ahead, run_batch, summary_text, write_rows
 
     spec = load_scenario(args.scenario)
     seats = (
@@ -185,9 +232,21 @@ def cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
     if target is not None and target.suffix not in (".csv", ".json"):
         raise UserError("--out must end in .csv or .json")
     result = run_batch(
-        spec, seats, runs=args.runs, seed=args.seed, progress=None if args.quiet else out
+        spec,
+        seats,
+        runs=args.runs,
+        seed=args.seed,
+        progress=None if args.quiet else out,
+        lookahead=args.lookahead,
     )
     out.write(summary_text(spec, result) + "\n")
+    if looks_ahead(seats) and not args.lookahead and args.runs > Lookahead.max_batch:
+        out.write(
+            f"Note: {args.difficulty} negotiators test their offers against likely futures "
+            f"(look-ahead) only in games played a few at a time, as in the game window; in "
+            f"this batch of {args.runs:,} they played without it. Add --lookahead to play "
+            f"every game as a player would meet it (much slower).\n"
+        )
     if target is not None:
         write_rows(spec, result, target)
         out.write(f"wrote {args.runs} rows to {target}\n")

@@ -246,8 +246,11 @@ def _describe(exc: ValidationError) -> str:
 # ---- files ---------------------------------------------------------------------
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str, *, shared: bool = False) -> None:
     """Write ``text`` to ``path`` so that readers see the old or the new file, never half.
+
+    ``shared``: a file for others to read (a class folder, printed pages), made readable by
+    all like any ordinary file, rather than private to the user as saves are.
 
     Raises ``RecordError`` with a readable message when the disk is full or the
     folder cannot be written; the previous file is left as it was.
@@ -263,6 +266,8 @@ def write_atomic(path: Path, text: str) -> None:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        if shared:
+            os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -270,8 +275,8 @@ def write_atomic(path: Path, text: str) -> None:
         raise RecordError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
-def save_record(record: RunRecord, path: Path) -> None:
-    write_atomic(Path(path), json.dumps(record.to_json(), indent=1))
+def save_record(record: RunRecord, path: Path, *, shared: bool = False) -> None:
+    write_atomic(Path(path), json.dumps(record.to_json(), indent=1), shared=shared)
 
 
 def load_record(path: Path) -> RunRecord:

@@ -1,4 +1,5 @@
-"""Saved games in the user's data folder: named slots plus one autosave.
+"""Saved games in the user's data folder: one file per game (named by scenario, side, group
+and time, see :mod:`strikesim.classroom.runs`), named slots, and the old shared autosave.
 
 A save is a run record (see :mod:`strikesim.records`) with a little metadata
 for the load screen. Loading replays the record through the engine, so a
@@ -60,6 +61,7 @@ def save_game(session: Session, name: str = AUTOSAVE) -> Path:
     """Write the session's record to slot ``name`` (atomically); returns the path."""
     human = [("union", "studio")[s] for s in session.human_sides()]
     meta = {
+        **session.record.meta,
         "title": session.spec.title[:200],
         "week": session.week,
         "side": "+".join(human) or "spectator",
@@ -120,13 +122,16 @@ def record_scenario(record: RunRecord, where: str) -> GameSpec:
 
 
 def load_game(path: Path) -> Session:
-    """Replay a saved game. Raises ``RecordError`` with a readable message on any problem."""
+    """Replay a saved game (keeping its meta: slot name, group, mode). Raises
+    ``RecordError`` with a readable message on any problem."""
     record = load_record(path)
     spec = record_scenario(record, path.name)
     try:
-        return Session.replay(spec, record)
+        session = Session.replay(spec, record)
     except RecordError as exc:
         raise RecordError(f"{path.name}: {exc}") from None
+    session.record = replace(session.record, meta=dict(record.meta))
+    return session
 
 
 STALE_SECONDS = 600

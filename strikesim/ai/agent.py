@@ -212,10 +212,36 @@ class TacticalNegotiator:
         u_other: np.ndarray,
         u_mine: np.ndarray,
     ) -> tuple[np.ndarray, str]:
-        """(B,) target this week and the name of what drove it."""
+        """(B,) target this week and the name of what drove it. Before expiry the
+        target never stays above what the side would give to avert a strike (its
+        ``strike_aversion``, taken linearly: a Boulware side that fears a strike
+        still moves)."""
+        target, driver = self._tactic_target(obs, ns, p_min, u_other, u_mine)
+        avert = self.p_max - self._threat * (self.p_max - p_min)
+        if bool((avert < target).any()):
+            return np.minimum(target, avert), "threat"
+        return target, driver
+
+    def _tactic_target(
+        self,
+        obs: Observation,
+        ns: Mapping[str, Any],
+        p_min: np.ndarray,
+        u_other: np.ndarray,
+        u_mine: np.ndarray,
+    ) -> tuple[np.ndarray, str]:
         p = self.params
-        pos = position(self.spec, self.side, ns, obs.week, self.horizon, self.rates)
+        pos = position(
+            self.spec,
+            self.side,
+            ns,
+            obs.week,
+            self.horizon,
+            self.rates,
+            self.params["strike_aversion"],
+        )
         self._worn = pos.worn
+        self._threat = pos.threat
         late = None
         if pos.deadline > 0:  # towards what wins arbitration, not towards the floor
             theirs = obs.offers[:, 1 - self.side]

@@ -14,7 +14,7 @@ calendar (docs/model.md §6):
   cash and its audience leaving, counts for more than a week of a comfortable
   strike; a week of talks costs nothing.
 * **strength** — the tolerance stretches when the side is doing better than the
-  other: public support on its side, and the other side's cost (in its own weeks of
+  other: a public majority on its side, and the other side's cost (in its own weeks of
   staying power) above its own.
 * **threat** — in the weeks before the contract expires, a side that expects the
   strike to hurt it more than the other side moves a little to avoid it.
@@ -47,10 +47,9 @@ STRENGTH_SUPPORT = 1.0
 """How much public support away from its baseline stretches or shrinks a side's tolerance."""
 STRENGTH_RELATIVE = 0.5
 """How much the other side's worn-down share, above one's own, stretches one's tolerance."""
-THREAT = 0.12
-"""Clock reached at expiry by a side that expects to be hurt as much as the other."""
-THREAT_WEEKS = 3.0
-"""Weeks before expiry over which the threat of a strike builds."""
+THREAT_WEEKS = 5.0
+"""Weeks over which the threat of a strike builds, up to the last week a deal can be
+reached and still be ratified before the contract expires."""
 DEADLINE_SHARE = 0.2
 """Share of the ratifiable weeks (at least four) over which the deadline closes in."""
 
@@ -67,6 +66,9 @@ class Position:
     """(B,) share of the side's tolerance the dispute's cost has used (unclipped)."""
     driver: str
     """What moved the clock most across the batch: cost, threat or deadline."""
+    threat: np.ndarray
+    """(B,) share of the way to its reservation the side will go to avert a strike
+    (0 outside the weeks before expiry); applied linearly, not through the tactic."""
 
 
 def opening_rates(spec: GameSpec) -> tuple[float, float]:
@@ -94,26 +96,31 @@ def position(
     week: int,
     horizon: np.ndarray,
     rates: tuple[float, float],
+    aversion: float = 0.05,
 ) -> Position:
     """The side's clock this week (see the module docstring).
 
     ``horizon`` is each campaign's tolerance in weeks of a solid strike; ``rates``
-    the two sides' :func:`opening_rates`."""
+    the two sides' :func:`opening_rates`; ``aversion`` the personality's
+    ``strike_aversion``: the clock it reaches at expiry while still talking, when a
+    strike would hurt it as much as the other side."""
     other = 1 - side
     own_weeks = _weeks_of_cost(ns, side, rates)
     other_weeks = _weeks_of_cost(ns, other, rates)
     support = np.asarray(ns.get("public_support_union", 0.5), dtype=np.float64)
-    lean = (support - float(ns.get("psi0", 0.5))) * (1.0 if side == UNION else -1.0)
+    lean = (support - 0.5) * (1.0 if side == UNION else -1.0)  # a public majority on its side
     relative = (other_weeks - own_weeks) / np.maximum(other_weeks + own_weeks + 4.0, 1.0)
     stretch = clip(1.0 + STRENGTH_SUPPORT * lean + STRENGTH_RELATIVE * relative, 0.5, 1.6)
     worn = own_weeks / np.maximum(horizon * stretch, 1e-9)
 
     expiry = spec.phases.expiry_week
-    ramp = float(np.clip(1.0 - (expiry - week) / THREAT_WEEKS, 0.0, 1.0))
+    # a deal must be voted on before expiry: the strike starts then even if a vote is pending
+    peak = expiry - spec.phases.ratification_weeks - 1
+    ramp = float(np.clip(1.0 - (peak - week) / THREAT_WEEKS, 0.0, 1.0))
     talks = np.asarray(ns.get("is_talks", 0.0), dtype=np.float64) * (week <= expiry)
     # the side whose strike costs weigh more (per its own stake) fears it more
     fear = rates[side] / (rates[side] + rates[other])
-    threat = THREAT * ramp * talks * 2.0 * fear / stretch
+    threat = aversion * ramp * talks * 2.0 * fear / stretch
 
     last = last_ratifiable_week(spec)
     window = max(4.0, DEADLINE_SHARE * last)
@@ -122,7 +129,13 @@ def position(
     t = np.maximum(worn, threat)
     parts = {"cost": float(np.mean(worn)), "threat": float(np.mean(threat)), "deadline": deadline}
     driver = max(parts, key=lambda k: parts[k])
-    return Position(np.asarray(clip(t, 0.0, 1.0)), deadline, np.asarray(worn), driver)
+    return Position(
+        np.asarray(clip(t, 0.0, 1.0)),
+        deadline,
+        np.asarray(worn),
+        driver,
+        np.broadcast_to(np.asarray(clip(threat, 0.0, 1.0), dtype=np.float64), worn.shape),
+    )
 
 
 @dataclass(frozen=True)

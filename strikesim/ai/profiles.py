@@ -34,6 +34,11 @@ PARAMETERS: Mapping[str, tuple[float, str]] = {
     "w_tft": (0.2, "adaptive: weight of tit-for-tat"),
     "ratify_margin": (0.12, "union: lowest deal = members' expectation minus this"),
     "pressure_threshold": (0.0, "take a pressure action when its value exceeds this"),
+    "strike_aversion": (
+        0.05,
+        "how far it moves before the contract expires to avoid a strike: the clock it "
+        "reaches at expiry (1 = all the way to its reservation)",
+    ),
     "walk_out": (0.0, "1 = leave the table when the other side takes back ground"),
     "floor": (0.25, "reservation utility used when the scenario's cannot be evaluated"),
     "attrition": (
@@ -53,7 +58,10 @@ BUILTINS: Mapping[str, tuple[str, Mapping[str, float]]] = {
     "time_dependent": ("time_dependent", {"e": 0.5, "k": 0.0, "horizon": 24.0}),
     "boulware": ("time_dependent", {"e": 0.2, "k": 0.0, "horizon": 26.0}),
     "linear": ("time_dependent", {"e": 1.0, "k": 0.0, "horizon": 24.0}),
-    "conceder": ("time_dependent", {"e": 2.5, "k": 0.05, "horizon": 20.0}),
+    "conceder": (
+        "time_dependent",
+        {"e": 2.5, "k": 0.05, "horizon": 20.0, "strike_aversion": 0.6},
+    ),
     "resource": ("resource", {"k": 0.05, "scale": 3.0, "e": 0.2, "horizon": 40.0}),
     "tit_for_tat": ("tit_for_tat", {"gain": 1.0, "e": 0.3, "horizon": 30.0}),
     "zeuthen": ("zeuthen", {"min_step": 0.02, "e": 0.3, "horizon": 30.0}),

@@ -2,11 +2,12 @@
 
 ``spec.scripted_offers`` lists real packages by side and week (for
 ``wga-2023`` the studios' May, August and September offers). In a scripted
-week the side posts that package; in between it holds it. It accepts the
-other side's offer only when that offer is worth at least as much to it as its
-own latest scripted package (so history plays out unless the other side
-offers more). Before its first package it opens with the scenario's opening
-offer. Pressure actions are chosen from the state like any negotiator's.
+week the side posts that package; in between it holds it. It awaits the answer
+to a new package for a week, and otherwise accepts the other side's offer only
+when that offer is worth at least as much to it as its own latest scripted
+package (so history plays out unless the other side offers more). Before its
+first package it opens with the scenario's opening offer. Pressure actions are
+chosen from the state like any negotiator's.
 """
 
 from __future__ import annotations
@@ -85,8 +86,9 @@ class ScriptedNegotiator:
         mine = obs.offers[:, side]
         u_other = self.book.own_utility(obs.offers[:, 1 - side])
         u_package = float(self.book.own_utility(levels))
-        # in a week with a new package, history tables it rather than answer
-        answering = obs.week not in self.script
+        # in a week with a new package, history tables it rather than answer, and the
+        # week after it waits for the answer to its package
+        answering = obs.week not in self.script and obs.week - 1 not in self.script
         accept = (
             legal[:, Move.ACCEPT]
             & answering

@@ -89,7 +89,8 @@ class Diagnostic:
         text = ": ".join(parts) + ": " + self.message
         if self.hint is not None and "did you mean" not in self.message:
             text += f" (did you mean '{self.hint}'?)"
-        return clean(text, MAX_LINE)
+        # one line even when a key or value written in the file holds a line break
+        return clean(text, MAX_LINE).replace("\r", "\\r").replace("\n", "\\n")
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict with every field (for ``validate --format json``)."""

@@ -1,6 +1,6 @@
 """One lookup for the data folders shipped with the game.
 
-In a source checkout ``assets/`` and ``scenarios/`` sit at the repository root,
+In a source checkout ``assets/``, ``scenarios/`` and ``docs/`` sit at the repository root,
 next to the ``strikesim`` package; in an installed wheel they are copied into
 the package itself (``strikesim/assets``, ``strikesim/scenarios``, see the
 hatchling ``force-include`` table in ``pyproject.toml``). Every part of the
@@ -17,7 +17,7 @@ from strikesim.errors import NotFound
 
 __all__ = ["ResourceNotFound", "list_scenarios", "resource_path", "scenario_file", "scenario_roots"]
 
-Resource = Literal["assets", "scenarios"]
+Resource = Literal["assets", "scenarios", "docs"]
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 """The ``strikesim`` package folder."""
 SCENARIO_FILE = "scenario.yaml"
@@ -29,12 +29,15 @@ class ResourceNotFound(NotFound):
 
 @cache
 def resource_path(name: Resource) -> Path:
-    """The folder ``name`` (``"assets"`` or ``"scenarios"``), installed or in a checkout.
+    """The folder ``name`` (``"assets"``, ``"scenarios"`` or ``"docs"``: the guides shown in
+    the game), installed or in a checkout.
 
     The copy inside the package (wheel install) wins over the checkout one.
     """
-    if name not in ("assets", "scenarios"):
-        raise ValueError(f"unknown resource folder {name!r}; expected 'assets' or 'scenarios'")
+    if name not in ("assets", "scenarios", "docs"):
+        raise ValueError(
+            f"unknown resource folder {name!r}; expected 'assets', 'scenarios' or 'docs'"
+        )
     for candidate in (_PACKAGE_DIR / name, _PACKAGE_DIR.parent / name):
         if candidate.is_dir():
             return candidate

@@ -46,6 +46,9 @@ class UIContext:
     routes: Mapping[str, ScreenFactory] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
     settings_file: Path | None = None
+    group: str = ""
+    """The group's name for this class session (asked once per run of the game when a
+    class folder is set, stored in each game's record)."""
     scale: float = 1.0
     palette: Palette = field(init=False)
     _fonts: dict[tuple[str, int], pygame.font.Font] = field(default_factory=dict, repr=False)

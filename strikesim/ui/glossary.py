@@ -19,6 +19,12 @@ TERMS: dict[str, str] = {
     "Counter-offer": "Send your draft as your new package. The other side answers next week.",
     "Accept": "Agree to the other side's package. It becomes a tentative deal and the union's "
     "members vote on it (ratification). The game asks first and shows the forecast vote.",
+    "Both accept at once": "If both sides accept each other's offer in the same week, a fair "
+    "coin decides whose offer becomes the tentative deal; the news says which. Neither side "
+    "is favoured.",
+    "Arbitration": "If the last week passes with no deal, an arbitrator imposes one of the two "
+    "standing offers: the more reasonable one (the larger product of the two sides' values). "
+    "Extreme final offers lose, and an imposed award costs both sides.",
     "Hold": "Keep your package on the table and let a week pass.",
     "Hold until news": "Hold week after week until something happens: news, an offer, a "
     "vote or a new phase. Stops after 26 quiet weeks at most.",
@@ -30,8 +36,9 @@ TERMS: dict[str, str] = {
     "simulated continuations of the game with your draft on the table.",
     "Median and 10–90 %": "The line is the middle outcome of the simulations; the shaded band "
     "holds 80 % of them (from the 10th to the 90th percentile).",
-    "Ratification": "The union members' vote on a tentative deal. It passes with the "
-    "scenario's threshold of yes votes; if it fails, talks go on.",
+    "Ratification": "The union members' vote on a tentative deal. Members back a deal their "
+    "leaders bring home unless it falls well short of what they expect. If it fails, the "
+    "leaders lose standing and the next deal must give the members more.",
     "Members' forecast": "How the members would vote on a package if they voted today: it "
     "depends on how the package compares with what they expect.",
     "Member expectation": "What the members believe a fair deal is worth to them. It fades "
@@ -75,6 +82,12 @@ TERMS: dict[str, str] = {
     "next to no deal, the Nash deal and the same deal without AI guardrails.",
     "Seed": "The number that fixes the game's luck: the same seed and moves give the same game.",
     "Hot seat": "Two players at one computer; a hand-over screen hides each side's numbers.",
+    "Class folder": "A folder (a shared drive works) that receives every finished game's "
+    "record; Classroom → Class report reads them all into one page.",
+    "Record a deal": "For classes that bargain face to face: enter the package two teams "
+    "agreed, and the game scores it, shows the members' vote, the projection and the debrief.",
+    "Answer key": "For the teacher: the frontier, the Nash and KS packages, the zone of "
+    "agreement and the real deal, computed for each scenario.",
     "Text size": "Settings → Text and interface size (or Ctrl+= and Ctrl+−). Every screen "
     "reflows up to 175 %, scrolling where it must.",
 }
@@ -95,7 +108,8 @@ TOPICS: dict[str, list[str]] = {
     "table": [
         "Your draft", "Their offer", "Old contract", "Utility", "Counter-offer", "Accept",
         "Hold", "Hold until news", "Walk out", "Preview", "Median and 10–90 %",
-        "Members' forecast", "Runway", "Pressure", "Goals",
+        "Members' forecast", "Runway", "Pressure", "Goals", "Both accept at once",
+        "Arbitration",
     ],
     "pressure": ["Pressure", "Strike fund", "Studio cash", "Solidarity", "Walk out"],
     "news": ["Authorization vote", "Ratification", "Walk out"],
@@ -110,6 +124,7 @@ TOPICS: dict[str, list[str]] = {
         "Fortunate move", "Unfortunate move", "What drove",
     ],
     "settings": ["Text size", "Accept", "Walk out"],
+    "classroom": ["Class folder", "Record a deal", "Answer key", "Hot seat", "Seed"],
 }  # fmt: skip
 for _terms in TOPICS.values():
     _terms += [t for t in _GAME if t not in _terms and t in TERMS and len(_terms) < 8]

@@ -22,6 +22,8 @@ MIN_WINDOW = (960, 540)
 MAX_WINDOW = (7680, 4320)
 UI_SCALES = (0.75, 0.85, 1.0, 1.15, 1.3, 1.5, 1.75)
 WINDOW_SIZES = ((1280, 720), (1600, 900), (1920, 1080), (2560, 1440))
+MAX_FOLDER = 1024
+"""Longest class folder path kept."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,9 @@ class Settings:
     game; off for quick play."""
     guide_seen: bool = False
     """The first-game guide has been shown (Settings can show it again)."""
+    class_folder: str = ""
+    """A folder (e.g. on a shared drive) that receives every finished game's run record;
+    "" for none. Set in the Classroom screen."""
 
     def with_changes(self, **changes: Any) -> Settings:
         return replace(self, **changes)
@@ -76,6 +81,11 @@ def _validated(data: dict[str, Any]) -> tuple[Settings, list[str]]:
             fields[name] = value
         else:
             problems.append(f"{name} {value!r} is not true/false")
+    folder = data.get("class_folder", defaults.class_folder)
+    if isinstance(folder, str) and len(folder) <= MAX_FOLDER and "\x00" not in folder:
+        fields["class_folder"] = folder
+    else:
+        problems.append("class_folder is not a folder path")
     scale = data.get("ui_scale", defaults.ui_scale)
     if isinstance(scale, int | float) and not isinstance(scale, bool) and 0.5 <= scale <= 2.5:
         fields["ui_scale"] = float(scale)

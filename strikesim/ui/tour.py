@@ -42,6 +42,8 @@ SHOTS = (
     "projection",
     "guide_debrief",
     "debrief",
+    "classroom",
+    "record_deal",
     "side_hot_seat",
     "briefing_hot_seat",
     "handover",
@@ -49,6 +51,7 @@ SHOTS = (
 )
 """Every shot the full tour takes, in order."""
 HOT_SEAT_SHOTS = frozenset(SHOTS[SHOTS.index("side_hot_seat") :])
+CLASSROOM_SHOTS = frozenset({"classroom", "record_deal"})
 END_SCREENS = {
     "Deal": "deal",
     "Ratification": "deal",
@@ -210,6 +213,21 @@ class Tour:
                     break
                 self.key("return")
         return getattr(self.top, "play", None) is not None
+
+    def classroom(self) -> None:
+        """From the title: the Classroom screen, then Record a deal for its first scenario."""
+        from strikesim.ui.screens.title import TitleScreen
+        from strikesim.ui.transitions import Reset
+
+        self.app.apply(Reset(TitleScreen(self.app.ctx)))
+        self.key("t")
+        if not self.title_is("Classroom"):
+            return
+        self.shot("classroom")
+        self.focus(lambda w: getattr(w, "label", "") == "Record a deal")
+        self.key("return")
+        if self.title_is("Record a deal"):
+            self.shot("record_deal")
 
     def hot_seat(self, scenario: str) -> None:
         """From the title: a hot-seat game's side choice and shared briefing, then its
@@ -380,6 +398,8 @@ def take_screenshots(
                 tour.midgame()
                 if only is None or {"deal", "projection", "debrief"} & set(only):
                     tour.endgame()
+            if only is None or CLASSROOM_SHOTS & set(only):
+                tour.classroom()
             if only is None or HOT_SEAT_SHOTS & set(only):
                 tour.hot_seat(scenario)
         finally:

@@ -174,8 +174,12 @@ def test_a_negotiators_targets_follow_its_concession_curve(name: str) -> None:
             ns = neg.namespace(obs)
             p_min = max(neg.reservation(ns, 1)[0], neg.arbitration_floor(obs)[0])
             # the curve runs on the negotiator's position, not on the calendar
-            pos = position(spec, STUDIO, ns, obs.week, neg.horizon, neg.rates)
+            pos = position(
+                spec, STUDIO, ns, obs.week, neg.horizon, neg.rates, neg.params["strike_aversion"]
+            )
             want = time_dependent_target(pos.t, params["k"], e, p_min, neg.p_max)
+            # before expiry it never asks more than it would give to avert a strike
+            want = np.minimum(want, neg.p_max - pos.threat * (neg.p_max - p_min))
             if pos.deadline > 0:
                 u = offer_utility(neg.tables, obs.offers[:, UNION])
                 ask = float(

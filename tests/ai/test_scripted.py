@@ -40,7 +40,8 @@ def test_scripted_needs_offers_for_its_side() -> None:
 
 def test_history_check_union_waits_for_the_september_package() -> None:
     """The default union turns down the May and August packages and accepts the
-    September one within two weeks of September 24, 2023 (week 26)."""
+    September one, nine times in ten within three weeks of September 24, 2023
+    (week 26)."""
     spec = scenario("wga-2023")
     packages = sorted((o for o in spec.scripted_offers if o.side == STUDIO), key=lambda o: o.week)
     september = packages[-1]
@@ -53,11 +54,12 @@ def test_history_check_union_waits_for_the_september_package() -> None:
     assert accepted.any(axis=0).all(), "every campaign ends with the union accepting"
     first = accepted.argmax(axis=0)
     assert (first >= september.week).all(), "no earlier package was accepted"
-    assert (first <= september.week + 3).all()
+    assert (first <= september.week + 3).mean() >= 0.9
+    assert (first <= september.week + 5).all()
     ratified = state.outcome == Outcome.DEAL_RATIFIED
     assert ratified.mean() > 0.9
-    # (a week in which both sides accept goes to a fair coin: rarely the union's own package)
-    assert (state.contract[ratified] == np.array(september.levels)).all(axis=1).mean() >= 0.5
+    # the studios await the answer to their package, so history's package is what is signed
+    assert (state.contract[ratified] == np.array(september.levels)).all(axis=1).mean() >= 0.9
 
 
 def test_scripted_opens_with_the_opening_offer_before_its_first_package() -> None:

@@ -66,7 +66,7 @@ def test_rules_read_the_right_way_round() -> None:
     spec = load_scenario("wga-2023")
     by_id = {(o.side, o.id): o for o in spec.objectives}
     assert objective_rule(spec, by_id[0, "result"]) == (
-        "full credit at 0.75 or more, none at 0.15 or less, in proportion between"
+        "full credit at 0.80 or more, none at 0.15 or less, in proportion between"
     )
     assert objective_rule(spec, by_id[1, "save_the_fall"]) == (
         "met at 20 weeks or less, else no credit"

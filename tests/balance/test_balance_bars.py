@@ -13,7 +13,13 @@ import numpy as np
 import pytest
 
 from strikesim.ai import make_negotiator
-from strikesim.balance.harness import BAR_MARGIN, play, play_seat, scenario_personalities
+from strikesim.balance.harness import (
+    BAR_MARGIN,
+    Games,
+    play,
+    play_seat,
+    scenario_personalities,
+)
 from strikesim.balance.levers import GAIN_BAR, lever_table, spec_with
 from strikesim.balance.policies import DEFAULT_AI, TRIVIAL_POLICIES, make_policy
 from strikesim.engine import Outcome
@@ -73,15 +79,21 @@ def test_a_2m_fund_against_studio_boulware_capitulates_in_10_percent_of_wga_game
     assert share >= 0.10, f"union capitulated in {share:.0%} of {CAPITULATION_RUNS} games"
 
 
-@not_yet
 @pytest.mark.parametrize("side", [UNION, STUDIO], ids=SIDES)
 @pytest.mark.parametrize("sid", SCENARIOS)
 def test_expert_beats_easy(sid: str, side: int) -> None:
+    """The seat's default negotiator at expert scores more than at easy against the
+    same opponents (the scenario's personalities of the other side, at normal)."""
     spec = load_scenario(sid)
-    table = play_seat(
-        spec, side, runs=LEVEL_RUNS, seed=SEED, difficulties=["easy", "expert"],
-        policies=[DEFAULT_AI], opponents=scenario_personalities(spec, 1 - side),
-    )  # fmt: skip
-    easy = table.cells[(DEFAULT_AI, "easy")].score
-    expert = table.cells[(DEFAULT_AI, "expert")].score
+
+    def score(level: str) -> float:
+        parts = []
+        for name in scenario_personalities(spec, 1 - side):
+            mine = make_policy(spec, DEFAULT_AI, side, level)
+            theirs = make_negotiator(spec, name, 1 - side, "normal")
+            pair = (mine, theirs) if side == UNION else (theirs, mine)
+            parts.append(Games.of(spec, play(spec, *pair, runs=LEVEL_RUNS, seed=SEED), side))
+        return Games.concat(parts).stats().score
+
+    easy, expert = score("easy"), score("expert")
     assert expert > easy, f"{sid}, {SIDES[side]} seat: expert {expert:.1f} vs easy {easy:.1f}"

@@ -354,3 +354,10 @@ def test_random_bytes_give_data_or_scenario_error(raw: bytes) -> None:
             load_yaml(path)
         except ScenarioError as err:
             assert err.diagnostics
+
+
+def test_a_line_break_inside_a_key_stays_on_the_diagnostics_one_line() -> None:
+    with pytest.raises(ScenarioError) as info:
+        load_yaml("fuzz.yaml", text='"q\\n": &x ')
+    (line,) = [d.format() for d in info.value.diagnostics]
+    assert "\n" not in line and "q\\n" in line

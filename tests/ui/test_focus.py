@@ -25,10 +25,10 @@ def test_tab_skips_disabled_entries_and_wraps(app: App) -> None:
     # no game routes registered: New game / Continue / Load are disabled
     assert isinstance(app.stack.top, TitleScreen)
     seen = [focused_label(app)]  # the first enabled entry starts focused
-    for _ in range(2):
+    for _ in range(3):
         app.handle(key("tab"))
         seen.append(focused_label(app))
-    assert seen == ["Settings", "Quit", "Settings"]
+    assert seen == ["Classroom", "Settings", "Quit", "Classroom"]
     app.handle(key("tab", pygame.KMOD_SHIFT))
     assert focused_label(app) == "Quit"
 

@@ -131,10 +131,12 @@ def test_hot_seat_briefing_shows_no_confidential_brief(ctx: UIContext, data_dir:
 
     screen.print_brief()
     assert [p.name for p in screen.printed] == [
-        f"{spec.id}-studio-brief.md",
-        f"{spec.id}-union-brief.md",
+        "background.html",
+        "brief-studio.html",
+        "brief-union.html",
+        "scoring-sheet.html",
     ]
-    assert "CONFIDENTIAL — Northlight" in screen.printed[0].read_text("utf-8")
+    assert "CONFIDENTIAL — Northlight" in screen.printed[1].read_text("utf-8")
 
 
 # --- from the new-game flow to the hand-over ----------------------------------------------
@@ -163,6 +165,7 @@ def test_hot_seat_from_the_new_game_flow_hands_over_after_the_first_turn(
     assert isinstance(handover, HandoverScreen) and handover.side == 0
     session = handover.play.session
     assert session.seats == HOT_SEAT and session.week == 0
+    assert handover.shows_rule, "the first hand-over explains the week to both players"
     for side_no in (0, 1):
         press(game_app, "c")
         brief = _top(game_app)
@@ -172,12 +175,19 @@ def test_hot_seat_from_the_new_game_flow_hands_over_after_the_first_turn(
         table = _top(game_app)
         assert isinstance(table, TableScreen) and table.play.side == side_no
         press(game_app, "h")
-        handover = _top(game_app)
-        assert isinstance(handover, HandoverScreen) and handover.side == 1 - side_no
+    # the studio moved second in week 0, so it moves first in week 1: no hand-over
+    table = _top(game_app)
     assert session.week == 1
+    assert isinstance(table, TableScreen) and table.play.side == 1
+    press(game_app, "h")
+    handover = _top(game_app)
+    assert isinstance(handover, HandoverScreen) and handover.side == 0
+    assert not handover.shows_rule
     press(game_app, "c")
     assert isinstance(_top(game_app), TableScreen), "each brief is shown once a sitting"
-    assert load_record(saves_dir() / "autosave.json").seats == HOT_SEAT
+    slot = handover.play.slot
+    assert slot.startswith(f"{session.spec.id}-hotseat-")
+    assert load_record(saves_dir() / f"{slot}.json").seats == HOT_SEAT
 
 
 # --- saving, loading, the end -------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pygame
@@ -53,7 +54,9 @@ def test_load_screen_lists_a_damaged_save_with_its_reason(game_app: App, data_di
     press(game_app, "return")
     table = game_app.stack.top
     assert len(game_app.stack) == 1
-    assert table.play.session.record == quick_session().record  # type: ignore[attr-defined]
+    loaded = table.play.session.record  # type: ignore[attr-defined]
+    assert replace(loaded, meta={}) == quick_session().record
+    assert loaded.meta["name"] == "before the vote", "the save's own name is kept"
 
 
 def test_continue_opens_the_newest_loadable_save(ctx: UIContext, data_dir: Path) -> None:

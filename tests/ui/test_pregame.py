@@ -18,7 +18,7 @@ from strikesim.ui.app import App, create_app
 from strikesim.ui.context import UIContext
 from strikesim.ui.screen import Screen
 from strikesim.ui.screens import catalogue
-from strikesim.ui.screens.briefing import BriefingScreen, print_brief
+from strikesim.ui.screens.briefing import BriefingScreen
 from strikesim.ui.screens.choose_scenario import ChooseScenarioScreen
 from strikesim.ui.screens.choose_side import ChooseSideScreen
 from strikesim.ui.screens.dialog import Dialog
@@ -243,19 +243,20 @@ def test_scenario_without_brief_files_gets_them_built_from_its_file(
     assert parse(background)[0].kind == "heading"
 
 
-def test_print_brief_writes_a_markdown_file_to_the_data_folder(
+def test_print_brief_writes_printable_pages_of_the_shown_texts_to_the_data_folder(
     ctx: UIContext, data_dir: Path
 ) -> None:
     spec = load_scenario(QUICK)
     screen = BriefingScreen(ctx, spec, 0, (Seat("human"), Seat("ai", "studio_firm")))
     result = screen.print_brief()
     assert isinstance(result, Push) and isinstance(result.screen, Dialog)
-    (path,) = screen.printed
-    assert path.parent == data_dir / "briefs"
-    text = path.read_text(encoding="utf-8")
-    assert "public background" in text and "CONFIDENTIAL — Screenwriters United" in text
-    assert str(path) in result.screen.text
-    assert print_brief(spec, 0) == path
+    background, brief = screen.printed
+    assert background.parent == data_dir / "print" / QUICK
+    assert (background.name, brief.name) == ("background.html", "brief-union.html")
+    text = brief.read_text(encoding="utf-8")
+    assert "CONFIDENTIAL — Screenwriters United" in text  # the brief the screen shows
+    assert "brief-studio" not in " ".join(p.name for p in background.parent.iterdir())
+    assert str(background.parent) in result.screen.text
 
 
 # --- random input -------------------------------------------------------------------------

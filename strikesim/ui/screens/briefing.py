@@ -2,19 +2,19 @@
 
 Both texts come from the scenario folder (``background.md``, ``brief-<side>.md``) and are
 shown with Markdown-lite formatting, each in its own scrollable column. "Print brief" writes
-both as one clean Markdown file to the user's data folder and says where; "Start
-negotiating" creates the session and opens the negotiation table.
+both as printable HTML pages (the class folder's ``print`` folder, or the user's data
+folder) and says where; "Start negotiating" creates the session and opens the negotiation
+table (asking the group's name first in a class).
 
 In a hot seat (both seats human) the two players read this screen together, so it shows no
 confidential brief: beside the background are both sides' public descriptions and opening
 positions, and each player reads their own brief privately after the hand-over screen at
 their first turn (:mod:`strikesim.ui.screens.game.private_brief`). "Print both briefs"
-writes one file per side, to hand out.
+writes one page per side, to hand out, and the face-to-face scoring sheet.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pygame
@@ -33,23 +33,33 @@ from strikesim.ui.transitions import Pop, Push, Replace, Reset, Transition
 from strikesim.ui.widgets.button import Button
 
 
-def print_brief(spec: GameSpec, side: int, folder: Path | None = None) -> Path:
-    """Write the background and ``side``'s brief as one Markdown file; returns its path.
+def print_folder(ctx: UIContext, spec: GameSpec) -> Path:
+    """Where printable pages go: ``print/<scenario>`` in the class folder when one is set,
+    else in the user's data folder."""
+    base = Path(ctx.settings.class_folder) if ctx.settings.class_folder else data_dir()
+    return base / "print" / spec.id
 
-    Raises :class:`~strikesim.records.RecordError` (a readable message) if it cannot be written.
+
+def print_briefs(spec: GameSpec, sides: tuple[int, ...], folder: Path) -> list[Path]:
+    """Write the public background and ``sides``' confidential briefs as printable HTML pages
+    (the very texts this screen shows; with both sides, also the face-to-face scoring
+    sheet); returns the pages written.
+
+    Raises :class:`~strikesim.records.RecordError` (a readable message) if they cannot be
+    written.
     """
-    folder = folder or data_dir() / "briefs"
-    path = folder / f"{spec.id}-{SIDES[side]}-brief.md"
-    party = spec.parties[side]
-    head = [
-        f"<!-- StrikeSim briefing: {spec.title} (version {spec.version}), "
-        f"{party.name}; printed {dt.date.today().isoformat()} -->",
-        "",
-    ]
-    text = "\n".join(head) + background_text(spec).strip() + "\n\n---\n\n"
-    text += brief_text(spec, side).strip() + "\n"
-    write_atomic(path, text)
-    return path
+    from strikesim.classroom.printing import background_page, brief_page, scoring_sheet_page
+
+    pages = {"background.html": background_page(spec)}
+    for side in sides:
+        pages[f"brief-{SIDES[side]}.html"] = brief_page(spec, side)
+    if len(sides) == 2:
+        pages["scoring-sheet.html"] = scoring_sheet_page(spec)
+    out = []
+    for name, text in pages.items():
+        write_atomic(folder / name, text, shared=True)
+        out.append(folder / name)
+    return out
 
 
 def column_inside(ctx: UIContext, box: pygame.Rect) -> pygame.Rect:
@@ -136,31 +146,43 @@ class BriefingScreen(Screen):
     # --- actions ---------------------------------------------------------------------------
     def print_brief(self) -> Transition | None:
         sides = (self.side, 1 - self.side) if self.hot_seat else (self.side,)
+        folder = print_folder(self.ctx, self.spec)
         try:
-            self.printed = tuple(print_brief(self.spec, side) for side in sides)
+            self.printed = tuple(print_briefs(self.spec, sides, folder))
         except RecordError as exc:
-            return Push(message(self.ctx, "The brief could not be saved", str(exc)))
+            return Push(message(self.ctx, "The briefs could not be saved", str(exc)))
         if self.hot_seat:
-            first, second = self.printed
-            title = "Briefs saved"
+            title = "Briefs ready to print"
             text = (
-                f"Player 1's brief (the background and {self.spec.parties[self.side].name}'s "
-                f"confidential brief) is in {first}; player 2's is in {second}. "
-                "Hand each player only their own."
+                f"In {folder}: the background (background.html) for both players, each side's "
+                "confidential brief (brief-union.html, brief-studio.html) and a scoring sheet. "
+                "Open them in a web browser and print; hand each player only their own brief."
             )
         else:
-            title = "Brief saved"
-            text = f"The background and your confidential brief are in {self.printed[0]}. "
-            text += "Open it in any text editor to read or print it."
+            title = "Brief ready to print"
+            text = (
+                f"In {folder}: the background (background.html) and your confidential brief "
+                f"(brief-{SIDES[self.side]}.html). Open them in a web browser to read or print."
+            )
         return Push(message(self.ctx, title, text))
 
     def begin(self) -> Transition | None:
+        """Start the game; in a class (a class folder is set) the group's name comes first,
+        once per session."""
+        if self.ctx.settings.class_folder and not self.ctx.group:
+            from strikesim.ui.screens.group_name import GroupNameScreen
+
+            return Push(
+                GroupNameScreen(self.ctx), on_result=lambda name: self.begin() if name else None
+            )
+        from strikesim.classroom.runs import with_group
         from strikesim.session import Session
 
         try:
             session = Session(self.spec, self.seats, self.seed)
         except ValueError as exc:
             return Push(message(self.ctx, "This game cannot start", str(exc)))
+        session.record = with_group(session.record, self.ctx.group)
         return enter_game(self.ctx, session, guide=True)
 
     # --- the modder's reload key ------------------------------------------------------------

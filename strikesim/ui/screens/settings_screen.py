@@ -116,7 +116,8 @@ class SettingsScreen(ModalScreen):
         self.palette.index = 0
         self.motion.index = 0
         self.confirm.index = 0
-        d = d.with_changes(guide_seen=self.ctx.settings.guide_seen)
+        kept = self.ctx.settings
+        d = d.with_changes(guide_seen=kept.guide_seen, class_folder=kept.class_folder)
         return ChangeSettings(d)
 
     def update(self, dt_ms: float) -> Transition | None:

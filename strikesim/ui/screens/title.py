@@ -1,4 +1,5 @@
-"""Title screen: the marquee art and the main menu (New game, Continue, Load, Settings, Quit).
+"""Title screen: the marquee art and the main menu (New game, Continue, Load, Classroom,
+Settings, Quit).
 
 Menu entries that lead into a game go through ``ctx.route(name)`` so this screen does not
 know the game screens; an entry whose route is not registered is shown disabled.
@@ -22,6 +23,7 @@ MENU = (
     ("new_game", "New game"),
     ("continue_game", "Continue"),
     ("load_game", "Load game"),
+    ("classroom", "Classroom"),
     ("settings", "Settings"),
     ("quit", "Quit"),
 )
@@ -36,12 +38,16 @@ class TitleScreen(MenuScreen):
         self.phase = 0
         self._backdrop: tuple[tuple[object, ...], pygame.Surface] | None = None
         self._clock = 0.0
-        enabled = {a: a in ("settings", "quit") or ctx.has_route(a) for a, _ in MENU}
+        enabled = {a: a in ("classroom", "settings", "quit") or ctx.has_route(a) for a, _ in MENU}
         self.make_menu(MENU, enabled, role="h3")
 
     def choose(self, action: str) -> Transition | None:
         if action == "settings":
             return Push(SettingsScreen(self.ctx))
+        if action == "classroom":
+            from strikesim.ui.screens.classroom import ClassroomScreen
+
+            return Push(ClassroomScreen(self.ctx))
         if action == "quit":
             return Push(
                 confirm(

@@ -8,6 +8,7 @@ ratification, projection and debrief.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from strikesim.session import Session
 from strikesim.ui.context import UIContext
@@ -27,13 +28,17 @@ def game_screen(
 
     A finished session opens on its debrief instead; a hot-seat session (both sides human)
     on the hand-over screen of the side to decide first. Each played week is autosaved
-    (to the autosave slot, or by ``saver`` when given; see :class:`GamePlay`). ``guide``
+    (to the game's own file, or by ``saver`` when given; see :class:`GamePlay`), and a
+    finished game's record goes to the class folder when Settings names one. ``guide``
     offers the first-game guide (a new game, until the player has seen it).
     """
     from strikesim.ui.screens.game.debrief import DebriefScreen
     from strikesim.ui.screens.game.table import TableScreen
 
-    play = GamePlay(session, autosave=autosave, saver=saver)
+    folder = ctx.settings.class_folder
+    play = GamePlay(
+        session, autosave=autosave, saver=saver, class_folder=Path(folder) if folder else None
+    )
     if session.is_over:
         return DebriefScreen(ctx, play)
     if play.hot_seat:

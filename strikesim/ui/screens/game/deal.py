@@ -12,6 +12,7 @@ import numpy as np
 import pygame
 
 from strikesim.engine import EventKind, Outcome, Phase
+from strikesim.engine.spec import UNION
 from strikesim.narrate import OUTCOME_TEXT, week_date
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import wrap_text
@@ -82,7 +83,10 @@ class DealScreen(GameScreen):
         deal = deal_levels(play)
         if deal is not None:
             self.expect.compare = play.utilities(deal)[0]
-        self.support.visible = self.expect.visible = play.phase == Phase.RATIFICATION
+        # the members' mood is the union's to know: the studio's player sees the vote only
+        self.support.visible = self.expect.visible = (
+            play.phase == Phase.RATIFICATION and play.side == UNION
+        )
         if play.is_over:
             self.go.label = "See the years ahead"
         elif play.phase == Phase.RATIFICATION:
@@ -227,7 +231,7 @@ class DealScreen(GameScreen):
         pad = ctx.space("lg")
         h = 2 * pad + ctx.font("caption").get_linesize() + ctx.space("sm")
         h += ctx.font("h1").get_linesize() + 2 * ctx.font("small").get_linesize()
-        if self.play.phase == Phase.RATIFICATION:
+        if self.play.phase == Phase.RATIFICATION and self.play.side == UNION:
             h += 2 * (self.support.preferred_height() + ctx.space("lg"))
             h += len(self._wrap("small", MEMBERS_NOTE, width)) * ctx.font("small").get_linesize()
         return h
@@ -238,7 +242,7 @@ class DealScreen(GameScreen):
         from strikesim.analysis.objectives import final_namespace
 
         play = self.play
-        if play.phase != Phase.RATIFICATION:
+        if play.phase != Phase.RATIFICATION or play.side != UNION:
             return None
         ns = final_namespace(play.spec, play.session.state)
         try:
@@ -343,6 +347,9 @@ class DealScreen(GameScreen):
         elif vote is not None:
             big, colour = f"{vote[0]:.0%}", "positive" if vote[1] else "negative"
             caption = f"voted yes in week {vote[2]} ({'ratified' if vote[1] else 'rejected'})"
+        elif play.phase == Phase.RATIFICATION:
+            big, colour = "?", "text_faint"
+            caption = f"the members vote soon ({need:.0%} needed); how they lean is theirs to know"
         else:
             big, colour, caption = "—", "text_faint", "no ratification vote was held"
         img = ctx.text("h1", big, colour)

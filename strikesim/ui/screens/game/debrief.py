@@ -13,6 +13,8 @@ In a hot seat the debrief is read from one side at a time; a button turns it to 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pygame
 
@@ -118,7 +120,10 @@ class DebriefScreen(GameScreen):
         )
         self.turn = Button(ctx, f"{play.name(play.other)}'s debrief", self.show_other)
         self.turn.visible = play.hot_seat
-        self.set_widgets([self.plot, self.history, self.moves, self.drivers, self.turn, self.done])
+        self.export = Button(ctx, "Export run", self.export_run)
+        self.set_widgets(
+            [self.plot, self.history, self.moves, self.drivers, self.export, self.turn, self.done]
+        )
         self.focus.focus(self.done)
 
     def _relayout(self) -> None:
@@ -139,6 +144,29 @@ class DebriefScreen(GameScreen):
         """Hot seat: the same debrief read from the other side."""
         self.play.switch_to(self.play.other)
         return Replace(DebriefScreen(self.ctx, self.play))
+
+    def export_run(self) -> Transition:
+        """Write this game's run record for the teacher: into the class folder when one is
+        set, else the data folder's ``runs``; a dialog says where (or why not)."""
+        from strikesim.classroom.runs import export_run
+        from strikesim.records import RecordError
+        from strikesim.ui.screens.dialog import message
+        from strikesim.ui.screens.handoff import data_dir
+
+        folder = self.ctx.settings.class_folder
+        target = Path(folder) if folder else data_dir() / "runs"
+        try:
+            path = export_run(self.play.session, target, self.play.slot)
+        except (RecordError, OSError) as exc:
+            return Push(message(self.ctx, "The run could not be exported", str(exc)))
+        return Push(
+            message(
+                self.ctx,
+                "Run exported",
+                f"This game's record, {path.name}, is in the folder {path.parent}. The class "
+                "report reads it (Classroom on the title screen, or 'strikesim report').",
+            )
+        )
 
     def finish(self) -> Transition:
         from strikesim.ui.screens.campaign_flow import after_stage
@@ -297,9 +325,12 @@ class DebriefScreen(GameScreen):
         self.done.rect = pygame.Rect(area.right - bw, area.y, bw, bh)
         tw = self.turn.preferred_width() if self.turn.visible else 0
         self.turn.rect = pygame.Rect(self.done.rect.x - ctx.space("md") - tw, area.y, tw, bh)
+        left = self.turn.rect.x if self.turn.visible else self.done.rect.x
+        ew = self.export.preferred_width()
+        self.export.rect = pygame.Rect(left - ctx.space("md") - ew, area.y, ew, bh)
         page = self.page_scroll
         assert page is not None
-        page.pinned = [self.done, self.turn]
+        page.pinned = [self.done, self.turn, self.export]
         if area.width < ctx.px(STACK_BELOW):
             self._stack(area, bh)
             return
@@ -350,7 +381,8 @@ class DebriefScreen(GameScreen):
                 surface.blit(ctx.text("small", line, "text_muted"), (a.x, y))
                 y += ctx.font("small").get_linesize()
         else:
-            room = min(self.turn.rect.x, self.done.rect.x) - a.x - ctx.space("lg")
+            buttons = min(self.export.rect.x, self.turn.rect.x, self.done.rect.x)
+            room = buttons - a.x - ctx.space("lg")
             sub = ellipsize(ctx.font("small"), self.subtitle(), room)
             surface.blit(ctx.text("small", sub, "text_muted"), (a.x, y))
         r = self.score_rect

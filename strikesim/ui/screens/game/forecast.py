@@ -5,19 +5,22 @@ union (``deal_union_utility``) and the members' mood (``member_expectation`` and
 :func:`forecast_yes` evaluates it today with the package put in the deal's place: the yes
 share the members would give it if they voted now (the real vote comes a few weeks later,
 and adds a little noise). :func:`forecast_text` says it in words for the table and for the
-confirmation before Accept.
+confirmation before Accept. Only the union's player sees it: a studio does not know how
+the members would vote.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from strikesim.engine.spec import UNION
 from strikesim.ui.screens.game.play import GamePlay
 
 
 def forecast_yes(play: GamePlay, package: tuple[int, ...] | None) -> float | None:
-    """Members' yes share for ``package`` if voted on today (None when unknown)."""
-    if package is None:
+    """Members' yes share for ``package`` if voted on today (None when unknown, and always
+    for the studio: the members' mood is the union's private knowledge)."""
+    if package is None or play.side != UNION:
         return None
     from strikesim.analysis.objectives import final_namespace
 

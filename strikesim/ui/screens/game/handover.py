@@ -1,7 +1,9 @@
 """Hot seat: the screen between two people's turns, hiding each side's private numbers.
 
-Shown whenever the controls pass to the other side (after one side has decided for the week,
-and at the start of each week). It shows nothing but whose turn it is and the public date;
+Shown whenever the controls pass to the other side: once a week, since whoever moved second
+in a week moves first in the next (see :meth:`GamePlay._after_week`). It shows nothing but
+whose turn it is and the public date (at the first hand-over of a sitting, also how a week
+works with two players: :data:`WEEK_RULE`);
 the next player confirms they have the controls, and only then is their table built. At a
 side's first turn of the sitting their confidential brief comes first (:mod:`.private_brief`).
 """
@@ -17,6 +19,15 @@ from strikesim.ui.screen import Screen
 from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.transitions import Replace, Transition
 from strikesim.ui.widgets.button import Button
+
+WEEK_RULE = (
+    "How a week works: both sides choose their move without seeing the other's, and the "
+    "moves take effect together when the second player ends the turn. Accepting takes the "
+    "package that was on the table at the start of the week. If both sides accept each "
+    "other's package in the same week, a coin toss picks which becomes the deal. Whoever "
+    "moves second in a week moves first in the next, so the controls change hands once a week."
+)
+"""The simultaneous-move rule, shown once per sitting (docs/model.md §5)."""
 
 
 class HandoverScreen(Screen):
@@ -46,17 +57,27 @@ class HandoverScreen(Screen):
     def on_action(self, action: str) -> Transition | None:
         return self.proceed() if action == "continue" else None
 
+    @property
+    def shows_rule(self) -> bool:
+        """The first hand-over of a sitting also explains the week (both players are there)."""
+        return not self.play.briefed
+
     def layout(self) -> None:
         ctx = self.ctx
         w, h = ctx.size
         bw = max(self.go.preferred_width(), ctx.px(320))
         bh = self.go.preferred_height()
+        card_w = min(w - 2 * ctx.space("xl"), ctx.px(680))
+        inner = card_w - 2 * ctx.space("xl")
+        self.rule_lines = wrap_text(ctx.font("small"), WEEK_RULE, inner) if self.shows_rule else []
         content = (
             ctx.font("caption").get_linesize() + ctx.font("h1").get_linesize()
             + 3 * ctx.font("body").get_linesize() + 2 * ctx.space("md")
         )  # fmt: skip
+        if self.rule_lines:
+            content += ctx.space("lg") + len(self.rule_lines) * ctx.font("small").get_linesize()
         height = 2 * ctx.space("xl") + content + ctx.space("lg") + bh
-        self.card = pygame.Rect(0, 0, min(w - 2 * ctx.space("xl"), ctx.px(640)), height)
+        self.card = pygame.Rect(0, 0, card_w, min(height, h - 2 * ctx.space("sm")))
         self.card.center = (w // 2, h // 2)
         self.go.rect = pygame.Rect(0, 0, bw, bh)
         self.go.rect.midbottom = (self.card.centerx, self.card.bottom - ctx.space("xl"))
@@ -97,3 +118,7 @@ class HandoverScreen(Screen):
                 surface, img, pygame.Rect(self.card.x, y, self.card.width, img.get_height())
             )
             y += ctx.font("body").get_linesize()
+        y += ctx.space("lg")
+        for line in self.rule_lines:
+            surface.blit(ctx.text("small", line, "text"), (self.card.x + pad, y))
+            y += ctx.font("small").get_linesize()

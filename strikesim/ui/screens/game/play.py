@@ -13,6 +13,7 @@ screen can show it; nothing here draws.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 
@@ -28,10 +29,12 @@ from strikesim.session import Decision, Impossible, Session, WeekReport
 class GamePlay:
     """A session seen from the player's seat (``side``: 0 union, 1 studio).
 
-    ``autosave`` writes the run to the "autosave" slot after every week (see
+    ``autosave`` writes the run after every week to its own file, ``slot`` (default: the
+    name the saved game had, else one made of scenario, side, group and time; see
     :func:`strikesim.saves.save_game`), or calls ``saver`` with the session instead when
     one is given (a campaign stage saves its whole campaign); a failed write is reported
-    in ``save_error`` rather than interrupting play.
+    in ``save_error`` rather than interrupting play. With a ``class_folder`` the finished
+    game's record is also written there (``delivered`` is its path).
     """
 
     def __init__(
@@ -41,7 +44,11 @@ class GamePlay:
         *,
         autosave: bool = True,
         saver: Callable[[Session], object] | None = None,
+        slot: str | None = None,
+        class_folder: Path | None = None,
     ) -> None:
+        from strikesim.classroom.runs import run_name
+
         self.guided = False
         """The first-game guide was followed at the table (its debrief card is due)."""
         humans = session.human_sides()
@@ -54,6 +61,12 @@ class GamePlay:
         self.other = 1 - side
         self.autosave = autosave
         self.saver = saver
+        meta = session.record.meta
+        self.slot = (
+            slot or str(meta.get("name") or "") or run_name(session, str(meta.get("group", "")))
+        )
+        self.class_folder = class_folder
+        self.delivered: Path | None = None
         self.pressure: set[str] = set()
         self.last_error = ""
         self.save_error = ""
@@ -228,8 +241,10 @@ class GamePlay:
         self.pressure.clear()
         self._observe_other()
         waiting = self.session.waiting_for()
+        # hot seat: whoever moved second moves first next week, so the controls change
+        # hands once a week
         self.handover_to = (
-            waiting[0] if self.hot_seat and waiting and waiting[0] != self.side else None
+            waiting[0] if self.hot_seat and waiting and self.side not in waiting else None
         )
         self.revision += 1
         self._save()
@@ -239,6 +254,11 @@ class GamePlay:
             offer = self.session.standing_offer(1 - side)
             if offer is not None:
                 self.models[side].observe(np.asarray([offer], dtype=np.int16))
+
+    def save_now(self) -> None:
+        """Save the game now, as after a week (a deal recorded at once has no week to
+        follow)."""
+        self._save()
 
     def _save(self) -> None:
         """Autosave the week; a full disk or unwritable folder becomes a notice."""
@@ -250,11 +270,24 @@ class GamePlay:
             if self.saver is not None:
                 self.saver(self.session)
             else:
-                save_game(self.session, "autosave")
+                save_game(self.session, self.slot)
             self.saves += 1
             self.save_error = ""
         except (RecordError, OSError) as exc:
             self.save_error = f"Autosave failed: {_reason(exc)}"
+        self.deliver()
+
+    def deliver(self) -> None:
+        """Write a finished game's record to the class folder (once); a failure becomes
+        ``save_error``."""
+        if self.class_folder is None or not self.session.is_over or self.delivered is not None:
+            return
+        from strikesim.classroom.runs import export_run
+
+        try:
+            self.delivered = export_run(self.session, self.class_folder, self.slot)
+        except (RecordError, OSError) as exc:
+            self.save_error = f"Could not copy the run to the class folder: {_reason(exc)}"
 
     # --- status -----------------------------------------------------------------------
     @property

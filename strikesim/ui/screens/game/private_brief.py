@@ -51,13 +51,20 @@ class PrivateBriefScreen(Screen):
         return Replace(TableScreen(self.ctx, self.play))
 
     def print_brief(self) -> Transition:
-        from strikesim.ui.screens.briefing import print_brief
+        from strikesim.ui.screens.briefing import print_briefs, print_folder
 
+        folder = print_folder(self.ctx, self.play.spec)
         try:
-            path = print_brief(self.play.spec, self.play.side)
+            pages = print_briefs(self.play.spec, (self.play.side,), folder)
         except RecordError as exc:
             return Push(message(self.ctx, "The brief could not be saved", str(exc)))
-        return Push(message(self.ctx, "Brief saved", f"Your brief is in {path}."))
+        return Push(
+            message(
+                self.ctx,
+                "Brief ready to print",
+                f"Your brief is {pages[-1]}; open it in a web browser to read or print it.",
+            )
+        )
 
     def on_action(self, action: str) -> Transition | None:
         return self.proceed() if action == "continue" else None
