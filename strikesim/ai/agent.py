@@ -190,6 +190,7 @@ class TacticalNegotiator:
         if self.side == UNION and "member_expectation" in ns:
             expect = np.asarray(ns["member_expectation"], dtype=np.float64)
             value = np.maximum(value, expect - self.params["ratify_margin"])
+        value = value - self.difficulty.slack
         return np.asarray(clip(value, self.book.worst, self.p_max))
 
     def arbitration_floor(self, obs: Observation) -> np.ndarray:

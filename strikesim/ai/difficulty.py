@@ -34,6 +34,9 @@ class Difficulty:
     lookahead_runs: int
     description: str
     spread: float = 0.0
+    slack: float = 0.0
+    """How far below its true walk-away utility it will settle: an easy negotiator
+    misjudges its reservation and gives away more than it should."""
 
 
 DIFFICULTIES: dict[str, Difficulty] = {
@@ -48,8 +51,10 @@ DIFFICULTIES: dict[str, Difficulty] = {
             lookahead_weeks=0,
             lookahead_candidates=0,
             lookahead_runs=0,
-            description="Concedes early, makes careless offers and does not read you.",
+            description="Concedes early, settles for less than it could, makes careless "
+            "offers and does not read you.",
             spread=0.4,
+            slack=0.1,
         ),
         Difficulty(
             id="normal",
