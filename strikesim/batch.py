@@ -168,17 +168,12 @@ def play_batch_tracked(
     state = initial_state(spec, batch=runs, seed=seed, campaigns=campaigns)
     for neg in negotiators:
         neg.reset(spec, runs, seed, state.campaign)
-    n_issues, n_actions = len(spec.issues), len(spec.actions)
     max_weeks = spec.phases.max_weeks
     while not bool(state.is_over.all()):
-        acts = Actions.hold(runs, n_issues, n_actions)
-        for side in (UNION, STUDIO):
-            d = negotiators[side].decide(observe(spec, state, side))
-            acts.move[:, side] = d.move
-            acts.offer[:, side] = d.offer
-            acts.pressure[:] |= d.pressure
+        union = negotiators[UNION].decide(observe(spec, state, UNION))
+        studio = negotiators[STUDIO].decide(observe(spec, state, STUDIO))
         week = state.week
-        state, events = step(spec, state, acts)
+        state, events = step(spec, state, Actions.from_decisions(union, studio))
         vote = events.kind == EventKind.RATIFICATION_VOTE
         votes[events.campaign[vote]] = events.value[vote]
         offer = (events.kind == EventKind.OFFER_MADE) & (events.ref == STUDIO)

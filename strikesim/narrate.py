@@ -81,6 +81,70 @@ def _package_changes(spec: GameSpec, side: int, before: Any, after: Any) -> str:
     return "Changed: " + "; ".join(parts) + "."
 
 
+@dataclass(frozen=True)
+class _Line:
+    """How one kind of engine event reads. ``headline`` and ``body`` may name ``{who}``
+    (the party the event's ``ref`` names), ``{other}`` (the other party), ``{union}``,
+    ``{verdict}`` (from :data:`_VERDICTS`) and ``{yes}`` (the value as a vote share).
+    ``favours`` is ``"side"`` for the side ``ref`` names."""
+
+    headline: str
+    body: str = ""
+    favours: str = "neutral"
+    category: str = "talks"
+
+
+_LINES: dict[EventKind, _Line] = {
+    EventKind.OFFER_MADE: _Line("{who} puts a new package on the table", favours="side"),
+    EventKind.OFFER_ACCEPTED: _Line("{who} accepts the {other} package", favours="side"),
+    EventKind.WALKED_OUT: _Line("{who} walks out of talks", favours="side"),
+    EventKind.CAPITULATION: _Line("{who} gives in", favours="side"),
+    EventKind.AUTHORIZATION_VOTE: _Line(
+        "{union} members {verdict} a strike: {yes}", favours="union", category="vote"
+    ),
+    EventKind.STRIKE_BEGAN: _Line(
+        "{union} on strike",
+        "The contract has expired with no deal; picket lines go up.",
+        "union",
+        "strike",
+    ),
+    EventKind.DEAL_REACHED: _Line(
+        "Tentative agreement reached", "The deal goes to the members for ratification."
+    ),
+    EventKind.RATIFICATION_VOTE: _Line("Members {verdict} the deal: {yes}", category="vote"),
+    EventKind.RATIFICATION_FAILED: _Line(
+        "Back to the table", "The members voted the tentative deal down.", "union", "vote"
+    ),
+    EventKind.ARBITRATION: _Line(
+        "Arbitrator picks the {who} final offer",
+        "Final-offer arbitration: of the two final offers the arbitrator imposes the more "
+        "reasonable one (the larger product of the two sides' values).",
+        "side",
+    ),
+    EventKind.COIN_TOSS: _Line(
+        "Both sides accept at once: a coin toss picks the {who} offer",
+        "When both sides accept in the same week, a fair coin decides whose offer "
+        "becomes the tentative deal.",
+    ),
+    EventKind.TALKS_RESUMED: _Line("Talks resume"),
+    EventKind.DEADLINE_REACHED: _Line("No contract by the deadline"),
+}
+"""The words of every engine event that is not about a scenario event, a pressure
+action or the end of the game (those read the scenario: see :func:`_one`)."""
+
+_NO_OFFER_ARBITRATION = _Line(
+    "Arbitration: no offer on the table",
+    "With neither side's final offer standing, the old contract stays in force.",
+)
+"""Arbitration with neither side's final offer standing (``ref`` -1)."""
+
+_VERDICTS = {
+    EventKind.AUTHORIZATION_VOTE: ("refuse", "authorise"),
+    EventKind.RATIFICATION_VOTE: ("reject", "ratify"),
+}
+"""The vote's verdict in words: (failed, passed)."""
+
+
 def _one(spec: GameSpec, week: int, kind: EventKind, ref: int, value: float) -> Happening:
     if kind == EventKind.SCENARIO_EVENT:
         ev = spec.events[ref]
@@ -92,116 +156,29 @@ def _one(spec: GameSpec, week: int, kind: EventKind, ref: int, value: float) -> 
         return Happening(
             week, kind, headline, act.description, SIDES[act.side], "pressure", value, ref
         )
-    if kind in (
-        EventKind.OFFER_MADE,
-        EventKind.OFFER_ACCEPTED,
-        EventKind.WALKED_OUT,
-        EventKind.CAPITULATION,
-    ):
-        who = party_name(spec, ref)
-        other = party_name(spec, 1 - ref)
-        text = {
-            EventKind.OFFER_MADE: f"{who} puts a new package on the table",
-            EventKind.OFFER_ACCEPTED: f"{who} accepts the {other} package",
-            EventKind.WALKED_OUT: f"{who} walks out of talks",
-            EventKind.CAPITULATION: f"{who} gives in",
-        }[kind]
-        return Happening(week, kind, text, "", SIDES[ref], "talks", value, ref)
-    union = party_name(spec, 0)
-    if kind == EventKind.AUTHORIZATION_VOTE:
-        verdict = "authorise" if ref == 1 else "refuse"
-        return Happening(
-            week,
-            kind,
-            f"{union} members {verdict} a strike: {value:.1%} yes",
-            "",
-            "union",
-            "vote",
-            value,
-            ref,
-        )
-    if kind == EventKind.STRIKE_BEGAN:
-        return Happening(
-            week,
-            kind,
-            f"{union} on strike",
-            "The contract has expired with no deal; picket lines go up.",
-            "union",
-            "strike",
-            value,
-            ref,
-        )
-    if kind == EventKind.DEAL_REACHED:
-        return Happening(
-            week,
-            kind,
-            "Tentative agreement reached",
-            "The deal goes to the members for ratification.",
-            "neutral",
-            "talks",
-            value,
-            ref,
-        )
-    if kind == EventKind.RATIFICATION_VOTE:
-        verdict = "ratify" if ref == 1 else "reject"
-        return Happening(
-            week,
-            kind,
-            f"Members {verdict} the deal: {value:.1%} yes",
-            "",
-            "neutral",
-            "vote",
-            value,
-            ref,
-        )
-    if kind == EventKind.RATIFICATION_FAILED:
-        return Happening(
-            week,
-            kind,
-            "Back to the table",
-            "The members voted the tentative deal down.",
-            "union",
-            "vote",
-            value,
-            ref,
-        )
-    if kind == EventKind.ARBITRATION:
-        if ref < 0:
-            return Happening(
-                week, kind, "Arbitration: no offer on the table",
-                "With neither side's final offer standing, the old contract stays in force.",
-                "neutral", "talks", value, ref,
-            )  # fmt: skip
-        who = party_name(spec, ref)
-        return Happening(
-            week, kind, f"Arbitrator picks the {who} final offer",
-            "Final-offer arbitration: of the two final offers the arbitrator imposes the more "
-            "reasonable one (the larger product of the two sides' values).",
-            SIDES[ref], "talks", value, ref,
-        )  # fmt: skip
-    if kind == EventKind.COIN_TOSS:
-        who = party_name(spec, ref)
-        return Happening(
-            week, kind, f"Both sides accept at once: a coin toss picks the {who} offer",
-            "When both sides accept in the same week, a fair coin decides whose offer "
-            "becomes the tentative deal.",
-            "neutral", "talks", value, ref,
-        )  # fmt: skip
-    if kind == EventKind.TALKS_RESUMED:
-        return Happening(week, kind, "Talks resume", "", "neutral", "talks", value, ref)
-    if kind == EventKind.DEADLINE_REACHED:
-        return Happening(
-            week, kind, "No contract by the deadline", "", "neutral", "talks", value, ref
-        )
     if kind == EventKind.GAME_ENDED:
-        return Happening(
-            week,
-            kind,
-            OUTCOME_TEXT.get(Outcome(int(value)), "The dispute ends"),
-            "",
-            "neutral",
-            "outcome",
-            value,
-            ref,
-        )
-    return Happening(week, kind, kind.name.replace("_", " ").title(), value=value, ref=ref)
+        text = OUTCOME_TEXT.get(Outcome(int(value)), "The dispute ends")
+        return Happening(week, kind, text, "", "neutral", "outcome", value, ref)
+    line = _LINES.get(kind)
+    if line is None:
+        return Happening(week, kind, kind.name.replace("_", " ").title(), value=value, ref=ref)
+    if kind == EventKind.ARBITRATION and ref < 0:
+        line = _NO_OFFER_ARBITRATION
+    names = {
+        "union": party_name(spec, 0),
+        "verdict": _VERDICTS[kind][ref == 1] if kind in _VERDICTS else "",
+        "yes": f"{value:.1%} yes",
+    }
+    if ref in (0, 1):
+        names["who"], names["other"] = party_name(spec, ref), party_name(spec, 1 - ref)
+    favours = SIDES[ref] if line.favours == "side" else line.favours
+    return Happening(
+        week,
+        kind,
+        line.headline.format(**names),
+        line.body.format(**names),
+        favours,
+        line.category,
+        value,
+        ref,
+    )

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from strikesim.ai import Negotiator, make_negotiator
+from strikesim.ai import Negotiator, SideDecision, make_negotiator
 from strikesim.engine import (
     Actions,
     GameSpec,
@@ -51,6 +51,17 @@ class Decision:
     offer: tuple[int, ...] | None = None
     pressure: tuple[str, ...] = ()
     explanation: str = ""
+
+    def side_decision(self, spec: GameSpec) -> SideDecision:
+        """This choice as a batch of one for :meth:`Actions.from_decisions`
+        (pressure actions by index; an offer only with an OFFER move)."""
+        offer = np.full((1, len(spec.issues)), -1, np.int16)
+        if self.move == Move.OFFER and self.offer is not None:
+            offer[0] = np.asarray(self.offer, dtype=np.int16)
+        pressure = np.zeros((1, len(spec.actions)), bool)
+        for pid in self.pressure:
+            pressure[0, spec.action_index[pid]] = True
+        return SideDecision(np.array([int(self.move)], np.int8), offer, pressure)
 
 
 @dataclass(frozen=True)
@@ -119,6 +130,11 @@ class Session:
     @property
     def phase(self) -> Phase:
         return Phase(int(self.state.phase[0]))
+
+    @property
+    def end_week(self) -> int:
+        """Week the dispute ended (-1 while it goes on)."""
+        return int(self.state.end_week[0])
 
     def human_sides(self) -> list[int]:
         return [s for s, seat in enumerate(self.seats) if seat.is_human]
@@ -213,21 +229,12 @@ class Session:
                     raise Impossible(f"no pressure action '{pid}' for the {SIDES[side]}")
                 raise Impossible(f"{action.label} is not available this week")
 
-    def _actions(self, decisions: list[Decision]) -> Actions:
-        spec = self.spec
-        acts = Actions.hold(1, len(spec.issues), len(spec.actions))
-        for side, d in enumerate(decisions):
-            acts.move[0, side] = int(d.move)
-            if d.move == Move.OFFER and d.offer is not None:
-                acts.offer[0, side] = np.asarray(d.offer, dtype=np.int16)
-            for pid in d.pressure:
-                acts.pressure[0, spec.action_index[pid]] = True
-        return acts
-
     def _apply(self, union: Decision, studio: Decision) -> WeekReport:
         week = self.state.week
         phase = self.phase
-        acts = self._actions([union, studio])
+        acts = Actions.from_decisions(
+            union.side_decision(self.spec), studio.side_decision(self.spec)
+        )
         before = self.state.offers[0].copy()
         self.state, events = step(self.spec, self.state, acts)
         self.record = self.record.with_week(

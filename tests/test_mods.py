@@ -110,7 +110,7 @@ def test_campaigns_in_a_mods_folder_are_found_by_id(env_mods: Path) -> None:
 
 
 def test_briefs_come_from_the_mods_own_folder(env_mods: Path) -> None:
-    from strikesim.ui.screens.catalogue import background_text, brief_text
+    from strikesim.catalogue import background_text, brief_text
 
     folder = copy_scenario(QUICK, env_mods, "own-briefs")
     (folder / "background.md").write_text("# Only in the mod\n", encoding="utf-8")

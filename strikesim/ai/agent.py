@@ -45,11 +45,13 @@ from strikesim.ai.tactics import (
     tit_for_tat_target,
     zeuthen_target,
 )
-from strikesim.ai.view import observation_namespace, resource_level
-from strikesim.analysis.space import offer_utility, outcome_space, utility_tables
+from strikesim.ai.view import resource_level
+from strikesim.analysis.space import outcome_space, utility_tables
 from strikesim.engine.mathfn import clip, some
+from strikesim.engine.observe import visible_namespace
 from strikesim.engine.spec import UNION, GameSpec
 from strikesim.engine.state import Move, Phase
+from strikesim.engine.step import utilities
 
 if TYPE_CHECKING:
     from strikesim.engine.observe import Observation
@@ -170,7 +172,7 @@ class TacticalNegotiator:
 
     # ---- the week's decision -----------------------------------------------------
     def namespace(self, obs: Observation) -> dict[str, Any]:
-        return observation_namespace(self.spec, obs)
+        return visible_namespace(self.spec, obs)
 
     def reservation(self, ns: Mapping[str, Any], batch: int) -> np.ndarray:
         """(B,) the side's walk-away utility, from the scenario's formula.
@@ -246,7 +248,7 @@ class TacticalNegotiator:
         late = None
         if pos.deadline > 0:  # towards what wins arbitration, not towards the floor
             theirs = obs.offers[:, 1 - self.side]
-            u = offer_utility(self.tables, theirs)  # (B, 2), NaN where none
+            u = utilities(self.spec, theirs, missing=np.nan)  # (B, 2), NaN where none
             ask = self.arbitration.winning_ask(u[:, 0] * u[:, 1])
             floor = np.clip(ask, p_min, self.p_max)
             late = time_dependent_target(pos.deadline, p["k"], 1.0, floor, self.p_max)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, overload
+from typing import overload
 
 import numpy as np
 
 from strikesim.ai.position import COST_VARIABLE, last_ratifiable_week
-from strikesim.engine.spec import SIDES, UNION, GameSpec
+from strikesim.engine.spec import SIDES, UNION, GameSpec, Namespace
 from strikesim.engine.state import Move, Phase
 
 DRIVER_TEXT: Mapping[str, tuple[str, str]] = {
@@ -197,7 +197,7 @@ class DecisionRecord:
     side: int
     week: int
     phase: np.ndarray  # (B,) Phase
-    ns: Mapping[str, Any]  # the namespace the side saw
+    ns: Namespace  # the namespace the side saw
     move: np.ndarray  # (B,) Move
     offers: np.ndarray  # (B, I) new offers (-1 where none)
     mine: np.ndarray  # (B, I) the side's standing offer before the move

@@ -21,6 +21,7 @@ import numpy as np
 from strikesim.ai.opponent_model import FrequencyModel
 from strikesim.analysis import pareto_mask_of
 from strikesim.analysis.space import OutcomeSpace
+from strikesim.engine.memo import remembered
 
 WINDOW = 0.08
 """Own-utility width of the window of candidate offers above the target."""
@@ -37,33 +38,16 @@ campaigns costs more than it saves)."""
 _TIE_BREAK: dict[int, np.ndarray] = {}
 """``(1, K)`` ``1e-9 * k``: the later candidate loses a tie (per candidate count)."""
 
-_FRONTIERS: dict[int, tuple[OutcomeSpace, np.ndarray]] = {}
-
 
 def _frontier_mask(space: OutcomeSpace) -> np.ndarray:
     """(N,) Pareto mask of ``space``, computed once per outcome space."""
-    hit = _FRONTIERS.get(id(space))
-    if hit is None or hit[0] is not space:
-        if len(_FRONTIERS) >= 8:
-            _FRONTIERS.clear()
-        hit = (space, pareto_mask_of(space))
-        _FRONTIERS[id(space)] = hit
-    return hit[1]
-
-
-_BOOKS: dict[tuple[int, int], OfferBook] = {}
+    return remembered(space, "ai.frontier_mask", lambda: pareto_mask_of(space))
 
 
 def offer_book(space: OutcomeSpace, side: int) -> OfferBook:
     """The :class:`OfferBook` of ``side`` for ``space``, built once per space
     (sorting a large outcome space costs more than a whole week of play)."""
-    book = _BOOKS.get((id(space), side))
-    if book is None or book.space is not space:
-        if len(_BOOKS) >= 16:
-            _BOOKS.clear()
-        book = OfferBook(space, side)
-        _BOOKS[(id(space), side)] = book
-    return book
+    return remembered(space, f"ai.offer_book/{side}", lambda: OfferBook(space, side))
 
 
 class OfferBook:

@@ -12,14 +12,14 @@ of campaign ``i``.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
 
 import numpy as np
 
 from strikesim.ai.view import resource_level
 from strikesim.engine import rng
 from strikesim.engine.mathfn import clip
-from strikesim.engine.spec import UNION
+from strikesim.engine.memo import Recent
+from strikesim.engine.spec import UNION, Namespace
 
 FACTOR_WEEK = 0xFFFF_FFFF
 """Week part of the key of the per-campaign personality draws (never a real week)."""
@@ -76,13 +76,11 @@ def personality_factors(seed: int, campaign: np.ndarray, side: int, spread: floa
     if hit is None:
         hit = _factors(seed, ids, side, spread)
         hit.setflags(write=False)
-        if len(_FACTORS) >= _TABLES_KEPT:
-            _FACTORS.pop(next(iter(_FACTORS)))  # the oldest
-        _FACTORS[cache_key] = hit
+        _FACTORS.put(cache_key, hit)
     return hit
 
 
-_FACTORS: dict[tuple[int, int, float, bytes], np.ndarray] = {}
+_FACTORS: Recent[tuple[int, int, float, bytes], np.ndarray] = Recent(_TABLES_KEPT)
 """The last few small batches' factors (read-only), as ``_TABLES``."""
 
 
@@ -93,7 +91,7 @@ def _factors(seed: int, campaign: np.ndarray, side: int, spread: float) -> np.nd
     return np.asarray(np.exp(z * np.array([tempo, spread * SIDE_SPREAD])))
 
 
-_TABLES: dict[tuple[int, int, int, bytes], tuple[np.ndarray, np.ndarray]] = {}
+_TABLES: Recent[tuple[int, int, int, bytes], tuple[np.ndarray, np.ndarray]] = Recent(_TABLES_KEPT)
 """The last few small batches' weekly draw tables (read-only): a negotiator made
 and then reset for a game, or replayed, draws the same tables again."""
 
@@ -115,10 +113,7 @@ def _weekly_tables(
     )
     for table in tables:
         table.setflags(write=False)
-    if len(_TABLES) >= _TABLES_KEPT:
-        _TABLES.pop(next(iter(_TABLES)))  # the oldest
-    _TABLES[cache_key] = tables
-    return tables
+    return _TABLES.put(cache_key, tables)
 
 
 class WeeklyDraws:
@@ -194,7 +189,7 @@ def _shared(
 
 def attrition_step(
     side: int,
-    ns: Mapping[str, Any],
+    ns: Namespace,
     initial: Mapping[str, float],
     striking: np.ndarray,
     strike_weeks: np.ndarray,

@@ -31,8 +31,8 @@ from typing import Any
 import numpy as np
 
 from strikesim.engine.mathfn import clip, some
-from strikesim.engine.namespace import plan_for
-from strikesim.engine.spec import UNION, Effect, GameSpec
+from strikesim.engine.memo import remembered
+from strikesim.engine.spec import UNION, Effect, GameSpec, Namespace
 
 UNION_GOOD: Mapping[str, float] = {
     "strike_fund": 1.0,
@@ -83,7 +83,7 @@ def scales(spec: GameSpec) -> np.ndarray:
     return out
 
 
-def _change(effect: Effect, ns: Mapping[str, object], current: np.ndarray) -> np.ndarray:
+def _change(effect: Effect, ns: Namespace, current: np.ndarray) -> np.ndarray:
     try:
         amount = np.asarray(effect.value(ns), dtype=np.float64)
     except (KeyError, ValueError, ZeroDivisionError, FloatingPointError, TypeError):
@@ -124,7 +124,7 @@ class PressurePolicy:
     """
 
     def __init__(self, spec: GameSpec, side: int, threshold: float = 0.0) -> None:
-        self._spec = weakref.ref(spec)  # policies are cached on the spec's engine plan
+        self._spec = weakref.ref(spec)  # policies are remembered with the spec
         self.n_actions = len(spec.actions)
         self.side = side
         self.threshold = threshold
@@ -198,7 +198,7 @@ class PressurePolicy:
         return spec
 
     def values(
-        self, ns: Mapping[str, object], batch: int, cols: list[int] | None = None
+        self, ns: Namespace, batch: int, cols: list[int] | None = None
     ) -> tuple[np.ndarray, list[str]]:
         """Value ``(B, a)`` of each of the side's actions (only columns ``cols``
         are computed when given; the others stay 0) and, per action, the
@@ -208,7 +208,7 @@ class PressurePolicy:
         return values_t.T, drivers
 
     def values_t(
-        self, ns: Mapping[str, object], batch: int, cols: list[int] | None = None
+        self, ns: Namespace, batch: int, cols: list[int] | None = None
     ) -> tuple[np.ndarray, list[str]]:
         """Like :meth:`values` with the values transposed, ``(a, B)``."""
         n_act = len(self.actions)
@@ -288,7 +288,7 @@ class PressurePolicy:
             drivers[col] = best
         return values, drivers
 
-    def _delta(self, e: int, ns: Mapping[str, object], current: np.ndarray) -> np.ndarray:
+    def _delta(self, e: int, ns: Namespace, current: np.ndarray) -> np.ndarray:
         """(B,) change effect ``e`` makes to its variable (unscaled)."""
         const = self._const[e]
         if const is None:
@@ -297,7 +297,7 @@ class PressurePolicy:
             return np.asarray(current * (const - 1.0))
         return np.asarray(const - current)
 
-    def choose(self, ns: Mapping[str, object], legal: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    def choose(self, ns: Namespace, legal: np.ndarray) -> tuple[np.ndarray, list[str]]:
         """(B, A) bool pressure actions to take, and each action's main driver
         (``""`` for actions not valued). Nothing is taken in a campaign whose
         members are voting (``is_ratification``)."""
@@ -326,13 +326,8 @@ class PressurePolicy:
 def pressure_policy(spec: GameSpec, side: int, threshold: float = 0.0) -> PressurePolicy:
     """The :class:`PressurePolicy` of ``(spec, side, threshold)``, built once per
     scenario and shared (a policy holds no per-game state)."""
-    cache = plan_for(spec).cache
-    key = f"pressure_policy/{side}/{float(threshold)!r}"
-    policy = cache.get(key)
-    if not isinstance(policy, PressurePolicy):
-        policy = PressurePolicy(spec, side, threshold)
-        cache[key] = policy
-    return policy
+    name = f"ai.pressure/{side}/{float(threshold)!r}"
+    return remembered(spec, name, lambda: PressurePolicy(spec, side, threshold))
 
 
 def _constant(effect: Effect) -> float | None:

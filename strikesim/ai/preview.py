@@ -30,7 +30,7 @@ from strikesim.ai.belief import OpponentBelief, public_state
 from strikesim.ai.negotiator import SideDecision
 from strikesim.ai.rollout import replicate, rollout
 from strikesim.engine import Move, State
-from strikesim.engine.observe import Observation
+from strikesim.engine.observe import Observation, visible_rows
 from strikesim.engine.spec import GameSpec
 from strikesim.engine.state import Outcome, Phase
 
@@ -176,7 +176,7 @@ def preview_offer(
     policies = (hold, policy) if side == 0 else (policy, hold)
     offers = np.repeat(levels[None, :], runs, axis=0)
     result = rollout(spec, start, side, offers, policies, weeks)
-    visible = [j for j, v in enumerate(spec.variables) if v.visible_to[side]]
+    visible = list(visible_rows(spec, side))
     series = np.stack([s.values[:, visible] for s in result.states])  # (W+1, runs, V)
     p10, median, p90 = np.percentile(series, [BAND[0], 50, BAND[1]], axis=1)
     chances: dict[str, float | None] = {

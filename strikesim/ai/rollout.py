@@ -99,7 +99,6 @@ def rollout(
     policy throughout. Actions are checked by the engine like any others.
     """
     batch = start.batch
-    n_i, n_a = len(spec.issues), len(spec.actions)
     state = start
     states = [state]
     answers = np.zeros((weeks, batch), dtype=np.int8)
@@ -107,12 +106,8 @@ def rollout(
         if bool(state.is_over.all()):
             states.append(state)
             continue
-        acts = Actions.hold(batch, n_i, n_a)
-        for s in (0, 1):
-            d = policies[s](observe(spec, state, s))
-            acts.move[:, s] = d.move
-            acts.offer[:, s] = d.offer
-            acts.pressure[:] |= d.pressure
+        union = policies[0](observe(spec, state, 0))
+        acts = Actions.from_decisions(union, policies[1](observe(spec, state, 1)))
         if w == 0:
             post = (offers >= 0).all(axis=1) & ~state.is_over
             legal = observe(spec, state, side).legal_moves[:, Move.OFFER]

@@ -20,8 +20,8 @@ import numpy as np
 from strikesim.ai.negotiator import EXPLAIN_MAX_BATCH, SideDecision
 from strikesim.ai.offers import OfferBook
 from strikesim.ai.pressure import PressurePolicy
-from strikesim.ai.view import observation_namespace
 from strikesim.analysis.space import outcome_space
+from strikesim.engine.observe import visible_namespace
 from strikesim.engine.spec import GameSpec, ScriptedOffer
 from strikesim.engine.state import Move
 
@@ -101,7 +101,7 @@ class ScriptedNegotiator:
         move[accept] = Move.ACCEPT
         offers = np.full((batch, n_issues), -1, dtype=np.int16)
         offers[post] = levels
-        pressure, _ = self.pressure.choose(observation_namespace(spec, obs), obs.legal_pressure)
+        pressure, _ = self.pressure.choose(visible_namespace(spec, obs), obs.legal_pressure)
         pressure &= np.asarray(legal.any(axis=1))[:, None]
         texts: list[str] = []
         if batch <= EXPLAIN_MAX_BATCH:

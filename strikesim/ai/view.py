@@ -1,26 +1,26 @@
 """What a negotiator reads from its observation.
 
 Helpers that turn an :class:`~strikesim.engine.observe.Observation` into the
-numbers tactics work with: the formula namespace the side may evaluate and
-how much staying power it has left.
+numbers tactics work with: how much staying power a side has left (the
+formula namespace a side may evaluate is
+:func:`strikesim.engine.observe.visible_namespace`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from strikesim.engine.mathfn import clip
-from strikesim.engine.namespace import PHASE_FLAGS, plan_for
-from strikesim.engine.spec import UNION, GameSpec
+from strikesim.engine.spec import UNION, Namespace
 
 if TYPE_CHECKING:
-    from strikesim.engine.observe import Observation
+    pass
 
 
-def resource_level(side: int, ns: Mapping[str, Any], initial: Mapping[str, float]) -> np.ndarray:
+def resource_level(side: int, ns: Namespace, initial: Mapping[str, float]) -> np.ndarray:
     """(B,) share of the side's staying power left, in [0, 1].
 
     Union: the weaker of the strike fund left and members out of hardship.
@@ -44,19 +44,3 @@ def resource_level(side: int, ns: Mapping[str, Any], initial: Mapping[str, float
 _STAYING_POWER = (("content_stock", "subscribers", "studio_cash"), ("strike_fund",))
 """Stocks whose share left measures staying power: the studio's, the union's
 (which also counts members out of hardship)."""
-
-
-def observation_namespace(spec: GameSpec, obs: Observation) -> dict[str, Any]:
-    """What the side's formulas may read: parameters, visible variables and the
-    public builtins (week, phase flags, weeks on strike)."""
-    ns: dict[str, Any] = dict(plan_for(spec).params)
-    ns.update(obs.variables)
-    ns["week"] = float(obs.week)
-    ns["strike_weeks"] = obs.strike_weeks.astype(np.float64)
-    # (3, B): one lookup for the three phase flags
-    flags = PHASE_FLAGS.take(obs.phase, axis=1)  # (faster than fancy indexing)
-    ns["is_talks"], ns["is_striking"], ns["is_ratification"] = flags
-    ns["authorized"] = obs.authorized.astype(np.float64)
-    ns["talks_suspended"] = (obs.week < obs.talks_suspended_until).astype(np.float64)
-    ns["members"] = float(spec.parties[UNION].members)
-    return ns

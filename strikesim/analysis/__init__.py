@@ -40,7 +40,6 @@ from strikesim.analysis.space import (
     OutcomeSpaceTooLarge,
     enumerate_outcomes,
     enumerate_tables,
-    offer_utility,
     outcome_space,
     utility_tables,
 )
@@ -90,7 +89,6 @@ __all__ = [
     "nash_product",
     "nash_ratio",
     "no_deal_contract",
-    "offer_utility",
     "on_frontier",
     "outcome_shares",
     "outcome_space",

@@ -26,11 +26,11 @@ from strikesim.analysis.frontier import (
     pareto_frontier,
 )
 from strikesim.analysis.moves import MoveKind, classify_moves
-from strikesim.analysis.space import OutcomeSpace, offer_utility, outcome_space, utility_tables
-from strikesim.engine.namespace import build_namespace, plan_for
+from strikesim.analysis.space import OutcomeSpace, outcome_space
+from strikesim.engine import namespace_of
 from strikesim.engine.spec import STUDIO, UNION, GameSpec
 from strikesim.engine.state import Outcome, State
-from strikesim.engine.step import initial_state
+from strikesim.engine.step import initial_state, utilities
 
 _COST = ("union_cost", "studio_cost")
 
@@ -42,12 +42,10 @@ def disagreement_point(spec: GameSpec, state: State | None = None, row: int = 0)
     ``row`` (it moves with the strike). Without one, or where a formula
     cannot be evaluated: the utilities of the old contract.
     """
-    old = offer_utility(utility_tables(spec), np.asarray(spec.old_contract))
+    old = utilities(spec, np.asarray(spec.old_contract), missing=np.nan)
     if state is None:
         return np.asarray(old, dtype=np.float64)
-    plan = plan_for(spec)
-    rows = np.ascontiguousarray(state.values.T)
-    ns = build_namespace(spec, plan, state, rows)
+    ns = namespace_of(spec, state)
     out = np.array(old, dtype=np.float64)
     for side, party in enumerate(spec.parties):
         try:
@@ -65,13 +63,12 @@ def no_deal_contract(spec: GameSpec, state: State, row: int = 0) -> tuple[np.nda
     nobody agreed — the arbitrator's award between the two standing offers (the one with
     the larger product of the sides' utilities, ties to the union's; docs/model.md §5),
     or the old contract when neither side has an offer (``awarded`` False)."""
-    tables = utility_tables(spec)
     best: tuple[float, np.ndarray] | None = None
     for side in (UNION, STUDIO):
         offer = np.asarray(state.offers[row, side], dtype=np.int64)
         if offer.size and offer[0] < 0:
             continue
-        u = offer_utility(tables, offer)
+        u = utilities(spec, offer, missing=np.nan)
         product = float(u[UNION] * u[STUDIO])
         if best is None or product > best[0]:
             best = (product, offer)
@@ -92,10 +89,10 @@ def end_disagreement_point(spec: GameSpec, state: State, row: int = 0) -> np.nda
     costs = np.array([float(state.values[row, spec.var_index[v]]) for v in _COST])
     if int(state.outcome[row]) == int(Outcome.DEADLINE):
         contract = np.asarray(state.contract[row], dtype=np.int64)
-        actual: np.ndarray = np.asarray(offer_utility(utility_tables(spec), contract)) - costs
+        actual: np.ndarray = utilities(spec, contract, missing=np.nan) - costs
         return actual
     contract, awarded = no_deal_contract(spec, state, row)
-    value = np.asarray(offer_utility(utility_tables(spec), contract), dtype=np.float64)
+    value = np.asarray(utilities(spec, contract, missing=np.nan), dtype=np.float64)
     extra = float(spec.params.get("arbitration_cost", 0.0)) if awarded else 0.0
     point: np.ndarray = value - costs - extra
     return point
@@ -170,13 +167,13 @@ def classify_offer_trace(
     """Kinds of the offers of a run, ``trace`` = ``(week, side, levels)`` in play
     order; each offer is compared with the same side's previous one (the
     scenario's opening offers count as each side's first)."""
-    tables = utility_tables(spec)
     previous = {
-        side: offer_utility(tables, np.asarray(spec.opening_offers[side])) for side in (0, 1)
+        side: utilities(spec, np.asarray(spec.opening_offers[side]), missing=np.nan)
+        for side in (0, 1)
     }
     kinds: list[MoveKind] = []
     for _, side, levels in trace:
-        current = offer_utility(tables, np.asarray(levels))
+        current = utilities(spec, np.asarray(levels), missing=np.nan)
         kinds.append(MoveKind(int(classify_moves(previous[side], current, side))))
         previous[side] = current
     return kinds

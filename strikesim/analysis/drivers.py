@@ -30,6 +30,7 @@ import numpy as np
 from strikesim.engine.equations import CORE_DERIVED
 from strikesim.engine.spec import GameSpec
 from strikesim.engine.state import EventKind, Phase
+from strikesim.units import change, quantity
 
 CORE_UPDATE_READS: dict[str, frozenset[str]] = {
     "studio_cash": frozenset({"subscribers", "production_level", "ai_investment"}),
@@ -84,19 +85,6 @@ def variable_reads(spec: GameSpec, var_id: str) -> frozenset[str]:
     return frozenset(n for n in names if n in ids and n != var_id)
 
 
-def fmt(value: float, unit: str) -> str:
-    """Signed change in the variable's unit: shares in points, money in $M."""
-    if not math.isfinite(value):
-        return "?"
-    sign = "+" if value > 0 else "−" if value < 0 else "±"
-    a = abs(value)
-    if unit in ("share", "utility", "share/week"):
-        return f"{sign}{a * 100:.1f} pts"
-    if unit.startswith("$"):
-        return f"{sign}${a:,.1f}M" if a < 1000 else f"{sign}${a:,.0f}M"
-    return f"{sign}{a:.3g} {unit}".rstrip()
-
-
 def _constant(formula: Any) -> float:
     if formula.names:
         return math.nan
@@ -120,12 +108,15 @@ def what_drove(
     if week == 0:
         return [
             Driver(
-                "change", var.label, 0.0, f"starting value {history[0][j]:.3g} {var.unit}".rstrip()
+                "change",
+                var.label,
+                0.0,
+                f"starting value {quantity(float(history[0][j]), var.unit)}",
             )
         ]
     before, after = history[week - 1], history[week]
     delta = float(after[j] - before[j])
-    out = [Driver("change", var.label, delta, f"{fmt(delta, var.unit)} this week")]
+    out = [Driver("change", var.label, delta, f"{change(delta, var.unit)} this week")]
     report = reports[week - 1] if week - 1 < len(reports) else None
     if report is not None:
         out += _effects(spec, report, var_id, var.unit)
@@ -138,7 +129,7 @@ def what_drove(
         scale = max(abs(float(before[k])), 1e-9)
         dep = spec.variables[k]
         inputs.append(
-            (abs(d) / scale, Driver("input", dep.label, d, f"{dep.label} {fmt(d, dep.unit)}"))
+            (abs(d) / scale, Driver("input", dep.label, d, f"{dep.label} {change(d, dep.unit)}"))
         )
     inputs.sort(key=lambda t: -t[0])
     out += [d for _, d in inputs]
@@ -149,15 +140,6 @@ def what_drove(
             text = "the strike began" if now == Phase.STRIKE else "the strike ended"
             out.append(Driver("phase", "phase", math.nan, text))
     return out[:limit]
-
-
-def level(value: float, unit: str) -> str:
-    """A value in the variable's unit: shares in per cent, money in $M."""
-    if unit in ("share", "share/week"):
-        return f"{value * 100:.0f}%" if abs(value) >= 0.1 else f"{value * 100:.1f}%"
-    if unit.startswith("$"):
-        return f"${value:,.1f}M" if abs(value) < 1000 else f"${value:,.0f}M"
-    return f"{value:.3g} {unit}".rstrip()
 
 
 def _levels(spec: GameSpec, history: Sequence[np.ndarray], var_id: str, week: int) -> list[Driver]:
@@ -173,7 +155,7 @@ def _levels(spec: GameSpec, history: Sequence[np.ndarray], var_id: str, week: in
         rel = abs(gap) / max(abs(float(start[k])), 0.05 if dep.unit == "share" else 1e-9)
         if rel < 0.1:
             continue
-        was, is_now = level(float(start[k]), dep.unit), level(float(now[k]), dep.unit)
+        was, is_now = quantity(float(start[k]), dep.unit), quantity(float(now[k]), dep.unit)
         text = f"{dep.label} at {is_now} (start {was})"
         found.append((rel, Driver("level", dep.label, float(now[k]), text)))
     found.sort(key=lambda t: -t[0])
@@ -197,7 +179,7 @@ def _effects(spec: GameSpec, report: Any, var_id: str, unit: str) -> list[Driver
                 continue
             v = _constant(e.value)
             if e.op == "add":
-                size = fmt(v, unit) if math.isfinite(v) else f"+({e.value.source})"
+                size = change(v, unit) if math.isfinite(v) else f"+({e.value.source})"
             else:
                 size = f"{'×' if e.op == 'mul' else '='} {e.value.source}"
             out.append(Driver(kind, label, v if e.op == "add" else math.nan, f"{label}: {size}"))

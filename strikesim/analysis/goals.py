@@ -16,7 +16,7 @@ import numpy as np
 
 from strikesim.analysis.objectives import ObjectiveResult, score
 from strikesim.analysis.result import RESULT_VARIABLE, ResultParts, result_parts
-from strikesim.engine.namespace import build_namespace, plan_for, recompute_derived
+from strikesim.engine import settle
 from strikesim.engine.spec import GameSpec, ObjectiveSpec
 from strikesim.engine.state import State
 
@@ -202,10 +202,7 @@ def standing(
     if contract is not None:
         levels = np.asarray(contract, dtype=one.contract.dtype).reshape(1, -1)
         one = one.evolve(contract=levels)
-    plan = plan_for(spec)
-    rows = np.array(one.values.T, dtype=np.float64)  # a copy: the state is never written
-    ns = build_namespace(spec, plan, one, rows)
-    recompute_derived(plan, ns, rows)
+    settled, ns = settle(spec, one)
     results = []
     for obj in objectives_of(spec, side):
         value = float(np.asarray(obj.formula(ns), dtype=np.float64).reshape(-1)[0])
@@ -214,7 +211,6 @@ def standing(
                 obj.id, obj.label, value, obj.target, obj.weight, obj.higher_is_better, obj.floor
             )
         )
-    settled = one.evolve(values=np.ascontiguousarray(rows.T))
     return Standing(results, score(results), result_parts(spec, settled, side))
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from strikesim.engine.namespace import build_namespace, plan_for
+from strikesim.engine import namespace_of
 from strikesim.engine.spec import GameSpec
 from strikesim.engine.state import State
 
@@ -50,9 +50,7 @@ class ObjectiveResult:
 
 def final_namespace(spec: GameSpec, state: State, row: int = 0) -> dict[str, Any]:
     """The formula namespace of campaign ``row`` of ``state`` (as a batch of one)."""
-    one = state.take(np.array([row]))
-    rows = np.ascontiguousarray(one.values.T)
-    return build_namespace(spec, plan_for(spec), one, rows)
+    return namespace_of(spec, state, row)
 
 
 def evaluate_objectives(

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from strikesim.engine.memo import remembered
 from strikesim.engine.spec import GameSpec
 from strikesim.errors import ScenarioTooLarge
 
@@ -78,25 +79,6 @@ def utility_tables(spec: GameSpec) -> np.ndarray:
     return np.stack([union, studio])
 
 
-def offer_utility(tables: np.ndarray, offers: np.ndarray) -> np.ndarray:
-    """Utility of offers to both sides.
-
-    ``tables`` is ``(2, I, L)`` (see :func:`utility_tables`); ``offers`` is
-    ``(..., I)`` level indices. Returns ``(..., 2)`` float64. Entries of an
-    offer that are ``-1`` (no offer) give NaN.
-    """
-    offers = np.asarray(offers)
-    n_issues = tables.shape[1]
-    safe = np.where(offers < 0, 0, offers).astype(np.intp)
-    issue = np.arange(n_issues)
-    # (..., I) per side -> sum over issues
-    per_issue = tables[:, issue, safe]  # (2, ..., I)
-    total = per_issue.sum(axis=-1)
-    missing = (offers < 0).any(axis=-1)
-    total = np.where(missing, np.nan, total)
-    return np.moveaxis(total, 0, -1)
-
-
 def enumerate_tables(tables: np.ndarray, n_levels: Sequence[int]) -> OutcomeSpace:
     """Enumerate the product space from ``(2, I, L)`` weighted score tables."""
     n_levels = tuple(int(n) for n in n_levels)
@@ -124,17 +106,7 @@ def enumerate_outcomes(spec: GameSpec) -> OutcomeSpace:
     return enumerate_tables(utility_tables(spec), [issue.n_levels for issue in spec.issues])
 
 
-_CACHE: dict[int, tuple[GameSpec, OutcomeSpace]] = {}
-
-
 def outcome_space(spec: GameSpec) -> OutcomeSpace:
-    """The outcome space of ``spec``, enumerated once per spec object and cached
-    (a few recent specs are kept; specs are immutable)."""
-    hit = _CACHE.get(id(spec))
-    if hit is not None and hit[0] is spec:
-        return hit[1]
-    space = enumerate_outcomes(spec)
-    if len(_CACHE) >= 8:
-        _CACHE.pop(next(iter(_CACHE)))
-    _CACHE[id(spec)] = (spec, space)
-    return space
+    """The outcome space of ``spec``, enumerated once per spec object and kept
+    with it (specs are immutable)."""
+    return remembered(spec, "analysis.outcome_space", lambda: enumerate_outcomes(spec))

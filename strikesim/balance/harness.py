@@ -24,6 +24,7 @@ from strikesim.balance.policies import (
     POLICIES,
     REFERENCE_POLICIES,
     TRIVIAL_POLICIES,
+    PolicyFactory,
     make_policy,
 )
 from strikesim.balance.result import side_result, side_scores
@@ -193,6 +194,14 @@ class SeatTable:
     """(policy, difficulty) -> the same games seen from the other side."""
     lookahead: Mapping[str, bool] = field(default_factory=dict)
     """Difficulty -> whether any AI in its batches used its look-ahead."""
+    custom: tuple[str, ...] = ()
+    """Entrants from outside the suite (played and reported, judged by no bar)."""
+
+    @property
+    def trivial(self) -> tuple[str, ...]:
+        """The policies the bar judges (the trivial ones played; not the default AI, the
+        reference strategies or custom entrants)."""
+        return tuple(p for p in self.policies if p in TRIVIAL_POLICIES)
 
     @property
     def seat(self) -> str:
@@ -214,8 +223,9 @@ class SeatTable:
 
 
 def check_request(
-    spec: GameSpec, side: int, difficulties: Iterable[str], policies: Iterable[str], runs: int
-) -> None:
+    spec: GameSpec, side: int, difficulties: Iterable[str], policies: Iterable[str], runs: int,
+    custom: Iterable[str] = (),
+) -> None:  # fmt: skip
     """Raise ``ValueError`` naming what is wrong with a harness request."""
     if side not in (0, 1):
         raise ValueError(f"side must be 0 (union) or 1 (studio), got {side!r}")
@@ -224,8 +234,9 @@ def check_request(
     for d in difficulties:
         if d not in DIFFICULTIES:
             raise ValueError(f"unknown difficulty {d!r}; choose from: {', '.join(DIFFICULTIES)}")
+    custom = set(custom)
     for p in policies:
-        if p != DEFAULT_AI and p not in POLICIES:
+        if p != DEFAULT_AI and p not in POLICIES and p not in custom:
             raise ValueError(f"unknown policy {p!r}; choose from: {', '.join(SUITE)}")
 
 
@@ -239,14 +250,19 @@ def play_seat(
     policies: Sequence[str] = SUITE,
     opponents: Sequence[str] | None = None,
     progress: Callable[[int, int], Any] | None = None,
+    custom: Mapping[str, PolicyFactory] | None = None,
 ) -> SeatTable:
     """Play the suite in ``side``'s seat of ``spec``.
 
     ``opponents`` defaults to every negotiator the game offers for the other
-    side; ``progress(done, total)`` is called after each batch.
+    side; ``progress(done, total)`` is called after each batch. ``custom``
+    enters more negotiators (name -> factory of ``(spec, side)``), played after
+    the suite's policies.
     """
-    difficulties, policies = tuple(difficulties), tuple(policies)
-    check_request(spec, side, difficulties, policies, runs)
+    custom = dict(custom or {})
+    difficulties = tuple(difficulties)
+    policies = (*policies, *(name for name in custom if name not in policies))
+    check_request(spec, side, difficulties, policies, runs, custom)
     other = 1 - side
     names = tuple(negotiator_names(spec, other) if opponents is None else opponents)
     cells: dict[tuple[str, str], Stats] = {}
@@ -259,7 +275,7 @@ def play_seat(
         for policy in policies:
             parts = []
             for name in names:
-                mine = make_policy(spec, policy, side, difficulty)
+                mine = make_policy(spec, policy, side, difficulty, custom)
                 theirs = make_negotiator(spec, name, other, difficulty)
                 lookahead[difficulty] |= uses_lookahead(mine, runs) or uses_lookahead(theirs, runs)
                 pair = (mine, theirs) if side == 0 else (theirs, mine)
@@ -288,4 +304,5 @@ def play_seat(
         by_opponent=by_opponent,
         opponent_view=views,
         lookahead=lookahead,
+        custom=tuple(custom),
     )

@@ -34,7 +34,7 @@ bargain; they are played and reported beside them, without a bar.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -59,6 +59,7 @@ __all__ = [
     "MaxNeverMove",
     "NeverAgree",
     "Policy",
+    "PolicyFactory",
     "TitForTat",
     "WalkOutEarly",
     "make_policy",
@@ -326,9 +327,22 @@ POLICY_DESCRIPTIONS: Mapping[str, str] = {
 }
 
 
-def make_policy(spec: GameSpec, name: str, side: int, difficulty: str = "normal") -> Negotiator:
+PolicyFactory = Callable[[GameSpec, int], Negotiator]
+"""Makes a negotiator for ``(spec, side)``: a custom entrant of the suite."""
+
+
+def make_policy(
+    spec: GameSpec,
+    name: str,
+    side: int,
+    difficulty: str = "normal",
+    custom: Mapping[str, PolicyFactory] | None = None,
+) -> Negotiator:
     """The negotiator for policy ``name`` in ``side``'s seat (``difficulty`` is
-    used by ``default_ai`` only; the trivial policies play the same at every level)."""
+    used by ``default_ai`` only; the trivial policies play the same at every
+    level). ``custom`` maps further entrants' names to their factories."""
+    if custom and name in custom:
+        return custom[name](spec, side)
     if name == DEFAULT_AI:
         from strikesim.ai import make_negotiator
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from strikesim.balance.harness import (
     play_seat,
 )
 from strikesim.balance.levers import GAIN_BAR, LeverRow, LeverTable, lever_table
-from strikesim.balance.policies import DEFAULT_AI, TRIVIAL_POLICIES
+from strikesim.balance.policies import DEFAULT_AI, PolicyFactory
 from strikesim.balance.result import RESULT_MEASURE
 from strikesim.engine.spec import SIDES, STUDIO, UNION
 from strikesim.narrate import party_name
@@ -50,8 +50,10 @@ def run_balance(
     policies: Sequence[str] = SUITE,
     levers: bool = False,
     progress: Callable[[str], Any] | None = None,
+    custom: Mapping[str, PolicyFactory] | None = None,
 ) -> BalanceReport:
-    """Play the suite in each of ``sides`` (and the levers, at the first difficulty)."""
+    """Play the suite in each of ``sides`` (and the levers, at the first difficulty);
+    ``custom`` enters more negotiators by name (see :func:`play_seat`)."""
     spec = load_scenario(source)
     seats = []
     for side in sides:
@@ -69,6 +71,7 @@ def run_balance(
                 difficulties=difficulties,
                 policies=policies,
                 progress=tick,
+                custom=custom,
             )
         )
     table = None
@@ -101,7 +104,9 @@ def _pct(x: float) -> str:
 
 
 def _policy_label(table: SeatTable, policy: str) -> str:
-    return f"{policy} ({table.default_ai})" if policy == DEFAULT_AI else policy
+    if policy == DEFAULT_AI:
+        return f"{policy} ({table.default_ai})"
+    return f"{policy} (custom)" if policy in table.custom else policy
 
 
 def _seat_text(report: BalanceReport, table: SeatTable) -> list[str]:
@@ -153,7 +158,7 @@ def _seat_text(report: BalanceReport, table: SeatTable) -> list[str]:
             label = _policy_label(table, p) if d == levels[0] else ""
             lines.append(f"  {label:<{width}}{d:<8}" + "".join(f"{v:>14}" for v in vals))
     lines.append("")
-    trivial = [p for p in table.policies if p in TRIVIAL_POLICIES]
+    trivial = table.trivial
     if DEFAULT_AI in table.policies and trivial:
         lines.append(
             f"Verdict (bar: each trivial policy scores >= {BAR_MARGIN:.0f} points below "
@@ -288,9 +293,9 @@ def _seat_json(table: SeatTable) -> dict[str, Any]:
                 "meets_bar": table.meets_bar(p),
                 "margins": {d: table.margin(p, d) for d in table.difficulties},
             }
-            for p in table.policies
-            if p in TRIVIAL_POLICIES
+            for p in table.trivial
         ],
+        "custom": list(table.custom),
     }
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from typing import Any
 
 import numpy as np
 
@@ -21,10 +20,11 @@ from strikesim.campaign.scenarios import scenario_info
 from strikesim.campaign.spec import Campaign, Stage
 from strikesim.campaign.text import fill, format_number, ledger_label, ledger_value
 from strikesim.engine import GameSpec, Outcome, State, utilities
-from strikesim.engine.spec import STUDIO, UNION, Formula
+from strikesim.engine.spec import STUDIO, UNION, Formula, Namespace
 from strikesim.scenario.compile import compile_model
 from strikesim.scenario.diagnostics import Diagnostic, ScenarioError, Severity
 from strikesim.scenario.model import VariableModel
+from strikesim.units import with_unit
 
 __all__ = [
     "Ledger",
@@ -44,7 +44,7 @@ __all__ = [
 Ledger = Mapping[str, float]
 
 
-def evaluate(formula: Formula, ns: Mapping[str, Any]) -> float:
+def evaluate(formula: Formula, ns: Namespace) -> float:
     """A formula's value on a namespace of plain floats (conditions give 0.0 or 1.0)."""
     with np.errstate(all="ignore"):
         return float(np.asarray(formula(ns), dtype=np.float64).reshape(-1)[0])
@@ -180,17 +180,6 @@ def epilogue_texts(campaign: Campaign, ledger: Ledger) -> list[tuple[str, str]]:
     ]
 
 
-def _with_unit(text: str, unit: str) -> str:
-    if not unit:
-        return text
-    if unit == "%":
-        return text + "%"
-    if unit.startswith("$"):  # "$M" reads as "$4,349M"
-        sign = "-" if text.startswith("-") else ""
-        return f"{sign}${text.lstrip('-')}{unit[1:]}"
-    return f"{text} {unit}"
-
-
 def shown_entry(campaign: Campaign, name: str, value: float) -> tuple[str, str]:
     """``(label, value text)`` of ledger entry ``name`` as players see it: with the
     campaign's ``ledger_display`` label, format and unit, else the name in words."""
@@ -198,7 +187,7 @@ def shown_entry(campaign: Campaign, name: str, value: float) -> tuple[str, str]:
     if shown is None:
         return ledger_label(name), ledger_value(value)
     text = format_number(value, shown.format) if shown.format else ledger_value(value)
-    return shown.label, _with_unit(text, shown.unit)
+    return shown.label, with_unit(text, shown.unit)
 
 
 def summary_table(campaign: Campaign, ledger: Ledger) -> list[tuple[str, str]]:
@@ -208,7 +197,7 @@ def summary_table(campaign: Campaign, ledger: Ledger) -> list[tuple[str, str]]:
     with ``$`` puts the dollar sign in front (``$M`` -> ``$4,349M``).
     """
     return [
-        (row.label, _with_unit(format_number(evaluate(row.value, ledger), row.format), row.unit))
+        (row.label, with_unit(format_number(evaluate(row.value, ledger), row.format), row.unit))
         for row in campaign.summary_rows
     ]
 

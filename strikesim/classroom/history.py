@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from strikesim.catalogue import scenario_folder
 from strikesim.engine.spec import GameSpec
 from strikesim.files import FileProblem, read_capped_text
-from strikesim.ui.screens.catalogue import scenario_folder
 
 MAX_HISTORY_BYTES = 256 * 1024
 

@@ -13,7 +13,7 @@ import html
 import json
 from functools import lru_cache
 
-from strikesim.ui.screens.markdown_lite import Block, Span, parse
+from strikesim.markdown_lite import Block, Span, parse
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from strikesim.catalogue import background_text, brief_text
 from strikesim.classroom.answer_key import (
     KS,
     NASH,
@@ -26,7 +27,6 @@ from strikesim.classroom.teaching_notes import teaching_notes
 from strikesim.engine.spec import SIDES, GameSpec
 from strikesim.narrate import party_name
 from strikesim.records import write_atomic
-from strikesim.ui.screens.catalogue import background_text, brief_text
 
 PAGES = (
     ("background.html", "Public background", "everyone"),

@@ -7,11 +7,11 @@ weights, so every scenario has notes a teacher can use.
 
 from __future__ import annotations
 
+from strikesim.catalogue import scenario_folder
 from strikesim.classroom.answer_key import trade_offs
 from strikesim.engine.spec import STUDIO, UNION, GameSpec
 from strikesim.files import FileProblem, read_capped_text
 from strikesim.narrate import party_name
-from strikesim.ui.screens.catalogue import scenario_folder
 
 MAX_NOTES_BYTES = 256 * 1024
 

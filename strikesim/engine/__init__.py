@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from .core import BUILTIN_NAMES, CORE_PARAMS, CORE_VARIABLES, CoreParam, CoreVariable
 from .mathfn import ncdf
-from .observe import Observation, observe
+from .namespace import contract_terms_of, namespace_of, settle
+from .observe import Observation, observe, visible_namespace, visible_rows, visible_variables
 from .projection import SERIES, Projection, counterfactuals, project
 from .rules import legal_moves, legal_pressure
 from .spec import SIDES, STUDIO, UNION, Formula, GameSpec
@@ -20,6 +21,7 @@ from .state import (
     Move,
     Outcome,
     Phase,
+    SideChoice,
     State,
     StepEvents,
 )
@@ -45,15 +47,22 @@ __all__ = [
     "Outcome",
     "Phase",
     "Projection",
+    "SideChoice",
     "State",
     "StepEvents",
+    "contract_terms_of",
     "counterfactuals",
     "initial_state",
     "legal_moves",
     "legal_pressure",
+    "namespace_of",
     "ncdf",
     "observe",
     "project",
+    "settle",
     "step",
     "utilities",
+    "visible_namespace",
+    "visible_rows",
+    "visible_variables",
 ]

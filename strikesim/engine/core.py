@@ -25,6 +25,7 @@ __all__ = [
     "CORE_PARAMS",
     "CORE_UPDATES",
     "CORE_VARIABLES",
+    "FUNDS_VARIABLES",
     "CoreParam",
     "CoreVariable",
     "core_update",
@@ -66,6 +67,10 @@ BUILTIN_NAMES: tuple[str, ...] = (
 parameters (plus ``contract_<term>`` for each projection contract term)."""
 
 _V = CoreVariable
+FUNDS_VARIABLES: tuple[str, str] = ("strike_fund", "studio_cash")
+"""Per side (union, studio), the core variable a party's ``funds`` sets: the one named
+mapping from the scenario's ``parties.<side>.funds`` to the engine's starting money."""
+
 CORE_VARIABLES: tuple[CoreVariable, ...] = (
     _V("studio_cash", "Studio cash", "$M", "studio",
        "Money the studios can spend to outlast a strike: weekly operating income scaled by "

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 import numpy as np
 
 from .namespace import EnginePlan, clip_rows, store_clipped
+from .spec import Namespace
 
 __all__ = ["SMALL_BATCH", "next_values"]
 
@@ -17,7 +15,7 @@ cost of a call dominates); bigger ones clip each row as it is written and copy
 only the rows that are read before they are recomputed."""
 
 
-def next_values(plan: EnginePlan, ns: Mapping[str, Any], rows: np.ndarray) -> np.ndarray:
+def next_values(plan: EnginePlan, ns: Namespace, rows: np.ndarray) -> np.ndarray:
     """Next week's ``(V, B)`` values from this week's ``rows`` and their namespace
     ``ns``: each state variable's update (:attr:`EnginePlan.updates`), the
     others carried over (:attr:`EnginePlan.kept_rows`), clipped to bounds.

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 import numpy as np
 
 from . import codes as C
@@ -13,7 +10,7 @@ from .eventlog import EventLog
 from .mathfn import clip, some
 from .namespace import EnginePlan, offer_utilities
 from .rules import truthy
-from .spec import STUDIO, UNION, GameSpec
+from .spec import STUDIO, UNION, GameSpec, Namespace
 from .state import State
 
 __all__ = ["arbitration_costs", "end_checks", "rejection_costs"]
@@ -23,7 +20,7 @@ VOTE_NOISE = 0.01
 
 
 def end_checks(
-    spec: GameSpec, plan: EnginePlan, st: State, ns: Mapping[str, Any], live: np.ndarray,
+    spec: GameSpec, plan: EnginePlan, st: State, ns: Namespace, live: np.ndarray,
     log: EventLog,
 ) -> State:  # fmt: skip
     """Step 6: votes, strike at expiry, capitulation, deadline (week not advanced).

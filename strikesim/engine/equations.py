@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from .mathfn import clip, logistic, ncdf, safe_log, some
+from .spec import Namespace
 
 __all__ = [
     "CORE_DERIVED",
@@ -29,7 +30,7 @@ __all__ = [
 
 Array = Any
 """A ``(B,)`` float64 array, or a float that broadcasts (equation results)."""
-NS = Mapping[str, Any]
+NS = Namespace
 
 
 # ---- derived variables (recomputed each week, in dependency order) -----------

@@ -24,7 +24,6 @@ evaluation order, utility and value tables); :func:`plan_for` caches it.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,7 +33,8 @@ import numpy as np
 from .core import CORE_DERIVED, CORE_PARAMS
 from .equations import update_plan
 from .mathfn import clip_one, every, some
-from .spec import STUDIO, UNION, GameSpec
+from .memo import Recent, WeekMemo, remembered
+from .spec import STUDIO, UNION, GameSpec, Namespace
 from .state import Phase, State
 from .tables import (
     CompiledEffect,
@@ -50,11 +50,13 @@ __all__ = [
     "bind_rows",
     "build_namespace",
     "clip_rows",
+    "namespace_of",
     "next_week_namespace",
     "offer_utilities",
     "plan_for",
     "recompute_derived",
     "revise_standing_utilities",
+    "settle",
     "standing_utilities",
     "store_clipped",
 ]
@@ -62,7 +64,10 @@ __all__ = [
 
 @dataclass(frozen=True, eq=False)
 class EnginePlan:
-    """Per-spec tables the engine reuses every week (never mutated)."""
+    """Per-spec tables the engine reuses every week.
+
+    Every field but ``memo`` is fixed when the plan is built; ``memo`` holds
+    recent answers (see :mod:`.memo`) and never changes what any answer is."""
 
     var_ids: tuple[str, ...]
     lo: np.ndarray  # (V, 1) lower bounds (-inf where none)
@@ -71,12 +76,12 @@ class EnginePlan:
     """Per variable, its finite lower and upper bound, or None where there is none."""
     limits: tuple[tuple[float, float], ...]
     """Per variable, its lower and upper bound as floats (infinite where none)."""
-    derived: tuple[tuple[int, str, Callable[[Mapping[str, Any]], Any]], ...]
+    derived: tuple[tuple[int, str, Callable[[Namespace], Any]], ...]
     """(row, id, equation) of every derived variable, in dependency order.
 
     Equations here and in ``updates`` are unguarded (see :mod:`.tables`):
     call them inside ``np.errstate(all="ignore")``."""
-    updates: tuple[tuple[int, Callable[[Mapping[str, Any]], Any]], ...]
+    updates: tuple[tuple[int, Callable[[Namespace], Any]], ...]
     """(row, equation) of every variable the dynamics step changes."""
     derived_reads: tuple[frozenset[str], ...]
     """Names each entry of ``derived`` reads (formula names or core dependencies)."""
@@ -104,15 +109,18 @@ class EnginePlan:
     """Scenario events in file order, with unguarded formulas and week windows."""
     action_effects: tuple[tuple[CompiledEffect, ...], ...]
     """Per pressure action: its cost then its effects."""
-    action_conditions: tuple[Callable[[Mapping[str, Any]], Any] | None, ...]
+    action_conditions: tuple[Callable[[Namespace], Any] | None, ...]
     side_actions: tuple[np.ndarray, np.ndarray]
     """Per side, the indices of its pressure actions (intp)."""
-    phase_formulas: Mapping[str, Callable[[Mapping[str, Any]], Any]]
+    phase_formulas: Mapping[str, Callable[[Namespace], Any]]
     """Unguarded vote and capitulation formulas of ``spec.phases`` by field name."""
+    utility_tables: tuple[np.ndarray, np.ndarray]
+    """Per side, the read-only ``(I, max_levels)`` weighted utility table (NaN padding)."""
+    visible: tuple[tuple[str, ...], tuple[str, ...]]
+    """Per side, each variable's id where the side may see it, else ``""``."""
     rejected_row: int = -1
     """Row of ``rejected_deal`` (members' value of the last deal they voted down)."""
-    cache: dict[str, Any] = field(default_factory=dict)
-    """Small memo of recent results (never part of any answer's meaning)."""
+    memo: WeekMemo = field(default_factory=WeekMemo)
 
 
 def _derived_order(spec: GameSpec) -> tuple[tuple[int, str, Callable[..., Any]], ...]:
@@ -168,6 +176,8 @@ def _build_plan(spec: GameSpec) -> EnginePlan:
     width = int(n_levels.max()) if len(n_levels) else 1
     offsets = np.arange(len(spec.issues), dtype=np.int64) * width
     tables = spec.issue_utility_tables() if spec.issues else (np.zeros((0, 1)),) * 2
+    for table in tables:
+        table.setflags(write=False)
     flat_utility = np.nan_to_num(np.stack([t.reshape(-1) for t in tables]), nan=0.0)
     flat_value = np.zeros(len(spec.issues) * width)
     for i, issue in enumerate(spec.issues):
@@ -229,8 +239,14 @@ def _build_plan(spec: GameSpec) -> EnginePlan:
             np.array([a for a, act in enumerate(spec.actions) if act.side == STUDIO], np.intp),
         ),
         phase_formulas={name: unguarded(getattr(spec.phases, name)) for name in _PHASE_FORMULAS},
+        utility_tables=(tables[UNION], tables[STUDIO]),
+        visible=(_visible_ids(spec, UNION), _visible_ids(spec, STUDIO)),
         rejected_row=spec.var_index.get("rejected_deal", -1),
     )
+
+
+def _visible_ids(spec: GameSpec, side: int) -> tuple[str, ...]:
+    return tuple(v.id if v.visible_to[side] else "" for v in spec.variables)
 
 
 _PHASE_FORMULAS = (
@@ -248,33 +264,22 @@ _PHASE_FLAGS.setflags(write=False)
 PHASE_FLAGS = _PHASE_FLAGS
 """Public name of the phase-flag table (observers build the same three flags)."""
 
-_PLANS: dict[int, tuple[weakref.ref[GameSpec], EnginePlan]] = {}
-
 
 def plan_for(spec: GameSpec) -> EnginePlan:
-    """The cached :class:`EnginePlan` of ``spec`` (built on first use)."""
-    hit = _PLANS.get(id(spec))
-    if hit is not None and hit[0]() is spec:
-        return hit[1]
-    plan = _build_plan(spec)
-    key = id(spec)
-
-    def forget(
-        _ref: weakref.ref[GameSpec],
-        plans: dict[int, tuple[weakref.ref[GameSpec], EnginePlan]] = _PLANS,
-    ) -> None:
-        # bound at definition: module globals may already be gone at interpreter exit
-        plans.pop(key, None)
-
-    _PLANS[key] = (weakref.ref(spec, forget), plan)
-    return plan
+    """The :class:`EnginePlan` of ``spec`` (built on first use, kept with the spec)."""
+    return remembered(spec, "engine.plan", lambda: _build_plan(spec))
 
 
-def offer_utilities(plan: EnginePlan, offers: np.ndarray, *, check: bool = True) -> np.ndarray:
+def offer_utilities(
+    plan: EnginePlan, offers: np.ndarray, *, check: bool = True, missing: float = 0.0
+) -> np.ndarray:
     """Both sides' utilities of offers ``(..., I)`` level indices -> ``(..., 2)``.
 
-    ``[..., 0]`` is the union's utility, ``[..., 1]`` the studio's (weighted
-    sums of issue scores). An offer with any index ``< 0`` (none) scores 0.
+    The one definition of an offer's utility: ``[..., 0]`` is the union's,
+    ``[..., 1]`` the studio's, each the sum over issues (added in issue order,
+    from 0.0) of the side's weight × score of the offered level. An offer with
+    any index ``< 0`` (no offer) scores ``missing`` for both sides: 0, as
+    formulas read it, by default; NaN where "no offer" must stay apart.
     """
     offers = np.asarray(offers)
     if check:
@@ -291,7 +296,7 @@ def offer_utilities(plan: EnginePlan, offers: np.ndarray, *, check: bool = True)
     # reducing the outer axis adds issue by issue, in issue order, from 0.0
     out: np.ndarray = np.add.reduce(per_issue, axis=0, initial=0.0)
     if some(np.less(offers, 0)):
-        out[np.less(by_issue, 0, order="C").any(axis=0)] = 0.0
+        out[np.less(by_issue, 0, order="C").any(axis=0)] = missing
     return out
 
 
@@ -309,12 +314,21 @@ def contract_terms(spec: GameSpec, plan: EnginePlan, contract: np.ndarray) -> di
     }
 
 
+def contract_terms_of(spec: GameSpec, contracts: np.ndarray) -> dict[str, np.ndarray]:
+    """Contract-term values (``guardrail``, ``term_years`` …) of contracts
+    ``(B, I)`` level indices -> term id -> ``(B,)`` float64."""
+    contracts = np.asarray(contracts, dtype=np.int16).reshape(-1, len(spec.issues))
+    terms = contract_terms(spec, plan_for(spec), contracts)
+    b = contracts.shape[0]
+    return {t: np.broadcast_to(np.asarray(x, np.float64), (b,)) for t, x in terms.items()}
+
+
 def build_namespace(
     spec: GameSpec,
     plan: EnginePlan,
     state: State,
     rows: np.ndarray,
-    base: Mapping[str, Any] | None = None,
+    base: Namespace | None = None,
     *,
     offers_changed: bool = True,
     contract_changed: bool = True,
@@ -354,11 +368,35 @@ def build_namespace(
     return ns
 
 
+def namespace_of(spec: GameSpec, state: State, row: int | None = None) -> dict[str, Any]:
+    """The formula namespace of ``state`` as the engine reads it (every
+    variable, hidden ones too: see :func:`strikesim.engine.observe.visible_namespace`
+    for what one side may read).
+
+    Entries are ``(B,)`` arrays; with ``row``, the namespace of that campaign
+    alone as a batch of one (its entries are ``np.float64`` values). A new
+    dict of copies: changing it changes no game."""
+    if row is not None:
+        state = state.take(np.array([row]))
+    rows = np.array(state.values.T, dtype=np.float64, order="C")
+    return build_namespace(spec, plan_for(spec), state, rows)
+
+
+def settle(spec: GameSpec, state: State) -> tuple[State, dict[str, Any]]:
+    """``state`` with its derived variables recomputed (after a caller put another
+    contract in force, say), and its namespace; the state given is not changed."""
+    plan = plan_for(spec)
+    rows = np.array(state.values.T, dtype=np.float64)  # a copy: the state is never written
+    ns = build_namespace(spec, plan, state, rows)
+    recompute_derived(plan, ns, rows)
+    return state.evolve(values=np.ascontiguousarray(rows.T)), ns
+
+
 def _talks_suspended(state: State) -> np.ndarray:
     return (state.week < state.suspended_until).astype(np.float64)
 
 
-def next_week_namespace(ns: Mapping[str, Any], state: State) -> dict[str, Any]:
+def next_week_namespace(ns: Namespace, state: State) -> dict[str, Any]:
     """The namespace of ``state`` from ``ns``, the namespace of the same batch a
     week earlier with the same values, phase, offers, deal and contract: only
     ``week`` and ``talks_suspended`` change."""
@@ -381,21 +419,21 @@ def bind_rows(plan: EnginePlan, ns: dict[str, Any], rows: np.ndarray) -> None:
 def standing_utilities(plan: EnginePlan, offers: np.ndarray) -> np.ndarray:
     """``offer_utilities`` of standing offers, remembering the last answer: the
     same offers are scored by the week's step and both sides' observations."""
-    return _remembered_utilities(plan, "standing", offers)
+    return _remembered_utilities(plan, plan.memo.standing, offers)
 
 
-def _remembered_utilities(plan: EnginePlan, slot: str, offers: np.ndarray) -> np.ndarray:
-    """``offer_utilities`` of ``offers``, remembered (read-only) in ``slot`` of the
-    plan's cache until offers with other levels are asked about."""
+def _remembered_utilities(
+    plan: EnginePlan, slot: Recent[tuple[tuple[int, ...], bytes], np.ndarray], offers: np.ndarray
+) -> np.ndarray:
+    """``offer_utilities`` of ``offers``, remembered (read-only) in ``slot`` until
+    offers with other levels are asked about."""
     key = (offers.shape, offers.tobytes())
-    hit = plan.cache.get(slot)
-    if hit is not None and hit[0] == key:
-        cached: np.ndarray = hit[1]
-        return cached
+    hit = slot.get(key)
+    if hit is not None:
+        return hit
     u = offer_utilities(plan, offers, check=False)
     u.setflags(write=False)
-    plan.cache[slot] = (key, u)
-    return u
+    return slot.put(key, u)
 
 
 def revise_standing_utilities(
@@ -411,7 +449,7 @@ def revise_standing_utilities(
         plan, new.reshape(-1, new.shape[-1])[where], check=False
     )
     u.setflags(write=False)
-    plan.cache["standing"] = ((new.shape, new.tobytes()), u)
+    plan.memo.standing.put((new.shape, new.tobytes()), u)
 
 
 def _set_offer_utilities(plan: EnginePlan, state: State, ns: dict[str, Any]) -> None:
@@ -425,7 +463,7 @@ def _set_offer_utilities(plan: EnginePlan, state: State, ns: dict[str, Any]) -> 
         ns["deal_union_utility"] = 0.0
         ns["deal_studio_utility"] = 0.0
     else:
-        d = _remembered_utilities(plan, "tentative", state.tentative)
+        d = _remembered_utilities(plan, plan.memo.tentative, state.tentative)
         ns["deal_union_utility"] = d[:, UNION]
         ns["deal_studio_utility"] = d[:, STUDIO]
 

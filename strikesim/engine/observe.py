@@ -11,15 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
-from .namespace import EnginePlan, plan_for, standing_utilities
+from .namespace import PHASE_FLAGS, EnginePlan, plan_for, standing_utilities
 from .rules import pressure_mask, start_of_week
-from .spec import GameSpec
+from .spec import GameSpec, VariableSpec
 from .state import State
 
-__all__ = ["Observation", "observe"]
+__all__ = ["Observation", "observe", "visible_namespace", "visible_rows", "visible_variables"]
 
 
 @dataclass(frozen=True)
@@ -83,12 +84,12 @@ def observe(spec: GameSpec, state: State, side: int) -> Observation:
         outcome=_read_only(state.outcome),
         strike_weeks=_read_only(state.strike_weeks),
         authorized=_read_only(state.authorized),
-        variables=_visible_values(spec, plan, start.rows, side),
+        variables=_visible_values(plan, start.rows, side),
         offers=_read_only(state.offers),
         offer_week=_read_only(state.offer_week),
         tentative=_read_only(state.tentative),
         contract=_read_only(state.contract),
-        own_utility=_tables(spec, plan)[side],
+        own_utility=plan.utility_tables[side],
         offer_utility=_read_only(standing_utilities(plan, state.offers)[:, :, side]),
         legal_moves=_read_only(start.moves[:, side, :]),
         legal_pressure=_read_only(pressure),
@@ -107,34 +108,36 @@ def _read_only(array: np.ndarray) -> np.ndarray:
     return view
 
 
-def _visible_values(
-    spec: GameSpec, plan: EnginePlan, rows: np.ndarray, side: int
-) -> dict[str, np.ndarray]:
+def _visible_values(plan: EnginePlan, rows: np.ndarray, side: int) -> dict[str, np.ndarray]:
     """The side's visible variables: read-only views of their rows of ``rows`` ``(V, B)``."""
-    names = _visible(spec, plan)[side]
+    names = plan.visible[side]
     return {name: row for name, row in zip(names, _read_only(rows), strict=True) if name}
 
 
-def _visible(spec: GameSpec, plan: EnginePlan) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Per side, each variable's id where the side may see it, else ``""``."""
-    hit = plan.cache.get("visible")
-    if hit is None:
-        hit = tuple(
-            tuple(v.id if v.visible_to[side] else "" for v in spec.variables) for side in (0, 1)
-        )
-        plan.cache["visible"] = hit
-    out: tuple[tuple[str, ...], tuple[str, ...]] = hit
-    return out
+def visible_namespace(spec: GameSpec, obs: Observation) -> dict[str, Any]:
+    """What the observing side's formulas may read: parameters, the variables
+    it may see and the public builtins (week, phase flags, weeks on strike,
+    authorisation, suspended talks, members). Entries are ``(B,)`` arrays."""
+    plan = plan_for(spec)
+    ns: dict[str, Any] = dict(plan.params)
+    ns.update(obs.variables)
+    ns["week"] = float(obs.week)
+    ns["strike_weeks"] = obs.strike_weeks.astype(np.float64)
+    # (3, B): one lookup for the three phase flags
+    flags = PHASE_FLAGS.take(obs.phase, axis=1)  # (faster than fancy indexing)
+    ns["is_talks"], ns["is_striking"], ns["is_ratification"] = flags
+    ns["authorized"] = obs.authorized.astype(np.float64)
+    ns["talks_suspended"] = (obs.week < obs.talks_suspended_until).astype(np.float64)
+    ns["members"] = plan.members
+    return ns
 
 
-def _tables(spec: GameSpec, plan: EnginePlan) -> tuple[np.ndarray, np.ndarray]:
-    """Per side, the ``(I, max_levels)`` weighted utility table (read-only)."""
-    hit = plan.cache.get("utility_tables")
-    if hit is None:
-        empty = (np.zeros((0, 1)), np.zeros((0, 1)))
-        hit = spec.issue_utility_tables() if spec.issues else empty
-        for t in hit:
-            t.setflags(write=False)
-        plan.cache["utility_tables"] = hit
-    out: tuple[np.ndarray, np.ndarray] = hit
-    return out
+def visible_rows(spec: GameSpec, side: int) -> tuple[int, ...]:
+    """Indices (into ``spec.variables`` and a state's value columns) of the
+    variables ``side`` may see: the one visibility filter."""
+    return tuple(j for j, name in enumerate(plan_for(spec).visible[side]) if name)
+
+
+def visible_variables(spec: GameSpec, side: int) -> tuple[VariableSpec, ...]:
+    """The variables ``side`` may see, in scenario order."""
+    return tuple(spec.variables[j] for j in visible_rows(spec, side))

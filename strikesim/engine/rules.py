@@ -7,8 +7,7 @@ refused by :func:`strikesim.engine.step`.
 
 from __future__ import annotations
 
-import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,7 +22,7 @@ from .namespace import (
     plan_for,
     standing_utilities,
 )
-from .spec import SIDES, UNION, GameSpec
+from .spec import SIDES, UNION, GameSpec, Namespace
 from .state import State
 
 __all__ = [
@@ -112,7 +111,7 @@ class WeekStart:
     """What the start of a week's state looks like to the rules (never modified
     by its users, except that observations fill ``pressure`` side by side)."""
 
-    ns: Mapping[str, Any]
+    ns: Namespace
     moves: np.ndarray  # (B, 2, 4) moves_mask
     rows: np.ndarray  # (V, B) values
     pressure: dict[int, np.ndarray] = field(default_factory=dict)
@@ -131,31 +130,25 @@ def start_of_week(spec: GameSpec, plan: EnginePlan, state: State) -> WeekStart:
         return hit
     rows = np.ascontiguousarray(state.values.T)
     start = WeekStart(build_namespace(spec, plan, state, rows), moves_mask(state, plan), rows)
-    plan.cache["start_of_week"] = (weakref.ref(state), start)
+    plan.memo.remember_start(state, start)
     return start
 
 
-def remember_start(
-    plan: EnginePlan, state: State, rows: np.ndarray, base: Mapping[str, Any]
-) -> None:
+def remember_start(plan: EnginePlan, state: State, rows: np.ndarray, base: Namespace) -> None:
     """Remember :func:`start_of_week` of a state just made by a step: ``rows`` is
     its ``(V, B)`` values, ``base`` the step's final namespace of them (the
     state a week earlier; see :func:`next_week_namespace`)."""
     ns = next_week_namespace(base, state)
-    plan.cache["start_of_week"] = (weakref.ref(state), WeekStart(ns, moves_mask(state, plan), rows))
+    plan.memo.remember_start(state, WeekStart(ns, moves_mask(state, plan), rows))
 
 
 def remembered_start(plan: EnginePlan, state: State) -> WeekStart | None:
     """What :func:`start_of_week` remembers for ``state``, or None."""
-    hit = plan.cache.get("start_of_week")
-    if hit is not None and hit[0]() is state:
-        start: WeekStart = hit[1]
-        return start
-    return None
+    return plan.memo.start_for(state)
 
 
 def pressure_mask(
-    spec: GameSpec, plan: EnginePlan, state: State, ns: Mapping[str, Any],
+    spec: GameSpec, plan: EnginePlan, state: State, ns: Namespace,
     side: int | None = None, only: np.ndarray | None = None,
 ) -> np.ndarray:  # fmt: skip
     """``(B, A)`` bool: the action's condition holds, its cooldown is over and the

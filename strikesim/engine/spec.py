@@ -29,7 +29,14 @@ UNION = 0
 STUDIO = 1
 SIDES = ("union", "studio")
 
-Namespace = Mapping[str, Any]
+NamespaceValue = float | np.floating[Any] | np.ndarray
+"""One entry of a formula namespace: a parameter is a ``float``; a per-campaign
+entry is a ``(B,)`` float64 array, or for a batch of one an ``np.float64``
+(numpy scalar arithmetic costs a fraction of a one-element array's)."""
+
+Namespace = Mapping[str, NamespaceValue]
+"""What a formula reads: names -> :data:`NamespaceValue` (see
+:mod:`strikesim.engine.namespace`)."""
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 from enum import IntEnum
+from typing import Protocol
 
 import numpy as np
 
@@ -188,11 +189,41 @@ class Actions:
 
     @classmethod
     def hold(cls, batch: int, n_issues: int, n_actions: int) -> Actions:
+        """Both sides hold and take no pressure action, in every campaign."""
         return cls(
             move=np.zeros((batch, 2), np.int8),
             offer=np.full((batch, 2, n_issues), -1, np.int16),
             pressure=np.zeros((batch, n_actions), bool),
         )
+
+    @classmethod
+    def from_decisions(cls, union: SideChoice, studio: SideChoice) -> Actions:
+        """The week's actions of the union's and the studio's choices (each with
+        ``move`` ``(B,)``, ``offer`` ``(B, I)`` and ``pressure`` ``(B, A)``, such
+        as a negotiator's :class:`~strikesim.ai.SideDecision`). The arrays are
+        new: changing them changes neither choice."""
+        move = np.empty((union.move.shape[0], 2), np.int8)
+        move[:, 0] = union.move
+        move[:, 1] = studio.move
+        offer = np.stack([union.offer, studio.offer], axis=1).astype(np.int16, copy=False)
+        pressure = np.logical_or(union.pressure, studio.pressure)
+        return cls(move=move, offer=offer, pressure=pressure)
+
+
+class SideChoice(Protocol):
+    """One side's choice for a batch, as :meth:`Actions.from_decisions` reads it."""
+
+    @property
+    def move(self) -> np.ndarray:
+        """(B,) :class:`Move` codes."""
+
+    @property
+    def offer(self) -> np.ndarray:
+        """(B, I) level indices, read where ``move == OFFER``."""
+
+    @property
+    def pressure(self) -> np.ndarray:
+        """(B, A) bool pressure actions taken."""
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,12 @@ Weekly order, for every live campaign (finished campaigns are frozen):
 5. dynamics: core equations and scenario ``update`` formulas, clipped to
    bounds; ``strike_weeks`` grows while striking;
 6. end checks: authorisation vote, strike at expiry, ratification vote,
-   capitulation, deadline;
+   capitulation, deadline; then the costs of a rejected deal or an
+   arbitration award, and derived values recomputed for the final flags;
 7. the week advances.
+
+:func:`step` reads as this list: one function per stage, sharing a
+``_Week`` working set.
 
 Pure: inputs are never modified; randomness comes only from :mod:`.rng` keyed
 by (seed, campaign id, week, stream), so row ``i`` of a batch plays exactly
@@ -23,8 +27,8 @@ like a single game with campaign id ``i``.
 from __future__ import annotations
 
 import math
-import weakref
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -35,6 +39,7 @@ from .dynamics import next_values
 from .endchecks import arbitration_costs, end_checks, rejection_costs
 from .eventlog import EventLog
 from .mathfn import clip_one, every, some
+from .memo import CampaignDraws
 from .namespace import (
     EnginePlan,
     bind_rows,
@@ -60,13 +65,15 @@ from .validate import check_actions, check_pressure
 __all__ = ["initial_state", "legal_moves", "legal_pressure", "step", "utilities"]
 
 
-def utilities(spec: GameSpec, offers: Any) -> np.ndarray:
+def utilities(spec: GameSpec, offers: Any, *, missing: float = 0.0) -> np.ndarray:
     """Union and studio utility of offers ``(..., I)`` level indices -> ``(..., 2)``.
 
     Utility = sum over issues of weight × score (``spec.issue_utility_tables``);
-    an offer with a missing level (``-1``) scores 0 for both sides.
+    an offer with a missing level (``-1``) scores ``missing`` for both sides (0,
+    as formulas see it; pass ``math.nan`` to keep "no offer" apart). See
+    :func:`strikesim.engine.namespace.offer_utilities`.
     """
-    return offer_utilities(plan_for(spec), np.asarray(offers))
+    return offer_utilities(plan_for(spec), np.asarray(offers), missing=missing)
 
 
 def initial_state(
@@ -148,23 +155,20 @@ def _apply_effects(
             np.copyto(cur, new, where=mask)  # broadcasts a scalar ``new``
 
 
-def _campaign_key(plan: EnginePlan, state: State) -> np.ndarray:
+def _campaign_draws(plan: EnginePlan, state: State) -> CampaignDraws:
     """:func:`rng.campaign_key` of the state's seed and campaign ids, remembered
-    while the same ids (the same array, unchanged) are carried from week to week."""
+    while the same seed and ids are played from week to week."""
     ids = state.campaign
-    hit = plan.cache.get("campaign_key")
-    if hit is not None and hit[0]() is ids and hit[1] == state.seed and hit[2] == ids.tobytes():
-        key: np.ndarray = hit[3]
-        return key
-    key = rng.campaign_key(state.seed, ids)
-    key.setflags(write=False)
-    plan.cache["campaign_key"] = (weakref.ref(ids), state.seed, ids.tobytes(), key)
-    return key
+    memo_key = (state.seed, ids.tobytes())
+    hit = plan.memo.campaign.get(memo_key)
+    if hit is not None:
+        return hit
+    return plan.memo.campaign.put(memo_key, CampaignDraws(rng.campaign_key(state.seed, ids)))
 
 
 def _events_of_week(plan: EnginePlan, week: int) -> tuple[CompiledEvent, ...]:
     """The scenario events whose week window holds ``week``, in file order."""
-    by_week: dict[int, tuple[CompiledEvent, ...]] = plan.cache.setdefault("events_of_week", {})
+    by_week = plan.memo.events_of_week
     events = by_week.get(week)
     if events is None:
         events = by_week[week] = tuple(
@@ -183,18 +187,15 @@ def _event_draws(spec: GameSpec, plan: EnginePlan, state: State) -> np.ndarray |
     small batch (``None`` for bigger ones), remembered with the campaign key."""
     if state.batch > EVENT_TABLE_MAX_BATCH:
         return None
-    ckey = _campaign_key(plan, state)
-    hit = plan.cache.get("event_draws")
-    if hit is not None and hit[0] is ckey:
-        cached: np.ndarray = hit[1]
-        return cached
-    weeks = np.arange(spec.phases.max_weeks + 1)
-    skey = rng.stream_key(rng.week_prefix(ckey[None, :], weeks[:, None]), rng.EVENTS)  # (W, B)
-    events = np.arange(len(spec.events))
-    table = rng.uniform_at(skey[:, None, :], events[None, :, None])
-    table.setflags(write=False)
-    plan.cache["event_draws"] = (ckey, table)
-    return table
+    draws = _campaign_draws(plan, state)
+    if draws.event_table is None:
+        weeks = np.arange(spec.phases.max_weeks + 1)
+        skey = rng.stream_key(rng.week_prefix(draws.key[None, :], weeks[:, None]), rng.EVENTS)
+        events = np.arange(len(spec.events))
+        table = rng.uniform_at(skey[:, None, :], events[None, :, None])  # (W, E, B)
+        table.setflags(write=False)
+        draws.event_table = table
+    return draws.event_table
 
 
 def step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEvents]:
@@ -207,10 +208,45 @@ def step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEve
         return _step(spec, state, actions)
 
 
+@dataclass(eq=False, slots=True)
+class _Week:
+    """The working set of one week's step, shared by its stages."""
+
+    spec: GameSpec
+    plan: EnginePlan
+    state: State
+    rows: np.ndarray
+    """(V, B) working copy of the values; ``ns`` views its rows."""
+    ns: dict[str, Any]
+    live: np.ndarray  # (B,) campaigns still being played
+    frozen: np.ndarray  # (B,) ended campaigns (their values are kept as they are)
+    any_frozen: bool
+    log: EventLog
+    touched: set[str]
+    """Variables changed by events and pressure (their derived ones are recomputed)."""
+
+
 def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEvents]:
+    w, pressure = _begin_week(spec, state, actions)
+    fired = _fire_events(w)
+    cooldown = _take_pressure(w, pressure)
+    if w.touched:
+        recompute_derived(w.plan, w.ns, w.rows, w.touched)
+    moved = table_moves(
+        spec, w.plan, state, np.asarray(actions.move), np.asarray(actions.offer), w.log
+    )
+    mid, ns, new_rows = _dynamics(w, cooldown, fired, moved)
+    final = end_checks(spec, w.plan, mid, ns, w.live, w.log)
+    ns_final = _settle(w, mid, final, ns, new_rows)
+    after = final.evolve(week=state.week + 1, values=new_rows.T)
+    remember_start(w.plan, after, new_rows, ns_final)
+    return after, w.log.build()
+
+
+def _begin_week(spec: GameSpec, state: State, actions: Actions) -> tuple[_Week, np.ndarray]:
+    """Stage 1: the start-of-week namespace (reused when the state was observed)
+    and the legality of every requested move and pressure action."""
     plan = plan_for(spec)
-    b, week = state.batch, state.week
-    # the week's working copy of the values; ``ns`` views its rows
     rows = np.array(state.values.T, dtype=np.float64, order="C")
     start = remembered_start(plan, state)  # observed this state: reuse its namespace
     if start is None:
@@ -219,134 +255,167 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
     else:
         allowed = start.moves
         ns = dict(start.ns)
-        if b != 1:  # views must see the working copy (a scalar namespace holds its values)
+        if state.batch != 1:  # views must see the working copy (a scalar namespace holds values)
             bind_rows(plan, ns, rows)
     check_actions(spec, plan, state, actions, allowed)
     live = state.outcome == C.OUTCOME_ONGOING
     frozen = ~live
-    any_frozen = some(frozen)
-    log = EventLog(week)
-
-    # 3 (checked first, on the start-of-week state): pressure legality
+    w = _Week(spec, plan, state, rows, ns, live, frozen, some(frozen), EventLog(state.week), set())
+    # pressure legality is judged on the start-of-week state, before any event
     pressure = np.asarray(actions.pressure, dtype=bool)
     legal = None
     if start is not None and len(start.pressure) == 2:  # both sides observed
         legal = start.pressure[UNION] | start.pressure[STUDIO]
     check_pressure(spec, plan, state, ns, pressure, legal)
+    return w, pressure
 
-    # 2. scenario events (conditions are false outside their week window)
+
+def _fire_events(w: _Week) -> np.ndarray:
+    """Stage 2: scenario events whose condition holds fire with their chance
+    (conditions are false outside their week window); returns ``fired``."""
+    state, plan, b = w.state, w.plan, w.state.batch
     fired = state.fired  # copied at the first event that fires
-    touched: set[str] = set()
-    if plan.events and (some(live) if any_frozen else b > 0):
-        key: np.ndarray | None = None
-        table: np.ndarray | None = None  # this week's (E, B) draws of a small batch
-        drawn = False
-        for ev in _events_of_week(plan, week):
-            e = ev.index
-            open_rows = live  # live rows where the event may still fire
-            if not ev.repeat or ev.every > 1:
-                last = fired[:, e]
-                rested = last < 0
-                if ev.repeat:
-                    rested = rested | (last <= week - ev.every)
-                open_rows = live & rested if any_frozen else rested
-                if not some(open_rows):  # fired everywhere (once-only) or too recently
-                    continue
-            if ev.condition is None or ev.window_only:  # holds for every campaign
-                elig = open_rows
-            else:
-                cond = truthy(ev.condition(ns), b)
-                if not some(cond):
-                    continue
-                elig = cond & open_rows
-                if not some(elig):
-                    continue
-            if ev.chance_always:
-                fire = elig
-            else:
-                chance = np.asarray(ev.chance(ns), dtype=np.float64)
-                if chance.ndim == 0 and chance >= 1.0:
-                    fire = elig
-                else:
-                    # counter-based: drawing only for eligible rows changes no other draw
-                    if not drawn:  # this week's events stream, shared by every event
-                        drawn = True
-                        every_week = _event_draws(spec, plan, state)
-                        if every_week is not None and week < every_week.shape[0]:
-                            table = every_week[week]
-                        else:
-                            key = rng.stream_key(
-                                rng.week_prefix(_campaign_key(plan, state), week), rng.EVENTS
-                            )
-                    if every(elig):  # every row draws
-                        if table is not None:
-                            u = table[e]
-                        else:
-                            assert key is not None
-                            u = rng.uniform_at(key, e)
-                        fire = u < chance  # (B,)
-                    else:
-                        rows_e = elig.nonzero()[0]
-                        if table is not None:
-                            u = table[e, rows_e]
-                        else:
-                            assert key is not None
-                            u = rng.uniform_at(key[rows_e], e)
-                        fire = np.zeros(b, dtype=bool)
-                        fire[rows_e] = u < (
-                            chance if chance.ndim == 0 else np.broadcast_to(chance, (b,))[rows_e]
-                        )
-            if some(fire):
-                _apply_effects(ev.effects, fire, ns, rows)
-                touched.update(ev.targets)
-                if fired is state.fired:
-                    fired = fired.copy()
-                fired[:, e] = np.where(fire, week, fired[:, e])
-                log.add(fire, C.EV_SCENARIO_EVENT, e)
+    if not plan.events or not (some(w.live) if w.any_frozen else b > 0):
+        return fired
+    draws = _WeekDraws(w)
+    for ev in _events_of_week(plan, state.week):
+        e = ev.index
+        open_rows = w.live  # live rows where the event may still fire
+        if not ev.repeat or ev.every > 1:
+            last = fired[:, e]
+            rested = last < 0
+            if ev.repeat:
+                rested = rested | (last <= state.week - ev.every)
+            open_rows = w.live & rested if w.any_frozen else rested
+            if not some(open_rows):  # fired everywhere (once-only) or too recently
+                continue
+        if ev.condition is None or ev.window_only:  # holds for every campaign
+            elig = open_rows
+        else:
+            cond = truthy(ev.condition(w.ns), b)
+            if not some(cond):
+                continue
+            elig = cond & open_rows
+            if not some(elig):
+                continue
+        if ev.chance_always:
+            fire = elig
+        else:
+            chance = np.asarray(ev.chance(w.ns), dtype=np.float64)
+            fire = elig if chance.ndim == 0 and chance >= 1.0 else draws.fire(e, elig, chance)
+        if some(fire):
+            _apply_effects(ev.effects, fire, w.ns, w.rows)
+            w.touched.update(ev.targets)
+            if fired is state.fired:
+                fired = fired.copy()
+            fired[:, e] = np.where(fire, state.week, fired[:, e])
+            w.log.add(fire, C.EV_SCENARIO_EVENT, e)
+    return fired
 
-    # 3. pressure actions
+
+class _WeekDraws:
+    """This week's event draws, drawn on first need (counter-based: drawing only
+    for eligible rows changes no other draw)."""
+
+    __slots__ = ("_drawn", "_key", "_table", "_w")
+
+    def __init__(self, w: _Week) -> None:
+        self._w = w
+        self._drawn = False
+        self._key: np.ndarray | None = None
+        self._table: np.ndarray | None = None  # this week's (E, B) draws of a small batch
+
+    def _draw(self) -> None:
+        w = self._w
+        self._drawn = True  # this week's events stream, shared by every event
+        every_week = _event_draws(w.spec, w.plan, w.state)
+        if every_week is not None and w.state.week < every_week.shape[0]:
+            self._table = every_week[w.state.week]
+        else:
+            prefix = rng.week_prefix(_campaign_draws(w.plan, w.state).key, w.state.week)
+            self._key = rng.stream_key(prefix, rng.EVENTS)
+
+    def fire(self, e: int, elig: np.ndarray, chance: np.ndarray) -> np.ndarray:
+        """(B,) bool: eligible rows whose draw for event ``e`` is below ``chance``."""
+        if not self._drawn:
+            self._draw()
+        table, key = self._table, self._key
+        if every(elig):  # every row draws
+            if table is not None:
+                u = table[e]
+            else:
+                assert key is not None
+                u = rng.uniform_at(key, e)
+            fired: np.ndarray = u < chance  # (B,)
+            return fired
+        b = elig.shape[0]
+        rows_e = elig.nonzero()[0]
+        if table is not None:
+            u = table[e, rows_e]
+        else:
+            assert key is not None
+            u = rng.uniform_at(key[rows_e], e)
+        fire = np.zeros(b, dtype=bool)
+        fire[rows_e] = u < (chance if chance.ndim == 0 else np.broadcast_to(chance, (b,))[rows_e])
+        return fire
+
+
+def _take_pressure(w: _Week, pressure: np.ndarray) -> np.ndarray:
+    """Stage 3: pressure actions' costs and effects, and the cooldowns they
+    start (every other cooldown counts down); returns ``cooldown``."""
+    plan, state = w.plan, w.state
     # actions taken somewhere (the transposed copy reduces along memory)
     taken = np.flatnonzero(pressure.T.copy().any(axis=1)).tolist() if some(pressure) else []
     for a in taken:
         m = pressure[:, a]
         effects = plan.action_effects[a]
-        _apply_effects(effects, m, ns, rows)
-        touched.update(eff.target for eff in effects)
-        log.add(m, C.EV_ACTION_TAKEN, a)
+        _apply_effects(effects, m, w.ns, w.rows)
+        w.touched.update(eff.target for eff in effects)
+        w.log.add(m, C.EV_ACTION_TAKEN, a)
     cooldown = state.cooldown
-    if taken or some(cooldown):  # (else every cooldown stays 0)
-        dec = np.subtract(cooldown, 1, dtype=np.int32)
-        np.maximum(dec, 0, out=dec)
-        if any_frozen:  # ended campaigns keep theirs
-            np.copyto(dec, cooldown, where=frozen[:, None])
-        for a in taken:
-            np.copyto(dec[:, a], plan.cooldowns[a], where=pressure[:, a])
-        cooldown = dec
-    if touched:
-        recompute_derived(plan, ns, rows, touched)
+    if not taken and not some(cooldown):  # every cooldown stays 0
+        return cooldown
+    dec: np.ndarray = np.subtract(cooldown, 1, dtype=np.int32)
+    np.maximum(dec, 0, out=dec)
+    if w.any_frozen:  # ended campaigns keep theirs
+        np.copyto(dec, cooldown, where=w.frozen[:, None])
+    for a in taken:
+        np.copyto(dec[:, a], plan.cooldowns[a], where=pressure[:, a])
+    return dec
 
-    # 4. table moves
-    moved = table_moves(spec, plan, state, np.asarray(actions.move), np.asarray(actions.offer), log)
 
-    # 5. dynamics (this week's phase: a strike week counts even if a deal came)
-    new_rows = next_values(plan, ns, rows)
-    if any_frozen:
-        new_rows[:, frozen] = rows[:, frozen]
+def _dynamics(
+    w: _Week, cooldown: np.ndarray, fired: np.ndarray, moved: dict[str, Any]
+) -> tuple[State, dict[str, Any], np.ndarray]:
+    """Stage 5: core equations and scenario updates (this week's phase: a strike
+    week counts even if a deal came); returns the mid-week state, its namespace
+    and its ``(V, B)`` values."""
+    state, plan = w.state, w.plan
+    new_rows = next_values(plan, w.ns, w.rows)
+    if w.any_frozen:
+        new_rows[:, w.frozen] = w.rows[:, w.frozen]
     strike_weeks = state.strike_weeks + (state.phase == C.PHASE_STRIKE).astype(np.int32)
     mid = state.evolve(
         values=new_rows.T, strike_weeks=strike_weeks, cooldown=cooldown, fired=fired, **moved
     )
     offers_changed = "offers" in moved or "tentative" in moved
-    ns2 = build_namespace(
-        spec, plan, mid, new_rows, ns, offers_changed=offers_changed, contract_changed=False,
+    ns = build_namespace(
+        w.spec, plan, mid, new_rows, w.ns, offers_changed=offers_changed, contract_changed=False,
         phase_changed="phase" in moved,  # (authorisation changes only in the end checks)
     )  # fmt: skip
-    recompute_derived(plan, ns2, new_rows)
+    recompute_derived(plan, ns, new_rows)
+    return mid, ns, new_rows
 
-    # 6. end checks
-    final = end_checks(spec, plan, mid, ns2, live, log)
-    # derived values stored in the state must match the state's final flags
-    # (end checks hand on the fields they do not change as they are)
+
+def _settle(
+    w: _Week, mid: State, final: State, ns: dict[str, Any], new_rows: np.ndarray
+) -> dict[str, Any]:
+    """The end of stage 6 (after :func:`end_checks`): the costs of a rejected deal
+    or an arbitration award, and the namespace of the final state (derived
+    values stored in the state must match its final flags); ended campaigns'
+    values are restored. Returns the final namespace."""
+    spec, plan, week = w.spec, w.plan, w.state.week
+    # end checks hand on the fields they do not change as they are
     flags_changed = final.phase is not mid.phase and some(final.phase != mid.phase)
     if flags_changed:
         rejected = (mid.phase == C.PHASE_RATIFICATION) & (
@@ -358,7 +427,7 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
         awarded = (final.outcome == C.OUTCOME_DEADLINE) & (mid.outcome == C.OUTCOME_ONGOING)
         if some(awarded):
             arbitration_costs(spec, new_rows, awarded)
-    ns_final = ns2  # offers, deal and contract of ``final`` as scored in it
+    ns_final = ns  # offers, deal and contract of ``final`` as scored in it
     if (
         flags_changed
         or plan.derived_reads_week
@@ -368,14 +437,12 @@ def _step(spec: GameSpec, state: State, actions: Actions) -> tuple[State, StepEv
             final.contract != mid.contract
         )
         ns_final = build_namespace(
-            spec, plan, final, new_rows, ns2,
+            spec, plan, final, new_rows, ns,
             offers_changed=flags_changed, contract_changed=contract_changed,
         )  # fmt: skip
         ns_final["week"] = float(week + 1)
         recompute_derived(plan, ns_final, new_rows)
-    if any_frozen:
-        new_rows[:, frozen] = state.values.T[:, frozen]
+    if w.any_frozen:
+        new_rows[:, w.frozen] = w.state.values.T[:, w.frozen]
         bind_rows(plan, ns_final, new_rows)  # a batch of one's namespace holds values
-    after = final.evolve(week=week + 1, values=new_rows.T)
-    remember_start(plan, after, new_rows, ns_final)
-    return after, log.build()
+    return ns_final

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import ast
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from .spec import Effect, Formula, GameSpec
+from .spec import Effect, Formula, GameSpec, Namespace
 
 __all__ = [
     "CompiledEffect",
@@ -38,7 +38,7 @@ __all__ = [
     "week_window",
 ]
 
-Fn = Callable[[Mapping[str, Any]], Any]
+Fn = Callable[[Namespace], Any]
 
 OP_ADD, OP_MUL, OP_SET = 0, 1, 2
 _OPS = {"add": OP_ADD, "mul": OP_MUL, "set": OP_SET}

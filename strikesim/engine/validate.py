@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 import numpy as np
 
 from . import codes as C
 from .mathfn import every, some
 from .namespace import EnginePlan
 from .rules import below_rejected, moves_mask, pressure_mask
-from .spec import SIDES, GameSpec
+from .spec import SIDES, GameSpec, Namespace
 from .state import Actions, IllegalAction, Move, State
 
 __all__ = ["check_actions", "check_pressure", "illegal"]
@@ -84,7 +81,7 @@ def check_actions(
 
 
 def check_pressure(
-    spec: GameSpec, plan: EnginePlan, state: State, ns: Mapping[str, Any], pressure: np.ndarray,
+    spec: GameSpec, plan: EnginePlan, state: State, ns: Namespace, pressure: np.ndarray,
     legal: np.ndarray | None = None,
 ) -> None:  # fmt: skip
     """Raise :class:`IllegalAction` for a requested pressure action that is not

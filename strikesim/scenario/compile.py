@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Literal, TypeVar
 
 import numpy as np
@@ -21,7 +21,7 @@ from strikesim.engine import spec as S
 from strikesim.scenario import formula as F
 from strikesim.scenario.checks import Finding, IssueLevels, error, issue_levels, resolve_level
 from strikesim.scenario.compile_parts import compile_effects, compile_event, compile_variables
-from strikesim.scenario.model import IssueModel, IssueSideModel, ScenarioModel
+from strikesim.scenario.model import IssueModel, IssueSideModel, ObjectiveModel, ScenarioModel
 from strikesim.scenario.reach import reach_findings
 from strikesim.scenario.references import (
     CORE_IDS,
@@ -167,67 +167,29 @@ def compile_model(model: ScenarioModel) -> tuple[S.GameSpec | None, list[Finding
     """Compile ``model`` (already free of structural errors) into a GameSpec.
 
     Returns ``(spec, findings)``; ``spec`` is None when any finding is an error.
+    Formulas are compiled in file order (so findings come in that order): the
+    variables, the parties' reservations, issues, actions, events, phases,
+    objectives and contract terms.
     """
     fc = FormulaCompiler()
-    params = {name: p.default for name, p in core.CORE_PARAMS.items()}
-    params.update(model.params)
-    terms = model.projection.contract_terms
-    var_ids = [v.id for v in core.CORE_VARIABLES]
-    var_ids += [v.id for v in model.variables if v.id not in CORE_IDS]
-    builtins = frozenset(core.BUILTIN_NAMES)
-    clash = sorted(set(params) & (set(var_ids) | builtins))
-    for name in clash:
-        path: tuple[str | int, ...] = ("params", name) if name in model.params else ("variables",)
-        fc.findings.append(error(path, f"'{name}' is both a parameter and a variable name"))
-    names = frozenset({*params, *var_ids, *builtins, *(f"contract_{t}" for t in terms)})
+    params, var_ids, names = _names(model, fc)
     variables = compile_variables(model, names, fc)
-    n = names
-    parties = []
-    for side in SIDES:
-        p = getattr(model.parties, side)
-        res = fc(p.reservation, n, ("parties", side, "reservation"))
-        parties.append((p, res))
+    reservations = tuple(
+        fc(getattr(model.parties, side).reservation, names, ("parties", side, "reservation"))
+        for side in SIDES
+    )
     issues = [
         _issue(issue, k, w, params, fc)
         for k, (issue, w) in enumerate(zip(model.issues, _weights(model), strict=True))
     ]
-    actions = []
-    for side in ("union", "studio"):
-        for k, a in enumerate(getattr(model.actions, side)):
-            path = ("actions", side, k)
-            cond = fc(a.condition, n, (*path, "condition"), kind="condition")
-            cost = compile_effects(a.cost, (*path, "cost"), var_ids, n, fc)
-            eff = compile_effects(a.effects, (*path, "effects"), var_ids, n, fc)
-            actions.append(
-                S.ActionSpec(
-                    a.id,
-                    _SIDE[side],
-                    a.label,
-                    a.description,
-                    cond,
-                    a.cooldown,
-                    cost,
-                    eff,
-                    a.headline,
-                )
-            )
-    events = [compile_event(ev, k, var_ids, n, fc) for k, ev in enumerate(model.events)]
-    ph = model.phases
-    pp = ("phases",)
-    phase_formulas = {
-        "auth": fc(ph.authorization.yes, n, (*pp, "authorization", "yes")),
-        "rat": fc(ph.ratification.yes, n, (*pp, "ratification", "yes")),
-        "uc": fc(ph.union_capitulates, n, (*pp, "union_capitulates"), kind="condition"),
-        "sc": fc(ph.studio_capitulates, n, (*pp, "studio_capitulates"), kind="condition"),
-    }
-    objectives = []
-    for side in ("union", "studio"):
-        for k, o in enumerate(getattr(model.objectives, side)):
-            f = fc(o.formula, n, ("objectives", side, k, "formula"))
-            objectives.append((side, o, f))
+    actions = _actions(model, var_ids, names, fc)
+    events = [compile_event(ev, k, var_ids, names, fc) for k, ev in enumerate(model.events)]
+    phase_formulas = _phase_formulas(model, names, fc)
+    objectives = _objectives(model, names, fc)
     issue_names = frozenset({*(i.id for i in model.issues), *params})
-    contract = {
-        t: fc(src, issue_names, ("projection", "contract_terms", t)) for t, src in terms.items()
+    contract_terms = {
+        t: fc(source, issue_names, ("projection", "contract_terms", t))
+        for t, source in model.projection.contract_terms.items()
     }
     _default_stakes(params, issues)
     fc.findings += check_expectations(model, var_ids)
@@ -239,40 +201,18 @@ def compile_model(model: ScenarioModel) -> tuple[S.GameSpec | None, list[Finding
         return None, fc.findings
     assert model.parties is not None and model.opening_offers is not None
     assert model.old_contract is not None
-    expiry = ph.expiry_week if ph.expiry_week is not None else 0
-    auth_week = ph.authorization.week
-    phases = S.PhaseSpec(
-        start_date=model.start_date or "",
-        expiry_week=expiry,
-        authorization_week=auth_week if auth_week is not None else max(0, expiry - 2),
-        authorization_yes=_must(phase_formulas["auth"]),
-        authorization_threshold=ph.authorization.threshold,
-        strike_at_expiry=ph.strike_at_expiry,
-        ratification_weeks=ph.ratification.weeks,
-        ratification_yes=_must(phase_formulas["rat"]),
-        ratification_threshold=ph.ratification.threshold,
-        max_weeks=ph.max_weeks,
-        walkout_weeks=ph.walkout_weeks,
-        union_capitulates=_must(phase_formulas["uc"]),
-        studio_capitulates=_must(phase_formulas["sc"]),
-    )
-    (pu, ru), (ps, rs) = parties
-    party_specs = (
-        S.PartySpec("union", pu.name, pu.short_name, pu.members, pu.description, _must(ru)),
-        S.PartySpec("studio", ps.name, ps.short_name, ps.members, ps.description, _must(rs)),
-    )
     spec = S.GameSpec(
         id=model.id,
         version=model.version,
         title=model.title,
         summary=model.summary,
-        parties=party_specs,
+        parties=(_party(model, "union", reservations[0]), _party(model, "studio", reservations[1])),
         issues=tuple(_must(i) for i in issues),
         variables=tuple(variables),
         params=params,
         actions=tuple(actions),
         events=tuple(events),
-        phases=phases,
+        phases=_phases(model, phase_formulas),
         personalities=tuple(
             S.PersonalitySpec(
                 p.id,
@@ -290,16 +230,16 @@ def compile_model(model: ScenarioModel) -> tuple[S.GameSpec | None, list[Finding
                 o.id,
                 _SIDE[side],
                 o.label,
-                _must(f),
+                _must(formula),
                 o.target,
                 o.weight,
                 o.higher_is_better,
                 o.floor,
             )
-            for side, o, f in objectives
+            for side, o, formula in objectives
         ),
         projection=S.ProjectionSpec(
-            model.projection.years, {t: _must(f) for t, f in contract.items()}
+            model.projection.years, {t: _must(f) for t, f in contract_terms.items()}
         ),
         opening_offers=(
             _must(_offer(model.opening_offers.union, model.issues)),
@@ -325,6 +265,120 @@ def compile_model(model: ScenarioModel) -> tuple[S.GameSpec | None, list[Finding
         news_outlets=tuple(model.news.outlets),
     )
     return _fix_agreed(spec, model), fc.findings
+
+
+def _party(
+    model: ScenarioModel, side: Literal["union", "studio"], reservation: S.Formula | None
+) -> S.PartySpec:
+    p = getattr(model.parties, side)
+    return S.PartySpec(side, p.name, p.short_name, p.members, p.description, _must(reservation))
+
+
+def _names(
+    model: ScenarioModel, fc: FormulaCompiler
+) -> tuple[dict[str, float], list[str], frozenset[str]]:
+    """The parameters (core defaults, then the scenario's), the variable ids (core, then
+    the scenario's own) and every name a formula may read; a parameter named like a
+    variable or a builtin is an error."""
+    params = {name: p.default for name, p in core.CORE_PARAMS.items()}
+    params.update(model.params)
+    var_ids = [v.id for v in core.CORE_VARIABLES]
+    var_ids += [v.id for v in model.variables if v.id not in CORE_IDS]
+    builtins = frozenset(core.BUILTIN_NAMES)
+    for name in sorted(set(params) & (set(var_ids) | builtins)):
+        path: tuple[str | int, ...] = ("params", name) if name in model.params else ("variables",)
+        fc.findings.append(error(path, f"'{name}' is both a parameter and a variable name"))
+    terms = model.projection.contract_terms
+    names = frozenset({*params, *var_ids, *builtins, *(f"contract_{t}" for t in terms)})
+    return params, var_ids, names
+
+
+def _actions(
+    model: ScenarioModel, var_ids: list[str], names: frozenset[str], fc: FormulaCompiler
+) -> list[S.ActionSpec]:
+    """Both sides' pressure actions, the union's first, each in file order."""
+    actions = []
+    for side in SIDES:
+        for k, a in enumerate(getattr(model.actions, side)):
+            path = ("actions", side, k)
+            condition = fc(a.condition, names, (*path, "condition"), kind="condition")
+            cost = compile_effects(a.cost, (*path, "cost"), var_ids, names, fc)
+            effects = compile_effects(a.effects, (*path, "effects"), var_ids, names, fc)
+            actions.append(
+                S.ActionSpec(
+                    a.id,
+                    _SIDE[side],
+                    a.label,
+                    a.description,
+                    condition,
+                    a.cooldown,
+                    cost,
+                    effects,
+                    a.headline,
+                )
+            )
+    return actions
+
+
+@dataclass(frozen=True)
+class _PhaseFormulas:
+    """The compiled vote and capitulation formulas (None where one failed)."""
+
+    authorization_yes: S.Formula | None
+    ratification_yes: S.Formula | None
+    union_capitulates: S.Formula | None
+    studio_capitulates: S.Formula | None
+
+
+def _phase_formulas(
+    model: ScenarioModel, names: frozenset[str], fc: FormulaCompiler
+) -> _PhaseFormulas:
+    phases, at = model.phases, ("phases",)
+    return _PhaseFormulas(
+        authorization_yes=fc(phases.authorization.yes, names, (*at, "authorization", "yes")),
+        ratification_yes=fc(phases.ratification.yes, names, (*at, "ratification", "yes")),
+        union_capitulates=fc(
+            phases.union_capitulates, names, (*at, "union_capitulates"), kind="condition"
+        ),
+        studio_capitulates=fc(
+            phases.studio_capitulates, names, (*at, "studio_capitulates"), kind="condition"
+        ),
+    )
+
+
+def _phases(model: ScenarioModel, formulas: _PhaseFormulas) -> S.PhaseSpec:
+    """The calendar and the votes; the authorisation vote defaults to two weeks
+    before expiry."""
+    phases = model.phases
+    expiry = phases.expiry_week if phases.expiry_week is not None else 0
+    auth_week = phases.authorization.week
+    return S.PhaseSpec(
+        start_date=model.start_date or "",
+        expiry_week=expiry,
+        authorization_week=auth_week if auth_week is not None else max(0, expiry - 2),
+        authorization_yes=_must(formulas.authorization_yes),
+        authorization_threshold=phases.authorization.threshold,
+        strike_at_expiry=phases.strike_at_expiry,
+        ratification_weeks=phases.ratification.weeks,
+        ratification_yes=_must(formulas.ratification_yes),
+        ratification_threshold=phases.ratification.threshold,
+        max_weeks=phases.max_weeks,
+        walkout_weeks=phases.walkout_weeks,
+        union_capitulates=_must(formulas.union_capitulates),
+        studio_capitulates=_must(formulas.studio_capitulates),
+    )
+
+
+def _objectives(
+    model: ScenarioModel, names: frozenset[str], fc: FormulaCompiler
+) -> list[tuple[str, ObjectiveModel, S.Formula | None]]:
+    """``(side, objective, compiled formula)`` of both sides' objectives, in file order."""
+    out: list[tuple[str, ObjectiveModel, S.Formula | None]] = []
+    for side in SIDES:
+        for k, objective in enumerate(getattr(model.objectives, side)):
+            formula = fc(objective.formula, names, ("objectives", side, k, "formula"))
+            out.append((side, objective, formula))
+    return out
 
 
 def _fix_agreed(spec: S.GameSpec, model: ScenarioModel) -> S.GameSpec:

@@ -50,9 +50,10 @@ def compile_variables(
 ) -> list[S.VariableSpec]:
     """Core variables with overrides, then the scenario's own, in that order."""
     overrides = {v.id: (k, v) for k, v in enumerate(model.variables)}
+    union_var, studio_var = core.FUNDS_VARIABLES
     funds = {
-        "strike_fund": model.parties.union.funds if model.parties else None,
-        "studio_cash": model.parties.studio.funds if model.parties else None,
+        union_var: model.parties.union.funds if model.parties else None,
+        studio_var: model.parties.studio.funds if model.parties else None,
     }
     out: list[S.VariableSpec] = []
     graph: dict[str, set[str]] = {}

@@ -53,14 +53,12 @@ def play(
     state = initial_state(spec, batch=batch, seed=seed, campaigns=campaigns)
     decisions: list[SideDecision] = []
     while not state.is_over.all():
-        acts = Actions.hold(batch, len(spec.issues), len(spec.actions))
+        week: list[SideDecision] = []
         for side in (UNION, STUDIO):
             obs = observe(spec, state, side)
             d = negotiators[side].decide(obs)
             check_legal(spec, d, (obs.legal_moves, obs.legal_pressure), side)
-            acts.move[:, side] = d.move
-            acts.offer[:, side] = d.offer
-            acts.pressure[:] |= d.pressure
-            decisions.append(d)
-        state, _ = step(spec, state, acts)
+            week.append(d)
+        decisions.extend(week)
+        state, _ = step(spec, state, Actions.from_decisions(*week))
     return state, decisions

@@ -148,8 +148,7 @@ def test_a_negotiators_targets_follow_its_concession_curve(name: str) -> None:
     from strikesim.ai.position import position
     from strikesim.ai.registry import builtin_params
     from strikesim.ai.tactics import time_dependent_target
-    from strikesim.analysis.space import offer_utility
-    from strikesim.engine import Actions, initial_state, step
+    from strikesim.engine import Actions, initial_state, step, utilities
 
     spec = scenario("wga-2023")
     neg = make_negotiator(spec, name, STUDIO)
@@ -181,7 +180,7 @@ def test_a_negotiators_targets_follow_its_concession_curve(name: str) -> None:
             # before expiry it never asks more than it would give to avert a strike
             want = np.minimum(want, neg.p_max - pos.threat * (neg.p_max - p_min))
             if pos.deadline > 0:
-                u = offer_utility(neg.tables, obs.offers[:, UNION])
+                u = utilities(spec, obs.offers[:, UNION], missing=np.nan)
                 ask = float(
                     np.clip(neg.arbitration.winning_ask(u[:, 0] * u[:, 1])[0], p_min, neg.p_max)
                 )

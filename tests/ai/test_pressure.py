@@ -6,8 +6,8 @@ import numpy as np
 
 from strikesim.ai import TacticalNegotiator, make_negotiator
 from strikesim.ai.pressure import PressurePolicy, side_signs
-from strikesim.ai.view import observation_namespace
 from strikesim.engine import Actions, Move, initial_state, observe, step
+from strikesim.engine.observe import visible_namespace
 from strikesim.engine.spec import STUDIO, UNION
 
 from .helpers import scenario
@@ -33,7 +33,7 @@ def test_signs_follow_whose_side_a_variable_helps() -> None:
 def test_public_actions_are_worth_more_when_the_public_listens() -> None:
     spec, state = mid_strike()
     policy = PressurePolicy(spec, UNION)
-    ns = observation_namespace(spec, observe(spec, state, UNION))
+    ns = visible_namespace(spec, observe(spec, state, UNION))
     rally = next(
         c for c, (j, _) in enumerate(policy.actions) if spec.actions[j].id == "celebrity_rally"
     )
@@ -48,7 +48,7 @@ def test_public_actions_are_worth_more_when_the_public_listens() -> None:
 def test_spending_the_strike_fund_hurts_more_as_it_runs_down() -> None:
     spec, state = mid_strike()
     policy = PressurePolicy(spec, UNION)
-    ns = observation_namespace(spec, observe(spec, state, UNION))
+    ns = visible_namespace(spec, observe(spec, state, UNION))
     fund = next(
         c for c, (j, _) in enumerate(policy.actions) if spec.actions[j].id == "solidarity_fund"
     )
@@ -61,7 +61,7 @@ def test_spending_the_strike_fund_hurts_more_as_it_runs_down() -> None:
 def test_ai_investment_is_worth_more_as_capability_rises() -> None:
     spec, state = mid_strike()
     policy = PressurePolicy(spec, STUDIO)
-    ns = observation_namespace(spec, observe(spec, state, STUDIO))
+    ns = visible_namespace(spec, observe(spec, state, STUDIO))
     invest = next(
         c for c, (j, _) in enumerate(policy.actions) if spec.actions[j].id == "invest_ai_talent"
     )
@@ -74,10 +74,10 @@ def test_only_legal_actions_are_chosen() -> None:
     spec, state = mid_strike()
     policy = PressurePolicy(spec, UNION, threshold=-1e9)  # would take everything
     obs = observe(spec, state, UNION)
-    chosen, _ = policy.choose(observation_namespace(spec, obs), obs.legal_pressure)
+    chosen, _ = policy.choose(visible_namespace(spec, obs), obs.legal_pressure)
     assert not (chosen & ~obs.legal_pressure).any()
     none = np.zeros_like(obs.legal_pressure)
-    assert not policy.choose(observation_namespace(spec, obs), none)[0].any()
+    assert not policy.choose(visible_namespace(spec, obs), none)[0].any()
 
 
 def test_walk_out_when_the_other_side_takes_back_ground() -> None:
@@ -124,7 +124,7 @@ def test_nothing_is_taken_while_the_members_vote() -> None:
     spec, state = mid_strike()
     policy = PressurePolicy(spec, UNION, threshold=-1e9)  # would take everything legal
     obs = observe(spec, state, UNION)
-    ns = observation_namespace(spec, obs)
+    ns = visible_namespace(spec, obs)
     legal = np.ones_like(obs.legal_pressure)
     assert policy.choose(dict(ns, is_ratification=np.array([0.0])), legal)[0].any()
     voting = dict(ns, is_ratification=np.array([1.0]))

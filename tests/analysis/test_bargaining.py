@@ -11,13 +11,11 @@ from strikesim.analysis import (
     describe,
     disagreement_point,
     level_shares,
-    offer_utility,
     outcome_shares,
     settlement_terms,
     share_within,
-    utility_tables,
 )
-from strikesim.engine import Outcome, initial_state
+from strikesim.engine import Outcome, initial_state, utilities
 from strikesim.scenario import load_scenario
 
 
@@ -27,7 +25,7 @@ def spec():  # type: ignore[no-untyped-def]
 
 
 def test_disagreement_point_defaults_to_the_old_contract(spec) -> None:  # type: ignore[no-untyped-def]
-    old = offer_utility(utility_tables(spec), np.asarray(spec.old_contract))
+    old = utilities(spec, np.asarray(spec.old_contract))
     np.testing.assert_allclose(disagreement_point(spec), old)
     d = disagreement_point(spec, initial_state(spec, batch=1, seed=0))
     assert d.shape == (2,)

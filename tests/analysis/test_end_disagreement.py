@@ -11,10 +11,8 @@ from strikesim.analysis import (
     disagreement_point,
     end_disagreement_point,
     no_deal_contract,
-    offer_utility,
-    utility_tables,
 )
-from strikesim.engine import Outcome, initial_state
+from strikesim.engine import Outcome, initial_state, utilities
 from strikesim.engine.spec import GameSpec
 from strikesim.engine.state import State
 from strikesim.scenario import load_scenario
@@ -38,7 +36,7 @@ def _state(spec: GameSpec, offers: list[list[int] | None], costs: tuple[float, f
 
 
 def _u(spec: GameSpec, levels: object) -> np.ndarray:
-    return np.asarray(offer_utility(utility_tables(spec), np.asarray(levels)))
+    return utilities(spec, np.asarray(levels), missing=np.nan)
 
 
 def test_no_deal_is_the_award_of_the_more_reasonable_final_offer(spec: GameSpec) -> None:

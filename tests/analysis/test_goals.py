@@ -19,7 +19,7 @@ from strikesim.analysis.goals import (
 )
 from strikesim.analysis.objectives import ObjectiveResult, evaluate_objectives, score
 from strikesim.analysis.result import ResultParts, result_parts
-from strikesim.analysis.space import offer_utility, utility_tables
+from strikesim.engine import utilities
 from strikesim.engine.spec import GameSpec
 from strikesim.engine.state import State
 from strikesim.records import Seat
@@ -101,7 +101,7 @@ def test_standing_settles_an_offer_on_the_state_as_it_is() -> None:
     offer = session.standing_offer(1)
     assert offer is not None
     settled = standing(spec, state, 0, offer)
-    u = offer_utility(utility_tables(spec), np.asarray(offer))
+    u = utilities(spec, np.asarray(offer), missing=np.nan)
     cost = result_parts(spec, state, 0).cost
     assert settled.parts.contract == pytest.approx(u[0])
     assert settled.parts.cost == pytest.approx(cost), "the dispute's cost so far is kept"

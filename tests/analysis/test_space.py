@@ -8,8 +8,10 @@ import pytest
 from strikesim.analysis.space import (
     OutcomeSpaceTooLarge,
     enumerate_tables,
-    offer_utility,
+    utility_tables,
 )
+from strikesim.engine import utilities
+from strikesim.scenario import load_scenario
 
 
 def random_tables(rng: np.random.Generator, n_levels: list[int]) -> np.ndarray:
@@ -48,18 +50,18 @@ def test_index_of_inverts_levels() -> None:
 
 
 def test_offer_utility_agrees_with_space_and_marks_missing_offers() -> None:
-    rng = np.random.default_rng(2)
-    n_levels = [3, 4, 2]
-    tables = random_tables(rng, n_levels)
-    space = enumerate_tables(tables, n_levels)
-    pick = rng.integers(0, space.size, size=50)
-    got = offer_utility(tables, space.levels[pick])
+    spec = load_scenario("classroom-quick")
+    space = enumerate_tables(utility_tables(spec), [i.n_levels for i in spec.issues])
+    pick = np.random.default_rng(2).integers(0, space.size, size=50)
+    got = utilities(spec, space.levels[pick])
     assert got.shape == (50, 2)
-    np.testing.assert_allclose(got, space.utility[pick], atol=1e-12)
-    batch = offer_utility(tables, np.array([[[0, 1, 1], [-1, -1, -1]]]))
+    np.testing.assert_allclose(got, space.utility[pick], atol=1e-9)
+    offers = np.array([[[0, 1, 1], [-1, -1, -1]]])
+    batch = utilities(spec, offers, missing=np.nan)
     assert batch.shape == (1, 2, 2)
     assert np.isnan(batch[0, 1]).all()
     assert not np.isnan(batch[0, 0]).any()
+    assert (utilities(spec, offers)[0, 1] == 0).all()  # as formulas read "no offer"
 
 
 def test_huge_space_is_refused_with_a_clear_message() -> None:

@@ -26,7 +26,6 @@ from strikesim.ui.screens.campaign import CampaignScreen, road
 from strikesim.ui.screens.campaign_end import DecadeScreen, epilogue_markdown
 from strikesim.ui.screens.campaign_flow import (
     CampaignBriefing,
-    active_campaign,
     after_stage,
     campaign_save_path,
     campaign_seats,
@@ -34,6 +33,7 @@ from strikesim.ui.screens.campaign_flow import (
     start_campaign,
 )
 from strikesim.ui.screens.dialog import Dialog
+from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.screens.title import TitleScreen
 from strikesim.ui.transitions import Pop, Push, Reset
 
@@ -128,10 +128,11 @@ def test_a_whole_campaign_through_the_screens(app: App, mini: Campaign, data_dir
         _draw(app, table.screen)
         session = run.session
         assert session is not None
-        assert active_campaign(session) is run
+        play = table.screen.play  # type: ignore[attr-defined]
+        assert play.session is session and play.campaign is run
         assert load_run(campaign_save_path("mini")).session is not None  # saved mid-stage
         session.play_to_end()
-        back = after_stage(app.ctx, session)
+        back = after_stage(app.ctx, play)
         assert isinstance(back, Reset) and isinstance(back.screen, CampaignScreen)
         progress = back.screen
         assert progress.last is run.results[-1]
@@ -146,8 +147,9 @@ def test_after_stage_ignores_games_outside_a_campaign(app: App) -> None:
     spec = load_scenario("classroom-quick")
     session = Session(spec, AI_BOTH, 1)
     session.play_to_end()
-    assert active_campaign(session) is None
-    assert after_stage(app.ctx, session) is None
+    play = GamePlay(session, autosave=False)
+    assert play.campaign is None
+    assert after_stage(app.ctx, play) is None
 
 
 def test_resume_a_saved_campaign(app: App, mini: Campaign) -> None:
@@ -246,14 +248,16 @@ def test_the_campaign_outlives_its_screens_while_a_stage_is_played(app: App) -> 
     briefing = start.screen.proceed()  # type: ignore[attr-defined]
     table = briefing.screen.begin()
     session = briefing.screen.run.session
-    del start, briefing  # the game screens hold only the session
+    del start, briefing  # the game screens hold the campaign through their seat
     app.apply(table)
     gc.collect()
     session.play_to_end()
-    back = after_stage(app.ctx, session)
+    play = table.screen.play
+    back = after_stage(app.ctx, play)
     assert isinstance(back, Reset) and isinstance(back.screen, CampaignScreen)
     assert back.screen.run.results[-1].stage_id == "first"
-    assert active_campaign(session) is None
+    assert play.campaign is None  # recorded once
+    assert after_stage(app.ctx, play) is None
 
 
 def test_debrief_and_pause_menu_of_a_campaign_stage(app: App) -> None:
@@ -279,7 +283,7 @@ def test_debrief_and_pause_menu_of_a_campaign_stage(app: App) -> None:
     while not session.is_over:
         session.submit(0, Decision())
         session.advance()
-    debrief = game_screen(app.ctx, session, autosave=False)
+    debrief = game_screen(app.ctx, session, autosave=False, campaign=run)
     assert isinstance(debrief, DebriefScreen)
     nxt = debrief.finish()
     assert isinstance(nxt, Reset) and isinstance(nxt.screen, CampaignScreen)

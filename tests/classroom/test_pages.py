@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from strikesim.catalogue import background_text, brief_text
 from strikesim.classroom.html import markdown_html, page
 from strikesim.classroom.printing import PAGES, write_pack
 from strikesim.errors import RecordError
+from strikesim.markdown_lite import parse, plain_text
 from strikesim.scenario import load_scenario
-from strikesim.ui.screens.catalogue import background_text, brief_text
-from strikesim.ui.screens.markdown_lite import parse, plain_text
 from tests.classroom.helpers import QUICK, mod_scenario
 
 VOID = {"meta", "br", "hr", "img", "input", "link", "circle", "line", "polyline", "polygon"}

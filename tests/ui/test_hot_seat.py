@@ -9,6 +9,7 @@ from pathlib import Path
 import pygame
 import pytest
 
+from strikesim.catalogue import background_text, brief_text
 from strikesim.engine import Move
 from strikesim.records import Seat, load_record
 from strikesim.saves import list_saves, load_game, save_game, saves_dir
@@ -17,7 +18,6 @@ from strikesim.session import Decision, Session
 from strikesim.ui.app import App
 from strikesim.ui.context import UIContext
 from strikesim.ui.screens.briefing import BriefingScreen
-from strikesim.ui.screens.catalogue import background_text, brief_text
 from strikesim.ui.screens.choose_side import ChooseSideScreen
 from strikesim.ui.screens.game import game_screen
 from strikesim.ui.screens.game.debrief import DebriefScreen

@@ -10,12 +10,12 @@ from pathlib import Path
 import pygame
 import pytest
 
+from strikesim import catalogue
 from strikesim.scenario import load_scenario
 from strikesim.scenario.roots import user_mods_dir
 from strikesim.ui.app import App, create_app
 from strikesim.ui.context import UIContext
 from strikesim.ui.launch import briefing_factory, game_routes
-from strikesim.ui.screens import catalogue
 from strikesim.ui.screens.briefing import BriefingScreen
 from strikesim.ui.screens.choose_scenario import ChooseScenarioScreen
 from strikesim.ui.screens.dialog import Dialog

@@ -10,20 +10,20 @@ from pathlib import Path
 import pygame
 import pytest
 
+from strikesim import catalogue
 from strikesim.ai import negotiator_names
+from strikesim.markdown_lite import Span, parse, parse_inline
 from strikesim.records import Seat
 from strikesim.saves import save_game
 from strikesim.scenario import list_scenarios, load_scenario
 from strikesim.ui.app import App, create_app
 from strikesim.ui.context import UIContext
 from strikesim.ui.screen import Screen
-from strikesim.ui.screens import catalogue
 from strikesim.ui.screens.briefing import BriefingScreen
 from strikesim.ui.screens.choose_scenario import ChooseScenarioScreen
 from strikesim.ui.screens.choose_side import ChooseSideScreen
 from strikesim.ui.screens.dialog import Dialog
 from strikesim.ui.screens.load_game import LoadGameScreen
-from strikesim.ui.screens.markdown_lite import Span, parse, parse_inline
 from strikesim.ui.screens.save_game import SaveGameScreen
 from strikesim.ui.transitions import Push, Reset
 

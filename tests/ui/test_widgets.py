@@ -12,11 +12,12 @@ from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, wrap_text
 from strikesim.ui.widgets.button import Button
 from strikesim.ui.widgets.chart import LineChart, Series
-from strikesim.ui.widgets.chart_axes import compact, nice_range
+from strikesim.ui.widgets.chart_axes import nice_range
 from strikesim.ui.widgets.option_picker import OptionPicker
 from strikesim.ui.widgets.slider import Slider
 from strikesim.ui.widgets.text_block import TextBlock
 from strikesim.ui.widgets.utility_plot import PlaneMarker, UtilityPlot
+from strikesim.units import compact
 
 
 def surface(ctx: UIContext) -> pygame.Surface:

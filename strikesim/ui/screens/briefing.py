@@ -19,15 +19,15 @@ from pathlib import Path
 
 import pygame
 
+from strikesim.catalogue import background_text, brief_text, public_sides_text
 from strikesim.engine.spec import SIDES, GameSpec
 from strikesim.records import RecordError, Seat, write_atomic
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, panel
 from strikesim.ui.screen import Screen
-from strikesim.ui.screens.catalogue import background_text, brief_text, public_sides_text
 from strikesim.ui.screens.dialog import message
 from strikesim.ui.screens.footer import place_footer
-from strikesim.ui.screens.handoff import data_dir, enter_game, game_factory
+from strikesim.ui.screens.handoff import data_dir, enter_game
 from strikesim.ui.screens.markdown_view import MarkdownView
 from strikesim.ui.transitions import Pop, Push, Replace, Reset, Transition
 from strikesim.ui.widgets.button import Button
@@ -130,18 +130,10 @@ class BriefingScreen(Screen):
         )
         label = "Print both briefs" if self.hot_seat else "Print brief"
         self.print = Button(ctx, label, self.print_brief)
-        available = game_factory() is not None
-        self.start = Button(
-            ctx,
-            "Start negotiating",
-            self.begin,
-            variant="primary",
-            enabled=available,
-            tooltip="" if available else "The negotiation table is not part of this build.",
-        )
+        self.start = Button(ctx, "Start negotiating", self.begin, variant="primary")
         self.printed: tuple[Path, ...] = ()
         self.set_widgets([self.background, self.brief, self.back, self.print, self.start])
-        self.focus.focus(self.start if available else self.print)
+        self.focus.focus(self.start)
 
     # --- actions ---------------------------------------------------------------------------
     def print_brief(self) -> Transition | None:

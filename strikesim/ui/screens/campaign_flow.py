@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from strikesim.ai import BUILTINS
 from strikesim.campaign.run import CampaignError, CampaignRun
@@ -29,10 +30,12 @@ from strikesim.ui.screens.briefing import BriefingScreen
 from strikesim.ui.screens.dialog import message
 from strikesim.ui.transitions import Pop, Push, Reset, Transition
 
+if TYPE_CHECKING:
+    from strikesim.ui.screens.game.play import GamePlay
+
 __all__ = [
     "CampaignBriefing",
     "CampaignSave",
-    "active_campaign",
     "after_stage",
     "campaign_save_path",
     "campaign_seats",
@@ -42,12 +45,6 @@ __all__ = [
     "save_campaign",
     "start_campaign",
 ]
-
-_ACTIVE: list[CampaignRun] = []
-"""Runs with a stage in play, so the debrief of that stage can find its campaign. The
-game screens hold only the session, so this list keeps the run alive meanwhile."""
-_MAX_ACTIVE = 4
-"""Runs left behind (a stage abandoned for the title screen) are forgotten after this many."""
 
 
 def campaign_save_path(campaign_id: str) -> Path:
@@ -164,26 +161,18 @@ def resume_campaign(ctx: UIContext, path: Path) -> Transition:
     return Reset(CampaignScreen(ctx, run))
 
 
-def active_campaign(session: Session) -> CampaignRun | None:
-    """The campaign whose stage ``session`` is (None for a game outside a campaign).
-
-    In-game code uses it to save the campaign (:func:`save_campaign`) instead of a plain
-    game when the player saves during a campaign stage.
-    """
-    return next((r for r in reversed(_ACTIVE) if r.session is session), None)
-
-
-def after_stage(ctx: UIContext, session: Session) -> Transition | None:
+def after_stage(ctx: UIContext, play: GamePlay) -> Transition | None:
     """The debrief of a campaign stage is done: record it and show the campaign's progress.
 
-    Returns None when ``session`` is not a campaign stage (the caller goes on as usual).
+    Returns None when ``play`` is not a campaign stage, or not over (the caller goes on as
+    usual).
     """
     from strikesim.ui.screens.campaign import CampaignScreen
 
-    run = active_campaign(session)
+    run, session = play.campaign, play.session
     if run is None or not session.is_over:
         return None
-    _ACTIVE.remove(run)
+    play.campaign = None  # the stage is recorded once
     try:
         result = run.finish_stage(session)
     except (CampaignError, ScenarioError) as exc:
@@ -193,21 +182,12 @@ def after_stage(ctx: UIContext, session: Session) -> Transition | None:
 
 
 def _enter_stage(ctx: UIContext, run: CampaignRun, session: Session) -> Transition:
-    try:
-        from strikesim.ui.screens.game import game_screen
-    except ImportError:
-        return Push(
-            message(
-                ctx,
-                "The table is not ready",
-                "This build of StrikeSim has no negotiation table screens; "
-                "play the campaign headless with 'strikesim campaign' instead.",
-            )
-        )
-    if run not in _ACTIVE:
-        _ACTIVE.append(run)
-    del _ACTIVE[:-_MAX_ACTIVE]
-    return Reset(game_screen(ctx, session, saver=lambda _session: _save_week(run)))
+    from strikesim.ui.screens.game import game_screen  # (the table's package imports this one)
+
+    def saver(_session: Session) -> None:
+        _save_week(run)
+
+    return Reset(game_screen(ctx, session, saver=saver, campaign=run))
 
 
 def _save_week(run: CampaignRun) -> None:

@@ -12,16 +12,16 @@ from pathlib import Path
 
 import pygame
 
-from strikesim.ui.context import UIContext
-from strikesim.ui.draw import ellipsize
-from strikesim.ui.screen import Screen
-from strikesim.ui.screens.catalogue import (
+from strikesim.catalogue import (
     CampaignEntry,
     ScenarioEntry,
     campaign_entries,
     length_label,
     scenario_entries,
 )
+from strikesim.ui.context import UIContext
+from strikesim.ui.draw import ellipsize
+from strikesim.ui.screen import Screen
 from strikesim.ui.scroll import ScrollView
 from strikesim.ui.transitions import Pop, Push, Transition
 from strikesim.ui.widgets.base import Widget
@@ -93,7 +93,7 @@ def scenario_card(entry: ScenarioEntry) -> CardInfo:
 
 
 def campaign_card(entry: CampaignEntry) -> CardInfo:
-    from strikesim.ui.screens.catalogue import scenario_entry
+    from strikesim.catalogue import scenario_entry
 
     titles = [scenario_entry(sid).title for sid in entry.chain]
     summary = entry.summary or "Play the disputes in order; what you win carries forward."

@@ -12,15 +12,14 @@ always played against the computer. "Read the briefing" goes on.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 
 import pygame
 
+from strikesim.catalogue import SIDE_TITLES, Opponent, opponents
 from strikesim.engine.spec import GameSpec
 from strikesim.records import Seat
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, panel, with_alpha, wrap_text
-from strikesim.ui.screens.catalogue import SIDE_TITLES, Opponent, opponents
 from strikesim.ui.screens.fields import Stepper, TextEntryScreen, TextField
 from strikesim.ui.screens.footer import place_footer
 from strikesim.ui.scroll import PageScroll
@@ -32,15 +31,6 @@ from strikesim.ui.widgets.option_picker import OptionPicker
 MAX_SEED_DIGITS = 9
 PLAY_AGAINST = ("Computer", "Hot seat (two players)")
 """The "Play against" options; index 1 is the hot seat."""
-
-
-def _campaign_starter() -> Callable[[UIContext, str, tuple[Seat, Seat], int], Transition] | None:
-    """``start_campaign`` of the campaign screens, when this build has them."""
-    try:
-        from strikesim.ui.screens.campaign_flow import start_campaign
-    except ImportError:
-        return None
-    return start_campaign
 
 
 def campaign_player_side(campaign_id: str) -> int | None:
@@ -234,9 +224,9 @@ class ChooseSideScreen(TextEntryScreen):
 
     def proceed(self) -> Transition | None:
         if self.campaign is not None:
-            start = _campaign_starter()
-            if start is not None:
-                return start(self.ctx, self.campaign, self.seats(), self.seed_value)
+            from strikesim.ui.screens.campaign_flow import start_campaign
+
+            return start_campaign(self.ctx, self.campaign, self.seats(), self.seed_value)
         from strikesim.ui.screens.briefing import BriefingScreen
 
         return Push(

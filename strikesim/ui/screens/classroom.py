@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pygame
 
+from strikesim.catalogue import scenario_entries
 from strikesim.engine.spec import GameSpec
 from strikesim.records import RecordError
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, wrap_text
 from strikesim.ui.screens.briefing import column_inside, draw_column, print_folder
-from strikesim.ui.screens.catalogue import scenario_entries
 from strikesim.ui.screens.dialog import message
 from strikesim.ui.screens.fields import Stepper, TextEntryScreen, TextField
 from strikesim.ui.screens.footer import page_rows, place_footer

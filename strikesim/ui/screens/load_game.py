@@ -19,7 +19,7 @@ from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, wrap_text
 from strikesim.ui.screen import Screen
 from strikesim.ui.screens.dialog import Dialog, message
-from strikesim.ui.screens.handoff import enter_game, game_factory
+from strikesim.ui.screens.handoff import enter_game
 from strikesim.ui.screens.save_row import CampaignSaveInfo, SaveRow, all_saves
 from strikesim.ui.scroll import ScrollView
 from strikesim.ui.transitions import Pop, Push, Transition
@@ -30,16 +30,8 @@ def _load(ctx: UIContext, info: SaveInfo) -> Transition | None:
     if info.problem:
         return Push(message(ctx, "This save cannot be loaded", f"{info.path.name}: {info.problem}"))
     if isinstance(info, CampaignSaveInfo):
-        try:
-            from strikesim.ui.screens.campaign_flow import resume_campaign
-        except ImportError:
-            return Push(
-                message(
-                    ctx,
-                    "Campaigns are not available",
-                    "This build of StrikeSim cannot play campaigns.",
-                )
-            )
+        from strikesim.ui.screens.campaign_flow import resume_campaign
+
         return resume_campaign(ctx, info.path)
     try:
         session = load_game(info.path)
@@ -140,15 +132,6 @@ class LoadGameScreen(Screen):
                     self.back.rect.centery - hint.get_height() // 2,
                 ),
             )
-        if game_factory() is None and self.rows:
-            note = ctx.text("small", "The negotiation table is not part of this build.", "warning")
-            surface.blit(
-                note,
-                (
-                    self.back.rect.right + ctx.space("lg"),
-                    self.back.rect.centery - note.get_height() // 2,
-                ),
-            )
 
 
 def continue_game(ctx: UIContext) -> Screen:
@@ -165,12 +148,6 @@ def continue_game(ctx: UIContext) -> Screen:
             problems.append((info.path.name, screen.text))
         elif isinstance(screen, Screen):
             return screen
-    if game_factory() is None:
-        return message(
-            ctx,
-            "The table is not ready",
-            "This build of StrikeSim has no negotiation table screens.",
-        )
     if problems:
         name, why = problems[0]
         return message(

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pygame
 
+from strikesim.markdown_lite import Block, Span, parse
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import panel
-from strikesim.ui.screens.markdown_lite import Block, Span, parse
 from strikesim.ui.widgets.scrollable import ScrollableWidget
 
 # heading level -> (type role, colour)

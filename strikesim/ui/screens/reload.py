@@ -34,7 +34,7 @@ def problems_text(exc: ScenarioError) -> str:
 
 def reload_spec(spec: GameSpec) -> GameSpec:
     """``spec`` read again from where it was loaded; raises :class:`ScenarioError`."""
-    from strikesim.ui.screens.catalogue import clear_cache
+    from strikesim.catalogue import clear_cache
 
     clear_cache()
     return load_scenario(spec.scenario_source or spec.id)

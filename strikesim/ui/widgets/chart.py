@@ -20,8 +20,9 @@ from strikesim.ui.context import UIContext
 from strikesim.ui.draw import blit_aligned, ellipsize, panel, with_alpha, wrap_text
 from strikesim.ui.theme import RGBA
 from strikesim.ui.widgets.base import EventResult, Widget, event_pos
-from strikesim.ui.widgets.chart_axes import compact, finite, nice_range, widen
+from strikesim.ui.widgets.chart_axes import finite, nice_range, widen
 from strikesim.ui.widgets.chart_style import draw_line, draw_marker, label_colour, resolve_colour
+from strikesim.units import compact
 
 Explain = Callable[[str, int], Sequence[str]]
 

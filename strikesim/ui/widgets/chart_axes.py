@@ -42,35 +42,6 @@ def nice_range(lo: float, hi: float, target: int = 5) -> tuple[float, float, lis
     return start, end, ticks
 
 
-def compact(value: float, unit: str = "") -> str:
-    """Short readable number with unit: 1.2k, 3.4M, 45%, 0.62."""
-    if not math.isfinite(value):
-        return "—"
-    if unit == "%":
-        return f"{value:.0f}%" if abs(value) >= 10 else f"{value:.1f}%"
-    if unit == "share":
-        return f"{value * 100:.0f}%"
-    a = abs(value)
-    if a >= 1e9:
-        text = f"{value / 1e9:.1f}B"
-    elif a >= 1e6:
-        text = f"{value / 1e6:.1f}M"
-    elif a >= 1e4:
-        text = f"{value / 1e3:.0f}k"
-    elif a >= 100:
-        text = f"{value:.0f}"
-    elif a >= 10:
-        text = f"{value:.1f}"
-    else:
-        text = f"{value:.2f}"
-    head = text.rstrip("BMk")
-    if "." in head:
-        text = head.rstrip("0").rstrip(".") + text[len(head) :]
-    if unit.startswith("$"):
-        return f"${text}{unit[1:]}"
-    return f"{text} {unit}".strip() if unit else text
-
-
 def widen(lo: float, hi: float, unit: str = "", share: float = 0.1) -> tuple[float, float]:
     """[lo, hi] widened to a sensible minimum span so a nearly flat line is drawn flat
     instead of zoomed into noise: ``share`` of the values' size (10 points for percentages,

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from strikesim.session import Session
 from strikesim.ui.context import UIContext
 from strikesim.ui.screen import Screen
 from strikesim.ui.screens.game.play import GamePlay
+
+if TYPE_CHECKING:
+    from strikesim.campaign.run import CampaignRun
 
 
 def game_screen(
@@ -23,6 +27,7 @@ def game_screen(
     autosave: bool = True,
     saver: Callable[[Session], object] | None = None,
     guide: bool = False,
+    campaign: CampaignRun | None = None,
 ) -> Screen:
     """The negotiation table for ``session``, played from its human seat.
 
@@ -30,14 +35,19 @@ def game_screen(
     on the hand-over screen of the side to decide first. Each played week is autosaved
     (to the game's own file, or by ``saver`` when given; see :class:`GamePlay`), and a
     finished game's record goes to the class folder when Settings names one. ``guide``
-    offers the first-game guide (a new game, until the player has seen it).
+    offers the first-game guide (a new game, until the player has seen it). ``campaign``:
+    the campaign whose stage ``session`` is (its debrief leads back to the campaign).
     """
     from strikesim.ui.screens.game.debrief import DebriefScreen
     from strikesim.ui.screens.game.table import TableScreen
 
     folder = ctx.settings.class_folder
     play = GamePlay(
-        session, autosave=autosave, saver=saver, class_folder=Path(folder) if folder else None
+        session,
+        autosave=autosave,
+        saver=saver,
+        class_folder=Path(folder) if folder else None,
+        campaign=campaign,
     )
     if session.is_over:
         return DebriefScreen(ctx, play)

@@ -151,11 +151,8 @@ class GameScreen(Screen):
         # in a campaign stage, saving (or leaving for the title) saves the campaign
         saved = choice in (PauseChoice.SAVE, PauseChoice.QUIT_TO_TITLE) and self.save_campaign()
         if choice == PauseChoice.SAVE and not saved:
-            try:
-                from strikesim.ui.screens.save_game import SaveGameScreen
-            except ImportError:
-                self.save_now()
-                return None
+            from strikesim.ui.screens.save_game import SaveGameScreen
+
             return Push(SaveGameScreen(self.ctx, self.play.session))
         if choice == PauseChoice.SAVE:
             return None
@@ -172,9 +169,9 @@ class GameScreen(Screen):
     def save_campaign(self) -> bool:
         """In a campaign stage, save the campaign (not a plain game, which would replay
         without the carried starting values); False outside a campaign."""
-        from strikesim.ui.screens.campaign_flow import active_campaign, save_campaign
+        from strikesim.ui.screens.campaign_flow import save_campaign
 
-        run = active_campaign(self.play.session)
+        run = self.play.campaign
         if run is None:
             return False
         path = save_campaign(self.ctx, run)

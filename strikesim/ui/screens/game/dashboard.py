@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import pygame
 
-from strikesim.analysis.drivers import describe, what_drove
+from strikesim.analysis.drivers import describe
 from strikesim.engine.spec import VariableSpec
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize
@@ -69,8 +69,7 @@ class DashboardScreen(GameScreen):
 
     def __init__(self, ctx: UIContext, play: GamePlay) -> None:
         super().__init__(ctx, play)
-        side = play.side
-        self.visible = [v for v in play.spec.variables if v.visible_to[side]]
+        self.visible = list(play.visible_variables)
         self.tab = TABS[0][0]
         key = ctx.keymap.label
         self.tab_buttons = {
@@ -95,8 +94,7 @@ class DashboardScreen(GameScreen):
         self.tab = tab
         owners = next(o for t, _label, o in TABS if t == tab)
         play = self.play
-        history = play.session.history
-        weeks = list(range(len(history)))
+        weeks = list(range(play.session.week + 1))
         spec = play.spec
         self.charts = []
         for group in chart_groups(self.visible, owners):
@@ -104,7 +102,7 @@ class DashboardScreen(GameScreen):
             scale, y_unit, shown_unit = display_unit(unit)
             series = [
                 Series(
-                    v.id, v.label, [float(h[spec.var_index[v.id]]) * scale for h in history],
+                    v.id, v.label, [x * scale for x in play.history(v.id)],
                     f"series:{k + 2}" if len(group) > 1 else self._colour(v),
                 )
                 for k, v in enumerate(group)
@@ -145,8 +143,7 @@ class DashboardScreen(GameScreen):
         return owner.get(group[0].owner, group[0].owner.capitalize())
 
     def explain(self, var_id: str, index: int) -> Sequence[str]:
-        s = self.play.session
-        return describe(what_drove(s.spec, s.history, s.reports, var_id, index))[1:]
+        return describe(self.play.what_drove(var_id, index))[1:]
 
     def open_goals(self) -> Transition:
         from strikesim.ui.screens.game.goals import GoalsScreen
@@ -176,10 +173,9 @@ class DashboardScreen(GameScreen):
             )
             return "WHAT DROVE THIS", [(hint, "text_faint")]
         week = int(chart.xs[chart.cursor])
-        s = self.play.session
         lines = []
         for series in chart.series[:STRIP_LINES]:
-            drivers = what_drove(s.spec, s.history, s.reports, series.id, week)
+            drivers = self.play.what_drove(series.id, week)
             parts = [d.text for d in drivers[1:]] or ["no event, action or input changed"]
             colour = line_colour(self.ctx, series.colour)
             lines.append((f"{series.label} {drivers[0].text}: " + "; ".join(parts), colour))

@@ -8,7 +8,6 @@ dispute goes on to the projection of the years ahead.
 
 from __future__ import annotations
 
-import numpy as np
 import pygame
 
 from strikesim.engine import EventKind, Outcome, Phase
@@ -26,16 +25,7 @@ from strikesim.ui.widgets.meter import Meter
 
 def deal_levels(play: GamePlay) -> tuple[int, ...] | None:
     """The deal on the table: tentative during ratification, the contract once settled."""
-    state = play.session.state
-    if play.phase == Phase.RATIFICATION and int(state.tentative[0, 0]) >= 0:
-        return tuple(int(x) for x in state.tentative[0])
-    if play.outcome in (
-        Outcome.DEAL_RATIFIED,
-        Outcome.UNION_CAPITULATED,
-        Outcome.STUDIO_CAPITULATED,
-    ):
-        return tuple(int(x) for x in state.contract[0])
-    return None
+    return play.deal_levels()
 
 
 def last_vote(play: GamePlay) -> tuple[float, bool, int] | None:
@@ -239,19 +229,8 @@ class DealScreen(GameScreen):
     def expected_yes(self) -> float | None:
         """The members' yes share the scenario's vote formula gives today (the vote itself
         adds a little noise)."""
-        from strikesim.analysis.objectives import final_namespace
-
-        play = self.play
-        if play.phase != Phase.RATIFICATION or play.side != UNION:
-            return None
-        ns = final_namespace(play.spec, play.session.state)
-        try:
-            value = float(
-                np.asarray(play.spec.phases.ratification_yes(ns), dtype=np.float64).reshape(-1)[0]
-            )
-        except (ValueError, TypeError, KeyError, ArithmeticError):
-            return None
-        return min(1.0, max(0.0, value)) if np.isfinite(value) else None
+        play = self.play  # (None for the studio: see GamePlay.members_yes)
+        return play.members_yes() if play.phase == Phase.RATIFICATION else None
 
     def heading(self) -> tuple[str, str, str]:
         """(title, subtitle, colour) for the current state of the deal."""
@@ -260,13 +239,13 @@ class DealScreen(GameScreen):
         if play.is_over:
             text = OUTCOME_TEXT.get(play.outcome, "The dispute is over")
             colour = "gold" if play.outcome == Outcome.DEAL_RATIFIED else "warning"
-            end = int(play.session.state.end_week[0])
+            end = play.end_week
             sub = f"Ended in week {end} ({week_date(play.spec, end)})"
             if vote is not None and vote[1]:
                 sub += f" · members voted {vote[0]:.0%} yes"
             return text, sub, colour
         if play.phase == Phase.RATIFICATION:
-            week = int(play.session.state.ratify_week[0])
+            week = play.ratify_week
             return (
                 "Tentative agreement",
                 f"The members vote in week {week} ({week_date(play.spec, week)}); "

@@ -22,13 +22,10 @@ from strikesim.analysis import (
     MOVE_DESCRIPTIONS,
     bargaining_picture,
     classify_offer_trace,
-    end_disagreement_point,
     frontier_distance,
 )
-from strikesim.analysis.drivers import run_drivers
 from strikesim.analysis.goals import objective_detail, result_text
-from strikesim.analysis.objectives import evaluate_objectives, score
-from strikesim.analysis.result import result_parts
+from strikesim.analysis.objectives import score
 from strikesim.engine import EventKind, Move
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, wrap_text
@@ -62,7 +59,7 @@ class DebriefScreen(GameScreen):
         self.head_y = self.sub_room = 0
         self.page_scroll = PageScroll(self._relayout)
         spec = play.spec
-        picture = bargaining_picture(spec, end_disagreement_point(spec, play.session.state))
+        picture = bargaining_picture(spec, play.end_disagreement_point())
         space, frontier, nash, ks = picture.space, picture.frontier, picture.nash, picture.ks
         d = (float(picture.d[0]), float(picture.d[1]))
         rng = np.random.default_rng(0)
@@ -98,12 +95,12 @@ class DebriefScreen(GameScreen):
             traces=traces, markers=markers,
             x_label=f"{play.name(0)} utility", y_label=f"{play.name(1)} utility",
         )  # fmt: skip
-        self.results = evaluate_objectives(spec, play.session.state, play.side)
+        self.results = play.objectives()
         self.score = score(self.results)
-        self.parts = result_parts(spec, play.session.state, play.side)
+        self.parts = play.result_parts()
         self.moves = TextBlock(ctx, self._moves_text(), role="small", colour="text")
         self.drivers = TextBlock(ctx, self._drivers_text(), role="small", colour="text")
-        from strikesim.ui.screens.catalogue import scenario_folder
+        from strikesim.catalogue import scenario_folder
 
         history = load_history(scenario_folder(spec))
         self.history_title = str(history.get("title", "What happened")) if history else ""
@@ -173,7 +170,7 @@ class DebriefScreen(GameScreen):
         from strikesim.ui.screens.title import TitleScreen
 
         # a campaign stage goes on to the campaign's progress screen
-        return after_stage(self.ctx, self.play.session) or Reset(TitleScreen(self.ctx))
+        return after_stage(self.ctx, self.play) or Reset(TitleScreen(self.ctx))
 
     def on_action(self, action: str) -> Transition | None:
         return self.finish() if action == "continue" else None
@@ -221,16 +218,15 @@ class DebriefScreen(GameScreen):
 
     def _drivers_text(self) -> str:
         play = self.play
-        s = play.session
         blocks = []
-        for var in play.spec.variables:
-            if not var.visible_to[play.side] or var.owner not in (
+        for var in play.visible_variables:
+            if var.owner not in (
                 play.side_key,
                 "public",
                 "industry",
             ):
                 continue
-            r = run_drivers(play.spec, s.history, s.reports, var.id)
+            r = play.run_drivers(var.id)
             if abs(r.end - r.start) < 1e-9 and not r.pushes:
                 continue
             blocks.append(driver_block(r))

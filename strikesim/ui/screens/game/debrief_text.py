@@ -15,43 +15,36 @@ from typing import Any
 
 import yaml
 
-from strikesim.analysis.drivers import RunDrivers, fmt
+from strikesim.analysis.drivers import RunDrivers
 from strikesim.engine import GameSpec
+from strikesim.units import change, quantity
 
 SHOWN = 3
 """Causes listed one by one; the rest are summed on one line."""
 
 
-def value_text(v: float, unit: str) -> str:
-    if unit in ("share", "utility"):
-        return f"{v * 100:.0f}%" if unit == "share" else f"{v:.2f}"
-    if unit.startswith("$"):
-        return f"${v:,.1f}M" if abs(v) < 1000 else f"${v:,.0f}M"
-    return f"{v:.3g} {unit}".rstrip()
-
-
 def driver_block(r: RunDrivers) -> str:
     """One variable's change and its causes, largest first, adding up to the change."""
-    change = r.end - r.start
+    moved = r.end - r.start
     causes: list[tuple[str, float]] = []
     for label, total, times in r.pushes:
         if total:
             causes.append((f"{label} ({times}×)", total))
-    rest = change - sum(t for _l, t in causes)
+    rest = moved - sum(t for _l, t in causes)
     if abs(rest) > 1e-9 * max(1.0, abs(r.start)):
         reads = ", ".join(label for label, _c, _u in r.inputs[:2])
         rule = "its own weekly rule" + (f" (reads {reads})" if reads else "")
         causes.append((rule, rest))
     causes.sort(key=lambda c: -abs(c[1]))
-    head = f"{r.label}: {value_text(r.start, r.unit)} → {value_text(r.end, r.unit)}"
+    head = f"{r.label}: {quantity(r.start, r.unit)} → {quantity(r.end, r.unit)}"
     lines = [head]
     for label, amount in causes[:SHOWN]:
         share = abs(amount) / max(sum(abs(a) for _l, a in causes), 1e-12)
-        lines.append(f"  {fmt(amount, r.unit)} {label} · {share:.0%} of the movement")
+        lines.append(f"  {change(amount, r.unit)} {label} · {share:.0%} of the movement")
     others = causes[SHOWN:]
     if others:
         total = sum(a for _l, a in others)
-        lines.append(f"  {fmt(total, r.unit)} from {len(others)} smaller causes")
+        lines.append(f"  {change(total, r.unit)} from {len(others)} smaller causes")
     return "\n".join(lines)
 
 

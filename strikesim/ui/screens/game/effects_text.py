@@ -12,23 +12,9 @@ from collections.abc import Iterable
 
 from strikesim.engine.spec import Effect, GameSpec
 from strikesim.ui.widgets.chart_axes import widen
+from strikesim.units import change
 
 _OPS = {"add": "", "set": "= ", "mul": "× "}
-
-
-def amount(value: float, unit: str, signed: bool = True) -> str:
-    """A change of ``value`` in ``unit``: shares in percentage points, money in $M."""
-    sign = (
-        ("+" if value > 0 else "−" if value < 0 else "±") if signed else ("−" if value < 0 else "")
-    )
-    a = abs(value)
-    if unit in ("share", "utility", "share/week"):
-        pts = a * 100
-        return f"{sign}{pts:.1f} pts" if pts < 10 and pts != int(pts) else f"{sign}{pts:.0f} pts"
-    if unit.startswith("$M"):
-        return f"{sign}${a:,.1f}M" if a < 100 else f"{sign}${a:,.0f}M"
-    text = f"{a:.3g}"
-    return f"{sign}{text} {unit}".rstrip()
 
 
 def constant(effect: Effect) -> float | None:
@@ -52,10 +38,10 @@ def describe_effect(spec: GameSpec, effect: Effect) -> str:
         src = effect.value.source.replace("*", "×")
         return f"{label} {_OPS[effect.op]}{src}".strip()
     if effect.op == "add":
-        return f"{label} {amount(v, unit)}"
+        return f"{label} {change(v, unit)}"
     if effect.op == "mul":
         return f"{label} × {v:g}"
-    return f"{label} set to {amount(v, unit, signed=False)}"
+    return f"{label} set to {change(v, unit, signed=False)}"
 
 
 def describe_effects(spec: GameSpec, effects: tuple[Effect, ...]) -> str:

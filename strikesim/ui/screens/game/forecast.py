@@ -11,30 +11,13 @@ the members would vote.
 
 from __future__ import annotations
 
-import numpy as np
-
-from strikesim.engine.spec import UNION
 from strikesim.ui.screens.game.play import GamePlay
 
 
 def forecast_yes(play: GamePlay, package: tuple[int, ...] | None) -> float | None:
     """Members' yes share for ``package`` if voted on today (None when unknown, and always
     for the studio: the members' mood is the union's private knowledge)."""
-    if package is None or play.side != UNION:
-        return None
-    from strikesim.analysis.objectives import final_namespace
-
-    try:
-        ns = final_namespace(play.spec, play.session.state)
-        union_u, studio_u = play.utilities(package)
-        ns["deal_union_utility"] = np.array([union_u])
-        ns["deal_studio_utility"] = np.array([studio_u])
-        value = float(
-            np.asarray(play.spec.phases.ratification_yes(ns), dtype=np.float64).reshape(-1)[0]
-        )
-    except (ValueError, TypeError, KeyError, ArithmeticError, AttributeError):
-        return None
-    return min(1.0, max(0.0, value)) if np.isfinite(value) else None
+    return None if package is None else play.members_yes(package)
 
 
 def forecast_text(play: GamePlay, package: tuple[int, ...] | None, what: str) -> str:

@@ -29,19 +29,19 @@ def hud_height(ctx: UIContext, rows: int = 1) -> int:
 
 def phase_text(play: GamePlay) -> str:
     """Phase label plus the fact that matters most in it (strike length, vote week …)."""
-    s = play.session
-    state = s.state
-    phase = s.phase
+    obs = play.observation()
+    phase, week, expiry = play.phase, obs.week, obs.expiry_week
     text = PHASE_LABEL[phase]
     if phase == Phase.STRIKE:
-        text += f" · week {int(state.strike_weeks[0]) + 1} of the strike"
-    elif phase == Phase.TALKS and s.week < s.spec.phases.expiry_week:
-        left = s.spec.phases.expiry_week - s.week
+        text += f" · week {int(obs.strike_weeks[0]) + 1} of the strike"
+    elif phase == Phase.TALKS and week < expiry:
+        left = expiry - week
         text += f" · contract expires in {left} week{'s' if left != 1 else ''}"
-    elif phase == Phase.RATIFICATION and int(state.ratify_week[0]) >= 0:
-        text += f" · members vote in week {int(state.ratify_week[0])}"
-    if int(state.suspended_until[0]) > s.week and phase in (Phase.TALKS, Phase.STRIKE):
-        text += f" · talks suspended until week {int(state.suspended_until[0])}"
+    elif phase == Phase.RATIFICATION and int(obs.ratify_week[0]) >= 0:
+        text += f" · members vote in week {int(obs.ratify_week[0])}"
+    suspended = int(obs.talks_suspended_until[0])
+    if suspended > week and phase in (Phase.TALKS, Phase.STRIKE):
+        text += f" · talks suspended until week {suspended}"
     return text
 
 

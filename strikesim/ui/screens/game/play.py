@@ -14,16 +14,33 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from strikesim.ai.opponent_model import FrequencyModel
+from strikesim.analysis.bargaining import end_disagreement_point
+from strikesim.analysis.drivers import Driver, RunDrivers, run_drivers, what_drove
 from strikesim.analysis.goals import Standing, standing
-from strikesim.engine import GameSpec, Move, Outcome, Phase
-from strikesim.engine.spec import SIDES
+from strikesim.analysis.objectives import ObjectiveResult, evaluate_objectives
+from strikesim.analysis.result import ResultParts, result_parts
+from strikesim.engine import (
+    GameSpec,
+    Move,
+    Observation,
+    Outcome,
+    Phase,
+    State,
+    namespace_of,
+    visible_variables,
+)
+from strikesim.engine.spec import SIDES, UNION, VariableSpec
 from strikesim.narrate import party_name
 from strikesim.records import RecordError
 from strikesim.session import Decision, Impossible, Session, WeekReport
+
+if TYPE_CHECKING:
+    from strikesim.campaign.run import CampaignRun
 
 
 class GamePlay:
@@ -46,6 +63,7 @@ class GamePlay:
         saver: Callable[[Session], object] | None = None,
         slot: str | None = None,
         class_folder: Path | None = None,
+        campaign: CampaignRun | None = None,
     ) -> None:
         from strikesim.classroom.runs import run_name
 
@@ -57,6 +75,8 @@ class GamePlay:
         if side not in (0, 1):
             raise ValueError(f"side must be 0 (union) or 1 (studio), got {side!r}")
         self.session = session
+        self.campaign = campaign
+        """The campaign whose stage this game is (None outside a campaign)."""
         self.side = side
         self.other = 1 - side
         self.autosave = autosave
@@ -288,6 +308,111 @@ class GamePlay:
             self.delivered = export_run(self.session, self.class_folder, self.slot)
         except (RecordError, OSError) as exc:
             self.save_error = f"Could not copy the run to the class folder: {_reason(exc)}"
+
+    # --- what this side may read ----------------------------------------------------------
+    def observation(self) -> Observation:
+        """This side's :class:`~strikesim.engine.Observation` of the week: every screen
+        reads the game's numbers through it (or the methods below), never the state."""
+        return self.session.observation(self.side)
+
+    @property
+    def visible_variables(self) -> tuple[VariableSpec, ...]:
+        """The variables this side may see, in scenario order."""
+        return visible_variables(self.spec, self.side)
+
+    def deal_levels(self) -> tuple[int, ...] | None:
+        """The deal on the table: tentative during ratification, the contract once
+        settled (None otherwise). Both are public."""
+        obs = self.observation()
+        if self.phase == Phase.RATIFICATION and int(obs.tentative[0, 0]) >= 0:
+            return tuple(int(x) for x in obs.tentative[0])
+        if self.outcome in (
+            Outcome.DEAL_RATIFIED,
+            Outcome.UNION_CAPITULATED,
+            Outcome.STUDIO_CAPITULATED,
+        ):
+            return tuple(int(x) for x in obs.contract[0])
+        return None
+
+    @property
+    def ratify_week(self) -> int:
+        """Week of the members' ratification vote (-1 when none is due)."""
+        return int(self.observation().ratify_week[0])
+
+    @property
+    def end_week(self) -> int:
+        """Week the dispute ended (-1 while it goes on)."""
+        return self.session.end_week
+
+    def members_yes(self, package: tuple[int, ...] | None = None) -> float | None:
+        """The members' yes share if they voted today (the vote itself adds a little
+        noise): on ``package`` in the deal's place, or on the tentative deal when None.
+        None when the scenario's vote formula gives no number, and always for the studio:
+        the members' mood is the union's private knowledge."""
+        spec = self.spec
+        if self.side != UNION:
+            return None
+        try:
+            ns = namespace_of(spec, self.session.state, 0)
+            if package is not None:
+                union_u, studio_u = self.utilities(package)
+                ns["deal_union_utility"] = np.array([union_u])
+                ns["deal_studio_utility"] = np.array([studio_u])
+            yes = spec.phases.ratification_yes(ns)
+            value = float(np.asarray(yes, dtype=np.float64).reshape(-1)[0])
+        except (ValueError, TypeError, KeyError, ArithmeticError, AttributeError):
+            return None
+        return min(1.0, max(0.0, value)) if np.isfinite(value) else None
+
+    def history(self, var_id: str) -> list[float]:
+        """Weekly values (week 0 first) of a variable this side may see; a hidden
+        one raises :class:`KeyError`."""
+        j = self._visible_row(var_id)
+        return [float(h[j]) for h in self.session.history]
+
+    def what_drove(self, var_id: str, week: int) -> list[Driver]:
+        """What moved a visible variable in ``week`` (see
+        :func:`strikesim.analysis.drivers.what_drove`)."""
+        self._visible_row(var_id)
+        s = self.session
+        return what_drove(s.spec, s.history, s.reports, var_id, week)
+
+    def run_drivers(self, var_id: str) -> RunDrivers:
+        """What moved a visible variable over the whole run."""
+        self._visible_row(var_id)
+        s = self.session
+        return run_drivers(s.spec, s.history, s.reports, var_id)
+
+    def _visible_row(self, var_id: str) -> int:
+        j = self.spec.var_index[var_id]
+        if not self.spec.variables[j].visible_to[self.side]:
+            raise KeyError(f"{var_id} is not visible to the {self.side_key}")
+        return j
+
+    def weeks_until_ready(self, action_id: str) -> int:
+        """Weeks until one of this side's pressure actions may be used again (0: ready)."""
+        a = self.spec.action_index[action_id]
+        if self.spec.actions[a].side != self.side:
+            raise KeyError(f"{action_id} is not a {self.side_key} action")
+        return int(self.session.state.cooldown[0, a])
+
+    def simulation_state(self) -> State:
+        """The whole state, for simulations whose results are shown filtered to this
+        side (the offer preview, the contract projection); never shown as it is."""
+        return self.session.state
+
+    def result_parts(self) -> ResultParts:
+        """This side's result as contract value less the dispute's cost."""
+        return result_parts(self.spec, self.session.state, self.side)
+
+    def end_disagreement_point(self) -> np.ndarray:
+        """(2,) both sides' no-deal values at the end (for the debrief's Nash and KS
+        points; once the dispute is over, both sides' figures are on the record)."""
+        return end_disagreement_point(self.spec, self.session.state)
+
+    def objectives(self) -> list[ObjectiveResult]:
+        """This side's scenario objectives judged on the game as it stands."""
+        return evaluate_objectives(self.spec, self.session.state, self.side)
 
     # --- status -----------------------------------------------------------------------
     @property

@@ -42,8 +42,7 @@ class ActionToggle(Pressable):
 
     def status(self) -> tuple[str, str]:
         a = self.action
-        s = self.play.session
-        left = int(s.state.cooldown[0, s.spec.action_index[a.id]])
+        left = self.play.weeks_until_ready(a.id)
         if self.selected:
             return "CHOSEN FOR THIS WEEK", "gold"
         if left > 0:

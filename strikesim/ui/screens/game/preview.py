@@ -76,14 +76,6 @@ KEY_VARIABLES: dict[int, tuple[str, ...]] = {
 """Variables charted in the preview, per player side (those the scenario has)."""
 
 
-def _find_preview() -> Callable[..., Any] | None:
-    try:
-        from strikesim.ai.preview import preview_offer
-    except ImportError:
-        return None
-    return preview_offer
-
-
 def _floats(seq: Any) -> tuple[float, ...]:
     return tuple(float(v) for v in np.asarray(seq, dtype=np.float64).reshape(-1))
 
@@ -161,7 +153,9 @@ class OfferPreview:
 
     def __init__(self, play: GamePlay, preview: Callable[..., Any] | None = None) -> None:
         self.play = play
-        self.fn = preview if preview is not None else _find_preview()
+        from strikesim.ai.preview import preview_offer  # (loaded with the first preview)
+
+        self.fn: Callable[..., Any] = preview_offer if preview is None else preview
         self.result: PreviewResult | None = None
         self.error = ""
         self.pending_ms: float | None = None
@@ -200,7 +194,7 @@ class OfferPreview:
         return self.compute()
 
     def compute(self) -> bool:
-        if self.fn is None or self.play.is_over:
+        if self.play.is_over:
             return False
         key = self.key()
         import time
@@ -210,7 +204,7 @@ class OfferPreview:
             belief = belief_for(self.play) if self.forecast else None
             raw = self.fn(
                 self.play.spec,
-                self.play.session.state,
+                self.play.simulation_state(),
                 self.play.side,
                 np.asarray(self.play.draft, dtype=np.int16),
                 runs=RUNS,

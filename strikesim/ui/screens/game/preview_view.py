@@ -81,7 +81,7 @@ def _draw_spread_lines(
     surface: pygame.Surface, ctx: UIContext, result: PreviewResult, area: pygame.Rect
 ) -> None:
     """The spreads as one line each, when there is no room for charts."""
-    from strikesim.ui.widgets.chart_axes import compact
+    from strikesim.units import compact
 
     font = ctx.font("small")
     y = area.y

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import pygame
 
+from strikesim.catalogue import brief_text
 from strikesim.narrate import week_date
 from strikesim.records import RecordError
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize
 from strikesim.ui.screen import Screen
 from strikesim.ui.screens.briefing import column_inside, confidential_label, draw_column
-from strikesim.ui.screens.catalogue import brief_text
 from strikesim.ui.screens.dialog import message
 from strikesim.ui.screens.footer import page_rows
 from strikesim.ui.screens.game.play import GamePlay

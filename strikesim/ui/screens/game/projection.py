@@ -18,6 +18,7 @@ import numpy as np
 import pygame
 
 from strikesim.analysis import bargaining_picture
+from strikesim.engine import contract_terms_of
 from strikesim.engine.projection import Projection, counterfactuals
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize
@@ -106,13 +107,10 @@ class ProjectionData:
 
 def term_years(play: GamePlay, levels: tuple[int, ...]) -> float | None:
     """The ``term_years`` contract term of ``levels`` (None if the scenario has none)."""
-    from strikesim.engine.namespace import contract_terms, plan_for
-
     spec = play.spec
     if "term_years" not in spec.projection.contract_terms:
         return None
-    terms = contract_terms(spec, plan_for(spec), np.asarray([levels], dtype=np.int16))
-    value = float(np.asarray(terms["term_years"], dtype=np.float64).reshape(-1)[0])
+    value = float(contract_terms_of(spec, np.asarray([levels]))["term_years"][0])
     return value if np.isfinite(value) and value > 0 else None
 
 
@@ -126,7 +124,7 @@ def compute(play: GamePlay) -> ProjectionData:
     s = play.session
     deal = deal_levels(play) or tuple(play.spec.old_contract)
     nash = nash_levels(play)
-    values = s.state.values[:1]
+    values = play.simulation_state().values[:1]
     proj = counterfactuals(
         play.spec,
         values,

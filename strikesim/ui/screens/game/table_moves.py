@@ -112,17 +112,20 @@ def other_week_text(play: GamePlay) -> str:
 def runway(play: GamePlay) -> tuple[str, float, float] | None:
     """(label, money now, weeks left at the last four weeks' rate) for the player's money,
     when it is falling; None when it is not (or the scenario has none)."""
-    spec, history = play.spec, play.session.history
+    spec = play.spec
+    visible = {v.id for v in play.visible_variables}
     for var_id in MONEY.get(play.side_key, ()):
-        j = spec.var_index.get(var_id)
-        if j is None or len(history) < 2:
+        if var_id not in visible:
             continue
-        now = float(history[-1][j])
+        history = play.history(var_id)
+        if len(history) < 2:
+            continue
+        now = history[-1]
         back = history[max(0, len(history) - 5)]
         weeks = len(history) - 1 - max(0, len(history) - 5)
-        burn = (float(back[j]) - now) / max(1, weeks)
+        burn = (back - now) / max(1, weeks)
         if burn > 1e-9:
-            return spec.variables[j].label, now, max(0.0, now / burn)
+            return spec.variables[spec.var_index[var_id]].label, now, max(0.0, now / burn)
     return None
 
 

@@ -107,7 +107,7 @@ def _parser() -> argparse.ArgumentParser:
         "those that never fail",
     )
 
-    from strikesim.balance.command import add_parser as add_balance
+    from strikesim.cli.balance import add_parser as add_balance
 
     add_balance(sub)
 
@@ -116,7 +116,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     replay.add_argument("records", nargs="+", metavar="FILE_OR_FOLDER")
 
-    from strikesim.classroom.commands import add_parsers as add_classroom
+    from strikesim.cli.classroom import add_parsers as add_classroom
 
     add_classroom(sub)
 
@@ -219,10 +219,11 @@ def report_error(exc: StrikeSimError, err: TextIO) -> int:
 
 
 def _dispatch(args: argparse.Namespace, out: TextIO) -> int:
-    from strikesim import commands, mod_commands
-    from strikesim.balance.command import cmd_balance
-    from strikesim.campaign.cli import cmd_campaign
-    from strikesim.classroom.commands import cmd_print, cmd_report
+    from strikesim.cli import commands
+    from strikesim.cli import mods as mod_commands
+    from strikesim.cli.balance import cmd_balance
+    from strikesim.cli.campaign import cmd_campaign
+    from strikesim.cli.classroom import cmd_print, cmd_report
 
     handler = {
         None: commands.cmd_start,

@@ -34,11 +34,19 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="levels to play: easy, normal, hard, expert (default: all four)",
     )
     bal.add_argument("--levers", action="store_true", help="also print the lever sensitivity table")
+    bal.add_argument(
+        "--negotiator",
+        action="append",
+        default=[],
+        metavar="FILE.py:NAME",
+        help="also play your own negotiator: NAME in FILE.py, called with (spec, side)",
+    )
     bal.add_argument("--json", action="store_true", help="print the tables as JSON")
 
 
 def cmd_balance(args: argparse.Namespace, out: TextIO) -> int:
     from strikesim.ai import DIFFICULTIES
+    from strikesim.balance.custom import load_negotiator
     from strikesim.balance.report import report_json, report_text, run_balance
     from strikesim.scenario import ScenarioError, resolve_scenario
 
@@ -53,6 +61,7 @@ def cmd_balance(args: argparse.Namespace, out: TextIO) -> int:
     except ScenarioError as exc:
         d = exc.diagnostics[0]
         raise UserError(f"{d.message}: {args.scenario!r} (expected {d.expected})") from None
+    custom = dict(load_negotiator(ref) for ref in args.negotiator)
     sides = [SEATS.index(args.side)] if args.side else [0, 1]
     err = sys.stderr
 
@@ -69,6 +78,7 @@ def cmd_balance(args: argparse.Namespace, out: TextIO) -> int:
         difficulties=levels,
         levers=args.levers,
         progress=progress,
+        custom=custom,
     )
     if err.isatty():
         err.write("\r" + " " * 60 + "\r")

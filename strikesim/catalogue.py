@@ -1,15 +1,13 @@
-"""What the pre-game screens offer: scenario and campaign entries, opponents, briefing texts.
+"""What the game offers before play: scenario and campaign entries, opponents, briefing texts.
 
-Plain data gathered from the scenario package, the AI registry and (when present) the
-campaign module, with every failure turned into text for the player: a scenario that does
-not load is listed with its first error and cannot be chosen, never a crash. No pygame here,
-so the tests can check it without a window.
+Plain data gathered from the scenario package, the AI registry and the campaign module,
+with every failure turned into text for the player: a scenario that does not load is listed
+with its first error and cannot be chosen, never a crash. The pre-game screens show it and
+the classroom pages print it; no pygame here.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -162,22 +160,12 @@ def clear_cache() -> None:
     scenario_entry.cache_clear()
 
 
-def _campaign_lister() -> Callable[[], list[tuple[str, str, list[str]]]] | None:
-    try:
-        module = importlib.import_module("strikesim.campaign")
-    except ImportError:
-        return None
-    lister = getattr(module, "list_campaigns", None)
-    return lister if callable(lister) else None
-
-
 def campaign_entries() -> list[CampaignEntry]:
     """The shipped campaigns (empty when the game has none or they cannot be read)."""
-    lister = _campaign_lister()
-    if lister is None:
-        return []
+    from strikesim.campaign import list_campaigns
+
     try:
-        raw = list(lister())
+        raw = list(list_campaigns())
     except Exception:  # a broken campaign file must not keep the player from playing
         return []
     out = []
