@@ -6,7 +6,10 @@ AI-vs-AI game (default negotiators), median of several runs;
 ``engine_week_us_single``: one engine week of a batch of one (no observations);
 ``observe_us_single``: one side's observation of a batch of one, averaged over
 both sides of every week (the second side reuses the first side's namespace, as
-in a game). All use the shipped
+in a game); ``projection_screen_ms``: what the projection screen computes (the deal
+and three counterfactuals, 100 band draws each), median of several runs;
+``projection_campaign_years_per_s``: projected campaign-years per second of a
+10,000-campaign batch without bands. All use the shipped
 ``wga-2023`` scenario when it loads, otherwise ``classroom-quick``.
 """
 
@@ -109,9 +112,35 @@ def observe_us(spec: Any, games: int = 3) -> float:
     return t_obs * 1e6 / max(n_obs, 1)
 
 
+def projection_screen_ms(spec: Any, repeats: int = 5) -> float:
+    """Milliseconds for the deal's projection and its counterfactuals with 100 draws."""
+    from strikesim.engine import counterfactuals, initial_state
+
+    values = initial_state(spec, batch=1, seed=1).values
+    deal = [len(issue.values) - 1 for issue in spec.issues]
+    times = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        counterfactuals(spec, values, deal, spec.old_contract, samples=100, seed=1)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times) * 1000.0
+
+
+def projection_years_per_s(spec: Any, batch: int = 10_000) -> float:
+    """Campaign-years per second of :func:`strikesim.engine.project` on a large batch."""
+    from strikesim.engine import initial_state, project
+
+    state = initial_state(spec, batch=batch, seed=1)
+    t = time.perf_counter()
+    p = project(spec, state.values, spec.old_contract)
+    return batch * (len(p.years) - 1) / (time.perf_counter() - t)
+
+
 def run() -> dict[str, float]:
     spec = _spec()
     return {
+        "projection_screen_ms": round(projection_screen_ms(spec), 1),
+        "projection_campaign_years_per_s": round(projection_years_per_s(spec)),
         "campaign_weeks_per_s": round(campaign_weeks_per_s(spec)),
         "single_game_ms": round(single_game_ms(spec), 2),
         "engine_week_us_single": round(engine_week_us(spec), 1),

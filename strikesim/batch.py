@@ -22,6 +22,7 @@ from strikesim.ai.lookahead import Lookahead
 from strikesim.analysis import outcome_space, pareto_mask_of
 from strikesim.engine import (
     Actions,
+    EventKind,
     GameSpec,
     Outcome,
     State,
@@ -50,6 +51,8 @@ class BatchResult:
     economic_loss: np.ndarray  # float64, $M
     on_frontier: np.ndarray  # bool
     final_values: np.ndarray  # (runs, V)
+    ratification_share: np.ndarray  # float64 yes share of the last ratification vote (nan: none)
+    first_counter_week: np.ndarray  # float64 week of the studio's first new offer (nan: none)
 
     @property
     def runs(self) -> int:
@@ -82,7 +85,7 @@ def run_batch(
             for side, seat in enumerate(seats)
         )
         parts.append(
-            play_batch(
+            play_batch_tracked(
                 spec,
                 (negs[0], negs[1]),
                 runs=int(chunk.shape[0]),
@@ -99,7 +102,7 @@ def run_batch(
         progress.write("\n")
 
     def joined(field: str) -> np.ndarray:
-        return np.concatenate([getattr(st, field) for st in parts])
+        return np.concatenate([getattr(st, field) for st, _, _ in parts])
 
     contract = joined("contract").astype(np.int16)
     values = joined("values")
@@ -118,6 +121,8 @@ def run_batch(
         economic_loss=loss.copy(),
         on_frontier=_on_frontier(spec, contract),
         final_values=values.copy(),
+        ratification_share=np.concatenate([votes for _, votes, _ in parts]),
+        first_counter_week=np.concatenate([weeks for _, _, weeks in parts]),
     )
 
 
@@ -142,6 +147,24 @@ def play_batch(
 ) -> State:
     """Play ``runs`` campaigns to their end with the (union, studio) negotiators
     (reset here) and return the final state."""
+    return play_batch_tracked(
+        spec, negotiators, runs=runs, seed=seed, progress=progress, campaigns=campaigns
+    )[0]
+
+
+def play_batch_tracked(
+    spec: GameSpec,
+    negotiators: tuple[Negotiator, Negotiator],
+    *,
+    runs: int,
+    seed: int = 0,
+    progress: TextIO | None = None,
+    campaigns: Sequence[int] | None = None,
+) -> tuple[State, np.ndarray, np.ndarray]:
+    """:func:`play_batch`, also returning per run the yes share of the last ratification
+    vote and the week of the studio's first new offer (each nan where there was none)."""
+    votes = np.full(runs, np.nan)
+    counters = np.full(runs, np.nan)
     state = initial_state(spec, batch=runs, seed=seed, campaigns=campaigns)
     for neg in negotiators:
         neg.reset(spec, runs, seed, state.campaign)
@@ -149,14 +172,20 @@ def play_batch(
     while not bool(state.is_over.all()):
         union = negotiators[UNION].decide(observe(spec, state, UNION))
         studio = negotiators[STUDIO].decide(observe(spec, state, STUDIO))
-        state, _ = step(spec, state, Actions.from_decisions(union, studio))
+        week = state.week
+        state, events = step(spec, state, Actions.from_decisions(union, studio))
+        vote = events.kind == EventKind.RATIFICATION_VOTE
+        votes[events.campaign[vote]] = events.value[vote]
+        offer = (events.kind == EventKind.OFFER_MADE) & (events.ref == STUDIO)
+        rows = events.campaign[offer]
+        counters[rows] = np.fmin(counters[rows], float(week))
         if progress is not None:
             done = int(state.is_over.sum())
             progress.write(f"\rweek {state.week:>3}/{max_weeks}: {done:>7,}/{runs:,} runs ended")
             progress.flush()
     if progress is not None:
         progress.write("\n")
-    return state
+    return state, votes, counters
 
 
 def _on_frontier(spec: GameSpec, contract: np.ndarray) -> np.ndarray:

@@ -6,6 +6,9 @@ one batch and reports, per expectation, the share of runs in range.
 
 Metrics: ``strike_weeks``, ``end_week``, ``outcome_deal`` (1 if a deal was
 ratified), ``union_utility``, ``studio_utility``, ``economic_loss``,
+``ratification_share`` (the yes share of the last ratification vote, over runs
+that held one), ``first_counter_week`` (the week the studio first put a new
+offer on the table, over runs where it did),
 ``deal_<issue id>`` (the value of the contract's level on that issue, over runs
 that reached a contract) and any variable id (its final value).
 """
@@ -41,8 +44,10 @@ class ExpectationResult:
     def describe(self) -> str:
         e = self.expectation
         verdict = "ok  " if self.passed else "FAIL"
+        level = "" if e.difficulty == "normal" else f" at {e.difficulty}"
         return (
-            f"{verdict} {e.id}: {e.metric} in [{e.lo:g}, {e.hi:g}] in {self.share_in_range:.0%} "
+            f"{verdict} {e.id}{level}: {e.metric} in [{e.lo:g}, {e.hi:g}] in "
+            f"{self.share_in_range:.0%} "
             f"of {self.runs} runs (needs {e.share:.0%}; median {self.median:.2f})"
         )
 
@@ -59,6 +64,14 @@ def metric_values(spec: GameSpec, result: BatchResult, metric: str) -> np.ndarra
     }
     if metric in simple:
         return np.asarray(simple[metric], dtype=float)
+    tracked = {
+        "ratification_share": result.ratification_share,
+        "first_counter_week": result.first_counter_week,
+    }
+    if metric in tracked:
+        values = np.asarray(tracked[metric], dtype=float)
+        held: np.ndarray = values[~np.isnan(values)]
+        return held
     if metric.startswith("deal_") and metric[5:] in spec.issue_index:
         j = spec.issue_index[metric[5:]]
         values = np.asarray(spec.issues[j].values)[result.contract[:, j]]
@@ -82,13 +95,19 @@ def check(
     seed: int = 0,
     runs: int | None = None,
 ) -> list[ExpectationResult]:
-    """Play the scenario's expectations (one batch, the most runs any needs)."""
+    """Play the scenario's expectations: one batch per difficulty they name (with
+    ``seats`` given, one batch with those seats), the most runs any needs."""
     if not spec.expectations:
         return []
     n = runs or max(e.runs for e in spec.expectations)
-    result = run_batch(spec, seats or default_seats(spec), runs=n, seed=seed)
+    batches: dict[str, BatchResult] = {}
     out = []
     for e in spec.expectations:
+        level = "seats" if seats is not None else e.difficulty
+        if level not in batches:
+            at = seats or default_seats(spec, e.difficulty)
+            batches[level] = run_batch(spec, at, runs=n, seed=seed)
+        result = batches[level]
         values = metric_values(spec, result, e.metric)
         inside = (values >= e.lo) & (values <= e.hi)
         share = float(inside.mean()) if values.size else 0.0

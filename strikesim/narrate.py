@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from strikesim.engine import EventKind, GameSpec, Outcome, StepEvents
 from strikesim.engine.spec import SIDES
@@ -50,12 +51,39 @@ def week_date(spec: GameSpec, week: int) -> str:
     return f"{day:%b} {day.day}, {day.year}"
 
 
-def narrate(spec: GameSpec, events: StepEvents, row: int, week: int) -> list[Happening]:
-    """The events of batch row ``row`` in one step, as :class:`Happening` records."""
+def narrate(
+    spec: GameSpec,
+    events: StepEvents,
+    row: int,
+    week: int,
+    offers: tuple[Any, Any] | None = None,
+) -> list[Happening]:
+    """The events of batch row ``row`` in one step, as :class:`Happening` records.
+
+    With ``offers`` (the row's ``(2, I)`` standing offers before and after the step, level
+    indices, -1 = none), a new package's story says what it changed.
+    """
     out: list[Happening] = []
     for kind, ref, value in events.for_campaign(row):
-        out.append(_one(spec, week, kind, ref, value))
+        happening = _one(spec, week, kind, ref, value)
+        if kind == EventKind.OFFER_MADE and offers is not None:
+            happening = replace(happening, body=_package_changes(spec, ref, *offers))
+        out.append(happening)
     return out
+
+
+def _package_changes(spec: GameSpec, side: int, before: Any, after: Any) -> str:
+    """``"Changed: Minimum pay raise: 5% → 7%; ..."`` of a side's new package."""
+    old_levels = [int(x) for x in before[side]]
+    new_levels = [int(x) for x in after[side]]
+    parts = []
+    for issue, a, b in zip(spec.issues, old_levels, new_levels, strict=True):
+        if a != b and b >= 0:
+            was = issue.level_labels[a] if a >= 0 else "nothing"
+            parts.append(f"{issue.label}: {was} → {issue.level_labels[b]}")
+    if not parts:
+        return "The same terms, tabled again."
+    return "Changed: " + "; ".join(parts) + "."
 
 
 @dataclass(frozen=True)

@@ -235,6 +235,7 @@ class Session:
         acts = Actions.from_decisions(
             union.side_decision(self.spec), studio.side_decision(self.spec)
         )
+        before = self.state.offers[0].copy()
         self.state, events = step(self.spec, self.state, acts)
         self.record = self.record.with_week(
             WeekActions(
@@ -250,7 +251,7 @@ class Session:
         report = WeekReport(
             week,
             (union, studio),
-            tuple(narrate(self.spec, events, 0, week)),
+            tuple(narrate(self.spec, events, 0, week, (before, self.state.offers[0]))),
             self.values(),
             phase,
             self.outcome,

@@ -55,7 +55,7 @@ def belief_state(spec: GameSpec, obs: Observation, row: int, seed: int) -> State
         ratify_week=obs.ratify_week[sl].copy(),
         suspended_until=obs.talks_suspended_until[sl].copy(),
         cooldown=cooldown,
-        fired=np.zeros((1, len(spec.events)), dtype=bool),
+        fired=np.full((1, len(spec.events)), -1, dtype=np.int32),
         contract=obs.contract[sl].copy(),
         outcome=obs.outcome[sl].copy(),
         end_week=np.full(1, -1, dtype=np.int32),

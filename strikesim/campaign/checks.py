@@ -26,7 +26,15 @@ from strikesim.campaign.formulas import (
 from strikesim.campaign.model import CampaignModel, StageModel
 from strikesim.campaign.reach import reach_findings
 from strikesim.campaign.scenarios import AbstractScenario, ScenarioInfo, scenario_info
-from strikesim.campaign.spec import Branch, Campaign, Epilogue, IntroChoice, Stage, SummaryRow
+from strikesim.campaign.spec import (
+    Branch,
+    Campaign,
+    Epilogue,
+    IntroChoice,
+    LedgerDisplay,
+    Stage,
+    SummaryRow,
+)
 from strikesim.campaign.text import spec_problem, template_problems
 from strikesim.engine.spec import Formula
 from strikesim.scenario.diagnostics import Diagnostic, ScenarioError, did_you_mean
@@ -236,6 +244,17 @@ def check_campaign(
             )
         if value is not None:
             rows.append(SummaryRow(row.label, value, row.format, row.unit))
+    shown_entries: dict[str, LedgerDisplay] = {}
+    for name, shown in model.ledger_display.items():
+        if name not in ledger:
+            out.append(
+                error(("ledger_display", name), f"'{name}' is not a ledger name", at_key=True,
+                      hint=did_you_mean(name, ledger))
+            )  # fmt: skip
+        why = spec_problem(shown.format) if shown.format else None
+        if why is not None:
+            out.append(error(("ledger_display", name, "format"), f"bad format spec ({why})"))
+        shown_entries[name] = LedgerDisplay(shown.label, shown.format, shown.unit)
     out += reach_findings(model)
     if any(f.severity == "error" for f in out) or result.passthrough:
         return None, result
@@ -250,6 +269,7 @@ def check_campaign(
         stages={s.id: replace(s, source=display or str(file)) for s in stages if s is not None},
         epilogues=tuple(epilogues),
         summary_rows=tuple(rows),
+        ledger_display=shown_entries,
         sources=tuple(model.sources),
         path=file,
     ), result

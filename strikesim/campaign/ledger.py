@@ -18,7 +18,7 @@ import numpy as np
 
 from strikesim.campaign.scenarios import scenario_info
 from strikesim.campaign.spec import Campaign, Stage
-from strikesim.campaign.text import fill, format_number
+from strikesim.campaign.text import fill, format_number, ledger_label, ledger_value
 from strikesim.engine import GameSpec, Outcome, State, utilities
 from strikesim.engine.spec import STUDIO, UNION, Formula, Namespace
 from strikesim.scenario.compile import compile_model
@@ -36,6 +36,7 @@ __all__ = [
     "next_stage",
     "record_stage",
     "results_namespace",
+    "shown_entry",
     "stage_spec",
     "summary_table",
 ]
@@ -177,6 +178,16 @@ def epilogue_texts(campaign: Campaign, ledger: Ledger) -> list[tuple[str, str]]:
         for e in campaign.epilogues
         if _holds(e.when, ledger)
     ]
+
+
+def shown_entry(campaign: Campaign, name: str, value: float) -> tuple[str, str]:
+    """``(label, value text)`` of ledger entry ``name`` as players see it: with the
+    campaign's ``ledger_display`` label, format and unit, else the name in words."""
+    shown = campaign.ledger_display.get(name)
+    if shown is None:
+        return ledger_label(name), ledger_value(value)
+    text = format_number(value, shown.format) if shown.format else ledger_value(value)
+    return shown.label, with_unit(text, shown.unit)
 
 
 def summary_table(campaign: Campaign, ledger: Ledger) -> list[tuple[str, str]]:

@@ -109,6 +109,14 @@ class SummaryRowModel(_Model):
     unit: str = Field(default="", description="Default empty. Suffix after the value.")
 
 
+class LedgerDisplayModel(_Model):
+    """How one ledger entry is shown to players (its name and number are internal)."""
+
+    label: str = Field(description="Name shown for the entry.")
+    format: str = Field(default="", description="Default: about three digits. A format spec.")
+    unit: str = Field(default="", description='Default empty. Suffix; "$M" goes in front.')
+
+
 class CampaignModel(_Model):
     """A whole campaign file (format version 1)."""
 
@@ -123,6 +131,10 @@ class CampaignModel(_Model):
         default="any", description="Default any. The side the player may choose."
     )
     ledger: dict[str, float] = Field(description="Ledger names and their starting values.")
+    ledger_display: dict[str, LedgerDisplayModel] = Field(
+        default_factory=dict,
+        description="Default none (names shown as words). Label, format and unit per entry.",
+    )
     start: str = Field(description="The id of the first stage.")
     record: dict[str, FormulaText] = Field(
         default_factory=dict, description="Default none. Recorded after every stage."

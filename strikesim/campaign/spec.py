@@ -76,6 +76,15 @@ class SummaryRow:
 
 
 @dataclass(frozen=True)
+class LedgerDisplay:
+    """How a ledger entry is shown: a label, a format spec ("" = about three digits), a unit."""
+
+    label: str
+    format: str
+    unit: str
+
+
+@dataclass(frozen=True)
 class Campaign:
     """A campaign ready to play. ``ledger`` holds the starting values, in file order."""
 
@@ -92,6 +101,8 @@ class Campaign:
     sources: tuple[str, ...]
     path: Path
     warnings: tuple[Diagnostic, ...] = field(default=())
+    ledger_display: Mapping[str, LedgerDisplay] = field(default_factory=dict)
+    """Ledger name -> how it is shown to players."""
 
     def stage(self, stage_id: str) -> Stage:
         return self.stages[stage_id]

@@ -100,6 +100,12 @@ def _parser() -> argparse.ArgumentParser:
     chk.add_argument("scenario")
     chk.add_argument("--runs", type=_positive, help="seeds to play (default: what each asks)")
     chk.add_argument("--seed", type=_seed, default=0)
+    chk.add_argument(
+        "--stress",
+        action="store_true",
+        help="also check every expectation under a standard set of distortions and report "
+        "those that never fail",
+    )
 
     from strikesim.cli.balance import add_parser as add_balance
 
@@ -127,6 +133,12 @@ def _parser() -> argparse.ArgumentParser:
     camp.add_argument("--studio", metavar="P", help="studio negotiator (default: each stage's)")
     camp.add_argument("--difficulty", default="normal", help="AI level: easy, normal, hard, expert")
     camp.add_argument("--save", metavar="FILE", help="also write the campaign save to FILE")
+    camp.add_argument(
+        "--seeds",
+        type=_seed_range,
+        metavar="A-B",
+        help="play every seed from A to B and print one line per seed and a table of paths",
+    )
 
     shots = sub.add_parser("screenshots", help="play a scripted game headless, save every screen")
     shots.add_argument("--out", metavar="DIR", default="screenshots")
@@ -150,6 +162,21 @@ def _seed(text: str) -> int:
     if not 0 <= value < 2**63:
         raise argparse.ArgumentTypeError("a seed must be between 0 and 2^63-1")
     return value
+
+
+def _seed_range(text: str) -> range:
+    first, sep, last = text.partition("-")
+    try:
+        a, b = int(first), int(last) if sep else int(first)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"seeds are A-B, two whole numbers, got {text!r}"
+        ) from None
+    if not 0 <= a <= b < 2**63:
+        raise argparse.ArgumentTypeError(f"seeds A-B need 0 <= A <= B, got {text!r}")
+    if b - a >= 10_000:
+        raise argparse.ArgumentTypeError("at most 10,000 seeds at a time")
+    return range(a, b + 1)
 
 
 def _positive(text: str) -> int:

@@ -9,18 +9,28 @@ from __future__ import annotations
 
 import argparse
 import textwrap
+from collections import Counter
 from collections.abc import Iterator
 from typing import TextIO
 
+from strikesim.campaign.ledger import shown_entry
 from strikesim.campaign.load import load_campaign
 from strikesim.campaign.run import CampaignRun, StageResult
-from strikesim.campaign.text import ledger_value
 from strikesim.engine import Outcome
 from strikesim.narrate import OUTCOME_TEXT, week_date
 from strikesim.records import Seat
 from strikesim.session import Session
 
-__all__ = ["closing_lines", "cmd_campaign", "outcome_line", "run_lines", "stage_lines", "story"]
+__all__ = [
+    "closing_lines",
+    "cmd_campaign",
+    "outcome_line",
+    "path_table",
+    "run_lines",
+    "seed_line",
+    "stage_lines",
+    "story",
+]
 
 WIDTH = 88
 
@@ -56,12 +66,15 @@ def stage_lines(run: CampaignRun, session: Session, result: StageResult, intro: 
 
         contract = tuple(int(x) for x in session.state.contract[0])
         lines += _wrap("Contract: " + describe_offer(session.spec, contract), "  ")
-    changed = result.changes()
+    changed = [
+        (shown_entry(run.campaign, name, before), shown_entry(run.campaign, name, after)[1])
+        for name, before, after in result.changes()
+    ]
     if changed:
         lines.append("  Ledger:")
-        width = max(len(name) for name, _, _ in changed)
-        for name, before, after in changed:
-            lines.append(f"    {name:<{width}}  {ledger_value(before):>9} -> {ledger_value(after)}")
+        width = max(len(label) for (label, _), _ in changed)
+        for (label, before), after in changed:
+            lines.append(f"    {label:<{width}}  {before:>9} -> {after}")
     lines.append("")
     return lines
 
@@ -96,6 +109,36 @@ def run_lines(run: CampaignRun) -> list[str]:
     return [line for chunk in story(run) for line in chunk]
 
 
+_OUTCOME_MARK = {
+    Outcome.DEAL_RATIFIED: "deal",
+    Outcome.UNION_CAPITULATED: "union gave in",
+    Outcome.STUDIO_CAPITULATED: "studio gave in",
+    Outcome.DEADLINE: "no deal",
+}
+
+
+def seed_line(run: CampaignRun) -> str:
+    """One line of a finished run: ``"seed 3: writers_2023 (deal, 18 wk) > ... | titles"``."""
+    steps = " > ".join(
+        f"{r.stage_id} ({_OUTCOME_MARK.get(r.outcome, r.outcome.name.lower())}, "
+        f"{r.strike_weeks} wk)"
+        for r in run.results
+    )
+    titles = "; ".join(title for title, _ in run.epilogues())
+    return f"seed {run.seed}: {steps} | {titles}"
+
+
+def path_table(runs: list[CampaignRun]) -> list[str]:
+    """How many seeds took each path of stages, and each set of epilogues."""
+    paths = Counter(" > ".join(r.stage_id for r in run.results) for run in runs)
+    endings = Counter("; ".join(t for t, _ in run.epilogues()) for run in runs)
+    lines = [f"{len(paths)} distinct path(s) over {len(runs)} seed(s):"]
+    lines += [f"  {n:>4}  {path}" for path, n in paths.most_common()]
+    lines.append(f"{len(endings)} distinct epilogue set(s):")
+    lines += [f"  {n:>4}  {ending}" for ending, n in endings.most_common()]
+    return lines
+
+
 def cmd_campaign(args: argparse.Namespace, out: TextIO) -> int:
     """Handler of ``strikesim campaign``; user mistakes raise ``UserError``."""
     from strikesim.ai import DIFFICULTIES
@@ -110,6 +153,19 @@ def cmd_campaign(args: argparse.Namespace, out: TextIO) -> int:
         Seat("ai", args.studio or "", difficulty),
     )
     save = getattr(args, "save", None)
+    seeds = getattr(args, "seeds", None)
+    if seeds is not None:
+        if save:
+            raise UserError("--save writes one campaign; leave it out with --seeds")
+        runs = []
+        for seed in seeds:
+            run = CampaignRun(campaign, seed=seed, seats=seats)
+            run.play_to_end()
+            runs.append(run)
+            out.write(seed_line(run) + "\n")
+            out.flush()
+        out.write("\n".join(["", *path_table(runs)]) + "\n")
+        return EXIT_OK
     target = resolve_out_path(save) if save else None  # a bad path fails before playing
     run = CampaignRun(campaign, seed=args.seed, seats=seats)
     for chunk in story(run):  # a CampaignError reaches strikesim.cli.report_error

@@ -260,12 +260,46 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     if not spec.expectations:
         out.write(f"{spec.id}: no expectations to check\n")
         return EXIT_OK
+    if getattr(args, "stress", False):
+        return _stress_report(args, spec, out)
     results = check(spec, seed=args.seed, runs=args.runs)
     for r in results:
         out.write(r.describe() + "\n")
     failed = sum(not r.passed for r in results)
     out.write(f"{spec.id}: {len(results) - failed} of {len(results)} expectations met\n")
     return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _stress_report(args: argparse.Namespace, spec: GameSpec, out: TextIO) -> int:
+    """``check --stress``: a table of pass shares per expectation and distortion."""
+    from strikesim.scenario import load_model
+    from strikesim.stress import DISTORTIONS, stress
+
+    model, _ = load_model(args.scenario)
+    result = stress(spec, model, seed=args.seed, runs=args.runs)
+    width = max(len(r.expectation.id) for r in result.shipped)
+    ids = list(result.distorted)
+    out.write("Distortions:\n")
+    for k, distortion in enumerate(DISTORTIONS):
+        out.write(f"  d{k + 1:<2} {distortion.id:<15} {distortion.label}\n")
+    head = "".join(f"{'d' + str(k + 1):>5} " for k in range(len(ids)))
+    out.write(f"\n{'expectation':<{width}}  shipped {head} (share of runs in range; * = fails)\n")
+    for k, r in enumerate(result.shipped):
+        cells = []
+        for d_id in ids:
+            x = result.distorted[d_id][k]
+            cells.append(f"{x.share_in_range:>5.0%}{'*' if not x.passed else ' '}")
+        mark = "*" if not r.passed else " "
+        out.write(f"{r.expectation.id:<{width}}  {r.share_in_range:>6.0%}{mark} {''.join(cells)}\n")
+    never = result.never_failing()
+    failed = sum(not r.passed for r in result.shipped)
+    if never:
+        out.write(f"\nNever fails under any distortion: {', '.join(never)}\n")
+    else:
+        out.write("\nEvery expectation fails under at least one distortion.\n")
+    if failed:
+        out.write(f"{failed} expectation(s) fail as shipped\n")
+    return EXIT_PROBLEMS if never or failed else EXIT_OK
 
 
 def cmd_start(args: argparse.Namespace, out: TextIO) -> int:

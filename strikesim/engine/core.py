@@ -215,6 +215,22 @@ CORE_PARAMS: Mapping[str, CoreParam] = {
     "kappa_50": _P(2.0, "Orders of magnitude of cost decline for half of tasks to be "
                    "substitutable", "models §4.4 [D]"),
     "ai_sharpness": _P(1.2, "Sharpness of the capability logistic", "models §4.4 [D]"),
+    "ai_progress_halflife": _P(2.0, "Years for the yearly AI cost decline (orders of magnitude) "
+                               "to halve after the dispute (projection)", "fastest declines "
+                               "are recent and may not persist (models §4.4) [D]"),
+    "ai_speed_spread": _P(0.35, "Log-sd of the AI cost decline across projection draws",
+                          "Epoch 9x-900x/yr by task (models §4.4) [D]"),
+    "ai_halflife_spread": _P(0.5, "Log-sd of the AI progress half-life across projection draws",
+                             "models §4.4 [D]"),
+    "kappa_50_spread": _P(0.5, "Sd (orders of magnitude) of the capability midpoint across "
+                          "projection draws", "models §4.4 [D]"),
+    "renewal_pull": _P(0.5, "Share of the way each renewal after the contract's term moves "
+                       "the AI guardrail towards renewal_guardrail (projection)",
+                       "docs/projection.md [D]"),
+    "renewal_guardrail": _P(0.5, "AI guardrail the projection's renewals drift towards (an even "
+                            "bargain over AI)", "docs/projection.md [D]"),
+    "renewal_real_raise": _P(0.0, "Real pay raise (%/yr) of renewals after the contract's term",
+                             "docs/projection.md [D]"),
     "ai_investment_ref": _P(50.0, "AI investment ($M/yr) at which the learning curve runs at "
                             "its base speed", "design [D]"),
     "ai_investment_elasticity": _P(0.3, "Elasticity of AI progress and adoption to investment",

@@ -2,13 +2,33 @@
 
 :func:`project` runs the long-run part of the core model monthly for
 ``spec.projection.years`` (default 10) from the final state of a batch under
-given contracts: AI cost decline and capability, Bass adoption towards the
-capability the contract's ``guardrail`` allows, jobs displaced, employment,
-the content pipeline refilling, subscribers, studio profit and members' real
-pay (nominal raises from the ``wage_raise`` contract term spread over
-``term_years``, deflated by the ``inflation`` parameter). It returns yearly
-series; with ``samples > 0`` it also returns 10–90 % bands from seeded
-parameter noise (AI speed, imitation, inflation, churn).
+given contracts (docs/projection.md):
+
+* **AI capability** is the core logistic in the orders of magnitude of AI
+  cost decline (research models §4.4), but the yearly decline itself slows:
+  its rate halves every ``ai_progress_halflife`` years ("the fastest declines
+  are recent and may not persist"). Capability therefore follows an S-curve
+  whose ceiling (where the slowing progress stops) and midpoint
+  (``kappa_50``) are uncertain: each band draw scales the speed, the
+  half-life and the midpoint by ``ai_speed_spread``, ``ai_halflife_spread``
+  and ``kappa_50_spread``.
+* **Adoption** diffuses (Bass, models §4.1) towards the capability the
+  contract's ``guardrail`` leaves open; diffusion does not run backwards, so a
+  tighter rule stops new adoption rather than undoing the old.
+* **The contract binds for its term** (``term_years``, default
+  ``contract_years``). At each renewal after it, the next contract moves
+  ``renewal_pull`` of the way from the guardrail in force towards
+  ``renewal_guardrail`` and pay raises track inflation plus
+  ``renewal_real_raise`` (%/yr): the projection does not know who will win
+  the next round, so it assumes the next bargain regresses towards an even one.
+* Jobs displaced, employment, the content pipeline, subscribers, studio profit
+  and members' real pay (the ``wage_raise`` term spread over the term,
+  deflated by ``inflation``) follow. The industry's scale (``exposed_jobs``,
+  ``e0``, ``ai_saving_per_kjob``, ``weekly_operating_income``) is the
+  scenario's; ``validate`` checks it against the parties.
+
+With ``samples > 0`` it also returns 10–90 % bands from seeded draws of those
+uncertain parameters (plus imitation, inflation and churn).
 
 :func:`counterfactuals` projects the deal next to "no deal" (the old
 contract), "no AI guardrails" (the deal with ``guardrail`` forced to 0) and,
@@ -29,7 +49,14 @@ from .mathfn import logistic
 from .namespace import contract_terms, plan_for
 from .spec import GameSpec
 
-__all__ = ["SERIES", "Projection", "counterfactuals", "project"]
+__all__ = [
+    "PROJECTION_PARAMS",
+    "PROJECTION_TERMS",
+    "SERIES",
+    "Projection",
+    "counterfactuals",
+    "project",
+]
 
 SERIES = (
     "ai_capability", "ai_adoption", "jobs_displaced", "employment", "real_pay",
@@ -37,6 +64,26 @@ SERIES = (
 )  # fmt: skip
 """Projected quantities (units: share, share, thousand jobs, thousand jobs,
 index 1.0 = pay at the deal in today's money, index, $M/yr, thousand)."""
+
+PROJECTION_TERMS: Mapping[str, str] = {
+    "guardrail": "share of AI-capable work the contract keeps from AI (0-1)",
+    "wage_raise": "pay raise over the contract's term (%)",
+    "term_years": "length of the contract (years; default contract_years)",
+    "replica_guardrail": "share of new digital replicas the contract prevents (0-1; "
+    "default the guardrail)",
+}
+"""Contract terms the projection reads by name, and what each means."""
+
+PROJECTION_PARAMS: tuple[str, ...] = (
+    "ai_cost_decline", "ai_progress_halflife", "ai_speed_spread", "ai_halflife_spread",
+    "kappa_50", "kappa_50_spread", "ai_sharpness", "ai_investment_ref",
+    "ai_investment_elasticity", "bass_p", "bass_q", "inflation", "c_w", "beta_d",
+    "content_ref", "production_rate", "release_rate", "content_catch_up", "subscriber_adds",
+    "replica_rate", "exposed_jobs", "e0", "employment_adjust", "weekly_operating_income",
+    "ai_saving_per_kjob", "contract_years", "renewal_pull", "renewal_guardrail",
+    "renewal_real_raise",
+)  # fmt: skip
+"""Parameters the projection reads (``validate`` counts them as used)."""
 
 _STEPS_PER_YEAR = 12
 _WEEKS = 52.0 / _STEPS_PER_YEAR
@@ -47,12 +94,14 @@ _LOW, _HIGH = 10.0, 90.0
 class Projection:
     """Yearly series of a batch: ``mean[name]`` is ``(B, years + 1)`` (year 0 =
     at the deal); ``low``/``high`` hold the 10 % / 90 % bands (empty without
-    samples)."""
+    samples). ``term_years`` ``(B,)`` is when the contract ends and the
+    renewal rule takes over."""
 
     years: np.ndarray  # (years + 1,) 0, 1, ... years
     mean: Mapping[str, np.ndarray]
     low: Mapping[str, np.ndarray]
     high: Mapping[str, np.ndarray]
+    term_years: np.ndarray
 
 
 def _start(spec: GameSpec, values: np.ndarray, name: str) -> np.ndarray:
@@ -63,30 +112,39 @@ def _start(spec: GameSpec, values: np.ndarray, name: str) -> np.ndarray:
     return np.full(values.shape[0], default)
 
 
+def _term(terms: Mapping[str, Any], name: str, default: Any, b: int) -> np.ndarray:
+    return np.broadcast_to(np.asarray(terms.get(name, default), np.float64), (b,)).copy()
+
+
 def _run(
     spec: GameSpec, values: np.ndarray, contract: np.ndarray, years: int,
     noise: Mapping[str, np.ndarray] | None, guardrail: float | None,
-) -> dict[str, np.ndarray]:  # fmt: skip
-    """Monthly simulation; returns name -> (B, years + 1)."""
+) -> tuple[dict[str, np.ndarray], np.ndarray]:  # fmt: skip
+    """Monthly simulation; returns (name -> (B, years + 1), term in years (B,))."""
     plan = plan_for(spec)
     p = plan.params
     b = values.shape[0]
     terms = contract_terms(spec, plan, contract.astype(np.int16))
-    g = np.broadcast_to(np.asarray(terms.get("guardrail", 0.0), np.float64), (b,))
+    g = _term(terms, "guardrail", 0.0, b)
     if guardrail is not None:
         g = np.full(b, float(guardrail))
-    raise_total = np.asarray(terms.get("wage_raise", 0.0), np.float64) / 100.0
-    term = np.maximum(np.asarray(terms.get("term_years", 3.0), np.float64), 0.25)
+    g_replica = _term(terms, "replica_guardrail", g, b) if guardrail is None else g.copy()
+    raise_total = _term(terms, "wage_raise", 0.0, b) / 100.0
+    term = np.maximum(_term(terms, "term_years", p["contract_years"], b), 0.25)
     yearly_raise = np.power(np.maximum(1.0 + raise_total, 1e-6), 1.0 / term) - 1.0
     cost = np.zeros(b)
     for i, issue in enumerate(spec.issues):
         cost += np.asarray(issue.cost, np.float64)[np.maximum(contract[:, i], 0)]
     nz = noise or {}
     one = np.ones(b)
-    ai_speed = np.log10(p["ai_cost_decline"]) / 52.0 * nz.get("ai_speed", one)
+    speed0 = np.log10(p["ai_cost_decline"]) / 52.0 * nz.get("ai_speed", one)
+    halflife = p["ai_progress_halflife"] * nz.get("halflife", one)
+    kappa_50 = p["kappa_50"] + nz.get("kappa_50", 0.0 * one)
     bass_q = p["bass_q"] * nz.get("bass_q", one)
     inflation = (p["inflation"] + nz.get("inflation", 0.0 * one)) / 100.0
     c_w = p["c_w"] * nz.get("churn", one)
+    pull, g_renew = p["renewal_pull"], p["renewal_guardrail"]
+    renewal_raise = inflation + p["renewal_real_raise"] / 100.0
     invest = _start(spec, values, "ai_investment")
     mult = np.power(np.maximum(invest, 0.0) / p["ai_investment_ref"], p["ai_investment_elasticity"])
 
@@ -97,10 +155,18 @@ def _run(
     subs = _start(spec, values, "subscribers")
     replicas = _start(spec, values, "digital_replicas")
     pay = np.ones(b)
+    renewal_due = term.copy()  # years: when the contract in force ends
+    speed = speed0.copy()
+    slowing = np.power(0.5, 1.0 / (_STEPS_PER_YEAR * halflife))  # per month
+    real_term = ((1.0 + yearly_raise) / (1.0 + inflation)) ** (1.0 / _STEPS_PER_YEAR)
+    real_after = ((1.0 + renewal_raise) / (1.0 + inflation)) ** (1.0 / _STEPS_PER_YEAR)
     out = {k: np.empty((b, years + 1)) for k in SERIES}
 
+    def capability() -> np.ndarray:
+        return logistic(p["ai_sharpness"] * (orders - kappa_50))
+
     def record(y: int) -> None:
-        cap = logistic(p["ai_sharpness"] * (orders - p["kappa_50"]))
+        cap = capability()
         displaced = p["exposed_jobs"] * adoption * cap
         out["ai_capability"][:, y] = cap
         out["ai_adoption"][:, y] = adoption
@@ -116,13 +182,21 @@ def _run(
 
     record(0)
     for m in range(1, years * _STEPS_PER_YEAR + 1):
-        cap = logistic(p["ai_sharpness"] * (orders - p["kappa_50"]))
+        t = (m - 1) / _STEPS_PER_YEAR
+        renewed = renewal_due <= t
+        if renewed.any():  # the next contract: a step towards an even bargain over AI
+            renewal_due = np.where(renewed, renewal_due + term, renewal_due)
+            g = np.where(renewed, g + pull * (g_renew - g), g)
+            g_replica = np.where(renewed, g_replica + pull * (g_renew - g_replica), g_replica)
+        cap = capability()
         displaced = p["exposed_jobs"] * adoption * cap
         drought = np.clip(1.0 - stock / p["content_ref"], 0.0, 1.0)
         rate = (p["bass_p"] * mult + bass_q * adoption) * _WEEKS
-        adoption = np.clip(adoption + np.minimum(rate, 1.0) * (cap * (1.0 - g) - adoption), 0, 1)
-        replicas = replicas + p["replica_rate"] * adoption * (1.0 - g) * _WEEKS
-        orders = orders + ai_speed * mult * _WEEKS
+        gap = np.maximum(cap * (1.0 - g) - adoption, 0.0)
+        adoption = np.clip(adoption + np.minimum(rate, 1.0) * gap, 0, 1)
+        replicas = replicas + p["replica_rate"] * adoption * (1.0 - g_replica) * _WEEKS
+        orders = orders + speed * mult * _WEEKS
+        speed = speed * slowing
         refill = p["production_rate"] * (1.0 + p["content_catch_up"] * drought)
         stock = np.maximum(stock + (refill - p["release_rate"]) * _WEEKS, 0.0)
         churn = c_w * (1.0 + p["beta_d"] * drought)
@@ -131,10 +205,10 @@ def _run(
         )
         adjust = 1.0 - (1.0 - p["employment_adjust"]) ** _WEEKS
         employment = employment + adjust * (p["e0"] - displaced - employment)
-        pay = pay * ((1.0 + yearly_raise) / (1.0 + inflation)) ** (1.0 / _STEPS_PER_YEAR)
+        pay = pay * np.where(t < term, real_term, real_after)
         if m % _STEPS_PER_YEAR == 0:
             record(m // _STEPS_PER_YEAR)
-    return out
+    return out, term
 
 
 def project(
@@ -157,26 +231,29 @@ def project(
     n_years = spec.projection.years if years is None else int(years)
     if n_years < 1:
         raise ValueError(f"projection years must be at least 1, got {n_years}")
-    mean = _run(spec, vals, levels, n_years, None, guardrail)
+    mean, term = _run(spec, vals, levels, n_years, None, guardrail)
     low: dict[str, np.ndarray] = {}
     high: dict[str, np.ndarray] = {}
     if samples > 0:
         ids = np.arange(b * samples, dtype=np.uint64)
-        draw = [rng.normal(seed, ids, 0, rng.PROJECTION, k) for k in range(4)]
+        draw = [rng.normal(seed, ids, 0, rng.PROJECTION, k) for k in range(6)]
+        p = plan_for(spec).params
         noise = {
-            "ai_speed": np.exp(0.35 * draw[0]),
+            "ai_speed": np.exp(p["ai_speed_spread"] * draw[0]),
             "bass_q": np.exp(0.3 * draw[1]),
             "inflation": 1.0 * draw[2],
             "churn": np.exp(0.2 * draw[3]),
+            "halflife": np.exp(p["ai_halflife_spread"] * draw[4]),
+            "kappa_50": p["kappa_50_spread"] * draw[5],
         }
-        runs = _run(
+        runs, _ = _run(
             spec, np.repeat(vals, samples, axis=0), np.repeat(levels, samples, axis=0),
             n_years, noise, guardrail,
         )  # fmt: skip
         for k, arr in runs.items():
             cube = arr.reshape(b, samples, n_years + 1)
             low[k], high[k] = np.percentile(cube, [_LOW, _HIGH], axis=1)
-    return Projection(years=np.arange(n_years + 1), mean=mean, low=low, high=high)
+    return Projection(np.arange(n_years + 1), mean, low, high, term)
 
 
 def counterfactuals(

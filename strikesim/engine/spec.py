@@ -177,6 +177,8 @@ class EventSpec:
     favours: Literal["union", "studio", "neutral"] = "neutral"
     category: str = "news"
     date: str = ""
+    every: int = 1
+    """A repeating event fires at most once in this many weeks."""
 
 
 @dataclass(frozen=True)
@@ -257,6 +259,8 @@ class Expectation:
     share: float
     runs: int
     description: str = ""
+    difficulty: str = "normal"
+    """The level both default negotiators play at."""
 
 
 @dataclass(frozen=True)

@@ -114,7 +114,7 @@ class State:
     cooldown: np.ndarray
     """(B, A) int32 weeks until each pressure action may be used again."""
     fired: np.ndarray
-    """(B, E) bool: scenario event has fired at least once."""
+    """(B, E) int32: the week a scenario event last fired (-1: never)."""
     contract: np.ndarray
     """(B, I) int16 the contract in force (the old one until a deal is ratified)."""
     outcome: np.ndarray

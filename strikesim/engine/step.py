@@ -117,7 +117,7 @@ def initial_state(
         ratify_week=np.full(b, -1, np.int32),
         suspended_until=np.zeros(b, np.int32),
         cooldown=np.zeros((b, n_a), np.int32),
-        fired=np.zeros((b, n_e), bool),
+        fired=np.full((b, n_e), -1, np.int32),
         contract=np.broadcast_to(plan.old_contract, (b, n_i)).copy(),
         outcome=np.full(b, C.OUTCOME_ONGOING, np.int8),
         end_week=np.full(b, -1, np.int32),
@@ -281,9 +281,13 @@ def _fire_events(w: _Week) -> np.ndarray:
     for ev in _events_of_week(plan, state.week):
         e = ev.index
         open_rows = w.live  # live rows where the event may still fire
-        if not ev.repeat:
-            open_rows = w.live & ~fired[:, e] if w.any_frozen else ~fired[:, e]
-            if not some(open_rows):  # a once-only event that fired everywhere
+        if not ev.repeat or ev.every > 1:
+            last = fired[:, e]
+            rested = last < 0
+            if ev.repeat:
+                rested = rested | (last <= state.week - ev.every)
+            open_rows = w.live & rested if w.any_frozen else rested
+            if not some(open_rows):  # fired everywhere (once-only) or too recently
                 continue
         if ev.condition is None or ev.window_only:  # holds for every campaign
             elig = open_rows
@@ -304,7 +308,7 @@ def _fire_events(w: _Week) -> np.ndarray:
             w.touched.update(ev.targets)
             if fired is state.fired:
                 fired = fired.copy()
-            fired[:, e] |= fire
+            fired[:, e] = np.where(fire, state.week, fired[:, e])
             w.log.add(fire, C.EV_SCENARIO_EVENT, e)
     return fired
 

@@ -100,6 +100,8 @@ class CompiledEvent:
     window_only: bool
     """The condition is nothing but that window: inside it, it holds everywhere."""
     repeat: bool
+    every: int
+    """A repeating event's least gap between firings, in weeks."""
 
 
 def compile_effects(
@@ -142,6 +144,7 @@ def compile_events(spec: GameSpec, lo: np.ndarray, hi: np.ndarray) -> tuple[Comp
                 last_week=last,
                 window_only=only,
                 repeat=event.repeat,
+                every=max(1, int(event.every)),
             )
         )
     return tuple(out)

@@ -22,6 +22,7 @@ from strikesim.scenario import formula as F
 from strikesim.scenario.checks import Finding, IssueLevels, error, issue_levels, resolve_level
 from strikesim.scenario.compile_parts import compile_effects, compile_event, compile_variables
 from strikesim.scenario.model import IssueModel, IssueSideModel, ObjectiveModel, ScenarioModel
+from strikesim.scenario.reach import reach_findings
 from strikesim.scenario.references import (
     CORE_IDS,
     check_expectations,
@@ -194,6 +195,8 @@ def compile_model(model: ScenarioModel) -> tuple[S.GameSpec | None, list[Finding
     fc.findings += check_expectations(model, var_ids)
     fc.findings += unused_variables(model)
     fc.findings += check_personalities(model)
+    if not any(f.severity == "error" for f in fc.findings):  # reach needs a sound model
+        fc.findings += reach_findings(model)
     if any(f.severity == "error" for f in fc.findings):
         return None, fc.findings
     assert model.parties is not None and model.opening_offers is not None
@@ -250,7 +253,9 @@ def compile_model(model: ScenarioModel) -> tuple[S.GameSpec | None, list[Finding
             for so in model.scripted_offers
         ),
         expectations=tuple(
-            S.Expectation(x.id, x.metric, x.min, x.max, x.share, x.runs, x.description)
+            S.Expectation(
+                x.id, x.metric, x.min, x.max, x.share, x.runs, x.description, x.difficulty
+            )
             for x in model.expectations
         ),
         sources=tuple(model.sources),

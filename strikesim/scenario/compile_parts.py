@@ -221,5 +221,5 @@ def compile_event(
     eff = compile_effects(ev.effects, (*path, "effects"), var_ids, names, fc)
     return S.EventSpec(
         ev.id, ev.headline, ev.body, cond, chance,  # type: ignore[arg-type]
-        ev.repeat, eff, ev.favours, ev.category, ev.date or "",
+        ev.repeat, eff, ev.favours, ev.category, ev.date or "", ev.every,
     )  # fmt: skip

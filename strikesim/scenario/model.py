@@ -254,6 +254,12 @@ class VariableModel(_Item):
     visible_to: list[Side] | None = Field(
         default=None, description="Default both sides. Sides that may see the value."
     )
+    display_only: bool | None = Field(
+        default=None,
+        description="Default false (true for the core's economic_loss, share_price and "
+        "public_support_studio). Shown to players on purpose though no outcome reads it: "
+        "validate does not warn that it reaches nothing.",
+    )
 
 
 class ActionModel(_Item):
@@ -303,6 +309,12 @@ class EventModel(_Item):
         description="Default 1. Weekly chance (0-1) of firing while the condition holds.",
     )
     repeat: bool = Field(default=False, description="Default false (fires at most once).")
+    every: Weeks = Field(
+        default=1,
+        ge=1,
+        description="Default 1. A repeating event fires at most once in this many weeks, so "
+        "the same story does not run week after week.",
+    )
     effects: EffectMap = Field(default_factory=dict, description="Default none.")
     favours: Literal["union", "studio", "neutral"] = Field(
         default="neutral", description="Default neutral. Badge colour in the news feed."
@@ -454,6 +466,11 @@ class ExpectationModel(_Item):
     )
     runs: int = Field(default=200, ge=1, le=100_000, description="Default 200 seeds.")
     description: str = Field(default="", description="Default empty.")
+    difficulty: Literal["easy", "normal", "hard", "expert"] = Field(
+        default="normal",
+        description="Default normal. The level both default negotiators play at; two "
+        "expectations at different levels state how difficulty should order a metric.",
+    )
 
 
 class OpeningOffersModel(_Model):

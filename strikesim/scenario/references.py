@@ -22,18 +22,21 @@ __all__ = [
     "check_expectations",
     "check_personalities",
     "default_negotiators",
+    "formula_texts",
     "unused_variables",
 ]
 
 CORE_IDS = frozenset(v.id for v in core.CORE_VARIABLES)
 METRICS = (
     "strike_weeks", "end_week", "outcome_deal", "union_utility", "studio_utility",
+    "ratification_share", "first_counter_week",
 )  # fmt: skip
 """Expectation metrics besides ``deal_<issue>`` and any variable id."""
 _NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
-def _formula_texts(model: ScenarioModel) -> list[str]:
+def formula_texts(model: ScenarioModel) -> list[str]:
+    """Every formula of the scenario but the contract terms, as source text."""
     texts: list[str] = [model.phases.authorization.yes, model.phases.ratification.yes]
     texts += [model.phases.union_capitulates, model.phases.studio_capitulates]
     if model.parties:
@@ -57,7 +60,7 @@ def unused_variables(model: ScenarioModel) -> list[Finding]:
     did-you-mean hint towards the core names.
     """
     read: set[str] = set()
-    for text in _formula_texts(model):
+    for text in formula_texts(model):
         read.update(_NAME_RE.findall(text))
     read.update(x.metric for x in model.expectations)
     found = [

@@ -30,7 +30,7 @@ def test_campaign_command_prints_the_whole_story(tmp_path: Path) -> None:
     assert "March 2023. Streaming has shrunk writers' rooms" in text
     assert "== 2. The actors' strike (2023) ==" in text
     assert text.count("  Ledger:") == 4
-    assert "    stages_played" in text
+    assert "    Rounds played " in text  # ledger entries under their display labels
     assert "== The AI Decade: how it ended ==" in text
     assert "The decade in one line" in text
     assert "  Rounds played " in text
@@ -92,3 +92,36 @@ def test_campaign_save_to_a_folder_fails_before_playing(
     code, text = _run("campaign", str(MINI), "--save", str(tmp_path))
     assert code == 2 and text == ""
     assert "is a folder; give a file name" in capsys.readouterr().err
+
+
+def test_campaign_seeds_prints_a_line_per_seed_and_the_path_table() -> None:
+    code, text = _run("campaign", str(MINI), "--seeds", "4-6")
+    assert code == 0
+    lines = text.splitlines()
+    assert [line.split(":")[0] for line in lines[:3]] == ["seed 4", "seed 5", "seed 6"]
+    assert lines[0].split(": ", 1)[1].startswith("first (")
+    assert " | " in lines[0] and "The end" in lines[0]
+    paths = next(line for line in lines if "distinct path(s) over 3 seed(s)" in line)
+    assert paths
+    counts = [int(line.split()[0]) for line in lines if line.startswith("     ")]
+    assert sum(counts) == 2 * 3  # every seed counted once in paths and once in epilogue sets
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [("5-2", "seeds A-B need 0 <= A <= B"), ("a-b", "seeds are A-B"), ("0-20000", "at most")],
+)
+def test_campaign_seeds_rejects_bad_ranges(text: str, needle: str) -> None:
+    import argparse
+
+    from strikesim.cli import _seed_range
+
+    with pytest.raises(argparse.ArgumentTypeError, match=needle):
+        _seed_range(text)
+    assert _seed_range("7") == range(7, 8)
+
+
+def test_campaign_seeds_and_save_do_not_mix(capsys: pytest.CaptureFixture[str]) -> None:
+    code, text = _run("campaign", str(MINI), "--seeds", "0-1", "--save", "x.json")
+    assert code != 0
+    assert "leave it out with --seeds" in text + capsys.readouterr().err

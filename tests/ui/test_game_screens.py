@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pygame
 import pytest
 
@@ -30,7 +31,14 @@ from strikesim.ui.screens.game.news import NewsScreen
 from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.screens.game.pressure import PressureScreen
 from strikesim.ui.screens.game.private_brief import PrivateBriefScreen
-from strikesim.ui.screens.game.projection import ProjectionData, ProjectionScreen, compute
+from strikesim.ui.screens.game.projection import (
+    CASES,
+    CHARTS,
+    ProjectionData,
+    ProjectionScreen,
+    _in_sentence,
+    compute,
+)
 from strikesim.ui.screens.game.table import TableScreen
 from strikesim.ui.transitions import Reset
 from strikesim.ui.widgets.slider import Slider
@@ -384,3 +392,28 @@ def test_dashboard_strip_explains_the_week_under_the_cursor(tmp_path: Path) -> N
     assert lines[0][0].startswith(chart.series[0].label)
     assert ("−" if delta < 0 else "+") in lines[0][0].split(":")[0]
     app.draw()
+
+
+def test_coinciding_projection_series_are_drawn_once_and_said_to_coincide(
+    tmp_path: Path,
+) -> None:
+    play = _ended_play(0)
+    app = make_app(tmp_path, lambda ctx: ProjectionScreen(ctx, play, _projection_data()))
+    app.change_settings(app.ctx.settings.with_changes(reduced_motion=True))
+    screen = ProjectionScreen(app.ctx, play, _projection_data())
+    data = screen.data.projections
+
+    for chart, (name, _, _) in zip(screen.charts, CHARTS, strict=True):
+        ids = [s.id for s in chart.series]
+        assert len(ids) == len(set(ids)) and "deal" in ids  # the player's deal always shows
+        for s in chart.series:  # every drawn line differs from every other drawn line
+            for t in chart.series:
+                if s.id < t.id:
+                    gap = np.abs(data[s.id].mean[name][0] - data[t.id].mean[name][0]).max()
+                    assert gap > 0
+        drawn = {s.id for s in chart.series}
+        hidden = [c for c, _, _, _ in CASES if c in data and c not in drawn]
+        labels = " ".join(s.label for s in chart.series)
+        for case in hidden:  # a hidden case is named in the label of the line it coincides with
+            label = next(lab for c, lab, _, _ in CASES if c == case)
+            assert f"{_in_sentence(label)}" in labels and "(= " in labels

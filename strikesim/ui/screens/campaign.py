@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import pygame
 
+from strikesim.campaign.ledger import shown_entry
 from strikesim.campaign.run import CampaignRun, StageResult
-from strikesim.campaign.text import ledger_label, ledger_value
 from strikesim.engine import Outcome
 from strikesim.scenario import ScenarioError
 from strikesim.ui.context import UIContext
@@ -290,14 +290,16 @@ class CampaignScreen(Screen):
             x = rect.x + pad + col * (col_w + col_gap)
             y = y0 + row * line
             changed = old_value is not None
-            num = ctx.text("number", ledger_value(value), "gold" if changed else "text")
+            label_text, value_text = shown_entry(self.run.campaign, name, value)
+            num = ctx.text("number", value_text, "gold" if changed else "text")
             right = x + col_w - num.get_width()
             surface.blit(num, (right, y))
             if old_value is not None and with_old:
-                old = ctx.text("number", f"{ledger_value(old_value)} → ", "text_faint")
+                old_text = shown_entry(self.run.campaign, name, old_value)[1]
+                old = ctx.text("number", f"{old_text} → ", "text_faint")
                 right -= old.get_width()
                 surface.blit(old, (right, y))
-            label = ellipsize(ctx.font("small"), ledger_label(name), right - x - ctx.space("sm"))
+            label = ellipsize(ctx.font("small"), label_text, right - x - ctx.space("sm"))
             surface.blit(ctx.text("small", label, "text" if changed else "text_muted"), (x, y))
         hidden = len(self.run.ledger) - len(shown)
         if hidden > 0:

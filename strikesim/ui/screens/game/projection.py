@@ -57,9 +57,49 @@ def _scaled(s: Series, k: float) -> Series:
 
 
 SUBTITLE = (
-    "Your deal next to no deal, the Nash deal and the same deal without AI guardrails"
-    " · shaded: 10–90 % of 100 draws"
+    "Shaded: 10–90 % of 100 draws (gold: your deal, grey: no deal). After the contract"
+    " ends, each renewal drifts towards an even bargain over AI."
 )
+
+
+COINCIDE = 0.005
+"""Series whose means differ by at most this share of the chart's span are one line."""
+
+
+def _in_sentence(label: str) -> str:
+    """A case label inside a sentence: "No deal" -> "no deal", "Nash deal" unchanged."""
+    first, _, rest = label.partition(" ")
+    return f"{first.lower()} {rest}" if first in ("No", "Your") else label
+
+
+def _merge_coinciding(
+    series: list[Series], projections: dict[str, Projection], key: str
+) -> list[Series]:
+    """Draw coinciding series once: the one drawn last (on top) keeps its colour and its
+    label says which others it stands for (``"Your deal (= Nash deal)"``)."""
+    means = {s.id: projections[s.id].mean[key][0] for s in series}
+    if not means:
+        return series
+    values = np.concatenate(list(means.values()))
+    tol = COINCIDE * max(float(np.nanmax(values) - np.nanmin(values)), 1e-9)
+    kept: list[Series] = []
+    twins: dict[str, list[str]] = {}
+    for s in reversed(series):  # the top-most series first
+        twin = next(
+            (k for k in kept if float(np.nanmax(np.abs(means[k.id] - means[s.id]))) <= tol), None
+        )
+        if twin is None:
+            kept.append(s)
+            twins[s.id] = []
+        else:
+            twins[twin.id].append(_in_sentence(s.label))
+    out = []
+    for s in reversed(kept):
+        if twins[s.id]:
+            label = f"{s.label} (= {', '.join(twins[s.id])})"
+            s = Series(s.id, label, s.ys, s.colour, s.band, s.dashed)
+        out.append(s)
+    return out
 
 
 @dataclass(frozen=True)
@@ -174,6 +214,7 @@ class ProjectionScreen(GameScreen):
                         dashed=dashed,
                     )
                 )
+            series = _merge_coinciding(series, self.data.projections, key)
             scale, y_unit, shown = display_unit(unit)
             if scale != 1.0:
                 series = [_scaled(s, scale) for s in series]
