@@ -187,7 +187,7 @@ def test_chart_draws_extreme_values_within_its_box(ctx: UIContext, unit: str) ->
 
 def test_compact_keeps_huge_numbers_short() -> None:
     assert compact(1.5e40) == "1.5e40"
-    assert compact(-2.3e17, "$M") == "$-2.3e17M"
+    assert compact(-2.3e17, "$M") == "-$2.3e17M"
     assert compact(1.2e12) == "1.2T"
     assert all(len(compact(v)) <= 8 for v in EXTREMES)
 
