@@ -102,10 +102,10 @@ def rss_mb(tmp: Path) -> float:
 
 def _screens(play: Any) -> dict[str, Any]:
     from strikesim.engine import Move
+    from strikesim.play.seat import GamePlay
     from strikesim.ui.screens.game.dashboard import DashboardScreen
     from strikesim.ui.screens.game.debrief import DebriefScreen
     from strikesim.ui.screens.game.news import NewsScreen
-    from strikesim.ui.screens.game.play import GamePlay
     from strikesim.ui.screens.game.projection import ProjectionScreen
     from strikesim.ui.screens.game.table import TableScreen
 
@@ -132,11 +132,11 @@ def frame_times(tmp: Path) -> dict[str, float]:
     import pygame
 
     from strikesim.engine import Move
+    from strikesim.play.seat import GamePlay
     from strikesim.records import Seat
     from strikesim.scenario import load_scenario
     from strikesim.session import Session
     from strikesim.ui.app import create_app
-    from strikesim.ui.screens.game.play import GamePlay
 
     spec = load_scenario("wga-2023")
     play = GamePlay(

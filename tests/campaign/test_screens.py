@@ -17,6 +17,7 @@ from strikesim.campaign import load_campaign
 from strikesim.campaign.run import CampaignRun
 from strikesim.campaign.save import load_run
 from strikesim.campaign.spec import Campaign
+from strikesim.play.seat import GamePlay
 from strikesim.records import Seat
 from strikesim.scenario import load_scenario
 from strikesim.session import Session
@@ -33,7 +34,6 @@ from strikesim.ui.screens.campaign_flow import (
     start_campaign,
 )
 from strikesim.ui.screens.dialog import Dialog
-from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.screens.title import TitleScreen
 from strikesim.ui.transitions import Pop, Push, Reset
 

@@ -12,11 +12,11 @@ import pygame
 
 from strikesim.ai.preview import preview_offer
 from strikesim.engine import GameSpec, Move
+from strikesim.play.seat import GamePlay
 from strikesim.records import Seat
 from strikesim.scenario import load_scenario
 from strikesim.session import Session
 from strikesim.ui.app import App, create_app
-from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.screens.game.preview import OfferPreview
 
 

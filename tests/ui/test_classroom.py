@@ -10,6 +10,8 @@ import pytest
 
 from strikesim.classroom.face_to_face import TableDeal, record_deal
 from strikesim.engine import Move, Phase
+from strikesim.play.forecast import forecast_yes
+from strikesim.play.seat import GamePlay
 from strikesim.records import Seat, load_record
 from strikesim.scenario import load_scenario
 from strikesim.session import Decision, Session
@@ -20,8 +22,6 @@ from strikesim.ui.screens.dialog import Dialog
 from strikesim.ui.screens.game import game_screen
 from strikesim.ui.screens.game.deal import DealScreen
 from strikesim.ui.screens.game.debrief import DebriefScreen
-from strikesim.ui.screens.game.forecast import forecast_yes
-from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.screens.group_name import GroupNameScreen
 from strikesim.ui.screens.record_deal import RecordDealScreen
 from strikesim.ui.settings import load_settings

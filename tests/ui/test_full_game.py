@@ -249,10 +249,10 @@ def test_hot_seat_hands_over_between_the_two_sides(tmp_path: Path) -> None:
 def test_failed_autosave_becomes_a_notice(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """An unwritable save folder never crashes a week; the player is told."""
     from strikesim.engine import Move
+    from strikesim.play.seat import GamePlay
     from strikesim.records import Seat
     from strikesim.scenario import load_scenario
     from strikesim.session import Session
-    from strikesim.ui.screens.game.play import GamePlay
 
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")

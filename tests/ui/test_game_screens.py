@@ -22,13 +22,13 @@ import pygame
 import pytest
 
 from strikesim.engine import Move, Phase
+from strikesim.play.seat import GamePlay
 from strikesim.ui.screen import Screen
 from strikesim.ui.screens.game.dashboard import DashboardScreen
 from strikesim.ui.screens.game.deal import DealScreen
 from strikesim.ui.screens.game.debrief import DebriefScreen
 from strikesim.ui.screens.game.goals import GoalsScreen
 from strikesim.ui.screens.game.news import NewsScreen
-from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.screens.game.pressure import PressureScreen
 from strikesim.ui.screens.game.private_brief import PrivateBriefScreen
 from strikesim.ui.screens.game.projection import (

@@ -12,13 +12,13 @@ from strikesim.analysis import bargaining_picture, end_disagreement_point
 from strikesim.analysis.goals import objective_detail, objectives_of, result_text
 from strikesim.analysis.result import result_parts
 from strikesim.engine import Move
+from strikesim.play.seat import GamePlay
 from strikesim.records import Seat
 from strikesim.session import Session
 from strikesim.ui.audit import AUDIT, STRICT_KINDS, overlaps
 from strikesim.ui.screens.game.dashboard import DashboardScreen
 from strikesim.ui.screens.game.debrief import DebriefScreen
 from strikesim.ui.screens.game.goals import GoalsScreen
-from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.screens.game.table import TableScreen, goals_line
 from strikesim.ui.transitions import ChangeSettings
 from strikesim.ui.widgets.utility_plot import PlaneMarker, UtilityPlot

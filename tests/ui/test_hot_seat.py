@@ -11,6 +11,7 @@ import pytest
 
 from strikesim.catalogue import background_text, brief_text
 from strikesim.engine import Move
+from strikesim.play.seat import GamePlay
 from strikesim.records import Seat, load_record
 from strikesim.saves import list_saves, load_game, save_game, saves_dir
 from strikesim.scenario import load_scenario
@@ -22,7 +23,6 @@ from strikesim.ui.screens.choose_side import ChooseSideScreen
 from strikesim.ui.screens.game import game_screen
 from strikesim.ui.screens.game.debrief import DebriefScreen
 from strikesim.ui.screens.game.handover import HandoverScreen
-from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.screens.game.private_brief import PrivateBriefScreen
 from strikesim.ui.screens.game.table import TableScreen
 from strikesim.ui.transitions import Replace

@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from strikesim.ai.belief import OpponentBelief
+from strikesim.play.seat import GamePlay
 from strikesim.records import Seat
 from strikesim.session import Session
 from strikesim.ui.app import App
-from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.screens.game.preview import OfferPreview, PreviewResult
 from strikesim.ui.screens.game.preview_view import estimate_text
 from strikesim.ui.screens.game.table import TableScreen

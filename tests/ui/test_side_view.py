@@ -10,9 +10,9 @@ import pytest
 
 from strikesim.engine import Move, Phase, visible_rows, visible_variables
 from strikesim.engine.spec import GameSpec
+from strikesim.play.seat import GamePlay
 from strikesim.records import Seat
 from strikesim.session import Session
-from strikesim.ui.screens.game.play import GamePlay
 
 from .game_helpers import wga
 

@@ -9,9 +9,9 @@ import numpy as np
 
 from strikesim.analysis.drivers import RunDrivers
 from strikesim.engine import Move
+from strikesim.play.debrief_text import driver_block
+from strikesim.play.forecast import forecast_yes
 from strikesim.ui.screens.dialog import Dialog
-from strikesim.ui.screens.game.debrief_text import driver_block
-from strikesim.ui.screens.game.forecast import forecast_yes
 from strikesim.ui.screens.game.table import TableScreen
 from strikesim.ui.screens.game.table_moves import (
     MAX_QUIET_WEEKS,

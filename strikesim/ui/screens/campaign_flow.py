@@ -31,7 +31,7 @@ from strikesim.ui.screens.dialog import message
 from strikesim.ui.transitions import Pop, Push, Reset, Transition
 
 if TYPE_CHECKING:
-    from strikesim.ui.screens.game.play import GamePlay
+    from strikesim.play.seat import GamePlay
 
 __all__ = [
     "CampaignBriefing",

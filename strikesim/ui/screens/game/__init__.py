@@ -11,10 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from strikesim.play.seat import GamePlay
 from strikesim.session import Session
 from strikesim.ui.context import UIContext
 from strikesim.ui.screen import Screen
-from strikesim.ui.screens.game.play import GamePlay
 
 if TYPE_CHECKING:
     from strikesim.campaign.run import CampaignRun

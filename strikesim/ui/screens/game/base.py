@@ -1,6 +1,6 @@
 """Shared behaviour of the in-game screens: the HUD, the pause menu, hotkeys and panels.
 
-Every in-game screen holds the same :class:`~strikesim.ui.screens.game.play.GamePlay`;
+Every in-game screen holds the same :class:`~strikesim.play.seat.GamePlay`;
 Escape opens the pause menu whose choice (save, load, quit to title, quit) is acted on here;
 saving opens the named-save dialog (:mod:`strikesim.ui.screens.save_game`).
 Sub-screens (pressure, news, dashboard) close with Escape instead.
@@ -12,13 +12,13 @@ import re
 
 import pygame
 
+from strikesim.play.seat import GamePlay
 from strikesim.records import RecordError
 from strikesim.ui.audit import AUDIT
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import panel
 from strikesim.ui.screen import Screen
 from strikesim.ui.screens.game.hud import draw_hud, hud_height
-from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.screens.pause import PauseChoice, PauseMenu
 from strikesim.ui.scroll import ScrollView
 from strikesim.ui.transitions import Pop, Push, Quit, Reset, Transition

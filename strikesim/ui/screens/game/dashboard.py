@@ -15,11 +15,11 @@ import pygame
 
 from strikesim.analysis.drivers import describe
 from strikesim.engine.spec import VariableSpec
+from strikesim.play.seat import GamePlay
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, wrap_text
 from strikesim.ui.screens.game.base import GameScreen
 from strikesim.ui.screens.game.effects_text import display_unit, y_range_for
-from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.scroll import ScrollView
 from strikesim.ui.theme import RGBA
 from strikesim.ui.transitions import Pop, Push, Transition

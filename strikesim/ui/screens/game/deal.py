@@ -13,10 +13,10 @@ import pygame
 from strikesim.engine import EventKind, Outcome, Phase
 from strikesim.engine.spec import UNION
 from strikesim.narrate import OUTCOME_TEXT, week_date
+from strikesim.play.seat import GamePlay
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import wrap_text
 from strikesim.ui.screens.game.base import GameScreen
-from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.scroll import PageScroll
 from strikesim.ui.transitions import Pop, Replace, Transition
 from strikesim.ui.widgets.button import Button

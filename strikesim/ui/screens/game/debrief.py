@@ -28,12 +28,12 @@ from strikesim.analysis.goals import objective_detail, result_text
 from strikesim.analysis.objectives import score
 from strikesim.engine import EventKind, Move
 from strikesim.narrate import possessive
+from strikesim.play.debrief_text import driver_block, history_text, load_history
+from strikesim.play.seat import GamePlay
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, wrap_text
 from strikesim.ui.screens.game.base import GameScreen
 from strikesim.ui.screens.game.deal import deal_levels
-from strikesim.ui.screens.game.debrief_text import driver_block, history_text, load_history
-from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.scroll import PageScroll
 from strikesim.ui.transitions import Push, Replace, Reset, Transition
 from strikesim.ui.widgets.button import Button

@@ -23,10 +23,10 @@ from strikesim.analysis.goals import (
     objectives_of,
     points,
 )
+from strikesim.play.seat import GamePlay
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import panel, wrap_text
 from strikesim.ui.screens.game.base import GameScreen
-from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.scroll import PageScroll
 from strikesim.ui.transitions import Pop, Transition
 from strikesim.ui.widgets.button import Button

@@ -13,10 +13,10 @@ from __future__ import annotations
 import pygame
 
 from strikesim.narrate import possessive, week_date
+from strikesim.play.seat import GamePlay
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import blit_aligned, panel, wrap_text
 from strikesim.ui.screen import Screen
-from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.transitions import Replace, Transition
 from strikesim.ui.widgets.button import Button
 

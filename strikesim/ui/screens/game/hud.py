@@ -10,9 +10,9 @@ import pygame
 
 from strikesim.engine import Phase
 from strikesim.narrate import week_date
+from strikesim.play.seat import GamePlay
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import blit_aligned, ellipsize, panel
-from strikesim.ui.screens.game.play import GamePlay
 
 PHASE_LABEL = {
     Phase.TALKS: "Talks",

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from strikesim.engine.spec import IssueSpec
+from strikesim.play.seat import GamePlay
 from strikesim.ui.context import UIContext
-from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.widgets.option_picker import OptionPicker
 from strikesim.ui.widgets.slider import Marker, Slider
 

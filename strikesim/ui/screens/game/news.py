@@ -10,9 +10,9 @@ import pygame
 
 from strikesim.engine.spec import GameSpec
 from strikesim.narrate import Happening, party_name, week_date
+from strikesim.play.seat import GamePlay
 from strikesim.ui.context import UIContext
 from strikesim.ui.screens.game.base import GameScreen
-from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.transitions import Pop, Transition
 from strikesim.ui.widgets.button import Button
 from strikesim.ui.widgets.clipping import NewsClipping

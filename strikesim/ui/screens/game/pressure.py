@@ -6,11 +6,11 @@ from __future__ import annotations
 import pygame
 
 from strikesim.engine.spec import ActionSpec
+from strikesim.play.seat import GamePlay
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, panel, wrap_text
 from strikesim.ui.screens.game.base import GameScreen
 from strikesim.ui.screens.game.effects_text import describe_condition, describe_effects
-from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.scroll import ScrollView
 from strikesim.ui.transitions import Pop, Transition
 from strikesim.ui.widgets.base import EventResult

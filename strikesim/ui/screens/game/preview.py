@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from strikesim.ui.screens.game.play import GamePlay
+from strikesim.play.seat import GamePlay
 
 if TYPE_CHECKING:
     from strikesim.ai.belief import OpponentBelief

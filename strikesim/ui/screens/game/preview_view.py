@@ -7,10 +7,10 @@ from collections.abc import Callable
 import pygame
 
 from strikesim.narrate import possessive
+from strikesim.play.seat import GamePlay
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize, wrap_text
 from strikesim.ui.screens.game.effects_text import display_unit, y_range_for
-from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.screens.game.preview import OfferPreview, PreviewResult
 from strikesim.ui.widgets.chart import LineChart, Series
 

@@ -12,6 +12,7 @@ import pygame
 
 from strikesim.catalogue import brief_text
 from strikesim.narrate import week_date
+from strikesim.play.seat import GamePlay
 from strikesim.records import RecordError
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import ellipsize
@@ -19,7 +20,6 @@ from strikesim.ui.screen import Screen
 from strikesim.ui.screens.briefing import column_inside, confidential_label, draw_column
 from strikesim.ui.screens.dialog import message
 from strikesim.ui.screens.footer import page_rows
-from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.screens.markdown_view import MarkdownView
 from strikesim.ui.transitions import Push, Replace, Transition
 from strikesim.ui.widgets.button import Button

@@ -20,12 +20,12 @@ import pygame
 from strikesim.analysis import bargaining_picture
 from strikesim.engine import contract_terms_of
 from strikesim.engine.projection import Projection, counterfactuals
+from strikesim.play.seat import GamePlay
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import wrap_text
 from strikesim.ui.screens.game.base import GameScreen
 from strikesim.ui.screens.game.deal import deal_levels
 from strikesim.ui.screens.game.effects_text import display_unit, y_range_for
-from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.transitions import Replace, Transition
 from strikesim.ui.widgets.button import Button
 from strikesim.ui.widgets.chart import LineChart, Series

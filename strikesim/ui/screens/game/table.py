@@ -18,15 +18,15 @@ import pygame
 from strikesim.analysis.goals import money
 from strikesim.engine import Move, Phase
 from strikesim.engine.spec import GameSpec
+from strikesim.play.forecast import forecast_text
+from strikesim.play.seat import GamePlay
 from strikesim.records import Seat
 from strikesim.ui.context import UIContext
 from strikesim.ui.draw import blit_aligned, ellipsize, panel, wrap_text
 from strikesim.ui.motion import Tween
 from strikesim.ui.screens.game.base import GameScreen
-from strikesim.ui.screens.game.forecast import forecast_text
 from strikesim.ui.screens.game.hud import hud_height
 from strikesim.ui.screens.game.issue_controls import IssueControl, make_control, sync_controls
-from strikesim.ui.screens.game.play import GamePlay
 from strikesim.ui.screens.game.preview import OfferPreview
 from strikesim.ui.screens.game.preview_view import draw_preview
 from strikesim.ui.screens.game.table_layout import layout_table, legal_label

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from strikesim.engine import EventKind, Move, Phase
 from strikesim.narrate import possessive
+from strikesim.play.forecast import forecast_text
+from strikesim.play.seat import GamePlay
 from strikesim.session import WeekReport
 from strikesim.ui.context import UIContext
 from strikesim.ui.screens.dialog import Dialog, confirm
-from strikesim.ui.screens.game.forecast import forecast_text
-from strikesim.ui.screens.game.play import GamePlay
 
 STOP_KINDS = frozenset(
     {

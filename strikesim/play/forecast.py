@@ -11,7 +11,7 @@ the members would vote.
 
 from __future__ import annotations
 
-from strikesim.ui.screens.game.play import GamePlay
+from strikesim.play.seat import GamePlay
 
 
 def forecast_yes(play: GamePlay, package: tuple[int, ...] | None) -> float | None:
