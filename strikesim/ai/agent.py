@@ -49,7 +49,7 @@ from strikesim.ai.view import resource_level
 from strikesim.analysis.space import outcome_space, utility_tables
 from strikesim.engine.mathfn import clip, some
 from strikesim.engine.observe import visible_namespace
-from strikesim.engine.spec import UNION, GameSpec
+from strikesim.engine.spec import UNION, GameSpec, Namespace
 from strikesim.engine.state import Move, Phase
 from strikesim.engine.step import utilities
 
@@ -174,7 +174,7 @@ class TacticalNegotiator:
     def namespace(self, obs: Observation) -> dict[str, Any]:
         return visible_namespace(self.spec, obs)
 
-    def reservation(self, ns: Mapping[str, Any], batch: int) -> np.ndarray:
+    def reservation(self, ns: Namespace, batch: int) -> np.ndarray:
         """(B,) the side's walk-away utility, from the scenario's formula.
 
         The union's leaders also never go below what their members would
@@ -210,7 +210,7 @@ class TacticalNegotiator:
     def tactic_target(
         self,
         obs: Observation,
-        ns: Mapping[str, Any],
+        ns: Namespace,
         p_min: np.ndarray,
         u_other: np.ndarray,
         u_mine: np.ndarray,
@@ -228,7 +228,7 @@ class TacticalNegotiator:
     def _tactic_target(
         self,
         obs: Observation,
-        ns: Mapping[str, Any],
+        ns: Namespace,
         p_min: np.ndarray,
         u_other: np.ndarray,
         u_mine: np.ndarray,
@@ -305,7 +305,7 @@ class TacticalNegotiator:
     def breakthrough(
         self,
         obs: Observation,
-        ns: Mapping[str, Any],
+        ns: Namespace,
         target: np.ndarray,
         p_min: np.ndarray,
         u_other: np.ndarray,

@@ -30,7 +30,6 @@ public: the press reports what a strike costs both sides).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,7 +37,7 @@ import numpy as np
 
 from strikesim.engine.equations import studio_cost_rate, union_cost_rate
 from strikesim.engine.mathfn import clip
-from strikesim.engine.spec import STUDIO, UNION, GameSpec
+from strikesim.engine.spec import STUDIO, UNION, GameSpec, Namespace
 
 COST_VARIABLE = ("union_cost", "studio_cost")
 """Each side's dispute-cost variable (utility units)."""
@@ -92,7 +91,7 @@ def last_ratifiable_week(spec: GameSpec) -> int:
 def position(
     spec: GameSpec,
     side: int,
-    ns: Mapping[str, Any],
+    ns: Namespace,
     week: int,
     horizon: np.ndarray,
     rates: tuple[float, float],
@@ -176,7 +175,7 @@ class ArbitrationTable:
         return np.asarray(np.maximum(self.best_above[k], self.fair))
 
 
-def _weeks_of_cost(ns: Mapping[str, Any], side: int, rates: tuple[float, float]) -> np.ndarray:
+def _weeks_of_cost(ns: Namespace, side: int, rates: tuple[float, float]) -> np.ndarray:
     """The side's dispute cost so far in weeks of staying power (``tolerance_rate``
     utility a week: one unit for both sides)."""
     cost = np.asarray(ns.get(COST_VARIABLE[side], 0.0), dtype=np.float64)
