@@ -93,7 +93,7 @@ class TacticalNegotiator:
         self.difficulty = difficulty
         self.spec = spec
         self.book = offer_book(outcome_space(spec), side)
-        self.arbitration = ArbitrationTable.of(self.book.space.utility, side)
+        self.arbitration = ArbitrationTable.for_space(self.book.space, side)
         self.pressure = pressure_policy(spec, side, self.params["pressure_threshold"])
         self.lookahead: Any = None  # set by the registry for hard/expert levels
         self.reset(spec, 1, 0)
@@ -107,7 +107,7 @@ class TacticalNegotiator:
         if spec is not self.spec:
             self.spec = spec
             self.book = offer_book(outcome_space(spec), self.side)
-            self.arbitration = ArbitrationTable.of(self.book.space.utility, self.side)
+            self.arbitration = ArbitrationTable.for_space(self.book.space, self.side)
             self.pressure = pressure_policy(spec, self.side, self.params["pressure_threshold"])
         self.batch = batch
         self.seed = seed

@@ -31,13 +31,17 @@ public: the press reports what a strike costs both sides).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from strikesim.engine.equations import studio_cost_rate, union_cost_rate
 from strikesim.engine.mathfn import clip
+from strikesim.engine.memo import remembered
 from strikesim.engine.spec import STUDIO, UNION, GameSpec, Namespace
+
+if TYPE_CHECKING:
+    from strikesim.analysis.space import OutcomeSpace
 
 COST_VARIABLE = ("union_cost", "studio_cost")
 """Each side's dispute-cost variable (utility units)."""
@@ -115,7 +119,7 @@ def position(
     expiry = spec.phases.expiry_week
     # a deal must be voted on before expiry: the strike starts then even if a vote is pending
     peak = expiry - spec.phases.ratification_weeks - 1
-    ramp = float(np.clip(1.0 - (peak - week) / THREAT_WEEKS, 0.0, 1.0))
+    ramp = min(max(1.0 - (peak - week) / THREAT_WEEKS, 0.0), 1.0)
     talks = np.asarray(ns.get("is_talks", 0.0), dtype=np.float64) * (week <= expiry)
     # the side whose strike costs weigh more (per its own stake) fears it more
     fear = rates[side] / (rates[side] + rates[other])
@@ -123,18 +127,15 @@ def position(
 
     last = last_ratifiable_week(spec)
     window = max(4.0, DEADLINE_SHARE * last)
-    deadline = float(np.clip(1.0 - (last - week) / window, 0.0, 1.0))
+    deadline = min(max(1.0 - (last - week) / window, 0.0), 1.0)
 
     t = np.maximum(worn, threat)
     parts = {"cost": float(np.mean(worn)), "threat": float(np.mean(threat)), "deadline": deadline}
     driver = max(parts, key=lambda k: parts[k])
-    return Position(
-        np.asarray(clip(t, 0.0, 1.0)),
-        deadline,
-        np.asarray(worn),
-        driver,
-        np.broadcast_to(np.asarray(clip(threat, 0.0, 1.0), dtype=np.float64), worn.shape),
-    )
+    threat = np.asarray(clip(threat, 0.0, 1.0), dtype=np.float64)
+    if threat.shape != worn.shape:
+        threat = np.broadcast_to(threat, worn.shape)
+    return Position(np.asarray(clip(t, 0.0, 1.0)), deadline, np.asarray(worn), driver, threat)
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,11 @@ class ArbitrationTable:
         own = utility[order, side]
         best_above = np.maximum.accumulate(own[::-1])[::-1]
         return cls(product[order], best_above)
+
+    @classmethod
+    def for_space(cls, space: OutcomeSpace, side: int) -> ArbitrationTable:
+        """:meth:`of` the outcome space's utilities, built once per space and side."""
+        return remembered(space, f"ai.arbitration/{side}", lambda: cls.of(space.utility, side))
 
     @property
     def fair(self) -> float:

@@ -289,7 +289,8 @@ def offer_utilities(
             )
         if offers.size and some(offers >= plan.n_levels):
             raise ValueError("an offer has a level index beyond its issue's levels")
-    by_issue = np.moveaxis(offers, -1, 0)  # (I, ...) view
+    last = offers.ndim - 1
+    by_issue = offers.transpose((last, *range(last)))  # (I, ...) view
     offsets = plan.offsets.reshape(-1, *(1,) * (offers.ndim - 1))
     k = np.add(by_issue, offsets, order="C")  # -1 (none) is masked out below
     per_issue = plan.level_utility.take(k, axis=0)  # (I, ..., 2), C order
