@@ -64,12 +64,7 @@ class GroupNameScreen(TextEntryScreen, ModalScreen):
         y += len(self.lines) * ctx.font("small").get_linesize() + ctx.space("lg")
         self.field.rect = pygame.Rect(self.panel.x + pad, y, width, self.field.preferred_height())
         self.error_y = self.field.rect.bottom + ctx.space("sm")
-        bh = self.ok.preferred_height()
-        by = self.panel.bottom - pad - bh
-        ow = max(self.ok.preferred_width(), ctx.px(120))
-        self.ok.rect = pygame.Rect(self.panel.right - pad - ow, by, ow, bh)
-        cw = max(self.cancel.preferred_width(), ctx.px(120))
-        self.cancel.rect = pygame.Rect(self.ok.rect.x - ctx.space("md") - cw, by, cw, bh)
+        self.place_buttons(self.ok, self.cancel)
 
     def draw_content(self, surface: pygame.Surface) -> None:
         ctx = self.ctx

@@ -8,6 +8,7 @@ from strikesim.ui.context import UIContext
 from strikesim.ui.draw import panel
 from strikesim.ui.screen import Screen
 from strikesim.ui.transitions import Pop, Transition
+from strikesim.ui.widgets.button import Button
 
 
 class ModalScreen(Screen):
@@ -48,6 +49,18 @@ class ModalScreen(Screen):
         )
         top = pygame.Rect(self.panel.x, self.panel.y, self.panel.width, ctx.px(4))
         panel(surface, top.inflate(-2 * ctx.radius("lg"), 0), ctx.colour("gold"), None, ctx.px(2))
+
+    def place_buttons(self, ok: Button, cancel: Button) -> None:
+        """Put ``ok`` in the panel's bottom-right corner and ``cancel`` to its left,
+        each at least 120 design px wide."""
+        ctx = self.ctx
+        pad = ctx.space("xl")
+        bh = ok.preferred_height()
+        by = self.panel.bottom - pad - bh
+        ow = max(ok.preferred_width(), ctx.px(120))
+        ok.rect = pygame.Rect(self.panel.right - pad - ow, by, ow, bh)
+        cw = max(cancel.preferred_width(), ctx.px(120))
+        cancel.rect = pygame.Rect(ok.rect.x - ctx.space("md") - cw, by, cw, bh)
 
     def heading(self, surface: pygame.Surface, text: str, y: int | None = None) -> int:
         """Draw the panel heading; returns the y below it."""

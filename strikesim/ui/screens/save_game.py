@@ -122,11 +122,7 @@ class SaveGameScreen(TextEntryScreen, ModalScreen):
         y += ctx.font("small").get_linesize() * 2 + ctx.space("lg")
         self.field.rect = pygame.Rect(x, y, width, self.field.preferred_height())
         self.status_y = self.field.rect.bottom + ctx.space("sm")
-        by = self.panel.bottom - pad - bh
-        ow = max(self.ok.preferred_width(), ctx.px(120))
-        self.ok.rect = pygame.Rect(self.panel.right - pad - ow, by, ow, bh)
-        cw = max(self.cancel.preferred_width(), ctx.px(120))
-        self.cancel.rect = pygame.Rect(self.ok.rect.x - ctx.space("md") - cw, by, cw, bh)
+        self.place_buttons(self.ok, self.cancel)
 
     def draw_content(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
