@@ -213,6 +213,12 @@ class ChooseScenarioScreen(Screen):
         self._follow_focus()
 
     # --- layout -------------------------------------------------------------------------
+    def _tallest_card(self, width: int) -> int:
+        """The height the tallest card needs to show whole at ``width``."""
+        for card in self.cards:
+            card.rect = pygame.Rect(0, 0, width, 1)
+        return max((card.full_height() for card in self.cards), default=0)
+
     def layout(self) -> None:
         ctx = self.ctx
         w, h = ctx.size
@@ -224,19 +230,25 @@ class ChooseScenarioScreen(Screen):
         grid = pygame.Rect(m, m + header, w - 2 * m, h - 2 * m - header - bh - ctx.space("lg"))
         self.columns = max(1, min(4, (grid.width + gap) // (ctx.px(CARD_MIN_WIDTH) + gap)))
         cw = (grid.width - gap * (self.columns - 1)) // self.columns
+        while self.columns > 1 and self._tallest_card(cw) > grid.height:
+            self.columns -= 1  # wider cards, fewer lines: every card fits the viewport
+            cw = (grid.width - gap * (self.columns - 1)) // self.columns
         rows_fit = max(1, (grid.height + gap) // (ctx.px(CARD_HEIGHT * 0.85) + gap))
         rows = max(1, min(rows_fit, -(-len(self.cards) // self.columns)))
         ch = min(ctx.px(CARD_HEIGHT * 1.2), (grid.height - gap * (rows - 1)) // rows)
         self.view.viewport = grid
-        self.view.positions = [
-            pygame.Rect(
-                grid.x + (i % self.columns) * (cw + gap),
-                grid.y + (i // self.columns) * (ch + gap),
-                cw,
-                ch,
-            )
-            for i in range(len(self.cards))
-        ]
+        # a row grows to show its cards whole (the grid scrolls), up to the viewport
+        for card in self.cards:
+            card.rect = pygame.Rect(0, 0, cw, ch)
+        positions, y = [], grid.y
+        for start in range(0, len(self.cards), self.columns):
+            row = self.cards[start : start + self.columns]
+            height = min(max(ch, *(card.full_height() for card in row)), grid.height)
+            positions += [
+                pygame.Rect(grid.x + k * (cw + gap), y, cw, height) for k in range(len(row))
+            ]
+            y += height + gap
+        self.view.positions = positions
         bw = max(self.back.preferred_width(), ctx.px(140))
         self.back.rect = pygame.Rect(m, h - m - bh, bw, bh)
         self.view.place()

@@ -74,11 +74,34 @@ class Card(Pressable):
         summary = wrap_text(ctx.font("small"), self.info.summary, width)
         height += len(summary) * ctx.font("small").get_linesize() + ctx.space("sm")
         if self.info.chips:
-            height += ctx.font("caption").get_linesize() + ctx.space("sm") + ctx.space("md")
+            height += self._chip_row(ctx)
         height += len(self.info.sides) * (ctx.font("label").get_linesize() + ctx.space("xxs"))
         if self.info.warnings:
             height += ctx.space("xs") + ctx.font("small").get_linesize() + ctx.space("xs")
         return height
+
+    def _chip_boxes(self) -> list[tuple[pygame.Surface, int]]:
+        """Each chip's label and box width."""
+        ctx = self.ctx
+        out = []
+        for chip in self.info.chips:
+            img = ctx.text("caption", chip.upper(), "text_muted")
+            out.append((img, img.get_width() + 2 * ctx.space("sm")))
+        return out
+
+    @staticmethod
+    def _chip_row(ctx: UIContext) -> int:
+        """Height of the chips' own row, with its gap above."""
+        return ctx.font("caption").get_linesize() + ctx.space("sm") + ctx.space("md")
+
+    def _chips_beside_sides(self, width: int) -> bool:
+        """Whether the chips fit on the last side's line, right-aligned (saving a row)."""
+        ctx = self.ctx
+        if not self.info.chips or not self.info.sides:
+            return False
+        names = max(ctx.font("label").size(name)[0] for name, _ in self.info.sides)
+        chips = sum(w for _, w in self._chip_boxes()) + ctx.space("sm") * (len(self.info.chips) - 1)
+        return ctx.px(10) + ctx.space("sm") + names + ctx.space("lg") + chips <= width
 
     def lifted_rect(self, bounds: pygame.Rect) -> pygame.Rect | None:
         """Where the card shows whole while it is focused or hovered and its summary does
@@ -120,18 +143,28 @@ class Card(Pressable):
         # bottom-up: chips row, then sides, then warnings; the summary fills what is left
         bottom = inner.bottom
         chip_h = ctx.font("caption").get_linesize() + ctx.space("sm")
+        line_h = ctx.font("label").get_linesize()
+        # the chips keep their own row unless the summary needs it and they fit beside
+        beside = (
+            self.full_height() > self.rect.height
+            and self.full_height() - self._chip_row(ctx) <= self.rect.height
+            and self._chips_beside_sides(inner.width)
+        )
         if self.info.chips:
+            boxes = self._chip_boxes()
             x = inner.x
-            for chip in self.info.chips:
-                img = ctx.text("caption", chip.upper(), "text_muted")
-                box = pygame.Rect(x, bottom - chip_h, img.get_width() + 2 * ctx.space("sm"), chip_h)
+            if beside:  # right-aligned on the last side's line
+                x = inner.right - sum(w for _, w in boxes) - ctx.space("sm") * (len(boxes) - 1)
+            top = bottom - line_h + (line_h - chip_h) // 2 if beside else bottom - chip_h
+            for img, width in boxes:
+                box = pygame.Rect(x, top, width, chip_h)
                 if box.right > inner.right:
                     break
                 panel(surface, box, None, ctx.colour("border_strong"), ctx.radius("sm"), 1)
                 blit_aligned(surface, img, box)
                 x = box.right + ctx.space("sm")
-            bottom -= chip_h + ctx.space("md")
-        line_h = ctx.font("label").get_linesize()
+            if not beside:
+                bottom -= chip_h + ctx.space("md")
         for name, side in reversed(self.info.sides):
             row = pygame.Rect(inner.x, bottom - line_h, inner.width, line_h)
             dot = pygame.Rect(row.x, 0, ctx.px(10), ctx.px(10))
