@@ -46,8 +46,8 @@ from strikesim.ai.tactics import (
     zeuthen_target,
 )
 from strikesim.ai.view import resource_level
-from strikesim.analysis.space import outcome_space, utility_tables
-from strikesim.engine.mathfn import clip, some
+from strikesim.analysis.space import outcome_space
+from strikesim.engine.mathfn import clip, mean_of, some
 from strikesim.engine.observe import visible_namespace
 from strikesim.engine.spec import UNION, GameSpec, Namespace
 from strikesim.engine.state import Move, Phase
@@ -123,7 +123,6 @@ class TacticalNegotiator:
         rate) it will bear before it is down to its reservation (ai/position.py). The
         deadline term brings every plan to its floor by the last ratifiable week."""
         self.rates = opening_rates(spec)
-        self.tables = utility_tables(spec)
         self.e = self.params["e"] * factors[:, 1]
         """(B,) each campaign's concession exponent."""
         opening = np.asarray(spec.opening_offers[self.side], dtype=np.int16)
@@ -284,7 +283,7 @@ class TacticalNegotiator:
         mixed = w[0] * timed + w[1] * resourced + w[2] * tft
         drivers = (pos.driver, "resource", "tit_for_tat")
         parts = (timed, resourced, tft)
-        gaps = [(self.p_max - x).mean() * wi for x, wi in zip(parts, w, strict=True)]
+        gaps = [mean_of(self.p_max - x) * wi for x, wi in zip(parts, w, strict=True)]
         # a slow Boulware backstop on the position clock: the mix cannot stall forever
         backstop = on_clock(BACKSTOP_E)
         if bool((backstop < mixed).any()):
