@@ -109,9 +109,11 @@ def _read_only(array: np.ndarray) -> np.ndarray:
 
 
 def _visible_values(plan: EnginePlan, rows: np.ndarray, side: int) -> dict[str, np.ndarray]:
-    """The side's visible variables: read-only views of their rows of ``rows`` ``(V, B)``."""
-    names = plan.visible[side]
-    return {name: row for name, row in zip(names, _read_only(rows), strict=True) if name}
+    """The side's visible variables: read-only rows of a copy of its rows of ``rows`` ``(V, B)``."""
+    names, index = plan.shown[side]
+    picked = rows.take(index, axis=0)
+    picked.setflags(write=False)
+    return dict(zip(names, picked, strict=True))
 
 
 def visible_namespace(spec: GameSpec, obs: Observation) -> dict[str, Any]:
