@@ -31,7 +31,7 @@ public: the press reports what a strike costs both sides).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
@@ -57,8 +57,7 @@ DEADLINE_SHARE = 0.2
 """Share of the ratifiable weeks (at least four) over which the deadline closes in."""
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     """This week's clock and what drove it, per campaign."""
 
     t: np.ndarray

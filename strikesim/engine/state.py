@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 from enum import IntEnum
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import numpy as np
 
@@ -174,6 +174,19 @@ class State:
 
 
 _STATE_FIELDS = frozenset(f.name for f in fields(State))
+
+R = TypeVar("R")
+
+
+def frozen_record(cls: type[R], values: dict[str, object]) -> R:
+    """An instance of the frozen dataclass ``cls`` holding ``values`` (every one of
+    its fields; it has no defaults and no ``__post_init__``), made without running
+    its ``__init__``: a frozen dataclass sets each field through
+    ``object.__setattr__``, which costs more than the rest of an observation of a
+    batch of one."""
+    new = object.__new__(cls)
+    new.__dict__.update(values)
+    return new
 
 
 @dataclass(frozen=True)
