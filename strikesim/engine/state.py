@@ -218,7 +218,9 @@ class Actions:
         move = np.empty((union.move.shape[0], 2), np.int8)
         move[:, 0] = union.move
         move[:, 1] = studio.move
-        offer = np.stack([union.offer, studio.offer], axis=1).astype(np.int16, copy=False)
+        offer = np.empty((union.offer.shape[0], 2, union.offer.shape[1]), np.int16)
+        offer[:, 0] = union.offer
+        offer[:, 1] = studio.offer
         pressure = np.logical_or(union.pressure, studio.pressure)
         return cls(move=move, offer=offer, pressure=pressure)
 
