@@ -35,7 +35,9 @@ BAR_RUNS = 8
 """Runs per policy x opponent batch for the trivial-policy bar."""
 LEVEL_RUNS = 8
 """Runs per batch for expert vs easy."""
-LEVER_RUNS = 40
+LEVER_RUNS = 200
+"""Runs per weak and strong batch of a lever (a lever's gain is a difference of two noisy
+means: at 40 runs the same lever read anywhere from 0.01 to 0.05)."""
 CAPITULATION_RUNS = 40
 
 
