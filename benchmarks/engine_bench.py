@@ -54,7 +54,6 @@ def campaign_weeks_per_s(spec: Any, batch: int = 10_000, weeks: int = 20) -> flo
 def single_game_ms(spec: Any, repeats: int = 7) -> float:
     """Median milliseconds of one whole game (a batch of one) with the
     scenario's default negotiators on both sides, observations included."""
-    import numpy as np
 
     from strikesim.ai import make_negotiator
     from strikesim.engine import Actions, initial_state, observe, step
@@ -67,13 +66,8 @@ def single_game_ms(spec: Any, repeats: int = 7) -> float:
             neg.reset(spec, 1, r)
         state = initial_state(spec, batch=1, seed=r)
         while not state.is_over[0]:
-            d = [negs[s].decide(observe(spec, state, s)) for s in (0, 1)]
-            actions = Actions(
-                move=np.stack([d[0].move, d[1].move], axis=1).astype(np.int8),
-                offer=np.stack([d[0].offer, d[1].offer], axis=1).astype(np.int16),
-                pressure=d[0].pressure | d[1].pressure,
-            )
-            state, _ = step(spec, state, actions)
+            union, studio = (negs[s].decide(observe(spec, state, s)) for s in (0, 1))
+            state, _ = step(spec, state, Actions.from_decisions(union, studio))
         times.append((time.perf_counter() - t0) * 1000)
     return statistics.median(times)
 

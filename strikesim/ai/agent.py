@@ -30,7 +30,12 @@ from strikesim.ai.difficulty import Difficulty
 from strikesim.ai.negotiator import EXPLAIN_MAX_BATCH, SideDecision
 from strikesim.ai.offers import offer_book
 from strikesim.ai.opponent_model import FrequencyModel, rows_differ
-from strikesim.ai.personality import WeeklyDraws, attrition_step, personality_factors
+from strikesim.ai.personality import (
+    MAX_BREAKTHROUGH_CHANCE,
+    WeeklyDraws,
+    attrition_step,
+    personality_factors,
+)
 from strikesim.ai.position import (
     ArbitrationTable,
     last_ratifiable_week,
@@ -46,11 +51,11 @@ from strikesim.ai.tactics import (
     zeuthen_target,
 )
 from strikesim.ai.view import resource_level
-from strikesim.analysis.space import outcome_space, utility_tables
-from strikesim.engine.mathfn import clip, some
+from strikesim.analysis.space import outcome_space
+from strikesim.engine.mathfn import clip, mean_of, some
 from strikesim.engine.observe import visible_namespace
 from strikesim.engine.spec import UNION, GameSpec, Namespace
-from strikesim.engine.state import Move, Phase
+from strikesim.engine.state import Move, Phase, frozen_record
 from strikesim.engine.step import utilities
 
 if TYPE_CHECKING:
@@ -123,7 +128,6 @@ class TacticalNegotiator:
         rate) it will bear before it is down to its reservation (ai/position.py). The
         deadline term brings every plan to its floor by the last ratifiable week."""
         self.rates = opening_rates(spec)
-        self.tables = utility_tables(spec)
         self.e = self.params["e"] * factors[:, 1]
         """(B,) each campaign's concession exponent."""
         opening = np.asarray(spec.opening_offers[self.side], dtype=np.int16)
@@ -284,7 +288,7 @@ class TacticalNegotiator:
         mixed = w[0] * timed + w[1] * resourced + w[2] * tft
         drivers = (pos.driver, "resource", "tit_for_tat")
         parts = (timed, resourced, tft)
-        gaps = [(self.p_max - x).mean() * wi for x, wi in zip(parts, w, strict=True)]
+        gaps = [mean_of(self.p_max - x) * wi for x, wi in zip(parts, w, strict=True)]
         # a slow Boulware backstop on the position clock: the mix cannot stall forever
         backstop = on_clock(BACKSTOP_E)
         if bool((backstop < mixed).any()):
@@ -319,6 +323,9 @@ class TacticalNegotiator:
         on_strike = obs.phase == _STRIKE
         if not some(on_strike):
             return target
+        draw = self.draws.breakthrough(obs.week)
+        if not some(draw < MAX_BREAKTHROUGH_CHANCE):  # no chance is this high
+            return target
         striking = on_strike & live & ~np.isnan(u_other) & ~np.isnan(u_mine)
         if not some(striking):
             return target
@@ -329,7 +336,7 @@ class TacticalNegotiator:
             striking,
             obs.strike_weeks,
             u_mine - u_other,
-            self.draws.breakthrough(obs.week),
+            draw,
             p["attrition"],
         )
         return np.where(moves, target - p["jump"] * (target - p_min), target)
@@ -399,21 +406,24 @@ class TacticalNegotiator:
         pressure &= live[:, None]
         self.target = target
         self.prev_other = np.where(np.isnan(u_other), self.prev_other, u_other)
-        self._record = explain.DecisionRecord(
-            spec=spec,
-            side=side,
-            week=obs.week,
-            phase=obs.phase,
-            ns=ns,
-            move=move,
-            offers=offers,
-            mine=mine,
-            u_other=u_other,
-            target=target,
-            driver=driver,
-            pressure=pressure,
-            drivers=tuple(drivers),
-            initial=self.initial,
+        self._record = frozen_record(
+            explain.DecisionRecord,
+            dict(
+                spec=spec,
+                side=side,
+                week=obs.week,
+                phase=obs.phase,
+                ns=ns,
+                move=move,
+                offers=offers,
+                mine=mine,
+                u_other=u_other,
+                target=target,
+                driver=driver,
+                pressure=pressure,
+                drivers=tuple(drivers),
+                initial=self.initial,
+            ),
         )
         texts = explain.LazyTexts(self._record) if batch <= EXPLAIN_MAX_BATCH else []
         return SideDecision(move=move, offer=offers, pressure=pressure, explanations=texts)

@@ -51,6 +51,9 @@ negotiators with the same ids: the draws of a seed are reused)."""
 MIN_BURN = 0.002
 """Smallest weekly cost (share of staying power) in the attrition ratio."""
 
+MAX_BREAKTHROUGH_CHANCE = 0.5
+"""Highest weekly chance of a breakthrough concession."""
+
 MIN_STAKE = 0.02
 """Smallest stake (own-utility gap between the two offers) in the attrition ratio."""
 
@@ -213,5 +216,5 @@ def attrition_step(
         for s in (side, 1 - side)
     )
     stake = np.maximum(np.where(striking, stake, 1.0), MIN_STAKE)
-    chance = np.minimum(attrition * (mine + theirs) / stake, 0.5)
+    chance = np.minimum(attrition * (mine + theirs) / stake, MAX_BREAKTHROUGH_CHANCE)
     return np.asarray(striking & (draw < chance) & (mine <= theirs))

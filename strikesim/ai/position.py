@@ -31,12 +31,12 @@ public: the press reports what a strike costs both sides).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
 from strikesim.engine.equations import studio_cost_rate, union_cost_rate
-from strikesim.engine.mathfn import clip
+from strikesim.engine.mathfn import clip, mean_of
 from strikesim.engine.memo import remembered
 from strikesim.engine.spec import STUDIO, UNION, GameSpec, Namespace
 
@@ -57,8 +57,7 @@ DEADLINE_SHARE = 0.2
 """Share of the ratifiable weeks (at least four) over which the deadline closes in."""
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     """This week's clock and what drove it, per campaign."""
 
     t: np.ndarray
@@ -76,7 +75,12 @@ class Position:
 
 def opening_rates(spec: GameSpec) -> tuple[float, float]:
     """Each side's weekly cost rate in the first week of a solid strike (utility/week),
-    from the scenario's starting values: the unit of "a week of staying power"."""
+    from the scenario's starting values: the unit of "a week of staying power"
+    (worked out once per scenario)."""
+    return remembered(spec, "ai.opening_rates", lambda: _opening_rates(spec))
+
+
+def _opening_rates(spec: GameSpec) -> tuple[float, float]:
     ns: dict[str, Any] = dict(spec.params)
     ns.update({v.id: float(v.initial) for v in spec.variables})
     ns.update(is_striking=1.0, hardship=0.0, members=float(spec.parties[UNION].members))
@@ -120,21 +124,27 @@ def position(
     # a deal must be voted on before expiry: the strike starts then even if a vote is pending
     peak = expiry - spec.phases.ratification_weeks - 1
     ramp = min(max(1.0 - (peak - week) / THREAT_WEEKS, 0.0), 1.0)
-    talks = np.asarray(ns.get("is_talks", 0.0), dtype=np.float64) * (week <= expiry)
-    # the side whose strike costs weigh more (per its own stake) fears it more
-    fear = rates[side] / (rates[side] + rates[other])
-    threat = aversion * ramp * talks * 2.0 * fear / stretch
+    if ramp > 0.0 and week <= expiry:
+        # the side whose strike costs weigh more (per its own stake) fears it more
+        fear = rates[side] / (rates[side] + rates[other])
+        talks = np.asarray(ns.get("is_talks", 0.0), dtype=np.float64)
+        threat = np.asarray((aversion * ramp * 2.0 * fear) * talks / stretch, dtype=np.float64)
+        if threat.shape != worn.shape:
+            threat = np.broadcast_to(threat, worn.shape)
+        threat_mean = mean_of(threat)
+        t = np.maximum(worn, threat)
+        threat = np.asarray(clip(threat, 0.0, 1.0), dtype=np.float64)
+    else:  # no strike ahead to avert
+        threat = np.zeros(worn.shape)
+        threat_mean = 0.0
+        t = np.maximum(worn, 0.0)
 
     last = last_ratifiable_week(spec)
     window = max(4.0, DEADLINE_SHARE * last)
     deadline = min(max(1.0 - (last - week) / window, 0.0), 1.0)
 
-    t = np.maximum(worn, threat)
-    parts = {"cost": float(np.mean(worn)), "threat": float(np.mean(threat)), "deadline": deadline}
+    parts = {"cost": mean_of(worn), "threat": threat_mean, "deadline": deadline}
     driver = max(parts, key=lambda k: parts[k])
-    threat = np.asarray(clip(threat, 0.0, 1.0), dtype=np.float64)
-    if threat.shape != worn.shape:
-        threat = np.broadcast_to(threat, worn.shape)
     return Position(np.asarray(clip(t, 0.0, 1.0)), deadline, np.asarray(worn), driver, threat)
 
 

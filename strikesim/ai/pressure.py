@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from strikesim.engine.mathfn import clip, some
+from strikesim.engine.mathfn import clip, mean_of, some
 from strikesim.engine.memo import remembered
 from strikesim.engine.spec import UNION, Effect, GameSpec, Namespace
 
@@ -238,7 +238,7 @@ class PressurePolicy:
                 mean = term.fixed
             else:
                 delta = self._delta(term.index, ns, current) / self._scale[term.index]
-                mean = float(delta.mean())
+                mean = mean_of(delta)
                 label = f"{'+' if mean >= 0 else '-'}{term.target}"
             contribution: Any
             plain = False

@@ -135,6 +135,12 @@ def some(x: np.ndarray) -> bool:
     return bool(_count_nonzero(x))
 
 
+def mean_of(x: np.ndarray) -> float:
+    """``float(x.mean())`` of a non-empty float array, several times cheaper on the
+    small arrays of a single game (the sum over the count, as ``ndarray.mean``)."""
+    return float(np.add.reduce(x, axis=None)) / x.size
+
+
 def every(x: np.ndarray) -> bool:
     """``x.all()``, several times cheaper on the small arrays of a single game."""
     return bool(_count_nonzero(x) == x.size)

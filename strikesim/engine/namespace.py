@@ -118,6 +118,8 @@ class EnginePlan:
     """Per side, the read-only ``(I, max_levels)`` weighted utility table (NaN padding)."""
     visible: tuple[tuple[str, ...], tuple[str, ...]]
     """Per side, each variable's id where the side may see it, else ``""``."""
+    shown: tuple[tuple[tuple[str, ...], np.ndarray], tuple[tuple[str, ...], np.ndarray]]
+    """Per side, the ids of the variables it may see and their rows (intp)."""
     rejected_row: int = -1
     """Row of ``rejected_deal`` (members' value of the last deal they voted down)."""
     memo: WeekMemo = field(default_factory=WeekMemo)
@@ -241,12 +243,18 @@ def _build_plan(spec: GameSpec) -> EnginePlan:
         phase_formulas={name: unguarded(getattr(spec.phases, name)) for name in _PHASE_FORMULAS},
         utility_tables=(tables[UNION], tables[STUDIO]),
         visible=(_visible_ids(spec, UNION), _visible_ids(spec, STUDIO)),
+        shown=(_shown(spec, UNION), _shown(spec, STUDIO)),
         rejected_row=spec.var_index.get("rejected_deal", -1),
     )
 
 
 def _visible_ids(spec: GameSpec, side: int) -> tuple[str, ...]:
     return tuple(v.id if v.visible_to[side] else "" for v in spec.variables)
+
+
+def _shown(spec: GameSpec, side: int) -> tuple[tuple[str, ...], np.ndarray]:
+    rows = [j for j, v in enumerate(spec.variables) if v.visible_to[side]]
+    return tuple(spec.variables[j].id for j in rows), np.array(rows, dtype=np.intp)
 
 
 _PHASE_FORMULAS = (

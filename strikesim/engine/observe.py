@@ -18,7 +18,7 @@ import numpy as np
 from .namespace import PHASE_FLAGS, EnginePlan, plan_for, standing_utilities
 from .rules import pressure_mask, start_of_week
 from .spec import GameSpec, VariableSpec
-from .state import State
+from .state import State, frozen_record
 
 __all__ = ["Observation", "observe", "visible_namespace", "visible_rows", "visible_variables"]
 
@@ -77,27 +77,30 @@ def observe(spec: GameSpec, state: State, side: int) -> Observation:
         with np.errstate(all="ignore"):
             pressure = pressure_mask(spec, plan, state, start.ns, side)
         start.pressure[side] = pressure
-    return Observation(
-        side=side,
-        week=state.week,
-        phase=_read_only(state.phase),
-        outcome=_read_only(state.outcome),
-        strike_weeks=_read_only(state.strike_weeks),
-        authorized=_read_only(state.authorized),
-        variables=_visible_values(plan, start.rows, side),
-        offers=_read_only(state.offers),
-        offer_week=_read_only(state.offer_week),
-        tentative=_read_only(state.tentative),
-        contract=_read_only(state.contract),
-        own_utility=plan.utility_tables[side],
-        offer_utility=_read_only(standing_utilities(plan, state.offers)[:, :, side]),
-        legal_moves=_read_only(start.moves[:, side, :]),
-        legal_pressure=_read_only(pressure),
-        talks_suspended_until=_read_only(state.suspended_until),
-        ratify_week=_read_only(state.ratify_week),
-        expiry_week=spec.phases.expiry_week,
-        authorization_week=spec.phases.authorization_week,
-        max_weeks=spec.phases.max_weeks,
+    return frozen_record(
+        Observation,
+        dict(
+            side=side,
+            week=state.week,
+            phase=_read_only(state.phase),
+            outcome=_read_only(state.outcome),
+            strike_weeks=_read_only(state.strike_weeks),
+            authorized=_read_only(state.authorized),
+            variables=_visible_values(plan, start.rows, side),
+            offers=_read_only(state.offers),
+            offer_week=_read_only(state.offer_week),
+            tentative=_read_only(state.tentative),
+            contract=_read_only(state.contract),
+            own_utility=plan.utility_tables[side],
+            offer_utility=_read_only(standing_utilities(plan, state.offers)[:, :, side]),
+            legal_moves=_read_only(start.moves[:, side, :]),
+            legal_pressure=_read_only(pressure),
+            talks_suspended_until=_read_only(state.suspended_until),
+            ratify_week=_read_only(state.ratify_week),
+            expiry_week=spec.phases.expiry_week,
+            authorization_week=spec.phases.authorization_week,
+            max_weeks=spec.phases.max_weeks,
+        ),
     )
 
 
@@ -109,9 +112,11 @@ def _read_only(array: np.ndarray) -> np.ndarray:
 
 
 def _visible_values(plan: EnginePlan, rows: np.ndarray, side: int) -> dict[str, np.ndarray]:
-    """The side's visible variables: read-only views of their rows of ``rows`` ``(V, B)``."""
-    names = plan.visible[side]
-    return {name: row for name, row in zip(names, _read_only(rows), strict=True) if name}
+    """The side's visible variables: read-only rows of a copy of its rows of ``rows`` ``(V, B)``."""
+    names, index = plan.shown[side]
+    picked = rows.take(index, axis=0)
+    picked.setflags(write=False)
+    return dict(zip(names, picked, strict=True))
 
 
 def visible_namespace(spec: GameSpec, obs: Observation) -> dict[str, Any]:

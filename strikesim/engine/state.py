@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 from enum import IntEnum
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import numpy as np
 
@@ -175,6 +175,19 @@ class State:
 
 _STATE_FIELDS = frozenset(f.name for f in fields(State))
 
+R = TypeVar("R")
+
+
+def frozen_record(cls: type[R], values: dict[str, object]) -> R:
+    """An instance of the frozen dataclass ``cls`` holding ``values`` (every one of
+    its fields; it has no defaults and no ``__post_init__``), made without running
+    its ``__init__``: a frozen dataclass sets each field through
+    ``object.__setattr__``, which costs more than the rest of an observation of a
+    batch of one."""
+    new = object.__new__(cls)
+    new.__dict__.update(values)
+    return new
+
 
 @dataclass(frozen=True)
 class Actions:
@@ -205,7 +218,9 @@ class Actions:
         move = np.empty((union.move.shape[0], 2), np.int8)
         move[:, 0] = union.move
         move[:, 1] = studio.move
-        offer = np.stack([union.offer, studio.offer], axis=1).astype(np.int16, copy=False)
+        offer = np.empty((union.offer.shape[0], 2, union.offer.shape[1]), np.int16)
+        offer[:, 0] = union.offer
+        offer[:, 1] = studio.offer
         pressure = np.logical_or(union.pressure, studio.pressure)
         return cls(move=move, offer=offer, pressure=pressure)
 

@@ -36,6 +36,25 @@ def test_each_side_sees_only_its_visible_variables(spec: GameSpec) -> None:
     assert union.weeks_left == spec.phases.max_weeks - 4
 
 
+def test_an_observation_and_a_decision_record_hold_every_field() -> None:
+    # both are made without their dataclass __init__ (a batch of one's hot path)
+    from dataclasses import fields
+
+    from strikesim.ai import make_negotiator
+    from strikesim.ai.explain import DecisionRecord
+    from strikesim.engine import Observation
+    from strikesim.scenario import load_scenario
+
+    spec = load_scenario("classroom-quick")
+    st = run_to(spec, initial_state(spec, batch=1), 2)
+    obs = observe(spec, st, 0)
+    assert set(vars(obs)) == {f.name for f in fields(Observation)}
+    neg = make_negotiator(spec, "adaptive", 0)
+    neg.reset(spec, 1, 0)
+    neg.decide(obs)
+    assert set(vars(neg._record)) == {f.name for f in fields(DecisionRecord)}
+
+
 def test_an_observation_cannot_change_the_game(spec: GameSpec) -> None:
     st = initial_state(spec)
     obs = observe(spec, st, 0)
