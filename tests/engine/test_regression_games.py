@@ -7,8 +7,7 @@ the engine alone: every event, what each side observed every week, and the
 final state. Floats are compared to 1e-12 so that the record survives another
 CPU's last-bit rounding in ``exp``/``log``. Shipped scenarios are pinned
 together with a fingerprint of their compiled spec; when a scenario's content
-changes on purpose its games are skipped (with the reason shown) until the
-record is rewritten with
+changes on purpose its games fail (saying so) until the record is rewritten with
 ``STRIKESIM_WRITE_GOLDEN=1 pytest tests/engine/test_regression_games.py``.
 """
 
@@ -143,8 +142,12 @@ def test_game_matches_the_record(scenario: str, batch: int, seed: int, policy_se
         return
     want = _record().get(key)
     assert want is not None, f"no record for {key}: run with STRIKESIM_WRITE_GOLDEN=1"
-    if want["fingerprint"] != got["fingerprint"]:
-        pytest.skip(f"{scenario} changed since its games were recorded (rewrite the record)")
+    # a changed scenario fails rather than skips: a skipped record pins nothing, and one
+    # went unnoticed for weeks while every scenario's record was skipped
+    assert want["fingerprint"] == got["fingerprint"], (
+        f"{scenario} changed since its games were recorded: if the change is meant, rewrite "
+        "the record (STRIKESIM_WRITE_GOLDEN=1 pytest tests/engine/test_regression_games.py)"
+    )
     assert got["weeks"] == want["weeks"]
     assert got["state"] == want["state"]
     assert len(got["events"]) == len(want["events"])
