@@ -4,8 +4,8 @@ Every week, for all campaigns of the batch at once:
 
 1. learn from the other side's standing offer (frequency model, if used);
 2. compute the tactic's target utility (``ai/tactics.py``), kept monotonic
-   (a negotiator never takes back what it conceded), jittered by the
-   difficulty's noise;
+   (a negotiator never takes back what it conceded); a sloppy level's
+   offers land a little below it (the difficulty's noise);
 3. accept the other side's offer if it is worth at least the target
    (``AC_next``) — the union also only if its members would ratify it
    (utility above their current expectation less a margin);
@@ -372,9 +372,9 @@ class TacticalNegotiator:
         if offer_rows.size:
             aim = target[offer_rows]
             noise = self.difficulty.noise
-            if noise > 0:  # sloppier play: the offer lands near, not at, the target
-                jitter = noise * self.draws.jitter(obs.week, offer_rows)
-                aim = clip(aim + jitter, p_min[offer_rows], self.p_max)
+            if noise > 0:  # sloppier play: the offer lands below the target, giving value away
+                jitter = noise * np.abs(self.draws.jitter(obs.week, offer_rows))
+                aim = clip(aim - jitter, p_min[offer_rows], self.p_max)
             chosen = self.book.select(aim, offer_rows, self.model)
             first = opening[offer_rows] & (obs.week <= spec.phases.expiry_week)
             chosen = np.where(first[:, None], self.opening[None, :], chosen)

@@ -5,10 +5,10 @@ one its tactic picked, one conceding a little less, one a little more, and an
 alternative trade-off — by Monte Carlo continuations through the batch engine
 (:mod:`strikesim.ai.rollout`): ``runs`` copies per candidate, ``weeks`` weeks
 ahead, itself continuing with its own tactic and the other side with a cheap
-time-dependent policy. Each continuation scores the side's utility of how it
-ends, discounted by the weeks it took: a deal (tentative or ratified) counts
-its utility, a campaign still open counts the better of the other side's
-standing offer and the side's reservation, one week later than the horizon.
+time-dependent policy. Each continuation scores the side's result: the value of
+how it ends less what the dispute cost it on the way (a deal, tentative or
+ratified, counts its utility; a campaign still open counts the better of the
+other side's standing offer and the side's reservation).
 The best mean score wins; the tactic's own pick wins ties.
 """
 
@@ -20,6 +20,7 @@ import numpy as np
 
 from strikesim.ai.difficulty import Difficulty
 from strikesim.ai.offers import WINDOW
+from strikesim.ai.position import COST_VARIABLE
 from strikesim.ai.rollout import belief_state, replicate, rollout
 from strikesim.engine.mathfn import clip
 from strikesim.engine.state import Outcome, Phase, State
@@ -82,8 +83,11 @@ class Lookahead:
         return np.stack(unique)
 
     def score(self, neg: TacticalNegotiator, states: list[State], start_week: int) -> np.ndarray:
-        """(B,) discounted own utility of each continuation's end."""
-        final = states[-1]
+        """(B,) each continuation's result for the side: the value of how it ends
+        less what the dispute cost it on the way (docs/model.md §2). A deal
+        (tentative or ratified) counts its utility; a campaign still open counts the
+        better of the other side's standing offer and the side's reservation."""
+        first, final = states[0], states[-1]
         side = neg.side
         deal = np.where(
             (final.phase == Phase.RATIFICATION)[:, None], final.tentative, final.contract
@@ -92,12 +96,15 @@ class Lookahead:
             (final.outcome != Outcome.ONGOING) & (final.outcome != Outcome.DEADLINE)
         )
         value_deal = neg.book.own_utility(deal)
-        when = np.where(final.end_week >= 0, final.end_week, final.week) - start_week
         other = neg.book.own_utility(final.offers[:, 1 - side])
         open_value = np.fmax(np.nan_to_num(other, nan=0.0), neg.params["floor"])
-        value = np.where(settled, value_deal, open_value)
-        weeks = np.where(settled, when, final.week - start_week + 1)
-        return np.asarray(np.nan_to_num(value, nan=0.0) * DISCOUNT ** np.maximum(weeks, 0))
+        value = np.nan_to_num(np.where(settled, value_deal, open_value), nan=0.0)
+        column = neg.spec.var_index.get(COST_VARIABLE[side])
+        if column is None:  # a scenario without the cost variable: time is the cost
+            weeks = np.where(final.end_week >= 0, final.end_week, final.week) - start_week
+            return np.asarray(value * DISCOUNT ** np.maximum(weeks, 0))
+        cost = final.values[:, column] - first.values[:, column]
+        return np.asarray(value - cost)
 
     def refine(
         self,

@@ -4,9 +4,9 @@ The side's outcome space is sorted once by its own utility. For a target
 ``tau`` the candidates are the outcomes just above it: a window of own
 utility ``[tau, tau + width]`` sampled at ``candidates`` evenly spaced ranks
 (the Genius "bids near p(t)" set, research/models.md §3.1, §3.5). Without an
-opponent model the lowest candidate is offered (the offer closest to the
-target); with one, the candidate the estimated opponent likes best (a
-trade-off move towards the Pareto frontier).
+opponent model the offer closest to the target is made (the efficient package
+nearest it when the window holds one); with one, the candidate the estimated
+opponent likes best (a trade-off move towards the Pareto frontier).
 
 When the window holds outcomes on the Pareto frontier of the scenario's
 outcome space, only those are considered (up to ``FRONTIER_CANDIDATES`` of
@@ -104,13 +104,22 @@ class OfferBook:
         count: int = CANDIDATES,
     ) -> np.ndarray:
         """Offers ``(b, I)`` int16 for campaigns ``rows`` at targets ``target`` ``(b,)``."""
-        if model is None or rows.shape[0] == 0:
+        if rows.shape[0] == 0:
             return np.asarray(self.levels[self.rank_at(target)])
         target = np.asarray(target, dtype=np.float64)
         # the efficient packages worth [target, target + width] to us
         start = np.searchsorted(self.frontier_utility, target - 1e-12, side="left")
         end = np.searchsorted(self.frontier_utility, target + width, side="right")
         efficient = end > start
+        if model is None:
+            # no reading of the other side: the efficient package nearest the target
+            # where there is one (a careless negotiator still offers a real trade-off,
+            # never a package both sides would improve on), else the cheapest one
+            rank = self.rank_at(target)
+            if efficient.any():
+                nearest = self.frontier_rank[np.minimum(start, self.frontier_rank.shape[0] - 1)]
+                rank = np.where(efficient, nearest, rank)
+            return np.asarray(self.levels[rank])
         chosen = np.empty(rows.shape[0], dtype=np.int64)
         if efficient.any():
             f_rows = np.flatnonzero(efficient)
