@@ -64,22 +64,26 @@ def driver_phrase(
 
 
 def moved_issue(spec: GameSpec, side: int, before: np.ndarray, after: np.ndarray) -> str | None:
-    """Label of the issue where the new offer gives up the most own utility
-    (or changed at all), e.g. "streaming bonus (to 2%)"; None if nothing moved."""
+    """Labels of the issues where the new offer gives up own utility, the largest
+    concession first, e.g. "streaming bonus (to 2%) and AI (to consent)"; an issue that
+    changed at no cost to the side when nothing else did; None if nothing moved."""
     if (before < 0).any():
         return None
-    best, loss_best = None, -np.inf
+    moved: list[tuple[float, int]] = []
     for j, issue in enumerate(spec.issues):
         if before[j] == after[j]:
             continue
         weight = issue.weight[side]
-        loss = weight * (issue.utility[side][before[j]] - issue.utility[side][after[j]])
-        if loss > loss_best:
-            best, loss_best = j, loss
-    if best is None:
+        moved.append((weight * (issue.utility[side][before[j]] - issue.utility[side][after[j]]), j))
+    if not moved:
         return None
-    issue = spec.issues[best]
-    return f"{soft_lower(issue.label)} (to {issue.level_labels[after[best]]})"
+    conceded = sorted((m for m in moved if m[0] > 1e-12), key=lambda m: -m[0])
+    chosen = conceded or [max(moved, key=lambda m: m[0])]
+    labels = [
+        f"{soft_lower(spec.issues[j].label)} (to {spec.issues[j].level_labels[after[j]]})"
+        for _, j in chosen
+    ]
+    return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
 
 
 def soft_lower(label: str) -> str:

@@ -105,6 +105,20 @@ def test_explanations_cite_the_state() -> None:
             assert 1 <= sentences <= 1 + actions
 
 
+def test_an_offer_explanation_names_every_issue_it_concedes() -> None:
+    from strikesim.ai.explain import moved_issue
+
+    spec = scenario("classroom-quick")  # pay_raise, ai_writing, streaming_bonus
+    before = np.array([6, 3, 3], dtype=np.int16)
+    both = moved_issue(spec, UNION, before, np.array([5, 3, 1], dtype=np.int16))
+    assert both is not None and " and " in both
+    # the larger concession first: the bonus pool (weight 0.2, 1 -> 0.5) before pay
+    assert both.startswith("bonus for hit shows") and "minimum pay raise (to 7%)" in both
+    one = moved_issue(spec, UNION, before, np.array([5, 3, 3], dtype=np.int16))
+    assert one == "minimum pay raise (to 7%)"
+    assert moved_issue(spec, UNION, before, before) is None
+
+
 def test_registry_names_and_errors() -> None:
     spec = scenario("sag-aftra-2023")
     union_names = negotiator_names(spec, UNION)
