@@ -33,8 +33,8 @@ SCENARIOS = tuple(list_scenarios())
 SEED = 0
 BAR_RUNS = 8
 """Runs per policy x opponent batch for the trivial-policy bar."""
-LEVEL_RUNS = 8
-"""Runs per batch for expert vs easy."""
+LEVEL_RUNS = 24
+"""Runs per batch for expert vs easy (at 8, next-round-2026's studio seat read 48.8 vs 48.8)."""
 LEVER_RUNS = 200
 """Runs per weak and strong batch of a lever (a lever's gain is a difference of two noisy
 means: at 40 runs the same lever read anywhere from 0.01 to 0.05)."""
