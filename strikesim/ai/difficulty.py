@@ -3,8 +3,9 @@
 A level changes how a negotiator plays, not what it wants:
 
 * ``patience`` stretches its concession horizon (more patient = concedes later);
-* ``noise`` is the standard deviation of a per-week jitter on its target
-  utility (sloppier offers, sometimes leaving value on the table);
+* ``noise`` is the scale of a per-week slip of its offers below its target
+  utility (a half-normal draw: sloppier offers leave value on the table, never
+  ask for more than it planned);
 * ``opponent_model`` switches the frequency model and trade-off offers on;
 * ``spread`` is the width (log-sd) of the per-campaign lognormal factors on
   the personality's horizon and concession exponent: no two disputes are
