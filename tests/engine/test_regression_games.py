@@ -55,8 +55,23 @@ def load(scenario: str) -> GameSpec:
 
 
 def fingerprint(spec: GameSpec) -> str:
-    """A digest of the compiled spec's content (formulas by their source)."""
-    return hashlib.sha256(repr(_canonical(spec)).encode()).hexdigest()[:16]
+    """A digest of what the engine plays of the compiled spec (formulas by their
+    source): not its checks, texts, negotiators, scoring or projection, which a
+    random-policy game never reads."""
+    played = [
+        (f.name, _canonical(getattr(spec, f.name)))
+        for f in dataclasses.fields(spec)
+        if f.name not in NOT_PLAYED
+    ]
+    return hashlib.sha256(repr(played).encode()).hexdigest()[:16]
+
+
+NOT_PLAYED = frozenset({
+    "id", "version", "title", "summary", "personalities", "default_negotiators",
+    "objectives", "projection", "expectations", "sources", "difficulty", "tags",
+    "news_masthead", "news_outlets", "scenario_hash", "scenario_source",
+})  # fmt: skip
+"""Spec fields that do not change a game of the engine played by the random policy."""
 
 
 def _canonical(x: Any) -> Any:
