@@ -14,7 +14,8 @@ from typing import overload
 
 import numpy as np
 
-from strikesim.ai.position import COST_VARIABLE, last_ratifiable_week
+from strikesim.ai.position import last_ratifiable_week
+from strikesim.analysis.result import COST_VARIABLE
 from strikesim.engine.spec import SIDES, UNION, GameSpec, Namespace
 from strikesim.engine.state import Move, Phase
 

@@ -20,17 +20,14 @@ import numpy as np
 
 from strikesim.ai.difficulty import Difficulty
 from strikesim.ai.offers import WINDOW
-from strikesim.ai.position import COST_VARIABLE
 from strikesim.ai.rollout import belief_state, replicate, rollout
+from strikesim.analysis.result import COST_VARIABLE
 from strikesim.engine.mathfn import clip
 from strikesim.engine.state import Outcome, Phase, State
 
 if TYPE_CHECKING:
     from strikesim.ai.agent import TacticalNegotiator
     from strikesim.engine.observe import Observation
-
-DISCOUNT = 0.97
-"""Weekly discount of future utility in look-ahead scores."""
 
 STEP = 0.03
 """How much less / more the alternative candidates concede (own utility)."""
@@ -82,7 +79,7 @@ class Lookahead:
                 break
         return np.stack(unique)
 
-    def score(self, neg: TacticalNegotiator, states: list[State], start_week: int) -> np.ndarray:
+    def score(self, neg: TacticalNegotiator, states: list[State]) -> np.ndarray:
         """(B,) each continuation's result for the side: the value of how it ends
         less what the dispute cost it on the way (docs/model.md §2). A deal
         (tentative or ratified) counts its utility; a campaign still open counts the
@@ -99,10 +96,7 @@ class Lookahead:
         other = neg.book.own_utility(final.offers[:, 1 - side])
         open_value = np.fmax(np.nan_to_num(other, nan=0.0), neg.params["floor"])
         value = np.nan_to_num(np.where(settled, value_deal, open_value), nan=0.0)
-        column = neg.spec.var_index.get(COST_VARIABLE[side])
-        if column is None:  # a scenario without the cost variable: time is the cost
-            weeks = np.where(final.end_week >= 0, final.end_week, final.week) - start_week
-            return np.asarray(value * DISCOUNT ** np.maximum(weeks, 0))
+        column = neg.spec.var_index[COST_VARIABLE[side]]  # a core variable: always there
         cost = final.values[:, column] - first.values[:, column]
         return np.asarray(value - cost)
 
@@ -139,7 +133,7 @@ class Lookahead:
             policies = (me.decide, other.decide) if side == 0 else (other.decide, me.decide)
             offers = np.repeat(cands, self.runs, axis=0)
             result = rollout(spec, start, side, offers, policies, self.weeks)
-            scores = self.score(neg, result.states, obs.week).reshape(n_c, self.runs).mean(axis=1)
+            scores = self.score(neg, result.states).reshape(n_c, self.runs).mean(axis=1)
             self.last_scores[int(row)] = scores
             best = int(np.argmax(scores - 1e-9 * np.arange(n_c)))
             out[k] = cands[best]

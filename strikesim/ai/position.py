@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
+from strikesim.analysis.result import COST_VARIABLE
 from strikesim.engine.equations import studio_cost_rate, union_cost_rate
 from strikesim.engine.mathfn import clip, mean_of
 from strikesim.engine.memo import remembered
@@ -43,8 +44,6 @@ from strikesim.engine.spec import STUDIO, UNION, GameSpec, Namespace
 if TYPE_CHECKING:
     from strikesim.analysis.space import OutcomeSpace
 
-COST_VARIABLE = ("union_cost", "studio_cost")
-"""Each side's dispute-cost variable (utility units)."""
 
 STRENGTH_SUPPORT = 1.0
 """How much public support away from its baseline stretches or shrinks a side's tolerance."""

@@ -14,11 +14,12 @@ import numpy as np
 from strikesim.engine.spec import GameSpec
 from strikesim.engine.state import State
 
-__all__ = ["RESULT_VARIABLE", "ResultParts", "result_parts", "side_result"]
+__all__ = ["COST_VARIABLE", "RESULT_VARIABLE", "ResultParts", "result_parts", "side_result"]
 
 RESULT_VARIABLE = ("union_result", "studio_result")
 """Each side's result variable (index = side)."""
-_COST_VARIABLE = ("union_cost", "studio_cost")
+COST_VARIABLE = ("union_cost", "studio_cost")
+"""Each side's dispute-cost variable (utility units)."""
 _STAKE = ("union_stake", "studio_stake")
 
 
@@ -51,6 +52,6 @@ class ResultParts:
 def result_parts(spec: GameSpec, state: State, side: int, row: int = 0) -> ResultParts:
     """The parts of ``side``'s result in campaign ``row`` of ``state``."""
     values = state.values[row]
-    cost = float(values[spec.var_index[_COST_VARIABLE[side]]])
+    cost = float(values[spec.var_index[COST_VARIABLE[side]]])
     result = float(values[spec.var_index[RESULT_VARIABLE[side]]])
     return ResultParts(result + cost, cost, float(spec.params[_STAKE[side]]))
