@@ -136,6 +136,23 @@ def lookahead_batch(seats: tuple[Seat, Seat]) -> int:
     return Lookahead.max_batch if looks_ahead(seats) else 1 << 30
 
 
+def plays_without_lookahead(seats: tuple[Seat, Seat], runs: int, lookahead: bool) -> bool:
+    """Whether a batch of ``runs`` played with ``lookahead`` leaves out a look-ahead the
+    seats' negotiators would use in the game window."""
+    return looks_ahead(seats) and not lookahead and runs > Lookahead.max_batch
+
+
+def lookahead_note(levels: str, runs: int) -> str:
+    """What to tell someone whose ``levels`` negotiators played ``runs`` games in one
+    batch, without their look-ahead (``batch`` and ``check`` print it)."""
+    return (
+        f"Note: {levels} negotiators test their offers against likely futures "
+        f"(look-ahead) only in games played a few at a time, as in the game window; in "
+        f"this batch of {runs:,} they played without it. Add --lookahead to play "
+        f"every game as a player would meet it (much slower)."
+    )
+
+
 def play_batch(
     spec: GameSpec,
     negotiators: tuple[Negotiator, Negotiator],

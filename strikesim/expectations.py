@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from strikesim.batch import BatchResult, run_batch
+from strikesim.batch import BatchResult, plays_without_lookahead, run_batch
 from strikesim.engine import GameSpec, Outcome
 from strikesim.engine.spec import STUDIO, UNION, Expectation
 from strikesim.errors import ScenarioError
@@ -36,6 +36,9 @@ class ExpectationResult:
     share_in_range: float
     median: float
     runs: int
+    without_lookahead: bool = False
+    """Its games were played in one large batch, where hard and expert negotiators
+    leave out the look-ahead they use in the game window."""
 
     @property
     def passed(self) -> bool:
@@ -45,6 +48,8 @@ class ExpectationResult:
         e = self.expectation
         verdict = "ok  " if self.passed else "FAIL"
         level = "" if e.difficulty == "normal" else f" at {e.difficulty}"
+        if self.without_lookahead:
+            level += " (no look-ahead)"
         return (
             f"{verdict} {e.id}{level}: {e.metric} in [{e.lo:g}, {e.hi:g}] in "
             f"{self.share_in_range:.0%} "
@@ -94,23 +99,27 @@ def check(
     *,
     seed: int = 0,
     runs: int | None = None,
+    lookahead: bool = False,
 ) -> list[ExpectationResult]:
     """Play the scenario's expectations: one batch per difficulty they name (with
-    ``seats`` given, one batch with those seats), the most runs any needs."""
+    ``seats`` given, one batch with those seats), the most runs any needs. With
+    ``lookahead``, hard and expert negotiators play in batches small enough for their
+    look-ahead (:func:`strikesim.batch.run_batch`)."""
     if not spec.expectations:
         return []
     n = runs or max(e.runs for e in spec.expectations)
-    batches: dict[str, BatchResult] = {}
+    batches: dict[str, tuple[BatchResult, bool]] = {}
     out = []
     for e in spec.expectations:
         level = "seats" if seats is not None else e.difficulty
         if level not in batches:
             at = seats or default_seats(spec, e.difficulty)
-            batches[level] = run_batch(spec, at, runs=n, seed=seed)
-        result = batches[level]
+            played = run_batch(spec, at, runs=n, seed=seed, lookahead=lookahead)
+            batches[level] = (played, plays_without_lookahead(at, n, lookahead))
+        result, skipped = batches[level]
         values = metric_values(spec, result, e.metric)
         inside = (values >= e.lo) & (values <= e.hi)
         share = float(inside.mean()) if values.size else 0.0
         median = float(np.median(values)) if values.size else float("nan")
-        out.append(ExpectationResult(e, share, median, n))
+        out.append(ExpectationResult(e, share, median, n, skipped))
     return out

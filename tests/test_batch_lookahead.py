@@ -1,12 +1,14 @@
 """Batches and look-ahead: hard/expert negotiators look ahead only in small batches;
-`batch` says so, and `--lookahead` plays every game as a player would meet it."""
+`batch` and `check` say so, and `--lookahead` plays every game as a player would meet it."""
 
 from __future__ import annotations
 
 import io
 
 import numpy as np
+import pytest
 
+import strikesim.expectations as expectations
 from strikesim.ai.lookahead import Lookahead
 from strikesim.batch import lookahead_batch, looks_ahead, run_batch
 from strikesim.cli import main
@@ -54,3 +56,37 @@ def test_batch_says_when_look_ahead_was_not_used() -> None:
     out = io.StringIO()
     assert main(["batch", QUICK, "--runs", "6", "--quiet"], out=out) == 0
     assert "look-ahead" not in out.getvalue(), "normal has no look-ahead to mention"
+
+
+HISTORY = "wga-2023"
+"""A scenario with an expectation at expert."""
+
+
+def test_check_marks_and_explains_expectations_played_without_look_ahead() -> None:
+    spec = load_scenario(HISTORY)
+    results = expectations.check(spec, runs=Lookahead.max_batch + 2)
+    skipped = {r.expectation.difficulty for r in results if r.without_lookahead}
+    assert skipped == {"expert"}, "only the expert batch leaves a look-ahead out"
+    out = io.StringIO()
+    main(["check", HISTORY, "--runs", str(Lookahead.max_batch + 2)], out=out)
+    text = out.getvalue()
+    assert "at expert (no look-ahead)" in text and "Note: expert negotiators" in text
+    assert "--lookahead" in text
+    out = io.StringIO()
+    main(["check", HISTORY, "--runs", str(Lookahead.max_batch)], out=out)
+    assert "look-ahead" not in out.getvalue(), "a batch this small already looks ahead"
+
+
+def test_check_lookahead_plays_small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[bool] = []
+    real = expectations.run_batch
+
+    def spy(*args: object, **kwargs: object) -> object:
+        asked.append(bool(kwargs.get("lookahead")))
+        return real(*args, **{**kwargs, "lookahead": False})  # (the real thing is slow)
+
+    monkeypatch.setattr(expectations, "run_batch", spy)
+    out = io.StringIO()
+    main(["check", HISTORY, "--runs", "6", "--lookahead"], out=out)
+    assert asked and all(asked), "every batch is asked to look ahead"
+    assert "no look-ahead" not in out.getvalue() and "Note:" not in out.getvalue()

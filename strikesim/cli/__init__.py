@@ -106,6 +106,11 @@ def _parser() -> argparse.ArgumentParser:
         help="also check every expectation under a standard set of distortions and report "
         "those that never fail",
     )
+    chk.add_argument(
+        "--lookahead",
+        action="store_true",
+        help="hard/expert expectations: play in small batches so their look-ahead is used (slower)",
+    )
 
     from strikesim.cli.balance import add_parser as add_balance
 

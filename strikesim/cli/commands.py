@@ -219,8 +219,13 @@ def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
-    from strikesim.ai.lookahead import Lookahead
-    from strikesim.batch import looks_ahead, run_batch, summary_text, write_rows
+    from strikesim.batch import (
+        lookahead_note,
+        plays_without_lookahead,
+        run_batch,
+        summary_text,
+        write_rows,
+    )
 
     spec = load_scenario(args.scenario)
     seats = (
@@ -240,13 +245,8 @@ def cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
         lookahead=args.lookahead,
     )
     out.write(summary_text(spec, result) + "\n")
-    if looks_ahead(seats) and not args.lookahead and args.runs > Lookahead.max_batch:
-        out.write(
-            f"Note: {args.difficulty} negotiators test their offers against likely futures "
-            f"(look-ahead) only in games played a few at a time, as in the game window; in "
-            f"this batch of {args.runs:,} they played without it. Add --lookahead to play "
-            f"every game as a player would meet it (much slower).\n"
-        )
+    if plays_without_lookahead(seats, args.runs, args.lookahead):
+        out.write(lookahead_note(args.difficulty, args.runs) + "\n")
     if target is not None:
         write_rows(spec, result, target)
         out.write(f"wrote {args.runs} rows to {target}\n")
@@ -254,6 +254,7 @@ def cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    from strikesim.batch import lookahead_note
     from strikesim.expectations import check
 
     spec = load_scenario(args.scenario)
@@ -262,11 +263,14 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     if getattr(args, "stress", False):
         return _stress_report(args, spec, out)
-    results = check(spec, seed=args.seed, runs=args.runs)
+    results = check(spec, seed=args.seed, runs=args.runs, lookahead=args.lookahead)
     for r in results:
         out.write(r.describe() + "\n")
     failed = sum(not r.passed for r in results)
     out.write(f"{spec.id}: {len(results) - failed} of {len(results)} expectations met\n")
+    skipped = sorted({r.expectation.difficulty for r in results if r.without_lookahead})
+    if skipped:
+        out.write(lookahead_note(" and ".join(skipped), results[0].runs) + "\n")
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 
