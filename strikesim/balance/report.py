@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from strikesim.ai import DIFFICULTIES
+from strikesim.ai.lookahead import Lookahead
 from strikesim.balance.harness import (
     BAR_MARGIN,
     DEFAULT_RUNS,
@@ -113,18 +114,19 @@ def _seat_text(report: BalanceReport, table: SeatTable) -> list[str]:
     side, other = table.side, 1 - table.side
     levels = table.difficulties
     width = max(len(_policy_label(table, p)) for p in table.policies) + 2
+    looking = [d for d in levels if d in ("hard", "expert")]
+    look = "Look-ahead: not played (no hard/expert level)"
+    if looking:
+        look = f"Look-ahead of hard/expert AIs in these batches of {table.runs} campaigns: " + (
+            ", ".join(f"{d} {'on' if table.lookahead.get(d) else 'off'}" for d in looking)
+        )
+        if not all(table.lookahead.get(d) for d in looking):
+            look += f" (on with --runs {Lookahead.max_batch} or fewer, as in the game window)"
     lines = [
         f"== {SIDES[side].capitalize()} seat ({report.parties[side]}) against "
         f"{len(table.opponents)} {SIDES[other]} negotiators ==",
         "Opponents: " + ", ".join(table.opponents),
-        f"Look-ahead of hard/expert AIs in these batches of {table.runs} campaigns: "
-        + ", ".join(
-            f"{d} {'on' if table.lookahead.get(d) else 'off'}"
-            for d in levels
-            if d in ("hard", "expert")
-        )
-        if any(d in ("hard", "expert") for d in levels)
-        else "Look-ahead: not played (no hard/expert level)",
+        look,
         "",
     ]
     head = "".join(f"{d:>9}" for d in levels)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import io
 import json
 import math
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 import pytest
 
 from strikesim.ai import make_negotiator
+from strikesim.ai.lookahead import Lookahead
 from strikesim.balance.harness import SUITE, Games, play, play_seat
 from strikesim.balance.levers import LEVERS, Knob, Lever, lever_table, setting, spec_with
 from strikesim.balance.policies import (
@@ -184,6 +186,18 @@ def test_report_json_is_strict_and_text_has_the_tables(specs: dict[str, Any]) ->
     text = report_text(report)
     assert text.index(f"{DEFAULT_AI} (studio_firm)") < text.index("accept_everything")
     assert "Verdict" in text and "never_agree" in text
+
+
+def test_report_says_how_to_play_with_look_ahead(specs: dict[str, Any]) -> None:
+    spec = specs["classroom-quick"]
+    kw: dict[str, Any] = dict(difficulties=["hard"], policies=[DEFAULT_AI], opponents=["linear"])
+    table = play_seat(spec, 0, runs=Lookahead.max_batch + 1, **kw)
+    assert table.lookahead == {"hard": False}
+    text = report_text(_report(spec, table))
+    assert f"hard off (on with --runs {Lookahead.max_batch} or fewer" in text
+    looked = replace(table, lookahead={"hard": True})
+    assert "hard on\n" in report_text(_report(spec, looked)) + "\n"
+    assert "--runs" not in report_text(_report(spec, looked)).split("Score")[0]
 
 
 def test_json_has_no_nan_even_when_a_number_is_missing(specs: dict[str, Any]) -> None:
