@@ -38,6 +38,7 @@ from strikesim.ai.personality import (
 )
 from strikesim.ai.position import (
     ArbitrationTable,
+    VoteClock,
     last_ratifiable_week,
     opening_rates,
     position,
@@ -67,7 +68,7 @@ BACKSTOP_E = 0.15
 _HOLD, _OFFER, _ACCEPT, _WALK_OUT = (
     int(m) for m in (Move.HOLD, Move.OFFER, Move.ACCEPT, Move.WALK_OUT)
 )
-_STRIKE = int(Phase.STRIKE)
+_STRIKE, _RATIFICATION = int(Phase.STRIKE), int(Phase.RATIFICATION)
 """Move and phase codes as plain ints (an enum member costs an attribute lookup per use)."""
 
 
@@ -142,6 +143,7 @@ class TacticalNegotiator:
             else None
         )
         self.prev_other = np.full(batch, np.nan)
+        self.votes = VoteClock(batch)
         self.offered_at = np.full(batch, np.inf)
         """(B,) the (noiseless) target at this side's last offer."""
         self.initial = {v.id: float(v.initial) for v in spec.variables}
@@ -161,6 +163,7 @@ class TacticalNegotiator:
             1, out.batch + 1, dtype=np.uint64
         )
         out.prev_other = self.prev_other[index].copy()
+        out.votes = self.votes.take(index)
         out.offered_at = self.offered_at[index].copy()
         out.draws = WeeklyDraws(out.seed, out.campaign, self.side, self.spec.phases.max_weeks)
         out.model = None if self.model is None else self.model.take(index)
@@ -246,6 +249,7 @@ class TacticalNegotiator:
             self.horizon,
             self.rates,
             self.params["strike_aversion"],
+            self.votes.update(ns, obs.phase == _RATIFICATION),
         )
         self._worn = pos.worn
         self._threat = pos.threat

@@ -5,8 +5,9 @@ The tactics turn a normalised clock ``t`` in [0, 1] into a target utility
 calendar (docs/model.md §6):
 
 * **cost** — the dispute cost the side has borne so far (``union_cost`` /
-  ``studio_cost``, utility units) over its tolerance: ``horizon`` weeks at the
-  scenario's ``tolerance_rate`` (utility per week). The unit is the same for both
+  ``studio_cost``, utility units, less what accrued while a tentative deal was out
+  for ratification: a vote pauses the clock) over its tolerance: ``horizon`` weeks
+  at the scenario's ``tolerance_rate`` (utility per week). The unit is the same for both
   sides and every scenario, so the side a strike hurts more wears down sooner, and
   a dearer strike is a shorter one: a studio that covers struck work with AI, or a
   union whose fund runs dry, is not given the same clock as its opponent. A week of
@@ -37,7 +38,7 @@ import numpy as np
 
 from strikesim.analysis.result import COST_VARIABLE
 from strikesim.engine.equations import studio_cost_rate, union_cost_rate
-from strikesim.engine.mathfn import clip, mean_of
+from strikesim.engine.mathfn import clip, mean_of, some
 from strikesim.engine.memo import remembered
 from strikesim.engine.spec import STUDIO, UNION, GameSpec, Namespace
 
@@ -103,16 +104,18 @@ def position(
     horizon: np.ndarray,
     rates: tuple[float, float],
     aversion: float = 0.05,
+    paused: np.ndarray | None = None,
 ) -> Position:
     """The side's clock this week (see the module docstring).
 
     ``horizon`` is each campaign's tolerance in weeks of a solid strike; ``rates``
     the two sides' :func:`opening_rates`; ``aversion`` the personality's
     ``strike_aversion``: the clock it reaches at expiry while still talking, when a
-    strike would hurt it as much as the other side."""
+    strike would hurt it as much as the other side; ``paused`` ``(2, B)`` each side's
+    cost that accrued during ratification votes (:class:`VoteClock`), left out."""
     other = 1 - side
-    own_weeks = _weeks_of_cost(ns, side, rates)
-    other_weeks = _weeks_of_cost(ns, other, rates)
+    own_weeks = _weeks_of_cost(ns, side, rates, paused)
+    other_weeks = _weeks_of_cost(ns, other, rates, paused)
     support = np.asarray(ns.get("public_support_union", 0.5), dtype=np.float64)
     lean = (support - 0.5) * (1.0 if side == UNION else -1.0)  # a public majority on its side
     relative = (other_weeks - own_weeks) / np.maximum(other_weeks + own_weeks + 4.0, 1.0)
@@ -190,8 +193,47 @@ class ArbitrationTable:
         return np.asarray(np.maximum(self.best_above[k], self.fair))
 
 
-def _weeks_of_cost(ns: Namespace, side: int, rates: tuple[float, float]) -> np.ndarray:
-    """The side's dispute cost so far in weeks of staying power (``tolerance_rate``
-    utility a week: one unit for both sides)."""
+def _weeks_of_cost(
+    ns: Namespace, side: int, rates: tuple[float, float], paused: np.ndarray | None
+) -> np.ndarray:
+    """The side's dispute cost so far (less ``paused[side]``) in weeks of staying
+    power (``tolerance_rate`` utility a week: one unit for both sides)."""
     cost = np.asarray(ns.get(COST_VARIABLE[side], 0.0), dtype=np.float64)
+    if paused is not None:
+        cost = cost - paused[side]
     return np.asarray(cost / max(float(ns.get("tolerance_rate", 0.011)), 1e-6))
+
+
+class VoteClock:
+    """Each side's dispute cost accrued while a tentative deal was out for a vote,
+    per campaign: the position clock leaves it out. Members are back at work and
+    production resumes while they vote; what the studios still lose then (the audience
+    the strike drove away) is not the dispute wearing them down. Counted, it ran the
+    studios' clock through the vote while the union's stood still, so a deal the
+    members voted down paid the union: the studios came back conceding far more."""
+
+    def __init__(self, batch: int) -> None:
+        self.paused: np.ndarray | None = None
+        """(2, B) cost left out so far (None until a vote has cost anything)."""
+        self.last = np.full((2, batch), np.nan)
+        """(2, B) both sides' cost at the last week seen."""
+
+    def take(self, index: np.ndarray) -> VoteClock:
+        """The clock of the campaigns at ``index`` (rows may repeat)."""
+        out = VoteClock(int(index.shape[0]))
+        out.paused = None if self.paused is None else self.paused[:, index]
+        out.last = self.last[:, index]
+        return out
+
+    def update(self, ns: Namespace, voting: np.ndarray) -> np.ndarray | None:
+        """See this week's costs (``voting``: ``(B,)`` campaigns in a ratification
+        vote); the ``(2, B)`` cost to leave out so far, or None when nothing is."""
+        costs = np.stack(
+            [np.broadcast_to(np.asarray(ns.get(c, 0.0), dtype=np.float64), voting.shape)
+             for c in COST_VARIABLE]
+        )  # fmt: skip
+        if some(voting):
+            grew = np.where(voting, np.nan_to_num(costs - self.last, nan=0.0), 0.0)
+            self.paused = grew if self.paused is None else self.paused + grew
+        self.last = costs
+        return self.paused

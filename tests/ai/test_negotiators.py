@@ -186,10 +186,12 @@ def test_a_negotiators_targets_follow_its_concession_curve(name: str) -> None:
         if obs.legal_moves[0].any():
             ns = neg.namespace(obs)
             p_min = max(neg.reservation(ns, 1)[0], neg.arbitration_floor(obs)[0])
-            # the curve runs on the negotiator's position, not on the calendar
+            # the curve runs on the negotiator's position, not on the calendar (less
+            # what ratification votes cost: a vote pauses the clock)
             pos = position(
-                spec, STUDIO, ns, obs.week, neg.horizon, neg.rates, neg.params["strike_aversion"]
-            )
+                spec, STUDIO, ns, obs.week, neg.horizon, neg.rates,
+                neg.params["strike_aversion"], neg.votes.paused,
+            )  # fmt: skip
             want = time_dependent_target(pos.t, params["k"], e, p_min, neg.p_max)
             # before expiry it never asks more than it would give to avert a strike
             want = np.minimum(want, neg.p_max - pos.threat * (neg.p_max - p_min))
@@ -213,3 +215,43 @@ def test_a_negotiators_targets_follow_its_concession_curve(name: str) -> None:
         acts.pressure[:] |= du.pressure
         state, _ = step(spec, state, acts)
     assert checked > 5
+
+
+def test_a_ratification_vote_pauses_the_clock() -> None:
+    """What either side's dispute cost grows while its members vote on a tentative deal
+    is left out of its clock: the vote pauses it (so a deal voted down does not come
+    back to a studio worn down by weeks the union did not pay for)."""
+    from strikesim.ai.position import VoteClock
+    from strikesim.engine import Actions, Phase, initial_state, step
+
+    clock = VoteClock(2)
+    assert clock.update({"union_cost": 0.1, "studio_cost": 0.2}, np.array([False, False])) is None
+    paused = clock.update(
+        {"union_cost": np.array([0.1, 0.1]), "studio_cost": np.array([0.25, 0.3])},
+        np.array([True, False]),
+    )
+    assert paused is not None
+    assert paused[:, 0] == pytest.approx([0.0, 0.05]) and (paused[:, 1] == 0).all()
+    assert clock.take(np.array([0, 0])).paused[1].tolist() == pytest.approx([0.05, 0.05])
+
+    spec = scenario("sag-aftra-2023")  # this campaign's first deal is voted down
+    union = make_negotiator(spec, "sag_historical", UNION, "easy")
+    studio = make_negotiator(spec, "amptp_hardline", STUDIO)
+    state = initial_state(spec, batch=1, seed=0)
+    for neg in (union, studio):
+        neg.reset(spec, 1, 0)
+    j = spec.var_index["studio_cost"]
+    grew, last, votes = 0.0, float(state.values[0, j]), 0
+    while not state.is_over.all():
+        voting = int(state.phase[0]) == int(Phase.RATIFICATION)
+        cost = float(state.values[0, j])
+        grew += cost - last if voting else 0.0
+        votes += voting
+        last = cost
+        acts = Actions.from_decisions(
+            union.decide(observe(spec, state, UNION)), studio.decide(observe(spec, state, STUDIO))
+        )
+        state, _ = step(spec, state, acts)
+    assert votes > spec.phases.ratification_weeks, "a vote failed, another followed"
+    assert studio.votes.paused is not None and grew > 0
+    assert float(studio.votes.paused[STUDIO, 0]) == pytest.approx(grew)
