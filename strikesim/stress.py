@@ -141,17 +141,18 @@ def _seats(spec: GameSpec, d: Distortion) -> tuple[Seat, Seat] | None:
 
 def stress(
     spec: GameSpec, model: ScenarioModel, *, seed: int = 0, runs: int | None = None,
-    only: list[str] | None = None,
+    only: list[str] | None = None, lookahead: bool = False,
 ) -> StressResult:  # fmt: skip
     """Check ``spec``'s expectations as shipped and under each distortion (or those in ``only``).
 
-    ``model`` is the merged scenario model ``spec`` was compiled from.
+    ``model`` is the merged scenario model ``spec`` was compiled from; ``lookahead``
+    as in :func:`~strikesim.expectations.check`.
     """
-    shipped = check(spec, seed=seed, runs=runs)
+    shipped = check(spec, seed=seed, runs=runs, lookahead=lookahead)
     distorted = {}
     for d in DISTORTIONS:
         if only is not None and d.id not in only:
             continue
         distorted[d.id] = check(_distorted_spec(spec, model, d), _seats(spec, d), seed=seed,
-                                runs=runs)  # fmt: skip
+                                runs=runs, lookahead=lookahead)  # fmt: skip
     return StressResult(shipped, distorted)

@@ -90,3 +90,6 @@ def test_check_lookahead_plays_small_batches(monkeypatch: pytest.MonkeyPatch) ->
     main(["check", HISTORY, "--runs", "6", "--lookahead"], out=out)
     assert asked and all(asked), "every batch is asked to look ahead"
     assert "no look-ahead" not in out.getvalue() and "Note:" not in out.getvalue()
+    asked.clear()
+    main(["check", "next-round-2026", "--stress", "--runs", "4", "--lookahead"], out=out)
+    assert len(asked) > 1 and all(asked), "so is every distorted batch of --stress"

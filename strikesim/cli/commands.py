@@ -280,7 +280,7 @@ def _stress_report(args: argparse.Namespace, spec: GameSpec, out: TextIO) -> int
     from strikesim.stress import DISTORTIONS, stress
 
     model, _ = load_model(args.scenario)
-    result = stress(spec, model, seed=args.seed, runs=args.runs)
+    result = stress(spec, model, seed=args.seed, runs=args.runs, lookahead=args.lookahead)
     width = max(len(r.expectation.id) for r in result.shipped)
     ids = list(result.distorted)
     out.write("Distortions:\n")
