@@ -213,27 +213,34 @@ class VoteClock:
     members voted down paid the union: the studios came back conceding far more."""
 
     def __init__(self, batch: int) -> None:
+        self.batch = batch
         self.paused: np.ndarray | None = None
         """(2, B) cost left out so far (None until a vote has cost anything)."""
-        self.last = np.full((2, batch), np.nan)
-        """(2, B) both sides' cost at the last week seen."""
+        self.last: tuple[np.ndarray, np.ndarray] | None = None
+        """Both sides' ``(B,)`` cost at the last week seen (None before the first)."""
 
     def take(self, index: np.ndarray) -> VoteClock:
         """The clock of the campaigns at ``index`` (rows may repeat)."""
         out = VoteClock(int(index.shape[0]))
         out.paused = None if self.paused is None else self.paused[:, index]
-        out.last = self.last[:, index]
+        if self.last is not None:
+            out.last = (self.last[0][index], self.last[1][index])
         return out
 
     def update(self, ns: Namespace, voting: np.ndarray) -> np.ndarray | None:
         """See this week's costs (``voting``: ``(B,)`` campaigns in a ratification
         vote); the ``(2, B)`` cost to leave out so far, or None when nothing is."""
-        costs = np.stack(
-            [np.broadcast_to(np.asarray(ns.get(c, 0.0), dtype=np.float64), voting.shape)
-             for c in COST_VARIABLE]
-        )  # fmt: skip
-        if some(voting):
-            grew = np.where(voting, np.nan_to_num(costs - self.last, nan=0.0), 0.0)
+        costs = (self._cost(ns, COST_VARIABLE[UNION]), self._cost(ns, COST_VARIABLE[STUDIO]))
+        if self.last is not None and some(voting):
+            grew = np.stack([np.where(voting, now - before, 0.0)
+                             for now, before in zip(costs, self.last, strict=True)])  # fmt: skip
             self.paused = grew if self.paused is None else self.paused + grew
         self.last = costs
         return self.paused
+
+    def _cost(self, ns: Namespace, name: str) -> np.ndarray:
+        """``(B,)`` float64 ``ns[name]`` (0 where the namespace has none)."""
+        value = ns.get(name, 0.0)
+        if isinstance(value, np.ndarray) and value.shape == (self.batch,):
+            return value  # (an observation's variables are read-only and fresh each week)
+        return np.broadcast_to(np.asarray(value, dtype=np.float64), (self.batch,))
