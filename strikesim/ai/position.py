@@ -114,8 +114,9 @@ def position(
     strike would hurt it as much as the other side; ``paused`` ``(2, B)`` each side's
     cost that accrued during ratification votes (:class:`VoteClock`), left out."""
     other = 1 - side
-    own_weeks = _weeks_of_cost(ns, side, rates, paused)
-    other_weeks = _weeks_of_cost(ns, other, rates, paused)
+    tolerance = max(float(ns.get("tolerance_rate", 0.011)), 1e-6)
+    own_weeks = _weeks_of_cost(ns, side, tolerance, paused)
+    other_weeks = _weeks_of_cost(ns, other, tolerance, paused)
     support = np.asarray(ns.get("public_support_union", 0.5), dtype=np.float64)
     lean = (support - 0.5) * (1.0 if side == UNION else -1.0)  # a public majority on its side
     relative = (other_weeks - own_weeks) / np.maximum(other_weeks + own_weeks + 4.0, 1.0)
@@ -194,14 +195,14 @@ class ArbitrationTable:
 
 
 def _weeks_of_cost(
-    ns: Namespace, side: int, rates: tuple[float, float], paused: np.ndarray | None
+    ns: Namespace, side: int, tolerance: float, paused: np.ndarray | None
 ) -> np.ndarray:
     """The side's dispute cost so far (less ``paused[side]``) in weeks of staying
-    power (``tolerance_rate`` utility a week: one unit for both sides)."""
+    power (``tolerance`` = ``tolerance_rate`` utility a week: one unit for both sides)."""
     cost = np.asarray(ns.get(COST_VARIABLE[side], 0.0), dtype=np.float64)
     if paused is not None:
         cost = cost - paused[side]
-    return np.asarray(cost / max(float(ns.get("tolerance_rate", 0.011)), 1e-6))
+    return np.asarray(cost / tolerance)
 
 
 class VoteClock:
