@@ -100,7 +100,9 @@ class TacticalNegotiator:
         self.spec = spec
         self.book = offer_book(outcome_space(spec), side)
         self.arbitration = ArbitrationTable.for_space(self.book.space, side)
-        self.pressure = pressure_policy(spec, side, self.params["pressure_threshold"])
+        self.pressure = pressure_policy(
+            spec, side, self.params["pressure_threshold"], difficulty.reads_levers
+        )
         self.lookahead: Any = None  # set by the registry for hard/expert levels
         self.reset(spec, 1, 0)
 
@@ -114,7 +116,9 @@ class TacticalNegotiator:
             self.spec = spec
             self.book = offer_book(outcome_space(spec), self.side)
             self.arbitration = ArbitrationTable.for_space(self.book.space, self.side)
-            self.pressure = pressure_policy(spec, self.side, self.params["pressure_threshold"])
+            self.pressure = pressure_policy(
+                spec, self.side, self.params["pressure_threshold"], self.difficulty.reads_levers
+            )
         self.batch = batch
         self.seed = seed
         ids = np.arange(batch) if campaigns is None else np.asarray(campaigns).reshape(-1)

@@ -11,6 +11,9 @@ A level changes how a negotiator plays, not what it wants:
   the personality's horizon and concession exponent: no two disputes are
   fought by quite the same people (research/models.md §1.3: real strike
   lengths are spread near-exponentially, not clustered on one week);
+* ``reads_levers`` lets it value pressure actions that move the levers a scenario
+  adds (variables marked ``favours``: a label's reach, a boycott's pressure), not only
+  the built-in money, members, public and AI;
 * ``lookahead_weeks`` / ``lookahead_candidates`` / ``lookahead_runs`` set the
   Monte Carlo look-ahead (0 weeks = none): how far ahead it plays, how many
   alternative offers it compares and how many continuations score each.
@@ -40,6 +43,9 @@ class Difficulty:
     slack: float = 0.0
     """How far below its true walk-away utility it will settle: an easy negotiator
     misjudges its reservation and gives away more than it should."""
+    reads_levers: bool = False
+    """Whether it sees what the scenario's own levers (variables marked ``favours``)
+    are worth when choosing pressure actions."""
 
 
 DIFFICULTIES: dict[str, Difficulty] = {
@@ -80,8 +86,10 @@ DIFFICULTIES: dict[str, Difficulty] = {
             lookahead_weeks=4,
             lookahead_candidates=3,
             lookahead_runs=8,
-            description="Patient, precise, and tests its offers against likely futures.",
+            description="Patient, precise, works the scenario's own levers, and tests its "
+            "offers against likely futures.",
             spread=0.24,
+            reads_levers=True,
         ),
         Difficulty(
             id="expert",
@@ -92,8 +100,10 @@ DIFFICULTIES: dict[str, Difficulty] = {
             lookahead_weeks=6,
             lookahead_candidates=4,
             lookahead_runs=10,
-            description="The most patient reader of the table, looking furthest ahead.",
+            description="The most patient reader of the table, working every lever and "
+            "looking furthest ahead.",
             spread=0.2,
+            reads_levers=True,
         ),
     )
 }

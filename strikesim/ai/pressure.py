@@ -6,7 +6,9 @@ namespace: ``value = sum_v side_sign(v) * change_v / scale_v * weight_v``.
 
 * ``side_sign`` says whether a higher value of the variable helps this side
   (the table below for the built-in variables; scenario variables owned by a
-  side count as that side's assets, others are ignored);
+  side count as that side's assets; a variable the scenario marks ``favours``, a
+  lever it adds, counts for the side it helps when the negotiator reads the
+  scenario's levers (hard and expert, docs/model.md §6); others are ignored);
 * ``scale`` makes changes comparable (share-like variables by 1, money and
   stocks by their starting size);
 * ``weight`` is where the state comes in: the side's own resources weigh more
@@ -62,13 +64,16 @@ PUBLIC = frozenset({"opinion_shift", "public_support_union", "public_support_stu
 AI_VARS = frozenset({"ai_investment", "ai_orders", "ai_capability", "ai_adoption"})
 
 
-def side_signs(spec: GameSpec, side: int) -> np.ndarray:
-    """(V,) how much a unit rise of each variable helps ``side`` (0 = ignored)."""
+def side_signs(spec: GameSpec, side: int, levers: bool = False) -> np.ndarray:
+    """(V,) how much a unit rise of each variable helps ``side`` (0 = ignored);
+    ``levers``: the variables the scenario marks ``favours`` count too."""
     flip = 1.0 if side == UNION else -1.0
     signs = np.zeros(len(spec.variables))
     for i, var in enumerate(spec.variables):
         if var.id in UNION_GOOD:
             signs[i] = flip * UNION_GOOD[var.id]
+        elif levers and var.favours != "neutral":
+            signs[i] = 1.0 if (var.favours == "union") == (side == UNION) else -1.0
         elif var.owner in ("union", "studio"):
             signs[i] = 1.0 if (var.owner == "union") == (side == UNION) else 0.0
     return signs
@@ -123,12 +128,15 @@ class PressurePolicy:
     costs a few array operations over ``(B, E)`` whatever the batch size.
     """
 
-    def __init__(self, spec: GameSpec, side: int, threshold: float = 0.0) -> None:
+    def __init__(
+        self, spec: GameSpec, side: int, threshold: float = 0.0, levers: bool = False
+    ) -> None:
         self._spec = weakref.ref(spec)  # policies are remembered with the spec
         self.n_actions = len(spec.actions)
         self.side = side
         self.threshold = threshold
-        self.signs = side_signs(spec, side)
+        self.levers = levers
+        self.signs = side_signs(spec, side, levers)
         self.scales = scales(spec)
         self.support_id = "public_support_union" if side == UNION else "public_support_studio"
         vidx = spec.var_index
@@ -323,11 +331,13 @@ class PressurePolicy:
         return chosen.T, drivers
 
 
-def pressure_policy(spec: GameSpec, side: int, threshold: float = 0.0) -> PressurePolicy:
-    """The :class:`PressurePolicy` of ``(spec, side, threshold)``, built once per
-    scenario and shared (a policy holds no per-game state)."""
-    name = f"ai.pressure/{side}/{float(threshold)!r}"
-    return remembered(spec, name, lambda: PressurePolicy(spec, side, threshold))
+def pressure_policy(
+    spec: GameSpec, side: int, threshold: float = 0.0, levers: bool = False
+) -> PressurePolicy:
+    """The :class:`PressurePolicy` of ``(spec, side, threshold, levers)``, built once
+    per scenario and shared (a policy holds no per-game state)."""
+    name = f"ai.pressure/{side}/{float(threshold)!r}/{levers}"
+    return remembered(spec, name, lambda: PressurePolicy(spec, side, threshold, levers))
 
 
 def _constant(effect: Effect) -> float | None:

@@ -137,6 +137,8 @@ class VariableSpec:
     formula: Formula | None = None
     core: bool = False
     visible_to: tuple[bool, bool] = (True, True)
+    favours: Literal["union", "studio", "neutral"] = "neutral"
+    """The side a higher value helps, when the scenario says (a lever it adds)."""
 
 
 @dataclass(frozen=True)

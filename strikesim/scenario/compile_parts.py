@@ -61,7 +61,7 @@ def compile_variables(
     for cv in core.CORE_VARIABLES:
         base: dict[str, Any] = {
             "label": cv.label, "unit": cv.unit, "owner": cv.owner, "description": cv.description,
-            "initial": cv.initial, "min": cv.lo, "max": cv.hi,
+            "initial": cv.initial, "min": cv.lo, "max": cv.hi, "favours": None,
         }  # fmt: skip
         if funds.get(cv.id) is not None:
             base["initial"] = funds[cv.id]
@@ -105,7 +105,7 @@ def compile_variables(
         base = {
             "label": v.label or v.id, "unit": v.unit or "", "owner": v.owner or "industry",
             "description": v.description or "", "initial": v.initial or 0.0,
-            "min": v.min, "max": v.max,
+            "min": v.min, "max": v.max, "favours": v.favours,
         }  # fmt: skip
         out.append(_spec(v.id, base, upd, frm, False, _visibility(v.visible_to)))
     for spec in out:
@@ -161,6 +161,7 @@ def _spec(
     return S.VariableSpec(
         ident, b["label"], b["unit"], b["owner"], b["description"], float(b["initial"]),
         b["min"], b["max"], update=upd, formula=frm, core=is_core, visible_to=vis,
+        favours=b["favours"] or "neutral",
     )  # fmt: skip
 
 

@@ -254,6 +254,13 @@ class VariableModel(_Item):
     visible_to: list[Side] | None = Field(
         default=None, description="Default both sides. Sides that may see the value."
     )
+    favours: Side | None = Field(
+        default=None,
+        description="Default none. The side a higher value helps, for a variable the "
+        "scenario adds as a lever (a label's reach, a boycott's pressure): hard and expert "
+        "negotiators value pressure actions that move it; easy and normal ones do not see "
+        "it. Core variables' sides are built in.",
+    )
     display_only: bool | None = Field(
         default=None,
         description="Default false (true for the core's economic_loss, share_price and "

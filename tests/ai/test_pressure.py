@@ -30,6 +30,35 @@ def test_signs_follow_whose_side_a_variable_helps() -> None:
     assert union[idx["public_support_union"]] > 0
 
 
+def test_a_scenarios_own_levers_count_only_for_negotiators_that_read_them() -> None:
+    spec = scenario("ai-everywhere-2030")
+    reach = spec.var_index["human_label_reach"]
+    assert side_signs(spec, UNION)[reach] == 0.0  # easy and normal do not see it
+    assert side_signs(spec, UNION, levers=True)[reach] > 0
+    assert side_signs(spec, STUDIO, levers=True)[reach] < 0
+    state = initial_state(spec, batch=1, seed=0)
+    ns = visible_namespace(spec, observe(spec, state, UNION))
+    plain, reader = PressurePolicy(spec, UNION), PressurePolicy(spec, UNION, levers=True)
+    label = next(
+        c for c, (j, _) in enumerate(plain.actions) if spec.actions[j].id == "human_made_campaign"
+    )
+    # it costs a dollar of the fund: worth taking only to a negotiator that sees the reach
+    assert plain.values(ns, 1)[0][0, label] < 0 < reader.values(ns, 1)[0][0, label]
+
+
+def test_hard_and_expert_work_the_label_easy_and_normal_do_not() -> None:
+    spec = scenario("ai-everywhere-2030")
+    label = next(j for j, a in enumerate(spec.actions) if a.id == "human_made_campaign")
+    taken = {}
+    for level in ("easy", "normal", "hard", "expert"):
+        union = make_negotiator(spec, "coalition_principled", UNION, level)
+        union.reset(spec, 4, 0)
+        state = initial_state(spec, batch=4, seed=0)
+        obs = observe(spec, state, UNION)
+        taken[level] = bool(union.decide(obs).pressure[:, label].all())
+    assert taken == {"easy": False, "normal": False, "hard": True, "expert": True}
+
+
 def test_public_actions_are_worth_more_when_the_public_listens() -> None:
     spec, state = mid_strike()
     policy = PressurePolicy(spec, UNION)

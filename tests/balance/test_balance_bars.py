@@ -1,11 +1,9 @@
 """The bargaining model's acceptance bars, measured by the balance harness.
 
-The trivial-policy and lever bars hold in every shipped scenario (both seats); expert
-beats easy in every seat but ai-everywhere-2030's union seat, marked xfail (not
-strict), where holding out buys the union so little that settling sooner pays. Each
-plays a fixed seed set against the scenario's own personalities of the other side
-(``strikesim balance`` also plays the built-in profiles). Every assertion names the
-numbers it saw.
+The trivial-policy, lever and expert-beats-easy bars hold in every shipped scenario
+(both seats). Each plays a fixed seed set against the scenario's own personalities of
+the other side (``strikesim balance`` also plays the built-in profiles). Every
+assertion names the numbers it saw.
 """
 
 from __future__ import annotations
@@ -84,21 +82,8 @@ def test_a_2m_fund_against_studio_boulware_capitulates_in_10_percent_of_wga_game
     assert share >= 0.10, f"union capitulated in {share:.0%} of {CAPITULATION_RUNS} games"
 
 
-def _level_cases() -> list[object]:
-    cases: list[object] = []
-    for sid in SCENARIOS:
-        for side in (UNION, STUDIO):
-            marks = []
-            if (sid, side) == ("ai-everywhere-2030", UNION):
-                # a strike costs this union more than its studios, which cover struck work
-                # with AI: holding out buys it little, and the easy union, conceding
-                # sooner towards a walk-away 0.1 lower, settles sooner and does better
-                marks.append(pytest.mark.xfail(strict=False, reason="easy union settles sooner"))
-            cases.append(pytest.param(sid, side, id=f"{sid}-{SIDES[side]}", marks=marks))
-    return cases
-
-
-@pytest.mark.parametrize(("sid", "side"), _level_cases())
+@pytest.mark.parametrize("side", [UNION, STUDIO], ids=SIDES)
+@pytest.mark.parametrize("sid", SCENARIOS)
 def test_expert_beats_easy(sid: str, side: int) -> None:
     """The seat's default negotiator at expert scores more than at easy against the
     same opponents (the scenario's personalities of the other side, at normal)."""
