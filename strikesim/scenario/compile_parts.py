@@ -84,6 +84,14 @@ def compile_variables(
             upd = _var_formula(ov.update, names, (*path, "update"), fc)
             frm = _var_formula(ov.formula, names, (*path, "formula"), fc)
             vis = _visibility(ov.visible_to)
+            if ov.favours is not None and cv.id in _built_in_sides():
+                fc.findings.append(
+                    warning(
+                        (*path, "favours"),
+                        f"core variable '{cv.id}' already has a side the negotiators know "
+                        "(it is built in); 'favours' is ignored",
+                    )
+                )
             if ov.formula is not None:
                 formula_path[cv.id] = (*path, "formula")
         if frm is not None:
@@ -136,6 +144,13 @@ def compile_variables(
             )
         )
     return out
+
+
+def _built_in_sides() -> frozenset[str]:
+    """The core variables whose side the negotiators' pressure choices know."""
+    from strikesim.ai.pressure import UNION_GOOD
+
+    return frozenset(UNION_GOOD)
 
 
 def _var_formula(

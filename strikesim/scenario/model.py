@@ -259,7 +259,7 @@ class VariableModel(_Item):
         description="Default none. The side a higher value helps, for a variable the "
         "scenario adds as a lever (a label's reach, a boycott's pressure): hard and expert "
         "negotiators value pressure actions that move it; easy and normal ones do not see "
-        "it. Core variables' sides are built in.",
+        "it. Ignored (with a warning) on core variables whose side is built in.",
     )
     display_only: bool | None = Field(
         default=None,

@@ -307,3 +307,19 @@ def test_initial_value_outside_bounds_warns() -> None:
             None,
         )
     ]
+
+
+def test_favours_on_a_core_variable_with_a_built_in_side_warns() -> None:
+    findings = _compile_findings(
+        lambda d: d["variables"].append({"id": "strike_fund", "favours": "studio"})
+    )
+    assert findings == [
+        (
+            "warning",
+            "core variable 'strike_fund' already has a side the negotiators know (it is "
+            "built in); 'favours' is ignored",
+            None,
+        )
+    ]
+    # a lever the scenario adds is taken as stated
+    assert _compile_findings(lambda d: d["variables"][0].update(favours="union")) == []
