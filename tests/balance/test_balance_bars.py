@@ -103,6 +103,10 @@ def test_expert_beats_easy(sid: str, side: int) -> None:
 
 
 MONOTONE_RUNS = 8
+MONOTONE_RUNS_SHORT = 40
+"""Runs per batch for classroom-quick, whose five-week strikes are cheap: at 8 runs a
+tit-for-tat studio read 0.035 better against the hard guild than the normal one, at 40
+runs 0.018 to 0.024 over four seeds (it mirrors the normal guild's sloppier offers)."""
 MONOTONE_SLACK = 0.03
 """Result a fixed policy may gain against a harder level before the test calls it a
 reversal: the lever bar's unit of a difference that matters."""
@@ -115,10 +119,6 @@ def _monotone_cases() -> list[object]:
     for sid in SCENARIOS:
         for side in (UNION, STUDIO):
             marks = [] if sid in MONOTONE_QUICK else [pytest.mark.slow]
-            if (sid, side) == ("classroom-quick", STUDIO):
-                # a tit-for-tat studio mirrors the normal firm guild's sloppier, more
-                # generous offers and gives back more than it gains (0.035 at 8 runs)
-                marks.append(pytest.mark.xfail(strict=False, reason="tit-for-tat mirrors noise"))
             cases.append(pytest.param(sid, side, id=f"{sid}-{SIDES[side]}", marks=marks))
     return cases
 
@@ -129,8 +129,9 @@ def test_harder_opponents_never_serve_a_fixed_policy_better(sid: str, side: int)
     against a harder level of the scenario's personalities (easy, normal, hard, expert)."""
     spec = load_scenario(sid)
     fixed = [p for p in SUITE if p != DEFAULT_AI]
+    runs = MONOTONE_RUNS_SHORT if sid == "classroom-quick" else MONOTONE_RUNS
     table = play_seat(
-        spec, side, runs=MONOTONE_RUNS, seed=SEED, policies=fixed,
+        spec, side, runs=runs, seed=SEED, policies=fixed,
         opponents=scenario_personalities(spec, 1 - side),
     )  # fmt: skip
     levels = table.difficulties
