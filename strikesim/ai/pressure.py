@@ -135,7 +135,6 @@ class PressurePolicy:
         self.n_actions = len(spec.actions)
         self.side = side
         self.threshold = threshold
-        self.levers = levers
         self.signs = side_signs(spec, side, levers)
         self.scales = scales(spec)
         self.support_id = "public_support_union" if side == UNION else "public_support_studio"
