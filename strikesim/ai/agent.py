@@ -232,7 +232,7 @@ class TacticalNegotiator:
         still moves)."""
         target, driver = self._tactic_target(obs, ns, p_min, u_other, u_mine)
         avert = self.p_max - self._threat * (self.p_max - p_min)
-        if bool((avert < target).any()):
+        if some(avert < target):
             return np.minimum(target, avert), "threat"
         return target, driver
 
@@ -276,7 +276,7 @@ class TacticalNegotiator:
         resourced = resource_target(level, p["k"], p["scale"], p_min, self.p_max)
         if self.tactic == "resource":
             # staying power decides; the time curve still brings a deal by the deadline
-            if bool((timed < resourced).any()):
+            if some(timed < resourced):
                 return np.minimum(resourced, timed), pos.driver
             return resourced, "resource"
         conceded = u_other - self.prev_other
@@ -299,7 +299,7 @@ class TacticalNegotiator:
         gaps = [mean_of(self.p_max - x) * wi for x, wi in zip(parts, w, strict=True)]
         # a slow Boulware backstop on the position clock: the mix cannot stall forever
         backstop = on_clock(BACKSTOP_E)
-        if bool((backstop < mixed).any()):
+        if some(backstop < mixed):
             return np.minimum(mixed, backstop), pos.driver
         return mixed, drivers[int(np.argmax(gaps))]
 

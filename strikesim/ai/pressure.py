@@ -230,9 +230,11 @@ class PressurePolicy:
         capability: Any = None
         total: Any = None  # (B,) array or float: the current action's value so far
         col, best, best_size = -1, "", -1.0
+        scarcity: dict[str, Any] = {}  # per asset spent: its weight, once per call
         for term in terms:
             current: Any = None
-            if term.fixed is None or term.spends:
+            scarce = scarcity.get(term.target) if term.spends else None
+            if term.fixed is None or (term.spends and scarce is None):
                 current = ns.get(term.target, term.initial)
                 if not isinstance(current, np.ndarray) or current.shape != (batch,):
                     current = np.broadcast_to(np.asarray(current, dtype=np.float64), (batch,))
@@ -251,8 +253,11 @@ class PressurePolicy:
             plain = False
             if term.spends and mean < 0:
                 # spending an asset of our own: dearer as it runs down
-                start = term.start
-                weight: Any = clip(start / np.maximum(np.abs(current), start / 5.0), 1.0, 5.0)
+                if scarce is None:
+                    start = term.start
+                    scarce = clip(start / np.maximum(np.abs(current), start / 5.0), 1.0, 5.0)
+                    scarcity[term.target] = scarce
+                weight: Any = scarce
                 if term.public:
                     weight = weight * 2.0
             elif term.public:
