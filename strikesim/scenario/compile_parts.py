@@ -84,7 +84,7 @@ def compile_variables(
             upd = _var_formula(ov.update, names, (*path, "update"), fc)
             frm = _var_formula(ov.formula, names, (*path, "formula"), fc)
             vis = _visibility(ov.visible_to)
-            if ov.favours is not None and cv.id in _built_in_sides():
+            if ov.favours is not None and _has_built_in_side(cv.id):
                 fc.findings.append(
                     warning(
                         (*path, "favours"),
@@ -146,11 +146,11 @@ def compile_variables(
     return out
 
 
-def _built_in_sides() -> frozenset[str]:
-    """The core variables whose side the negotiators' pressure choices know."""
+def _has_built_in_side(var_id: str) -> bool:
+    """Whether the negotiators' pressure choices already know the core variable's side."""
     from strikesim.ai.pressure import UNION_GOOD
 
-    return frozenset(UNION_GOOD)
+    return var_id in UNION_GOOD
 
 
 def _var_formula(
