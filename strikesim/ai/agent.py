@@ -53,7 +53,7 @@ from strikesim.ai.tactics import (
 )
 from strikesim.ai.view import resource_level
 from strikesim.analysis.space import outcome_space
-from strikesim.engine.mathfn import clip, mean_of, some
+from strikesim.engine.mathfn import clip, filled, mean_of, some
 from strikesim.engine.observe import visible_namespace
 from strikesim.engine.spec import UNION, GameSpec, Namespace
 from strikesim.engine.state import Move, Phase, frozen_record
@@ -140,15 +140,15 @@ class TacticalNegotiator:
             opening = self.book.levels[-1]
         self.opening = opening
         self.p_max = float(self.book.own_utility(opening))
-        self.target = np.full(batch, self.p_max)
+        self.target = filled(batch, self.p_max)
         self.model = (
             FrequencyModel(batch, self.book.space.n_levels)
             if self.difficulty.opponent_model
             else None
         )
-        self.prev_other = np.full(batch, np.nan)
+        self.prev_other = filled(batch, np.nan)
         self.votes = VoteClock(batch)
-        self.offered_at = np.full(batch, np.inf)
+        self.offered_at = filled(batch, np.inf)
         """(B,) the (noiseless) target at this side's last offer."""
         self.initial = {v.id: float(v.initial) for v in spec.variables}
         self._record: explain.DecisionRecord | None = None
@@ -216,7 +216,7 @@ class TacticalNegotiator:
         start = max(obs.week, spec.phases.expiry_week if spec.phases.strike_at_expiry else 0)
         weeks_left = max(last_ratifiable_week(spec) + 1 - start, 0)
         cost = weeks_left * self.rates[self.side] + float(spec.params.get("arbitration_cost", 0.0))
-        return np.full(obs.offers.shape[0], min(self.arbitration.fair - cost, self.p_max))
+        return filled(obs.offers.shape[0], min(self.arbitration.fair - cost, self.p_max))
 
     def tactic_target(
         self,
@@ -355,7 +355,7 @@ class TacticalNegotiator:
         n_issues = len(spec.issues)
         ns = self.namespace(obs)
         legal = obs.legal_moves
-        live = legal[:, 0] | legal[:, 1] | legal[:, 2] | legal[:, 3]
+        live = np.logical_or.reduce(legal, axis=1)  # any move legal
         other_offer = obs.offers[:, 1 - side]
         mine = obs.offers[:, side]
         u_other = np.where(other_offer[:, 0] < 0, np.nan, obs.offer_utility[:, 1 - side])
@@ -376,7 +376,7 @@ class TacticalNegotiator:
         # put it: a lucky draw is not a reason to table a new package)
         wants_offer = opening | (target < np.minimum(u_mine, self.offered_at) - p["step"])
         offer_rows = np.flatnonzero(legal[:, _OFFER] & ~accept & wants_offer)
-        offers = np.full((batch, n_issues), -1, dtype=np.int16)
+        offers = filled((batch, n_issues), -1, np.int16)
         if offer_rows.size:
             aim = target[offer_rows]
             noise = self.difficulty.noise
@@ -396,7 +396,7 @@ class TacticalNegotiator:
         # every move below is gated by its legal mask (offer rows need a legal
         # OFFER, accepts a legal ACCEPT, walk-outs a legal WALK_OUT); offer rows
         # never accept, and post only a package that differs from the standing one
-        move = np.full(batch, _HOLD, dtype=np.int8)
+        move = filled(batch, _HOLD, np.int8)
         if p["walk_out"] > 0:
             retreat = u_other < self.prev_other - 1e-9
             walk = legal[:, _WALK_OUT] & retreat & ~accept

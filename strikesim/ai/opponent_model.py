@@ -15,7 +15,7 @@ import copy
 
 import numpy as np
 
-from strikesim.engine.mathfn import every, some
+from strikesim.engine.mathfn import every, filled, some
 
 LEARN_COEF = 0.2
 LEARN_VALUE_ADDITION = 1.0
@@ -50,10 +50,10 @@ class FrequencyModel:
         self.learn_value_addition = learn_value_addition
         self.width = width
         self.offsets = (np.arange(n_issues) * width).astype(np.intp)
-        self.weights = np.full((batch, n_issues), 1.0 / n_issues)
+        self.weights = filled((batch, n_issues), 1.0 / n_issues)
         self.counts = np.zeros((batch, n_issues, width), dtype=np.float32)
         self.top = np.zeros((batch, n_issues), dtype=np.float32)
-        self.last = np.full((batch, n_issues), -1, dtype=np.int16)
+        self.last = filled((batch, n_issues), -1, np.int16)
         self.history = np.zeros(batch, dtype=np.uint64)
         self.cells = self._cells(batch)
         """(B, I) flat index of each row's level 0 of each issue in ``counts``."""
@@ -94,6 +94,8 @@ class FrequencyModel:
         bid. Returns ``(B,)`` bool: rows that learned something.
         """
         offers = np.asarray(offers, dtype=np.int16)
+        if offers.shape[0] == 1 and (offers[0, 0] < 0 or offers.tobytes() == self.last.tobytes()):
+            return np.zeros(1, dtype=bool)  # a single game's usual week: nothing new
         new = rows_differ(offers, self.last) & (offers[:, 0] >= 0)
         if not some(new):
             return new

@@ -99,6 +99,11 @@ _TABLES: Recent[tuple[int, int, int, bytes], tuple[np.ndarray, np.ndarray]] = Re
 and then reset for a game, or replayed, draws the same tables again."""
 
 
+_WEEK_KEYS: Recent[tuple[int, int, bytes], tuple[np.ndarray, np.ndarray]] = Recent(_TABLES_KEPT)
+"""The last few small batches' week keys and breakthrough uniforms: the same for
+both sides' negotiators of a game, so the second one reuses the first one's."""
+
+
 def _weekly_tables(
     seed: int, campaign: np.ndarray, side: int, max_weeks: int
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -108,15 +113,19 @@ def _weekly_tables(
     hit = _TABLES.get(cache_key)
     if hit is not None:
         return hit
-    weeks = np.arange(max_weeks + 1)
-    key = rng.prefix(seed, ids[:, None], weeks[None, :])  # (B, W)
-    tables = (
-        rng.uniform_from(key, rng.NEGOTIATOR, BREAKTHROUGH),
-        rng.normal_from(key, rng.NEGOTIATOR, side),
-    )
-    for table in tables:
-        table.setflags(write=False)
-    return _TABLES.put(cache_key, tables)
+    shared_key = (int(seed), int(max_weeks), cache_key[3])
+    shared = _WEEK_KEYS.get(shared_key)
+    if shared is None:
+        weeks = np.arange(max_weeks + 1)
+        key = rng.prefix(seed, ids[:, None], weeks[None, :])  # (B, W)
+        breakthrough = rng.uniform_from(key, rng.NEGOTIATOR, BREAKTHROUGH)
+        for table in (key, breakthrough):
+            table.setflags(write=False)
+        shared = _WEEK_KEYS.put(shared_key, (key, breakthrough))
+    key, breakthrough = shared
+    jitter = rng.normal_from(key, rng.NEGOTIATOR, side)
+    jitter.setflags(write=False)
+    return _TABLES.put(cache_key, (breakthrough, jitter))
 
 
 class WeeklyDraws:

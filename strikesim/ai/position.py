@@ -146,8 +146,12 @@ def position(
     window = max(4.0, DEADLINE_SHARE * last)
     deadline = min(max(1.0 - (last - week) / window, 0.0), 1.0)
 
-    parts = {"cost": mean_of(worn), "threat": threat_mean, "deadline": deadline}
-    driver = max(parts, key=lambda k: parts[k])
+    # the largest part names the driver (the first of equal ones)
+    driver, largest = "cost", mean_of(worn)
+    if threat_mean > largest:
+        driver, largest = "threat", threat_mean
+    if deadline > largest:
+        driver = "deadline"
     return Position(np.asarray(clip(t, 0.0, 1.0)), deadline, np.asarray(worn), driver, threat)
 
 

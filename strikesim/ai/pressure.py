@@ -319,11 +319,13 @@ class PressurePolicy:
         own = self._own_actions
         if not own:
             return chosen.T, drivers
-        mine = legal[:, self._own_index]
         voting = ns.get("is_ratification")
+        if batch == 1:
+            return self._choose_one(ns, legal[0], voting is not None and some(np.asarray(voting)))
+        mine = legal[:, self._own_index]
         if voting is not None and some(np.asarray(voting)):
             mine = mine & (np.asarray(voting) == 0).reshape(-1, 1)
-        any_legal = mine[0] if batch == 1 else np.logical_or.reduce(mine, axis=0)
+        any_legal = np.logical_or.reduce(mine, axis=0)
         cols = any_legal.nonzero()[0].tolist()
         if not cols:
             return chosen.T, drivers
@@ -333,6 +335,28 @@ class PressurePolicy:
         for c, j in zip(cols, js, strict=True):
             drivers[j] = driver_ids[c]
         return chosen.T, drivers
+
+    def _choose_one(
+        self, ns: Namespace, legal: np.ndarray, voting: bool
+    ) -> tuple[np.ndarray, list[str]]:
+        """:meth:`choose` for a batch of one (``legal`` its ``(A,)`` row; ``voting``
+        whether its members vote this week): the same answer, looping over the
+        side's few actions in Python instead of indexing arrays."""
+        chosen = np.zeros((1, self.n_actions), dtype=bool)
+        drivers = [""] * self.n_actions
+        if voting:
+            return chosen, drivers
+        own = self._own_actions
+        flags = legal.tolist()
+        cols = [c for c, j in enumerate(own) if flags[j]]
+        if not cols:
+            return chosen, drivers
+        values, driver_ids = self.values_t(ns, 1, cols)
+        for c in cols:
+            j = own[c]
+            chosen[0, j] = values[c, 0] > self.threshold
+            drivers[j] = driver_ids[c]
+        return chosen, drivers
 
 
 def pressure_policy(

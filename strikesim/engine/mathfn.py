@@ -12,7 +12,7 @@ from typing import Any, overload
 
 import numpy as np
 
-__all__ = ["clip", "clip_one", "erf", "every", "logistic", "ncdf", "safe_log", "some"]
+__all__ = ["clip", "clip_one", "erf", "every", "filled", "logistic", "ncdf", "safe_log", "some"]
 
 
 def _clip_ufunc() -> np.ufunc:
@@ -128,6 +128,15 @@ def clip_one(value: Any, lo: float, hi: float) -> Any:
     if not value < hi:
         value = np.minimum(value, hi)
     return value
+
+
+def filled(shape: int | tuple[int, ...], value: Any, dtype: Any = np.float64) -> np.ndarray:
+    """``np.full(shape, value, dtype)`` of a scalar ``value``, several times cheaper
+    on the small arrays of a single game (``np.full``'s wrapper copies through
+    ``copyto``)."""
+    out = np.empty(shape, dtype)
+    out.fill(value)
+    return out
 
 
 def some(x: np.ndarray) -> bool:

@@ -77,29 +77,33 @@ def observe(spec: GameSpec, state: State, side: int) -> Observation:
         with np.errstate(all="ignore"):
             pressure = pressure_mask(spec, plan, state, start.ns, side)
         start.pressure[side] = pressure
-    return frozen_record(
-        Observation,
-        dict(
-            side=side,
+    if not start.public:  # the same facts for both sides: made once per state
+        start.public.update(
             week=state.week,
             phase=_read_only(state.phase),
             outcome=_read_only(state.outcome),
             strike_weeks=_read_only(state.strike_weeks),
             authorized=_read_only(state.authorized),
-            variables=_visible_values(plan, start.rows, side),
             offers=_read_only(state.offers),
             offer_week=_read_only(state.offer_week),
             tentative=_read_only(state.tentative),
             contract=_read_only(state.contract),
-            own_utility=plan.utility_tables[side],
-            offer_utility=_read_only(standing_utilities(plan, state.offers)[:, :, side]),
-            legal_moves=_read_only(start.moves[:, side, :]),
-            legal_pressure=_read_only(pressure),
             talks_suspended_until=_read_only(state.suspended_until),
             ratify_week=_read_only(state.ratify_week),
             expiry_week=spec.phases.expiry_week,
             authorization_week=spec.phases.authorization_week,
             max_weeks=spec.phases.max_weeks,
+        )
+    return frozen_record(
+        Observation,
+        dict(
+            start.public,
+            side=side,
+            variables=_visible_values(plan, start.rows, side),
+            own_utility=plan.utility_tables[side],
+            offer_utility=_read_only(standing_utilities(plan, state.offers)[:, :, side]),
+            legal_moves=_read_only(start.moves[:, side, :]),
+            legal_pressure=_read_only(pressure),
         ),
     )
 

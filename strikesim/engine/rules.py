@@ -116,6 +116,8 @@ class WeekStart:
     rows: np.ndarray  # (V, B) values
     pressure: dict[int, np.ndarray] = field(default_factory=dict)
     """Side -> ``pressure_mask(..., side)`` once an observation computed it."""
+    public: dict[str, Any] = field(default_factory=dict)
+    """The read-only fields both sides' observations share, once one made them."""
 
 
 def start_of_week(spec: GameSpec, plan: EnginePlan, state: State) -> WeekStart:

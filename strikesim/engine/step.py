@@ -38,7 +38,7 @@ from . import rng
 from .dynamics import next_values
 from .endchecks import arbitration_costs, end_checks, rejection_costs
 from .eventlog import EventLog
-from .mathfn import clip_one, every, some
+from .mathfn import clip_one, every, filled, some
 from .memo import CampaignDraws
 from .namespace import (
     EnginePlan,
@@ -108,19 +108,19 @@ def initial_state(
         seed=int(seed),
         campaign=ids,
         values=rows.T,
-        phase=np.full(b, C.PHASE_TALKS, np.int8),
+        phase=filled(b, C.PHASE_TALKS, np.int8),
         strike_weeks=np.zeros(b, np.int32),
-        authorized=np.full(b, spec.phases.authorization_week < 0, bool),
+        authorized=filled(b, spec.phases.authorization_week < 0, bool),
         offers=offers,
         offer_week=np.zeros((b, 2), np.int32),
-        tentative=np.full((b, n_i), -1, np.int16),
-        ratify_week=np.full(b, -1, np.int32),
+        tentative=filled((b, n_i), -1, np.int16),
+        ratify_week=filled(b, -1, np.int32),
         suspended_until=np.zeros(b, np.int32),
         cooldown=np.zeros((b, n_a), np.int32),
-        fired=np.full((b, n_e), -1, np.int32),
+        fired=filled((b, n_e), -1, np.int32),
         contract=np.broadcast_to(plan.old_contract, (b, n_i)).copy(),
-        outcome=np.full(b, C.OUTCOME_ONGOING, np.int8),
-        end_week=np.full(b, -1, np.int32),
+        outcome=filled(b, C.OUTCOME_ONGOING, np.int8),
+        end_week=filled(b, -1, np.int32),
     )
     with np.errstate(all="ignore"):
         recompute_derived(plan, build_namespace(spec, plan, state, rows), rows)
