@@ -159,6 +159,8 @@ def pressure_mask(
     ``only`` (``(A,)`` bool), so are actions outside it. Conditions run
     unguarded: call inside ``np.errstate(all="ignore")``."""
     b = state.batch
+    if b == 1:
+        return _pressure_row(plan, state, ns, len(spec.actions), side, only)
     live = state.outcome == 0
     if not some(live):
         return np.zeros((b, len(spec.actions)), dtype=bool)
@@ -175,6 +177,23 @@ def pressure_mask(
         if condition is not None and some(mask[:, a]):
             mask[:, a] &= truthy(condition(ns), b)
     return mask
+
+
+def _pressure_row(
+    plan: EnginePlan, state: State, ns: Namespace, n_actions: int,
+    side: int | None, only: np.ndarray | None,
+) -> np.ndarray:  # fmt: skip
+    """:func:`pressure_mask` of a batch of one: the same ``(1, A)`` answer, worked
+    out on Python values action by action."""
+    row = [False] * n_actions
+    if state.outcome[0] == 0:
+        cooling = state.cooldown[0].tolist()
+        tested = range(n_actions) if side is None else plan.side_actions[side].tolist()
+        for a in tested:
+            if cooling[a] == 0 and (only is None or only[a]):
+                condition = plan.action_conditions[a]
+                row[a] = condition is None or bool(truthy(condition(ns), 1)[0])
+    return np.array([row])
 
 
 def legal_moves(spec: GameSpec, state: State, side: int) -> np.ndarray:
