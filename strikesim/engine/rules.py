@@ -68,14 +68,24 @@ def moves_mask(state: State, plan: EnginePlan | None = None) -> np.ndarray:
     With ``plan``: after the members voted a deal down, accepting an offer that gives
     them no more than the rejected deal is not allowed (docs/model.md §4)."""
     b = state.batch
-    at_table = (
-        (state.outcome == 0)
-        & ((state.phase == C.PHASE_TALKS) | (state.phase == C.PHASE_STRIKE))
-        & (state.week >= state.suspended_until)
-    )
-    has_offer = state.offers[:, :, 0] >= 0 if state.offers.shape[2] else np.zeros((b, 2), bool)
     # 0 away from the table, 1 at it, 2 at it with the other side's offer standing
-    standing = at_table[:, None] * (1 + has_offer[:, ::-1])
+    standing: Any
+    if b == 1:  # the same numbers from Python values
+        at = (
+            state.outcome[0] == 0
+            and state.phase[0] in (C.PHASE_TALKS, C.PHASE_STRIKE)
+            and state.week >= state.suspended_until[0]
+        )
+        held = state.offers[0, :, 0].tolist() if state.offers.shape[2] else [-1, -1]
+        standing = [[(1 + (held[1] >= 0)) * at, (1 + (held[0] >= 0)) * at]]
+    else:
+        at_table = (
+            (state.outcome == 0)
+            & ((state.phase == C.PHASE_TALKS) | (state.phase == C.PHASE_STRIKE))
+            & (state.week >= state.suspended_until)
+        )
+        has_offer = state.offers[:, :, 0] >= 0 if state.offers.shape[2] else np.zeros((b, 2), bool)
+        standing = at_table[:, None] * (1 + has_offer[:, ::-1])
     mask: np.ndarray = _MOVES_BY_STANDING.take(standing, axis=0)
     if plan is not None and plan.rejected_row >= 0:
         bar = state.values[:, plan.rejected_row]

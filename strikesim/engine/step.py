@@ -365,7 +365,11 @@ def _take_pressure(w: _Week, pressure: np.ndarray) -> np.ndarray:
     start (every other cooldown counts down); returns ``cooldown``."""
     plan, state = w.plan, w.state
     # actions taken somewhere (the transposed copy reduces along memory)
-    taken = np.flatnonzero(pressure.T.copy().any(axis=1)).tolist() if some(pressure) else []
+    taken: list[int] = []
+    if pressure.shape[0] == 1:
+        taken = np.flatnonzero(pressure[0]).tolist()
+    elif some(pressure):
+        taken = np.flatnonzero(pressure.T.copy().any(axis=1)).tolist()
     for a in taken:
         m = pressure[:, a]
         effects = plan.action_effects[a]

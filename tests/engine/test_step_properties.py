@@ -95,9 +95,9 @@ def test_batch_of_n_equals_n_single_games(spec: GameSpec) -> None:
             assert bev.for_campaign(i) == sev.for_campaign(0)
 
 
-def test_a_single_campaigns_pressure_mask_is_its_row_of_the_batchs() -> None:
-    """A batch of one works its legal pressure actions out on its own path; every
-    week, for both sides and both masks, it must be the batch's row."""
+def test_a_single_campaigns_legal_masks_are_its_rows_of_the_batchs() -> None:
+    """A batch of one works its legal moves and pressure actions out on its own
+    path; every week, for both sides, each mask must be the batch's row."""
     from strikesim.engine import observe
     from strikesim.scenario import load_scenario
 
@@ -107,11 +107,13 @@ def test_a_single_campaigns_pressure_mask_is_its_row_of_the_batchs() -> None:
     for _ in range(30):
         whole = legal_pressure(spec, state)
         sides = [observe(spec, state, s).legal_pressure for s in (0, 1)]
+        moves = [legal_moves(spec, state, s) for s in (0, 1)]
         for i in range(state.batch):
             one = state.take(np.array([i]))
             assert np.array_equal(legal_pressure(spec, one)[0], whole[i]), (state.week, i)
             for s in (0, 1):
                 assert np.array_equal(observe(spec, one, s).legal_pressure[0], sides[s][i])
+                assert np.array_equal(legal_moves(spec, one, s)[0], moves[s][i])
         seen |= whole.any(axis=0)
         state, _ = step(spec, state, random_legal_actions(spec, state))
     assert seen.sum() >= len(spec.actions) // 2  # the conditions were exercised
