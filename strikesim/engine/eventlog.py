@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from .state import StepEvents
+from .state import StepEvents, frozen_record
 
 __all__ = ["EventLog"]
 
@@ -45,12 +45,15 @@ class EventLog:
             campaign = np.concatenate(self._rows).astype(np.int64, copy=False)
         # entries of one row each (always so in a single game) need no expanding
         counts = None if campaign.size == len(self._rows) else [r.size for r in self._rows]
-        return StepEvents(
-            week=self.week,
-            campaign=campaign,
-            kind=_column(self._kind, counts, np.int8),
-            ref=_column(self._ref, counts, np.int32),
-            value=_column(self._value, counts, np.float64),
+        return frozen_record(
+            StepEvents,
+            dict(
+                week=self.week,
+                campaign=campaign,
+                kind=_column(self._kind, counts, np.int8),
+                ref=_column(self._ref, counts, np.int32),
+                value=_column(self._value, counts, np.float64),
+            ),
         )
 
 

@@ -23,7 +23,7 @@ from .namespace import (
     standing_utilities,
 )
 from .spec import SIDES, UNION, GameSpec, Namespace
-from .state import State
+from .state import State, frozen_record
 
 __all__ = [
     "WeekStart",
@@ -151,7 +151,10 @@ def remember_start(plan: EnginePlan, state: State, rows: np.ndarray, base: Names
     its ``(V, B)`` values, ``base`` the step's final namespace of them (the
     state a week earlier; see :func:`next_week_namespace`)."""
     ns = next_week_namespace(base, state)
-    plan.memo.remember_start(state, WeekStart(ns, moves_mask(state, plan), rows))
+    start = frozen_record(  # (a frozen dataclass's __init__ costs more than a week's masks)
+        WeekStart, dict(ns=ns, moves=moves_mask(state, plan), rows=rows, pressure={}, public={})
+    )
+    plan.memo.remember_start(state, start)
 
 
 def remembered_start(plan: EnginePlan, state: State) -> WeekStart | None:
