@@ -206,7 +206,7 @@ def _pressure_row(
             if cooling[a] == 0 and (only is None or only[a]):
                 condition = plan.action_conditions[a]
                 row[a] = condition is None or bool(truthy(condition(ns), 1)[0])
-    return np.array([row])
+    return np.array([row], dtype=bool)
 
 
 def legal_moves(spec: GameSpec, state: State, side: int) -> np.ndarray:

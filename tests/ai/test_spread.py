@@ -215,6 +215,16 @@ def test_small_batches_reuse_remembered_draws_and_factors_read_only() -> None:
     again = P.WeeklyDraws(5, ids.copy(), UNION, 30)
     assert again._tables is first._tables
     assert first._tables is not None and not first._tables[0].flags.writeable
+    studio = P.WeeklyDraws(5, ids, STUDIO, 30)  # one breakthrough table for both sides
+    assert studio._tables is not None and studio._tables[0] is first._tables[0]
+    assert not np.array_equal(studio._tables[1], first._tables[1])  # its own jitter
+    key = P.rng.prefix(5, ids[:, None], np.arange(31)[None, :])
+    np.testing.assert_array_equal(
+        first._tables[0], P.rng.uniform_from(key, P.rng.NEGOTIATOR, P.BREAKTHROUGH)
+    )
+    np.testing.assert_array_equal(
+        studio._tables[1], P.rng.normal_from(key, P.rng.NEGOTIATOR, STUDIO)
+    )
     other = P.WeeklyDraws(5, ids[::-1].copy(), UNION, 30)
     np.testing.assert_array_equal(other.breakthrough(4), first.breakthrough(4)[::-1])
     for seed in range(100, 100 + P._TABLES_KEPT + 2):  # the memory stays small

@@ -119,6 +119,16 @@ def test_a_single_campaigns_legal_masks_are_its_rows_of_the_batchs() -> None:
     assert seen.sum() >= len(spec.actions) // 2  # the conditions were exercised
 
 
+def test_a_scenario_without_pressure_actions_plays_a_single_game(spec: GameSpec) -> None:
+    bare = replace(spec, actions=())
+    for batch in (1, 3):
+        state = initial_state(bare, batch=batch, seed=1)
+        mask = legal_pressure(bare, state)
+        assert mask.shape == (batch, 0) and mask.dtype == np.bool_
+        state, _ = step(bare, state, Actions.hold(batch, len(bare.issues), 0))
+        assert state.week == 1
+
+
 def test_inputs_are_not_mutated(spec: GameSpec) -> None:
     state = run_to(spec, initial_state(spec, batch=3, seed=2), 4)
     actions = acts(spec, 3, union=Move.OFFER, union_offer=(2, 1, 1), pressure=("picket",))
