@@ -278,6 +278,8 @@ def _fire_events(w: _Week) -> np.ndarray:
     if not plan.events or not (some(w.live) if w.any_frozen else b > 0):
         return fired
     draws = _WeekDraws(w)
+    if b == 1:  # (and live)
+        return _fire_one(w, draws)
     for ev in _events_of_week(plan, state.week):
         e = ev.index
         open_rows = w.live  # live rows where the event may still fire
@@ -311,6 +313,40 @@ def _fire_events(w: _Week) -> np.ndarray:
             fired[:, e] = np.where(fire, state.week, fired[:, e])
             w.log.add(fire, C.EV_SCENARIO_EVENT, e)
     return fired
+
+
+def _fire_one(w: _Week, draws: _WeekDraws) -> np.ndarray:
+    """:func:`_fire_events` of a live batch of one: the same events fire, each
+    decided on Python values (numpy's cost per call outweighs one campaign's work)."""
+    state = w.state
+    fired, week = state.fired, state.week
+    last_fired = fired[0].tolist()
+    for ev in _events_of_week(w.plan, week):
+        e = ev.index
+        last = last_fired[e]
+        if (not ev.repeat or ev.every > 1) and not (
+            last < 0 or (ev.repeat and last <= week - ev.every)
+        ):
+            continue  # fired already (once-only) or too recently
+        held = ev.condition is None or ev.window_only or truthy(ev.condition(w.ns), 1)[0]
+        if not held:
+            continue
+        if not ev.chance_always:
+            chance = np.asarray(ev.chance(w.ns), dtype=np.float64)
+            if not (chance.ndim == 0 and chance >= 1.0) and not draws.fire(e, _ONE, chance)[0]:
+                continue
+        _apply_effects(ev.effects, _ONE, w.ns, w.rows)
+        w.touched.update(ev.targets)
+        if fired is state.fired:
+            fired = fired.copy()
+        fired[0, e] = week
+        w.log.add(_ONE, C.EV_SCENARIO_EVENT, e)
+    return fired
+
+
+_ONE = np.ones(1, dtype=bool)
+_ONE.setflags(write=False)
+"""The mask of a batch of one's only campaign."""
 
 
 class _WeekDraws:

@@ -95,6 +95,24 @@ def test_batch_of_n_equals_n_single_games(spec: GameSpec) -> None:
             assert bev.for_campaign(i) == sev.for_campaign(0)
 
 
+def test_a_shipped_scenarios_batch_equals_its_single_games() -> None:
+    """A batch of one fires events and takes actions on its own path; with a
+    shipped scenario's many events and actions it must play as the batch's row."""
+    from strikesim.scenario import load_scenario
+
+    spec = load_scenario("wga-2023")
+    n, weeks = 5, 40
+    batch, batch_log = play(spec, initial_state(spec, batch=n, seed=7), weeks)
+    assert (batch.fired >= 0).sum() >= 2 * n  # events did fire
+    for i in range(n):
+        single, single_log = play(spec, initial_state(spec, seed=7, campaigns=[i]), weeks)
+        row = batch.take(np.array([i]))
+        for name in STATE_FIELDS:
+            assert np.array_equal(getattr(row, name), getattr(single, name)), (i, name)
+        for bev, sev in zip(batch_log, single_log, strict=True):
+            assert bev.for_campaign(i) == sev.for_campaign(0)
+
+
 def test_a_single_campaigns_legal_masks_are_its_rows_of_the_batchs() -> None:
     """A batch of one works its legal moves and pressure actions out on its own
     path; every week, for both sides, each mask must be the batch's row."""
