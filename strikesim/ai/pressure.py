@@ -231,6 +231,8 @@ class PressurePolicy:
         total: Any = None  # (B,) array or float: the current action's value so far
         col, best, best_size = -1, "", -1.0
         scarcity: dict[str, Any] = {}  # per asset spent: its weight, once per call
+        # a batch of one works on its np.float64 values: the same arithmetic, cheaper
+        one = batch == 1
         for term in terms:
             current: Any = None
             scarce = scarcity.get(term.target) if term.spends else None
@@ -240,6 +242,8 @@ class PressurePolicy:
                     current = np.broadcast_to(np.asarray(current, dtype=np.float64), (batch,))
                 elif current.dtype != np.float64:
                     current = current.astype(np.float64)
+                if one and term.fixed is not None:  # (a formula's change reads arrays)
+                    current = current[0]
             label = term.label
             mean: float
             if term.fixed is not None:
@@ -267,10 +271,14 @@ class PressurePolicy:
             if term.public:
                 if support is None:
                     support = np.asarray(ns.get(self.support_id, 0.5), dtype=np.float64)
+                    if one and support.shape == (1,):
+                        support = support[0]
                 weight = weight * support
             if term.ai:
                 if capability is None:
                     capability = np.asarray(ns.get("ai_capability", 0.3), dtype=np.float64)
+                    if one and capability.shape == (1,):
+                        capability = capability[0]
                 weight = weight * (0.5 + capability)
             if term.signed is None:
                 contribution = term.sign * delta * weight

@@ -109,6 +109,30 @@ def test_only_legal_actions_are_chosen() -> None:
     assert not policy.choose(visible_namespace(spec, obs), none)[0].any()
 
 
+def test_a_single_game_values_and_chooses_as_its_row_of_a_batch() -> None:
+    """A batch of one values its actions on ``np.float64`` values and chooses in a
+    Python loop; both must give exactly the batch's row."""
+    spec = scenario("ai-everywhere-2030")  # formula effects, public and AI weights, levers
+    state = initial_state(spec, batch=4, seed=2)
+    hold = Actions.hold(4, len(spec.issues), len(spec.actions))
+    compared = 0
+    for week in range(24):
+        for side in (UNION, STUDIO):
+            policy = PressurePolicy(spec, side, threshold=-0.01, levers=True)
+            obs = observe(spec, state, side)
+            values, _ = policy.values(visible_namespace(spec, obs), 4)
+            chosen, _ = policy.choose(visible_namespace(spec, obs), obs.legal_pressure)
+            for i in range(4):
+                one = observe(spec, state.take(np.array([i])), side)
+                ns = visible_namespace(spec, one)
+                assert np.array_equal(policy.values(ns, 1)[0][0], values[i]), (week, side, i)
+                c1, _ = policy.choose(ns, one.legal_pressure)
+                assert np.array_equal(c1[0], chosen[i]), (week, side, i)
+                compared += int(chosen[i].any())
+        state, _ = step(spec, state, hold)
+    assert compared > 10  # actions were chosen, not only refused
+
+
 def test_walk_out_when_the_other_side_takes_back_ground() -> None:
     spec, state = mid_strike(8)
     neg = make_negotiator(spec, "boulware", UNION)
