@@ -434,4 +434,6 @@ class TacticalNegotiator:
             ),
         )
         texts = explain.LazyTexts(self._record) if batch <= EXPLAIN_MAX_BATCH else []
-        return SideDecision(move=move, offer=offers, pressure=pressure, explanations=texts)
+        return frozen_record(
+            SideDecision, dict(move=move, offer=offers, pressure=pressure, explanations=texts)
+        )
