@@ -355,7 +355,7 @@ class TacticalNegotiator:
         n_issues = len(spec.issues)
         ns = self.namespace(obs)
         legal = obs.legal_moves
-        live = np.logical_or.reduce(legal, axis=1)  # any move legal
+        live = legal[:, 0] | legal[:, 1] | legal[:, 2] | legal[:, 3]
         other_offer = obs.offers[:, 1 - side]
         mine = obs.offers[:, side]
         u_other = np.where(other_offer[:, 0] < 0, np.nan, obs.offer_utility[:, 1 - side])

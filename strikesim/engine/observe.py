@@ -115,9 +115,18 @@ def _read_only(array: np.ndarray) -> np.ndarray:
     return view
 
 
+VIEW_MIN_BATCH = 256
+"""Batches from this size show their variables as read-only views of the
+state's rows; smaller ones as rows of one copy (a view each costs more than
+copying a few small rows)."""
+
+
 def _visible_values(plan: EnginePlan, rows: np.ndarray, side: int) -> dict[str, np.ndarray]:
-    """The side's visible variables: read-only rows of a copy of its rows of ``rows`` ``(V, B)``."""
+    """The side's visible variables: read-only ``(B,)`` rows of the state's values
+    ``rows`` ``(V, B)`` (never written: states are not modified), or of a copy."""
     names, index = plan.shown[side]
+    if rows.shape[1] >= VIEW_MIN_BATCH:
+        return {name: _read_only(rows[j]) for name, j in zip(names, index.tolist(), strict=True)}
     picked = rows.take(index, axis=0)
     picked.setflags(write=False)
     return dict(zip(names, picked, strict=True))

@@ -8,6 +8,7 @@ from conftest import run_to
 
 from strikesim.engine import (
     SERIES,
+    Actions,
     GameSpec,
     Move,
     Phase,
@@ -15,6 +16,7 @@ from strikesim.engine import (
     initial_state,
     observe,
     project,
+    step,
 )
 
 
@@ -55,16 +57,23 @@ def test_an_observation_and_a_decision_record_hold_every_field() -> None:
     assert set(vars(neg._record)) == {f.name for f in fields(DecisionRecord)}
 
 
-def test_an_observation_cannot_change_the_game(spec: GameSpec) -> None:
-    st = initial_state(spec)
-    obs = observe(spec, st, 0)
-    arrays = [v for v in vars(obs).values() if isinstance(v, np.ndarray)]
-    assert len(arrays) == 14
-    for array in [*arrays, *obs.variables.values()]:
-        with pytest.raises(ValueError, match="read-only"):
-            array[...] = 0
-    assert st.values[0, spec.var_index["strike_fund"]] == 20.0
-    assert st.offers[0, 0, 0] == 3
+@pytest.mark.parametrize("batch", [1, 300])  # a big batch's variables are views of the state
+def test_an_observation_cannot_change_the_game(spec: GameSpec, batch: int) -> None:
+    st = initial_state(spec, batch=batch)
+    before = st.values.copy()
+    for side in (0, 1):
+        obs = observe(spec, st, side)
+        arrays = [v for v in vars(obs).values() if isinstance(v, np.ndarray)]
+        assert len(arrays) == 14
+        for array in [*arrays, *obs.variables.values()]:
+            with pytest.raises(ValueError, match="read-only"):
+                array[...] = 0
+        for name, row in obs.variables.items():
+            assert np.array_equal(row, st.values[:, spec.var_index[name]])
+    step(spec, st, Actions.hold(batch, len(spec.issues), len(spec.actions)))
+    assert np.array_equal(st.values, before)  # a step after the observations changed nothing
+    assert (st.values[:, spec.var_index["strike_fund"]] == 20.0).all()
+    assert (st.offers[:, 0, 0] == 3).all()
 
 
 def test_guardrails_protect_jobs_in_the_projection(spec: GameSpec) -> None:
