@@ -180,8 +180,8 @@ R = TypeVar("R")
 
 def frozen_record(cls: type[R], values: dict[str, object]) -> R:
     """An instance of the frozen dataclass ``cls`` holding ``values`` (every one of
-    its fields; it has no defaults and no ``__post_init__``), made without running
-    its ``__init__``: a frozen dataclass sets each field through
+    its fields, those with defaults too; it has no ``__post_init__``), made without
+    running its ``__init__``: a frozen dataclass sets each field through
     ``object.__setattr__``, which costs more than the rest of an observation of a
     batch of one."""
     new = object.__new__(cls)

@@ -38,23 +38,33 @@ def test_each_side_sees_only_its_visible_variables(spec: GameSpec) -> None:
     assert union.weeks_left == spec.phases.max_weeks - 4
 
 
-def test_an_observation_and_a_decision_record_hold_every_field() -> None:
-    # both are made without their dataclass __init__ (a batch of one's hot path)
+def test_records_made_without_their_init_hold_every_field() -> None:
+    # each is made without its dataclass __init__ (a batch of one's hot path)
     from dataclasses import fields
 
-    from strikesim.ai import make_negotiator
+    from strikesim.ai import SideDecision, make_negotiator
     from strikesim.ai.explain import DecisionRecord
-    from strikesim.engine import Observation
+    from strikesim.engine import Observation, StepEvents
+    from strikesim.engine.namespace import plan_for
+    from strikesim.engine.rules import WeekStart, remembered_start
     from strikesim.scenario import load_scenario
+
+    def names(cls: type) -> set[str]:
+        return {f.name for f in fields(cls)}
 
     spec = load_scenario("classroom-quick")
     st = run_to(spec, initial_state(spec, batch=1), 2)
     obs = observe(spec, st, 0)
-    assert set(vars(obs)) == {f.name for f in fields(Observation)}
+    assert set(vars(obs)) == names(Observation)
     neg = make_negotiator(spec, "adaptive", 0)
     neg.reset(spec, 1, 0)
-    neg.decide(obs)
-    assert set(vars(neg._record)) == {f.name for f in fields(DecisionRecord)}
+    decision = neg.decide(obs)
+    assert set(vars(neg._record)) == names(DecisionRecord)
+    assert set(vars(decision)) == names(SideDecision)
+    after, events = step(spec, st, Actions.hold(1, len(spec.issues), len(spec.actions)))
+    assert set(vars(events)) == names(StepEvents)
+    start = remembered_start(plan_for(spec), after)
+    assert start is not None and set(vars(start)) == names(WeekStart)
 
 
 @pytest.mark.parametrize("batch", [1, 300])  # a big batch's variables are views of the state
