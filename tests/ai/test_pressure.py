@@ -59,6 +59,32 @@ def test_hard_and_expert_work_the_label_easy_and_normal_do_not() -> None:
     assert taken == {"easy": False, "normal": False, "hard": True, "expert": True}
 
 
+def test_hard_and_expert_studios_publish_their_offer_in_the_classroom() -> None:
+    """classroom-quick marks the members' readiness to take the studio's offer as the
+    studio's lever: only studios that read levers publish the offer to the members."""
+    spec = scenario("classroom-quick")
+    publish = next(j for j, a in enumerate(spec.actions) if a.id == "publish_offer")
+    taken = {}
+    for level in ("easy", "normal", "hard", "expert"):
+        negs = (
+            make_negotiator(spec, "guild_firm", UNION, "normal"),
+            make_negotiator(spec, "studio_firm", STUDIO, level),
+        )
+        for neg in negs:
+            neg.reset(spec, 1, 0)
+        state, count = initial_state(spec, batch=1, seed=0), 0
+        while not state.is_over[0]:
+            decisions = [neg.decide(observe(spec, state, s)) for s, neg in enumerate(negs)]
+            if decisions[STUDIO].pressure[0, publish]:
+                count += 1
+                said = decisions[STUDIO].explanations[0]
+                assert "Publish the offer to members" in said, said
+                assert "members ready to vote for our offer (now " in said, said
+            state, _ = step(spec, state, Actions.from_decisions(*decisions))
+        taken[level] = count
+    assert taken["easy"] == taken["normal"] == 0 < taken["hard"] and taken["expert"] > 0, taken
+
+
 def test_public_actions_are_worth_more_when_the_public_listens() -> None:
     spec, state = mid_strike()
     policy = PressurePolicy(spec, UNION)
