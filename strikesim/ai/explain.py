@@ -34,7 +34,7 @@ DRIVER_TEXT: Mapping[str, tuple[str, str]] = {
     "ai_capability": ("AI capability", "{:.0%}"),
     "ai_adoption": ("AI adoption", "{:.0%}"),
     "ai_investment": ("our AI investment", "${:,.0f}M a year"),
-    "ratification_sentiment": ("the share of members ready to vote for our offer", "{:.0%}"),
+    "ratification_sentiment": ("members' readiness to ratify", "{:.0%}"),
 }
 """Variable id -> (noun phrase, value format) for explanations."""
 

@@ -79,7 +79,7 @@ def test_hard_and_expert_studios_publish_their_offer_in_the_classroom() -> None:
                 count += 1
                 said = decisions[STUDIO].explanations[0]
                 assert "Publish the offer to members" in said, said
-                assert "members ready to vote for our offer (now " in said, said
+                assert "members' readiness to ratify (now " in said, said
             state, _ = step(spec, state, Actions.from_decisions(*decisions))
         taken[level] = count
     assert taken["easy"] == taken["normal"] == 0 < taken["hard"] and taken["expert"] > 0, taken
