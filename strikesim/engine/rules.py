@@ -26,6 +26,8 @@ from .spec import SIDES, UNION, GameSpec, Namespace
 from .state import State, frozen_record
 
 __all__ = [
+    "ONE_FALSE",
+    "ONE_TRUE",
     "WeekStart",
     "below_rejected",
     "legal_moves",
@@ -39,9 +41,10 @@ __all__ = [
 ]  # fmt: skip
 
 
-_ONE_TRUE, _ONE_FALSE = np.ones(1, bool), np.zeros(1, bool)
-_ONE_TRUE.setflags(write=False)
-_ONE_FALSE.setflags(write=False)
+ONE_TRUE, ONE_FALSE = np.ones(1, bool), np.zeros(1, bool)
+"""Read-only ``(1,)`` masks: a batch of one's only campaign, and none of it."""
+ONE_TRUE.setflags(write=False)
+ONE_FALSE.setflags(write=False)
 
 
 def truthy(x: Any, batch: int) -> np.ndarray:
@@ -54,7 +57,7 @@ def truthy(x: Any, batch: int) -> np.ndarray:
             x = x[()]
     if isinstance(x, bool | float | int | np.bool_ | np.number):  # a scalar namespace's
         if batch == 1:
-            return _ONE_TRUE if x else _ONE_FALSE
+            return ONE_TRUE if x else ONE_FALSE
         return np.ones(batch, bool) if x else np.zeros(batch, bool)
     c: np.ndarray = np.asarray(np.asarray(x) != 0)
     if c.shape == (batch,):

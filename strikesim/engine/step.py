@@ -49,6 +49,7 @@ from .namespace import (
     recompute_derived,
 )
 from .rules import (
+    ONE_TRUE,
     legal_moves,
     legal_pressure,
     moves_mask,
@@ -333,20 +334,15 @@ def _fire_one(w: _Week, draws: _WeekDraws) -> np.ndarray:
             continue
         if not ev.chance_always:
             chance = np.asarray(ev.chance(w.ns), dtype=np.float64)
-            if not (chance.ndim == 0 and chance >= 1.0) and not draws.fire(e, _ONE, chance)[0]:
+            if not (chance.ndim == 0 and chance >= 1.0) and not draws.fire(e, ONE_TRUE, chance)[0]:
                 continue
-        _apply_effects(ev.effects, _ONE, w.ns, w.rows)
+        _apply_effects(ev.effects, ONE_TRUE, w.ns, w.rows)
         w.touched.update(ev.targets)
         if fired is state.fired:
             fired = fired.copy()
         fired[0, e] = week
-        w.log.add(_ONE, C.EV_SCENARIO_EVENT, e)
+        w.log.add(ONE_TRUE, C.EV_SCENARIO_EVENT, e)
     return fired
-
-
-_ONE = np.ones(1, dtype=bool)
-_ONE.setflags(write=False)
-"""The mask of a batch of one's only campaign."""
 
 
 class _WeekDraws:

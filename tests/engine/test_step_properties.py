@@ -83,16 +83,22 @@ def test_other_seed_changes_the_run(spec: GameSpec) -> None:
     assert not np.array_equal(a.fired, b.fired) or not np.array_equal(a.values, b.values)
 
 
-def test_batch_of_n_equals_n_single_games(spec: GameSpec) -> None:
-    n, weeks = 6, 30
-    batch, batch_log = play(spec, initial_state(spec, batch=n, seed=4), weeks)
+def assert_batch_plays_as_single_games(spec: GameSpec, n: int, weeks: int, seed: int) -> State:
+    """Play ``n`` campaigns as one batch and each alone; every state field and every
+    event of row ``i`` must be the single game's. Returns the batch's last state."""
+    batch, batch_log = play(spec, initial_state(spec, batch=n, seed=seed), weeks)
     for i in range(n):
-        single, single_log = play(spec, initial_state(spec, seed=4, campaigns=[i]), weeks)
+        single, single_log = play(spec, initial_state(spec, seed=seed, campaigns=[i]), weeks)
         row = batch.take(np.array([i]))
         for name in STATE_FIELDS:
             assert np.array_equal(getattr(row, name), getattr(single, name)), (i, name)
         for bev, sev in zip(batch_log, single_log, strict=True):
             assert bev.for_campaign(i) == sev.for_campaign(0)
+    return batch
+
+
+def test_batch_of_n_equals_n_single_games(spec: GameSpec) -> None:
+    assert_batch_plays_as_single_games(spec, n=6, weeks=30, seed=4)
 
 
 def test_a_shipped_scenarios_batch_equals_its_single_games() -> None:
@@ -100,17 +106,9 @@ def test_a_shipped_scenarios_batch_equals_its_single_games() -> None:
     shipped scenario's many events and actions it must play as the batch's row."""
     from strikesim.scenario import load_scenario
 
-    spec = load_scenario("wga-2023")
-    n, weeks = 5, 40
-    batch, batch_log = play(spec, initial_state(spec, batch=n, seed=7), weeks)
+    n = 5
+    batch = assert_batch_plays_as_single_games(load_scenario("wga-2023"), n, weeks=40, seed=7)
     assert (batch.fired >= 0).sum() >= 2 * n  # events did fire
-    for i in range(n):
-        single, single_log = play(spec, initial_state(spec, seed=7, campaigns=[i]), weeks)
-        row = batch.take(np.array([i]))
-        for name in STATE_FIELDS:
-            assert np.array_equal(getattr(row, name), getattr(single, name)), (i, name)
-        for bev, sev in zip(batch_log, single_log, strict=True):
-            assert bev.for_campaign(i) == sev.for_campaign(0)
 
 
 def test_a_single_campaigns_legal_masks_are_its_rows_of_the_batchs() -> None:
